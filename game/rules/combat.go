@@ -1,0 +1,249 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/calltoarms/ds9/game/hex"
+)
+
+// HitChance is the percent chance that one shot hits: the weapon's accuracy, less
+// RangePenalty per hex beyond the first, the target's evasion, the shelter of the
+// hex it is in, and CoverPenalty when a covering ship protects it; between MinHit
+// and MaxHit.
+func HitChance(w *Weapon, dist, evasion, shelter int, covered bool) int {
+	c := w.Accuracy - RangePenalty*max(0, dist-1) - evasion - shelter
+	if covered {
+		c -= CoverPenalty
+	}
+	return min(max(c, MinHit), MaxHit)
+}
+
+// weaponReady reports whether a ship's weapon can fire: a station's needs main
+// power and its section intact.
+func (s *State) weaponReady(sh *Ship, wi int) error {
+	c := s.Class(sh)
+	if wi < 0 || wi >= len(c.Weapons) {
+		return fmt.Errorf("%s has no weapon %d", sh.Name, wi)
+	}
+	if !c.Station {
+		return nil
+	}
+	if !sh.MainPower {
+		return fmt.Errorf("%s has no main power", sh.Name)
+	}
+	if w := &c.Weapons[wi]; w.Section != 0 {
+		if si, _ := c.Section(w.Section); sh.Section[si] <= 0 {
+			return fmt.Errorf("%s: the %s is silent, its section is disabled", sh.Name, w.Name)
+		}
+	}
+	return nil
+}
+
+func (s *State) checkAttack(a *Ship, wi int, tid ShipID, section int) error {
+	if err := s.needAction(a); err != nil {
+		return err
+	}
+	if a.Cloaked {
+		return fmt.Errorf("%s is cloaked and cannot fire", a.Name)
+	}
+	if err := s.weaponReady(a, wi); err != nil {
+		return err
+	}
+	t := s.Ship(tid)
+	if t == nil {
+		return fmt.Errorf("no target ship %d", tid)
+	}
+	if t.Side == a.Side {
+		return fmt.Errorf("%s is on the same side", t.Name)
+	}
+	if !t.Alive() || t.Lost() {
+		return fmt.Errorf("%s is not a target now", t.Name)
+	}
+	if err := s.checkSection(t, section); err != nil {
+		return err
+	}
+	if !s.Sees(a.Side, t, a) {
+		return fmt.Errorf("no contact with ship %d", tid)
+	}
+	w := &s.Class(a).Weapons[wi]
+	if d := s.Range(a, t); d > w.Range {
+		return fmt.Errorf("%s is at range %d, the %s reaches %d", t.Name, d, w.Name, w.Range)
+	}
+	if !s.lineOfSight(a.Pos, t.Pos) {
+		return fmt.Errorf("no line of fire to %s", t.Name)
+	}
+	return nil
+}
+
+func (s *State) checkSection(t *Ship, section int) error {
+	tc := s.Class(t)
+	if !tc.Station {
+		if section != 0 {
+			return fmt.Errorf("%s has no sections", t.Name)
+		}
+		return nil
+	}
+	si, ok := tc.Section(section)
+	if !ok {
+		return fmt.Errorf("%s has no section %d", t.Name, section)
+	}
+	if t.Section[si] <= 0 {
+		return fmt.Errorf("%s: %s is already disabled", t.Name, tc.Sections[si].Name)
+	}
+	return nil
+}
+
+// coverer returns a ship of t's side covering t from within CoverRadius, or nil.
+func (s *State) coverer(t *Ship) *Ship {
+	if s.covers[t.Side] == 0 {
+		return nil
+	}
+	for i := range s.Ships {
+		c := &s.Ships[i]
+		if c.Covering == t.ID && c.Alive() && !c.Cloaked && hex.Distance(c.Pos, t.Pos) <= CoverRadius {
+			return c
+		}
+	}
+	return nil
+}
+
+// chance is the hit chance of a's weapon wi against t now.
+func (s *State) chance(a *Ship, w *Weapon, t *Ship) int {
+	tc := s.Class(t)
+	shelter := 0
+	if !tc.Station {
+		shelter = s.Map.At(t.Pos).Shelter()
+	}
+	return HitChance(w, s.Range(a, t), tc.Evasion, shelter, s.coverer(t) != nil)
+}
+
+// attack fires a weapon at a target and resolves every shot; a ship covering the
+// target fires back.
+func (s *State) attack(a *Ship, wi int, t *Ship, section int, ev *[]Event) {
+	s.volley(a, wi, t, section, ev)
+	if cv := s.coverer(t); cv != nil && cv.Returns > 0 && a.Alive() {
+		if bw := s.bestWeapon(cv, a); bw >= 0 {
+			cv.Returns--
+			s.emit(ev, Event{Kind: CoveringFire, Side: cv.Side, Ship: cv.ID, Target: a.ID, From: cv.Pos, To: a.Pos, Value: int(t.ID)})
+			s.volley(cv, bw, a, 0, ev)
+		}
+	}
+}
+
+// bestWeapon is the ready weapon of a with the highest expected damage on t, or -1.
+func (s *State) bestWeapon(a *Ship, t *Ship) int {
+	best, bestVal := -1, 0
+	c := s.Class(a)
+	d := s.Range(a, t)
+	if !s.lineOfSight(a.Pos, t.Pos) {
+		return -1
+	}
+	for i := range c.Weapons {
+		w := &c.Weapons[i]
+		if d > w.Range || s.weaponReady(a, i) != nil {
+			continue
+		}
+		if v := s.chance(a, w, t) * w.Damage * w.Shots; v > bestVal {
+			best, bestVal = i, v
+		}
+	}
+	return best
+}
+
+// volley fires all shots of one weapon.
+func (s *State) volley(a *Ship, wi int, t *Ship, section int, ev *[]Event) {
+	w := &s.Class(a).Weapons[wi]
+	p := s.chance(a, w, t)
+	s.emit(ev, Event{Kind: Fired, Side: a.Side, Ship: a.ID, Target: t.ID, From: a.Pos, To: t.Pos, Weapon: wi, WeaponKind: w.Kind, Section: section, Value: w.Shots})
+	for range w.Shots {
+		if !t.Alive() {
+			break
+		}
+		if s.roll(100) >= p {
+			s.emit(ev, Event{Kind: Missed, Side: a.Side, Ship: a.ID, Target: t.ID, From: a.Pos, To: t.Pos, Weapon: wi, WeaponKind: w.Kind, Section: section})
+			continue
+		}
+		s.damage(t, section, w.Damage, w.Pierce, Event{Kind: Hit, Side: a.Side, Ship: a.ID, Target: t.ID, From: a.Pos, To: t.Pos, Weapon: wi, WeaponKind: w.Kind, Section: section}, ev)
+	}
+}
+
+// damage applies one hit: the piercing part and what the shields cannot hold go
+// to the hull (a station's: the section's). hit is the event to report, with the
+// damage filled in.
+func (s *State) damage(t *Ship, section, dmg, pierce int, hit Event, ev *[]Event) {
+	through := dmg * pierce / 100
+	rest := dmg - through
+	absorbed := min(t.Shields, rest)
+	t.Shields -= absorbed
+	hull := through + rest - absorbed
+	tc := s.Class(t)
+	si := -1
+	if tc.Station {
+		si, _ = tc.Section(section)
+		if si < 0 {
+			hull = 0
+		} else {
+			hull = min(hull, t.Section[si])
+			t.Section[si] -= hull
+		}
+	}
+	t.Hull -= hull
+	hit.Damage, hit.ShieldDamage, hit.HullDamage = dmg, absorbed, hull
+	s.emit(ev, hit)
+	if absorbed > 0 && t.Shields == 0 {
+		s.emit(ev, Event{Kind: ShieldsDown, Side: t.Side, Ship: t.ID, To: t.Pos})
+	}
+	switch {
+	case si >= 0 && hull > 0 && t.Section[si] == 0:
+		s.emit(ev, Event{Kind: SectionDisabled, Side: t.Side, Ship: t.ID, Section: section, To: t.Pos, Text: tc.Sections[si].Name})
+		if tc.Sections[si].MainPower {
+			s.powerLoss(t, ev)
+		}
+	case !tc.Station && t.Hull <= 0:
+		s.destroy(t, ev)
+	}
+}
+
+// destroy removes a ship from the battle and counts the loss.
+func (s *State) destroy(t *Ship, ev *[]Event) {
+	t.Hull = 0
+	s.vacate(t)
+	s.setCloak(t, false)
+	s.setCovering(t, NoShip)
+	t.Status = Destroyed
+	s.Losses[t.Side]++
+	s.emit(ev, Event{Kind: ShipDestroyed, Side: t.Side, Ship: t.ID, To: t.Pos})
+}
+
+// perimeter lets enemy stations' perimeter defenses fire on a ship that has just
+// entered their range. It reports whether the ship was destroyed.
+func (s *State) perimeter(sh *Ship, prev hex.Hex, ev *[]Event) bool {
+	for _, id := range s.stations {
+		st := &s.Ships[id]
+		c := &s.Classes[st.Class]
+		if !c.Station || st.Side == sh.Side || !st.Alive() || st.Lost() || !st.MainPower || st.Volleys <= 0 {
+			continue
+		}
+		fired := false
+		for wi := range c.Weapons {
+			w := &c.Weapons[wi]
+			if !w.Perimeter || s.weaponReady(st, wi) != nil {
+				continue
+			}
+			r := w.Range + c.Radius
+			if hex.Distance(st.Pos, sh.Pos) > r || hex.Distance(st.Pos, prev) <= r || !s.lineOfSight(st.Pos, sh.Pos) {
+				continue
+			}
+			if !fired {
+				st.Volleys--
+				s.emit(ev, Event{Kind: PerimeterFire, Side: st.Side, Ship: st.ID, Target: sh.ID, From: st.Pos, To: sh.Pos})
+				fired = true
+			}
+			s.volley(st, wi, sh, 0, ev)
+			if !sh.Alive() {
+				return true
+			}
+		}
+	}
+	return false
+}

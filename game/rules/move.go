@@ -1,0 +1,135 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/calltoarms/ds9/game/hex"
+)
+
+// MaxPath is the longest path a move order may carry.
+const MaxPath = 64
+
+// checkMove tests a path from the mover's point of view: hexes it cannot know are
+// occupied (a cloaked enemy) do not make the order illegal; they stop it on the way.
+func (s *State) checkMove(sh *Ship, path []hex.Hex) error {
+	c := s.Class(sh)
+	if c.Station || c.Speed == 0 {
+		return fmt.Errorf("%s cannot move", sh.Name)
+	}
+	if len(path) == 0 {
+		return fmt.Errorf("empty path")
+	}
+	if len(path) > MaxPath {
+		return fmt.Errorf("path of %d steps, at most %d", len(path), MaxPath)
+	}
+	prev, cost := sh.Pos, 0
+	for i, h := range path {
+		if hex.Distance(prev, h) != 1 {
+			return fmt.Errorf("step %d: %v is not next to %v", i+1, h, prev)
+		}
+		if !s.Map.In(h) {
+			return fmt.Errorf("step %d: %v is off the map", i+1, h)
+		}
+		mc := s.Map.At(h).MoveCost()
+		if mc < 0 {
+			return fmt.Errorf("step %d: %v cannot be entered", i+1, h)
+		}
+		cost += mc
+		if o := s.ShipAt(h); o != nil && o != sh {
+			switch {
+			case o.Side == sh.Side && i == len(path)-1:
+				return fmt.Errorf("step %d: %v is taken by %s", i+1, h, o.Name)
+			case o.Side != sh.Side && s.Sees(sh.Side, o, sh):
+				return fmt.Errorf("step %d: %v is held by the enemy %s", i+1, h, o.Name)
+			}
+		}
+		prev = h
+	}
+	if cost > sh.MP {
+		return fmt.Errorf("path costs %d movement points, %s has %d", cost, sh.Name, sh.MP)
+	}
+	return nil
+}
+
+// PathCost is the movement cost of a path, or -1 when a hex cannot be entered.
+func (m *Map) PathCost(path []hex.Hex) int {
+	cost := 0
+	for _, h := range path {
+		mc := m.At(h).MoveCost()
+		if mc < 0 {
+			return -1
+		}
+		cost += mc
+	}
+	return cost
+}
+
+// move carries a ship along its path step by step: a hidden enemy in the way stops
+// it; mines detonate under enemies; perimeter defenses fire on enemies entering
+// their range; cloaked ships that come close enough are detected.
+func (s *State) move(o Order, ev *[]Event) {
+	sh := &s.Ships[o.Ship]
+	s.vacate(sh)
+	start, prev := sh.Pos, sh.Pos
+	stopAt := -1 // index of the last path hex reached
+	for i, h := range o.Path {
+		if occ := s.ShipAt(h); occ != nil && occ.Side != sh.Side {
+			// A ship the mover could not see bars the way: it is found, and the move ends.
+			s.emit(ev, Event{Kind: MoveInterrupted, Side: sh.Side, Ship: sh.ID, Target: occ.ID, From: prev, To: h})
+			if occ.Cloaked {
+				s.emit(ev, Event{Kind: Detected, Side: occ.Side, Ship: occ.ID, Target: sh.ID, To: occ.Pos})
+			}
+			sh.MP = 0
+			break
+		}
+		sh.MP -= s.Map.At(h).MoveCost()
+		sh.Pos = h
+		stopAt = i
+		s.emit(ev, Event{Kind: Moved, Side: sh.Side, Ship: sh.ID, From: prev, To: h})
+		s.detections(sh, prev, ev)
+		if s.mineStrike(sh, ev) || s.perimeter(sh, prev, ev) {
+			break
+		}
+		prev = h
+	}
+	if !sh.Alive() {
+		return
+	}
+	// The mover may have passed over friends; it ends on the last free hex it reached.
+	for stopAt >= 0 && s.ShipAt(o.Path[stopAt]) != nil {
+		stopAt--
+	}
+	if stopAt < 0 {
+		sh.Pos = start
+	} else {
+		sh.Pos = o.Path[stopAt]
+	}
+	s.occ[s.Map.Index(sh.Pos)] = int32(sh.ID) + 1
+}
+
+// detections reports cloaked ships that a move brings within detection range:
+// the mover itself when it is cloaked, and cloaked enemies it comes near.
+func (s *State) detections(sh *Ship, prev hex.Hex, ev *[]Event) {
+	if !sh.Cloaked && s.cloaked[sh.Side.Other()] == 0 {
+		return
+	}
+	c := s.Class(sh)
+	for i := range s.Ships {
+		o := &s.Ships[i]
+		if o.Side == sh.Side || !o.Alive() {
+			continue
+		}
+		oc := &s.Classes[o.Class]
+		if sh.Cloaked {
+			r := oc.Detect + oc.Radius
+			if hex.Distance(o.Pos, sh.Pos) <= r && hex.Distance(o.Pos, prev) > r {
+				s.emit(ev, Event{Kind: Detected, Side: sh.Side, Ship: sh.ID, Target: o.ID, To: sh.Pos})
+			}
+		}
+		if o.Cloaked {
+			if d := hex.Distance(o.Pos, sh.Pos); d <= c.Detect && hex.Distance(o.Pos, prev) > c.Detect {
+				s.emit(ev, Event{Kind: Detected, Side: o.Side, Ship: o.ID, Target: sh.ID, To: o.Pos})
+			}
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/calltoarms/ds9/game/hex"
+)
+
+// OrderKind is what an order asks for.
+type OrderKind uint8
+
+// The orders a side can give.
+const (
+	AnswerTerms OrderKind = iota // accept or refuse the surrender terms (Accept)
+	Move                         // move Ship along Path
+	Attack                       // Ship fires Weapon at Target (a station: at Section)
+	LayMine                      // Ship lays a mine at At
+	Cloak                        // Ship engages its cloaking device
+	Decloak                      // Ship drops its cloak
+	Cover                        // Ship covers Target: interference and return fire
+	Evacuate                     // station Ship orders the evacuation
+	Sabotage                     // station Ship runs Program Sisko 197
+	Board                        // Ship's troops board the station Target
+	Withdraw                     // Ship leaves the battle from an exit hex
+	EndPhase                     // the side ends its phase
+	orderKindCount
+)
+
+var orderKindNames = [orderKindCount]string{
+	"answer-terms", "move", "attack", "lay-mine", "cloak", "decloak", "cover",
+	"evacuate", "sabotage", "board", "withdraw", "end-phase",
+}
+
+// String returns the order kind's id.
+func (k OrderKind) String() string {
+	if k < orderKindCount {
+		return orderKindNames[k]
+	}
+	return fmt.Sprintf("order(%d)", uint8(k))
+}
+
+// MarshalText writes the order kind's id.
+func (k OrderKind) MarshalText() ([]byte, error) {
+	if k >= orderKindCount {
+		return nil, fmt.Errorf("invalid order kind %d", uint8(k))
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText reads an order kind id.
+func (k *OrderKind) UnmarshalText(b []byte) error {
+	for i, n := range orderKindNames {
+		if n == string(b) {
+			*k = OrderKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown order kind %q", b)
+}
+
+// Order is one command from a side. Which fields matter depends on Kind.
+type Order struct {
+	Kind    OrderKind `json:"kind"`
+	Side    Side      `json:"side"`
+	Ship    ShipID    `json:"ship"`
+	Path    []hex.Hex `json:"path,omitempty"`
+	Target  ShipID    `json:"target,omitempty"`
+	Weapon  int       `json:"weapon,omitempty"`
+	Section int       `json:"section,omitempty"`
+	At      hex.Hex   `json:"at,omitzero"`
+	Accept  bool      `json:"accept,omitempty"`
+}
+
+// String describes the order briefly.
+func (o Order) String() string {
+	switch o.Kind {
+	case Move:
+		if n := len(o.Path); n > 0 {
+			return fmt.Sprintf("%s %s ship %d to %v (%d steps)", o.Side, o.Kind, o.Ship, o.Path[n-1], n)
+		}
+	case Attack:
+		return fmt.Sprintf("%s %s ship %d weapon %d at ship %d section %d", o.Side, o.Kind, o.Ship, o.Weapon, o.Target, o.Section)
+	case LayMine:
+		return fmt.Sprintf("%s %s ship %d at %v", o.Side, o.Kind, o.Ship, o.At)
+	case Cover, Board:
+		return fmt.Sprintf("%s %s ship %d target %d", o.Side, o.Kind, o.Ship, o.Target)
+	case AnswerTerms:
+		return fmt.Sprintf("%s %s accept=%v", o.Side, o.Kind, o.Accept)
+	case EndPhase:
+		return fmt.Sprintf("%s %s", o.Side, o.Kind)
+	}
+	return fmt.Sprintf("%s %s ship %d", o.Side, o.Kind, o.Ship)
+}

@@ -1,0 +1,137 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/calltoarms/ds9/game/hex"
+)
+
+// ShipID names a ship (or station) of a battle: its index in State.Ships.
+type ShipID int32
+
+// NoShip is the ShipID of no ship.
+const NoShip ShipID = -1
+
+// Status is where a ship stands in the battle.
+type Status uint8
+
+// Ship statuses.
+const (
+	Reserve   Status = iota // not yet arrived
+	OnMap                   // in the battle
+	Destroyed               // lost
+	Escaped                 // withdrew from the battle
+	Blocked                 // its reinforcement wave was stopped by the minefield
+)
+
+var statusNames = [...]string{"reserve", "on-map", "destroyed", "escaped", "blocked"}
+
+// String returns the status name.
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return fmt.Sprintf("status(%d)", uint8(s))
+}
+
+// Ship is one ship or station in the battle.
+type Ship struct {
+	ID     ShipID
+	Key    string // the scenario's id for a named unit ("defiant"); empty for wing ships
+	Name   string
+	Class  int // index into State.Classes
+	Side   Side
+	Wing   int // index into State.Wings, -1 for none
+	Status Status
+	Pos    hex.Hex
+
+	Hull    int // ships: hull points; stations: sum of the sections' hull
+	Shields int
+	Section []int // stations: hull of each section, in class order
+
+	Cloaked  bool
+	MP       int    // movement points left this phase
+	Actions  int    // actions left this phase
+	Covering ShipID // the ship this one covers, or NoShip
+	Returns  int    // covering return-fire volleys left
+	Volleys  int    // stations: perimeter volleys left this enemy phase
+
+	// Stations only.
+	MainPower  bool
+	Garrison   int
+	EvacuateAt int // turn the evacuation completes; 0 when not ordered
+	Evacuated  bool
+	Sabotaged  bool // Program Sisko 197 has run
+	Captured   bool
+}
+
+// Alive reports whether the ship is in the battle now.
+func (s *Ship) Alive() bool { return s.Status == OnMap }
+
+// Lost reports whether a station has been taken or abandoned.
+func (s *Ship) Lost() bool { return s.Captured || s.Sabotaged }
+
+// Directive is what an attack wing has been sent to do; the computer commanders
+// read it, the front end shows it to the other side as intent.
+type Directive uint8
+
+// The directives of attack wings.
+const (
+	Assault   Directive = iota // attack the target (a station or ship)
+	Intercept                  // hunt down the target ship
+	Focus                      // concentrate fire on one section of the target station
+	Screen                     // hold a position and engage what comes near
+)
+
+var directiveNames = [...]string{"assault", "intercept", "focus", "screen"}
+
+// String returns the directive's id.
+func (d Directive) String() string {
+	if int(d) < len(directiveNames) {
+		return directiveNames[d]
+	}
+	return fmt.Sprintf("directive(%d)", uint8(d))
+}
+
+// ParseDirective reads a directive id.
+func ParseDirective(s string) (Directive, error) {
+	for i, n := range directiveNames {
+		if n == s {
+			return Directive(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown directive %q (want assault, intercept, focus or screen)", s)
+}
+
+// Arrival is where a reinforcement wave enters the map.
+type Arrival uint8
+
+// Arrival points.
+const (
+	FromEntry    Arrival = iota // the entry edge
+	FromWormhole                // the wormhole's mouth, from the Gamma Quadrant
+)
+
+// String returns the arrival point's id.
+func (a Arrival) String() string {
+	if a == FromWormhole {
+		return "wormhole"
+	}
+	return "entry"
+}
+
+// Wing is an attack wing: ships that share a directive and arrive together.
+type Wing struct {
+	Index     int    // its place in State.Wings
+	Key       string // the scenario's id
+	Name      string
+	Side      Side
+	Leader    string // e.g. Gul Dukat
+	Directive Directive
+	Target    ShipID  // the ship or station the directive names, NoShip for none
+	Section   int     // Focus: the station section to fire on
+	Hold      hex.Hex // Screen: the hex to hold
+	Arrive    int     // turn of arrival; 0 for ships on the map at the start
+	From      Arrival
+	Ships     []ShipID
+}

@@ -1,0 +1,60 @@
+package rules
+
+import "github.com/calltoarms/ds9/game/hex"
+
+// blocksSight is the hex.Visible callback for this map.
+func (s *State) blocksSight(h hex.Hex) bool { return s.Map.At(h).BlocksSight() }
+
+// lineOfSight reports whether nothing between two hexes blocks sensors or fire.
+func (s *State) lineOfSight(a, b hex.Hex) bool { return hex.Visible(a, b, s.blocksSight) }
+
+// detects reports whether ship o's sensors pick up ship t: t within sensor range
+// with a clear line, and, when t is cloaked, within o's detection range.
+func (s *State) detects(o, t *Ship) bool {
+	if !o.Alive() || o.Lost() {
+		return false
+	}
+	oc := &s.Classes[o.Class]
+	d := s.Range(o, t)
+	if t.Cloaked && d > oc.Detect {
+		return false
+	}
+	return d <= oc.Sensors && s.lineOfSight(o.Pos, t.Pos)
+}
+
+// Sees reports whether side sees ship t now. Own ships are always seen; stations
+// are always known; enemy ships must be in some own ship's sensor picture.
+// hint, when not nil, is tried first (usually the ship about to act).
+func (s *State) Sees(side Side, t *Ship, hint *Ship) bool {
+	if t.Side == side {
+		return true
+	}
+	if !t.Alive() {
+		return false
+	}
+	if s.Classes[t.Class].Station {
+		return true
+	}
+	if hint != nil && hint.Side == side && s.detects(hint, t) {
+		return true
+	}
+	for i := range s.Ships {
+		o := &s.Ships[i]
+		if o.Side == side && s.detects(o, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// cloakDetected reports whether a cloaked ship t is within detection range of any
+// enemy ship.
+func (s *State) cloakDetected(t *Ship) bool {
+	for i := range s.Ships {
+		o := &s.Ships[i]
+		if o.Side != t.Side && o.Alive() && !o.Lost() && s.Range(o, t) <= s.Classes[o.Class].Detect {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,395 @@
+package rules
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/calltoarms/ds9/game/hex"
+)
+
+// Phase is the stage of the battle.
+type Phase uint8
+
+// Phases of a battle.
+const (
+	Parley Phase = iota // surrender terms are on the table
+	Battle              // sides take turns
+	Over                // the outcome is decided
+)
+
+var phaseNames = [...]string{"parley", "battle", "over"}
+
+// String returns the phase's name.
+func (p Phase) String() string {
+	if int(p) < len(phaseNames) {
+		return phaseNames[p]
+	}
+	return fmt.Sprintf("phase(%d)", uint8(p))
+}
+
+// Terms is what became of the surrender terms.
+type Terms uint8
+
+// States of the surrender terms.
+const (
+	NoTerms Terms = iota
+	TermsPending
+	TermsRefused
+	TermsAccepted
+)
+
+// Outcome is one way a battle can end; the first whose conditions all hold when
+// the battle ends is the result.
+type Outcome struct {
+	ID     string
+	Winner Side
+	Title  string
+	Text   string
+	When   []Condition
+}
+
+// Setup is everything a scenario decides about a battle before it starts. The
+// scenario package builds it from a file; New turns it into a State.
+type Setup struct {
+	Scenario   string
+	Name       string
+	Map        Map
+	Classes    []Class
+	Ships      []Ship // ID, Key, Name, Class, Side, Wing, Status (OnMap or Reserve), Pos, Cloaked
+	Wings      []Wing
+	Mines      []hex.Hex // minefield positions
+	MinesLaid  []hex.Hex // positions laid at the start
+	MineOwner  Side
+	MineDamage int // damage of one detonation (half pierces shields)
+	First      Side
+	TurnLimit  int
+	EvacTurns  int
+	Terms      bool // the battle opens with surrender terms the defending side answers
+	TermsSide  Side // the side that answers the terms
+	EndWhen    [][]Condition
+	Outcomes   []Outcome
+}
+
+// Minefield is the state of the minefield.
+type Minefield struct {
+	Owner     Side
+	Positions []hex.Hex // sorted
+	Laid      []bool
+	Lost      []bool // laid once, since destroyed, waiting to replicate
+	Active    bool
+	Cloaked   bool
+	Damage    int
+}
+
+// LaidCount is the number of positions holding a mine now.
+func (m *Minefield) LaidCount() int {
+	n := 0
+	for _, l := range m.Laid {
+		if l {
+			n++
+		}
+	}
+	return n
+}
+
+// Index returns the position index of h, or -1.
+func (m *Minefield) Index(h hex.Hex) int {
+	i, ok := slices.BinarySearchFunc(m.Positions, h, cmpHex)
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+func cmpHex(a, b hex.Hex) int {
+	if a.Q != b.Q {
+		return a.Q - b.Q
+	}
+	return a.R - b.R
+}
+
+// State is a battle in progress. Its exported fields may be read freely; they
+// change only through Apply.
+type State struct {
+	Scenario  string
+	Name      string
+	Seed      uint64
+	Map       *Map
+	Classes   []Class
+	Ships     []Ship
+	Wings     []Wing
+	Mines     Minefield
+	First     Side
+	TurnLimit int
+	EvacTurns int
+	EndWhen   [][]Condition
+	Outcomes  []Outcome
+
+	Turn    int
+	Active  Side
+	Phase   Phase
+	Terms   Terms
+	Outcome string // id of the decided outcome
+	Winner  Side
+	Forces  [2]int // ships each side has brought into the battle
+	Losses  [2]int // ships each side has lost
+
+	termsSide Side
+	pcg       rand.PCG
+	occ       []int32 // per map index: ship id + 1, or 0
+	cloaked   [2]int  // ships of each side on the map under cloak
+	covers    [2]int  // ships of each side covering another
+	stations  []ShipID
+	turnEnded bool // the last phase of TurnLimit has ended
+}
+
+// Limits on what a scenario may ask of the engine.
+const (
+	MaxMapSide = 128
+	MaxShips   = 2000
+	MaxTurns   = 200
+)
+
+// New starts a battle from a setup and a seed. It checks the setup and returns an
+// error naming what is wrong.
+func New(su Setup, seed uint64) (*State, error) {
+	if su.Map.Cols < 1 || su.Map.Rows < 1 || su.Map.Cols > MaxMapSide || su.Map.Rows > MaxMapSide {
+		return nil, fmt.Errorf("map %dx%d out of 1..%d", su.Map.Cols, su.Map.Rows, MaxMapSide)
+	}
+	if len(su.Map.Terrain) != su.Map.Cols*su.Map.Rows {
+		return nil, fmt.Errorf("map has %d hexes, want %d", len(su.Map.Terrain), su.Map.Cols*su.Map.Rows)
+	}
+	if len(su.Ships) > MaxShips {
+		return nil, fmt.Errorf("%d ships, at most %d", len(su.Ships), MaxShips)
+	}
+	if su.TurnLimit < 1 || su.TurnLimit > MaxTurns {
+		return nil, fmt.Errorf("turn limit %d out of 1..%d", su.TurnLimit, MaxTurns)
+	}
+	if !su.First.Valid() || !su.MineOwner.Valid() || !su.TermsSide.Valid() {
+		return nil, fmt.Errorf("invalid side")
+	}
+	for i := range su.Classes {
+		if err := su.Classes[i].Validate(); err != nil {
+			return nil, err
+		}
+	}
+	m := su.Map
+	m.Terrain = slices.Clone(su.Map.Terrain)
+	s := &State{
+		Scenario:  su.Scenario,
+		Name:      su.Name,
+		Seed:      seed,
+		Map:       &m,
+		Classes:   su.Classes,
+		Ships:     make([]Ship, len(su.Ships)),
+		Wings:     make([]Wing, len(su.Wings)),
+		First:     su.First,
+		TurnLimit: su.TurnLimit,
+		EvacTurns: max(su.EvacTurns, 0),
+		EndWhen:   su.EndWhen,
+		Outcomes:  su.Outcomes,
+		Turn:      1,
+		Active:    su.First,
+		Phase:     Battle,
+		termsSide: su.TermsSide,
+		pcg:       *rand.NewPCG(seed, 0x9e3779b97f4a7c15),
+		occ:       make([]int32, len(m.Terrain)),
+	}
+	for i := range su.Wings {
+		w := su.Wings[i]
+		w.Ships = nil
+		w.Index = i
+		if !w.Side.Valid() {
+			return nil, fmt.Errorf("wing %s: invalid side", w.Key)
+		}
+		s.Wings[i] = w
+	}
+	for i, sh := range su.Ships {
+		if sh.Class < 0 || sh.Class >= len(su.Classes) {
+			return nil, fmt.Errorf("ship %d: no class %d", i, sh.Class)
+		}
+		if !sh.Side.Valid() {
+			return nil, fmt.Errorf("ship %d: invalid side", i)
+		}
+		c := &su.Classes[sh.Class]
+		n := Ship{
+			ID: ShipID(i), Key: sh.Key, Name: sh.Name, Class: sh.Class, Side: sh.Side,
+			Wing: sh.Wing, Status: sh.Status, Pos: sh.Pos, Cloaked: sh.Cloaked && c.Cloak,
+			Hull: c.Hull, Shields: c.Shields, Covering: NoShip,
+		}
+		if sh.Wing >= len(s.Wings) || sh.Wing < -1 {
+			return nil, fmt.Errorf("ship %d: no wing %d", i, sh.Wing)
+		}
+		if sh.Wing >= 0 {
+			s.Wings[sh.Wing].Ships = append(s.Wings[sh.Wing].Ships, n.ID)
+		}
+		if c.Station {
+			n.Section = make([]int, len(c.Sections))
+			n.Hull = 0
+			for j, sec := range c.Sections {
+				n.Section[j] = sec.Hull
+				n.Hull += sec.Hull
+			}
+			n.MainPower = true
+			n.Garrison = c.Garrison
+		}
+		if n.Status != OnMap && n.Status != Reserve {
+			return nil, fmt.Errorf("ship %d: must start on the map or in reserve", i)
+		}
+		s.Ships[i] = n
+		if c.Station {
+			s.stations = append(s.stations, n.ID)
+		}
+		if n.Status == OnMap {
+			if n.Cloaked {
+				s.cloaked[n.Side]++
+			}
+			if err := s.occupy(&s.Ships[i]); err != nil {
+				return nil, fmt.Errorf("ship %d (%s): %w", i, n.Name, err)
+			}
+			s.Forces[n.Side]++
+		}
+	}
+	for _, w := range s.Wings {
+		if w.Target != NoShip && (w.Target < 0 || int(w.Target) >= len(s.Ships)) {
+			return nil, fmt.Errorf("wing %s: no target ship %d", w.Key, w.Target)
+		}
+	}
+	mf := Minefield{Owner: su.MineOwner, Damage: su.MineDamage, Positions: slices.Clone(su.Mines)}
+	slices.SortFunc(mf.Positions, cmpHex)
+	mf.Positions = slices.Compact(mf.Positions)
+	mf.Laid = make([]bool, len(mf.Positions))
+	mf.Lost = make([]bool, len(mf.Positions))
+	for _, p := range mf.Positions {
+		if t := m.At(p); t == StationHex || !m.In(p) {
+			return nil, fmt.Errorf("mine position %v is not open map", p)
+		}
+	}
+	s.Mines = mf
+	for _, p := range su.MinesLaid {
+		i := s.Mines.Index(p)
+		if i < 0 {
+			return nil, fmt.Errorf("laid mine %v is not a minefield position", p)
+		}
+		s.Mines.Laid[i] = true
+	}
+	if len(mf.Positions) > 0 && s.Mines.LaidCount() == len(mf.Positions) {
+		s.Mines.Active, s.Mines.Cloaked = true, true
+	}
+	if su.Terms {
+		s.Phase = Parley
+		s.Terms = TermsPending
+		s.Active = su.TermsSide
+	} else {
+		s.beginPhase(nil)
+	}
+	return s, nil
+}
+
+// Class returns the class of a ship.
+func (s *State) Class(sh *Ship) *Class { return &s.Classes[sh.Class] }
+
+// Ship returns the ship with the given id, or nil.
+func (s *State) Ship(id ShipID) *Ship {
+	if id < 0 || int(id) >= len(s.Ships) {
+		return nil
+	}
+	return &s.Ships[id]
+}
+
+// ShipByKey returns the named unit with the scenario id key, or nil.
+func (s *State) ShipByKey(key string) *Ship {
+	for i := range s.Ships {
+		if s.Ships[i].Key == key && key != "" {
+			return &s.Ships[i]
+		}
+	}
+	return nil
+}
+
+// ShipAt returns the ship occupying h (a station occupies all its hexes), or nil.
+func (s *State) ShipAt(h hex.Hex) *Ship {
+	i := s.Map.Index(h)
+	if i < 0 || s.occ[i] == 0 {
+		return nil
+	}
+	return &s.Ships[s.occ[i]-1]
+}
+
+// Footprint returns the hexes a ship occupies: its own, or all of a station's.
+func (s *State) Footprint(sh *Ship) []hex.Hex {
+	c := s.Class(sh)
+	if !c.Station || c.Radius == 0 {
+		return []hex.Hex{sh.Pos}
+	}
+	return hex.Range(sh.Pos, c.Radius)
+}
+
+// Reach is how far a ship's structure extends from its position (a station's radius).
+func (s *State) Reach(sh *Ship) int { return s.Class(sh).Radius }
+
+// Range returns the distance between two ships' nearest hexes.
+func (s *State) Range(a, b *Ship) int {
+	return max(0, hex.Distance(a.Pos, b.Pos)-s.Reach(a)-s.Reach(b))
+}
+
+func (s *State) occupy(sh *Ship) error {
+	for _, h := range s.Footprint(sh) {
+		i := s.Map.Index(h)
+		if i < 0 {
+			return fmt.Errorf("hex %v is off the map", h)
+		}
+		if s.occ[i] != 0 {
+			return fmt.Errorf("hex %v is already occupied", h)
+		}
+		if t := s.Map.Terrain[i]; t == StationHex && !s.Class(sh).Station {
+			return fmt.Errorf("hex %v is station structure", h)
+		}
+	}
+	for _, h := range s.Footprint(sh) {
+		s.occ[s.Map.Index(h)] = int32(sh.ID) + 1
+	}
+	return nil
+}
+
+func (s *State) vacate(sh *Ship) {
+	for _, h := range s.Footprint(sh) {
+		if i := s.Map.Index(h); i >= 0 && s.occ[i] == int32(sh.ID)+1 {
+			s.occ[i] = 0
+		}
+	}
+}
+
+// Clone returns a deep copy of the state that evolves independently.
+func (s *State) Clone() *State {
+	c := *s
+	m := *s.Map
+	c.Map = &m // terrain is never changed after New, so it is shared
+	c.Ships = slices.Clone(s.Ships)
+	for i := range c.Ships {
+		if c.Ships[i].Section != nil {
+			c.Ships[i].Section = slices.Clone(c.Ships[i].Section)
+		}
+	}
+	c.Wings = slices.Clone(s.Wings)
+	c.Mines.Laid = slices.Clone(s.Mines.Laid)
+	c.Mines.Lost = slices.Clone(s.Mines.Lost)
+	c.occ = slices.Clone(s.occ)
+	return &c
+}
+
+// roll returns a number in [0, n) from the state's generator.
+func (s *State) roll(n int) int {
+	return int((s.pcg.Uint64() >> 32) * uint64(n) >> 32)
+}
+
+// Station returns the side's first station, or nil.
+func (s *State) Station(side Side) *Ship {
+	for _, id := range s.stations {
+		if s.Ships[id].Side == side {
+			return &s.Ships[id]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,212 @@
+package rules
+
+import (
+	"slices"
+
+	"github.com/calltoarms/ds9/game/hex"
+)
+
+// MineView is a minefield position as a side knows it.
+type MineView struct {
+	Pos  hex.Hex
+	Laid bool
+}
+
+// View is what one side's sensors show: its own ships and wings, the enemy ships
+// it detects, and the mines it knows of. Enemy cloaked ships out of detection
+// range and cloaked enemy mines are absent, not flagged. A View is a copy: changing
+// it changes nothing in the battle.
+type View struct {
+	Side      Side
+	Scenario  string
+	Name      string
+	Turn      int
+	TurnLimit int
+	Active    Side
+	Phase     Phase
+	Terms     Terms
+	Outcome   string
+	Winner    Side
+	Forces    [2]int
+	Losses    [2]int
+	Map       *Map    // shared and read-only
+	Classes   []Class // shared and read-only
+	First     Side
+	EvacTurns int
+
+	// Ships holds the side's own ships (every status) and the enemy ships on the
+	// map that it sees, in ID order.
+	Ships []Ship
+	// Wings holds the side's own wings, and the enemy wings with a ship in view;
+	// an enemy wing's Ships lists only the ships in view.
+	Wings []Wing
+
+	Mines           []MineView // positions this side knows
+	MinesLaid       int        // mines in the field (the owner's count; others see only what they know)
+	MinesTotal      int
+	MinefieldActive bool
+	MineOwner       Side
+
+	occ []int32 // built on first use: map index to Ships index + 1
+}
+
+// View returns what side sees now.
+func (s *State) View(side Side) *View {
+	v := &View{
+		Side: side, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
+		Active: s.Active, Phase: s.Phase, Terms: s.Terms, Outcome: s.Outcome, Winner: s.Winner,
+		Forces: s.Forces, Losses: s.Losses, Map: s.Map, Classes: s.Classes, First: s.First,
+		EvacTurns:  s.EvacTurns,
+		MinesTotal: len(s.Mines.Positions), MinefieldActive: s.Mines.Active, MineOwner: s.Mines.Owner,
+	}
+	v.Ships = make([]Ship, 0, len(s.Ships))
+	var seenWing []bool
+	for i := range s.Ships {
+		sh := &s.Ships[i]
+		if sh.Side != side && (!sh.Alive() || !s.Sees(side, sh, nil)) {
+			continue
+		}
+		c := *sh
+		if c.Section != nil {
+			c.Section = slices.Clone(c.Section)
+		}
+		if c.Side != side {
+			// Orders and plans of enemy ships are not visible.
+			c.MP, c.Actions, c.Returns, c.Volleys = 0, 0, 0, 0
+			if c.Covering != NoShip && !s.Sees(side, &s.Ships[c.Covering], nil) {
+				c.Covering = NoShip
+			}
+			if c.Wing >= 0 {
+				if seenWing == nil {
+					seenWing = make([]bool, len(s.Wings))
+				}
+				seenWing[c.Wing] = true
+			}
+		}
+		v.Ships = append(v.Ships, c)
+	}
+	for i, w := range s.Wings {
+		if w.Side == side {
+			w.Ships = slices.Clone(w.Ships)
+			v.Wings = append(v.Wings, w)
+			continue
+		}
+		if seenWing == nil || !seenWing[i] {
+			continue
+		}
+		w.Ships = nil
+		for _, id := range s.Wings[i].Ships {
+			if sh := &s.Ships[id]; sh.Alive() && s.Sees(side, sh, nil) {
+				w.Ships = append(w.Ships, id)
+			}
+		}
+		v.Wings = append(v.Wings, w)
+	}
+	m := &s.Mines
+	if side == m.Owner || !m.Cloaked {
+		for i, p := range m.Positions {
+			if side != m.Owner && !m.Laid[i] {
+				continue
+			}
+			v.Mines = append(v.Mines, MineView{Pos: p, Laid: m.Laid[i]})
+			if m.Laid[i] {
+				v.MinesLaid++
+			}
+		}
+		if side != m.Owner {
+			v.MinesLaid = len(v.Mines)
+		}
+	} else if m.Active {
+		v.MinesLaid = v.MinesTotal
+	}
+	return v
+}
+
+// Ship returns the ship with the given id in the view, or nil when it is not seen.
+func (v *View) Ship(id ShipID) *Ship {
+	i, ok := slices.BinarySearchFunc(v.Ships, id, func(s Ship, id ShipID) int { return int(s.ID) - int(id) })
+	if !ok {
+		return nil
+	}
+	return &v.Ships[i]
+}
+
+// Class returns a ship's class.
+func (v *View) Class(sh *Ship) *Class { return &v.Classes[sh.Class] }
+
+// Wing returns the wing with the given state index, or nil when not in view.
+func (v *View) Wing(index int) *Wing {
+	for i := range v.Wings {
+		if v.Wings[i].Index == index {
+			return &v.Wings[i]
+		}
+	}
+	return nil
+}
+
+// ShipAt returns the ship in view occupying h, or nil.
+func (v *View) ShipAt(h hex.Hex) *Ship {
+	i := v.Map.Index(h)
+	if i < 0 {
+		return nil
+	}
+	if v.occ == nil {
+		v.occ = make([]int32, len(v.Map.Terrain))
+		for j := range v.Ships {
+			sh := &v.Ships[j]
+			if !sh.Alive() {
+				continue
+			}
+			c := &v.Classes[sh.Class]
+			if c.Station && c.Radius > 0 {
+				for _, f := range hex.Range(sh.Pos, c.Radius) {
+					if k := v.Map.Index(f); k >= 0 {
+						v.occ[k] = int32(j) + 1
+					}
+				}
+			} else if k := v.Map.Index(sh.Pos); k >= 0 {
+				v.occ[k] = int32(j) + 1
+			}
+		}
+	}
+	if v.occ[i] == 0 {
+		return nil
+	}
+	return &v.Ships[v.occ[i]-1]
+}
+
+// Range is the distance between two ships' nearest hexes.
+func (v *View) Range(a, b *Ship) int {
+	return max(0, hex.Distance(a.Pos, b.Pos)-v.Classes[a.Class].Radius-v.Classes[b.Class].Radius)
+}
+
+// MoveCost is the cost of entering h for a ship of the viewing side as far as the
+// side knows: -1 where terrain or a known enemy bars the way. Own ships can be
+// passed through but not stopped on.
+func (v *View) MoveCost(h hex.Hex) int {
+	c := v.Map.At(h).MoveCost()
+	if c < 0 {
+		return -1
+	}
+	if o := v.ShipAt(h); o != nil && o.Side != v.Side {
+		return -1
+	}
+	return c
+}
+
+// Reachable lists where a ship can end a move this phase (ends, without hexes held
+// by own ships) and every hex its movement reaches (all, for hex.PathTo: paths may
+// pass through own ships).
+func (v *View) Reachable(id ShipID) (ends, all []hex.Reach) {
+	sh := v.Ship(id)
+	if sh == nil || sh.Side != v.Side || !sh.Alive() || sh.MP <= 0 {
+		return nil, nil
+	}
+	all = hex.Reachable(sh.Pos, sh.MP, v.MoveCost, v.Map.In)
+	for _, r := range all {
+		if o := v.ShipAt(r.Hex); o == nil || o.ID == id {
+			ends = append(ends, r)
+		}
+	}
+	return ends, all
+}

@@ -1,0 +1,3 @@
+module github.com/calltoarms/ds9
+
+go 1.26.8
