@@ -1,0 +1,70 @@
+// Command ds9sim is the headless side of Call to Arms: it lists and validates
+// scenarios and plays whole battles without a window. It never imports
+// Ebitengine: it is the proof that rules and rendering are apart.
+//
+//	ds9sim scenarios
+//	ds9sim validate FILE...
+//	ds9sim play -scenario ID -seed N [-json]
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// errUsage marks a command-line mistake: the usage is printed and the exit code is 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  ds9sim scenarios                                  list the scenarios
+  ds9sim validate FILE...                           check scenario or catalogue files
+  ds9sim play -scenario ID -seed N [-json]          play a battle with computer commanders
+`
+
+// run is main without the exit, for tests.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "scenarios":
+		err = cmdScenarios(args[1:], stdout)
+	case "validate":
+		err = cmdValidate(args[1:], stdout, stderr)
+	case "play":
+		err = cmdPlay(args[1:], stdout)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "ds9sim: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stderr, "ds9sim %s: %v\n", args[0], err)
+		}
+		return 2
+	default:
+		fmt.Fprintf(stderr, "ds9sim %s: %v\n", args[0], err)
+		return 1
+	}
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}

@@ -1,0 +1,256 @@
+package scenario
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	ghex "github.com/calltoarms/ds9/game/hex"
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// Scenario is a battle read from a file, ready to start.
+type Scenario struct {
+	ID        string
+	Name      string
+	Date      string
+	Briefing  string
+	File      string
+	Sides     [2]SideInfo // by rules.Side
+	Terms     *Terms
+	Minefield string // what the minefield is, for briefings
+	Setup     rules.Setup
+	Classes   map[string]ClassInfo
+	// Hash is the SHA-256 of the scenario file and its catalogue: a replay names
+	// it so that a changed scenario is noticed.
+	Hash string
+}
+
+// SideInfo names a side and its commander in this battle.
+type SideInfo struct {
+	Name      string
+	Commander string
+	Goal      string
+}
+
+// Terms are the surrender terms offered before the battle.
+type Terms struct {
+	Side rules.Side // the side that answers
+	From string
+	Text string
+}
+
+// NewState starts a battle of this scenario with a seed.
+func (sc *Scenario) NewState(seed uint64) (*rules.State, error) {
+	st, err := rules.New(sc.Setup, seed)
+	if err != nil {
+		return nil, fmt.Errorf("scenario %s: %w", sc.ID, err)
+	}
+	return st, nil
+}
+
+// Catalogue reads a catalogue named by a scenario: its bytes, the name to show in
+// messages, or an error.
+type Catalogue func(ref string) (data []byte, name string, err error)
+
+// mapLegend is the map text's vocabulary.
+var mapLegend = map[byte]rules.Terrain{
+	'.': rules.Open, '~': rules.Belt, '%': rules.Debris, 'W': rules.Wormhole,
+	'S': rules.StationHex, '<': rules.Entry, '>': rules.Exit, 'M': rules.Open, 'm': rules.Open,
+}
+
+// Parse reads a scenario from its bytes; name is used in messages.
+func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
+	var f scenarioFile
+	d, err := decode(name, data, &f)
+	if err != nil {
+		return nil, err
+	}
+	need := func(key, v string) error {
+		if strings.TrimSpace(v) == "" {
+			return d.errf([]any{key}, "missing %s", key)
+		}
+		return nil
+	}
+	for _, kv := range [][2]string{{"id", f.ID}, {"name", f.Name}, {"catalogue", f.Catalogue}, {"first", f.First}} {
+		if err := need(kv[0], kv[1]); err != nil {
+			return nil, err
+		}
+	}
+	if f.Catalogue == "" {
+		return nil, d.errf([]any{"catalogue"}, "missing catalogue")
+	}
+	catData, catName, err := cat(f.Catalogue)
+	if err != nil {
+		if _, ok := err.(*Error); ok {
+			return nil, err
+		}
+		return nil, d.errf([]any{"catalogue"}, "%v", err)
+	}
+	classes, info, err := ParseCatalogue(catName, catData)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.New()
+	sum.Write(data)
+	sum.Write([]byte{0})
+	sum.Write(catData)
+	sc := &Scenario{
+		ID: f.ID, Name: f.Name, Date: f.Date, Briefing: strings.TrimSpace(f.Briefing), File: name,
+		Minefield: strings.TrimSpace(f.Minefield.Note), Classes: info,
+		Hash: hex.EncodeToString(sum.Sum(nil)),
+	}
+	su := &sc.Setup
+	su.Scenario, su.Name, su.Classes = f.ID, f.Name, classes
+	if su.First, err = rules.ParseSide(f.First); err != nil {
+		return nil, d.errf([]any{"first"}, "%v", err)
+	}
+	if f.TurnLimit < 1 || f.TurnLimit > rules.MaxTurns {
+		return nil, d.errf([]any{"turn_limit"}, "turn_limit %d out of 1..%d", f.TurnLimit, rules.MaxTurns)
+	}
+	su.TurnLimit = f.TurnLimit
+	if f.EvacuationTurns < 0 || f.EvacuationTurns > 20 {
+		return nil, d.errf([]any{"evacuation_turns"}, "evacuation_turns %d out of 0..20", f.EvacuationTurns)
+	}
+	su.EvacTurns = f.EvacuationTurns
+	for i, sf := range f.Sides {
+		side, err := rules.ParseSide(sf.ID)
+		if err != nil {
+			return nil, d.errf([]any{"sides", i, "id"}, "%v", err)
+		}
+		sc.Sides[side] = SideInfo{Name: sf.Name, Commander: sf.Commander, Goal: strings.TrimSpace(sf.Goal)}
+	}
+	if f.Terms != nil {
+		side, err := rules.ParseSide(f.Terms.Side)
+		if err != nil {
+			return nil, d.errf([]any{"terms", "side"}, "%v", err)
+		}
+		sc.Terms = &Terms{Side: side, From: f.Terms.From, Text: strings.TrimSpace(f.Terms.Text)}
+		su.Terms, su.TermsSide = true, side
+	}
+	mines, laid, err := parseMap(d, f.Map.Rows, &su.Map)
+	if err != nil {
+		return nil, err
+	}
+	su.Mines, su.MinesLaid = mines, laid
+	if len(mines) > 0 {
+		if su.MineOwner, err = rules.ParseSide(f.Minefield.Owner); err != nil {
+			return nil, d.errf([]any{"minefield", "owner"}, "%v", err)
+		}
+		if f.Minefield.Damage <= 0 || f.Minefield.Damage > 1000 {
+			return nil, d.errf([]any{"minefield", "damage"}, "minefield damage %d out of 1..1000", f.Minefield.Damage)
+		}
+		su.MineDamage = f.Minefield.Damage
+	}
+	if err := buildForces(d, &f, su); err != nil {
+		return nil, err
+	}
+	for i, group := range f.EndWhen {
+		cs, err := conditions(d, []any{"end_when", i}, group)
+		if err != nil {
+			return nil, err
+		}
+		su.EndWhen = append(su.EndWhen, cs)
+	}
+	if len(f.Outcomes) == 0 {
+		return nil, d.errf(nil, "no outcomes")
+	}
+	seen := map[string]bool{}
+	for i, of := range f.Outcomes {
+		at := []any{"outcomes", i}
+		if of.ID == "" || seen[of.ID] {
+			return nil, d.errf(at, "outcome ids must be present and unique (%q)", of.ID)
+		}
+		seen[of.ID] = true
+		w, err := rules.ParseSide(of.Winner)
+		if err != nil {
+			return nil, d.errf(append(at, "winner"), "%v", err)
+		}
+		cs, err := conditions(d, append(at, "when"), of.When)
+		if err != nil {
+			return nil, err
+		}
+		su.Outcomes = append(su.Outcomes, rules.Outcome{ID: of.ID, Winner: w, Title: of.Title, Text: strings.TrimSpace(of.Text), When: cs})
+	}
+	if _, err := rules.New(*su, 1); err != nil {
+		return nil, d.errf(nil, "%v", err)
+	}
+	return sc, nil
+}
+
+func conditions(d *doc, at []any, texts []string) ([]rules.Condition, error) {
+	var out []rules.Condition
+	for j, t := range texts {
+		c, err := rules.ParseCondition(t)
+		if err != nil {
+			return nil, d.errf(append(at, j), "%v", err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// parseMap reads the map text: one character per hex, one line per row.
+func parseMap(d *doc, text string, m *rules.Map) (mines, laid []ghex.Hex, err error) {
+	base := d.line("map", "rows")
+	var rows []string
+	first := -1
+	for i, l := range strings.Split(text, "\n") {
+		l = strings.TrimRight(l, " \t\r")
+		if l == "" && len(rows) == 0 {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		rows = append(rows, l)
+	}
+	for len(rows) > 0 && rows[len(rows)-1] == "" {
+		rows = rows[:len(rows)-1]
+	}
+	if len(rows) == 0 {
+		return nil, nil, d.errf([]any{"map"}, "the map has no rows")
+	}
+	if len(rows) > rules.MaxMapSide {
+		return nil, nil, d.errf([]any{"map"}, "the map has %d rows, at most %d", len(rows), rules.MaxMapSide)
+	}
+	m.Cols, m.Rows = len(rows[0]), len(rows)
+	if m.Cols > rules.MaxMapSide {
+		return nil, nil, d.errf([]any{"map"}, "the map has %d columns, at most %d", m.Cols, rules.MaxMapSide)
+	}
+	m.Terrain = make([]rules.Terrain, 0, m.Cols*m.Rows)
+	for r, l := range rows {
+		line := base + 1 + first + r
+		if len(l) != m.Cols {
+			return nil, nil, &Error{File: d.name, Line: line, Msg: fmt.Sprintf("map row %d has %d columns, the first has %d", r, len(l), m.Cols)}
+		}
+		for c := 0; c < len(l); c++ {
+			t, ok := mapLegend[l[c]]
+			if !ok {
+				return nil, nil, &Error{File: d.name, Line: line, Msg: fmt.Sprintf("map row %d column %d: unknown terrain %q (legend: . open, ~ belt, %% debris, W wormhole, S station, < entry, > exit, M mine position, m laid mine)", r, c, l[c])}
+			}
+			m.Terrain = append(m.Terrain, t)
+			h := ghex.FromOffset(ghex.Offset{Col: c, Row: r})
+			switch l[c] {
+			case 'M':
+				mines = append(mines, h)
+			case 'm':
+				mines = append(mines, h)
+				laid = append(laid, h)
+			}
+		}
+	}
+	return mines, laid, nil
+}
+
+// offset reads [col, row] within the map.
+func offset(d *doc, at []any, v []int, m *rules.Map) (ghex.Hex, error) {
+	if len(v) != 2 {
+		return ghex.Hex{}, d.errf(at, "want [column, row]")
+	}
+	if v[0] < 0 || v[1] < 0 || v[0] >= m.Cols || v[1] >= m.Rows {
+		return ghex.Hex{}, d.errf(at, "[%d, %d] is off the %dx%d map", v[0], v[1], m.Cols, m.Rows)
+	}
+	return ghex.FromOffset(ghex.Offset{Col: v[0], Row: v[1]}), nil
+}
