@@ -133,7 +133,12 @@ func (s *State) needAction(sh *Ship) error {
 	return nil
 }
 
+// emit reports an event; ev is nil while New sets up the battle (arrivals due on
+// turn 1 for the first side), when no one is listening.
 func (s *State) emit(ev *[]Event, e Event) {
+	if ev == nil {
+		return
+	}
 	e.Turn = s.Turn
 	*ev = append(*ev, e)
 }

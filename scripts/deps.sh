@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what `make run` or `make test` needs on a Debian machine, when it is
+# missing. As root it uses apt-get; otherwise it says what to install.
+set -euo pipefail
+what=${1:-test}
+
+need=()
+have() { command -v "$1" >/dev/null 2>&1; }
+pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+if ! have go; then
+  echo "deps: Go is not installed; install Go 1.26 or newer from the Go project" >&2
+  exit 1
+fi
+
+case "$what" in
+  run)
+    for p in libgl1 libgl1-mesa-dri; do pkg_installed "$p" || need+=("$p"); done
+    ;;
+  test)
+    for p in xvfb xauth libgl1 libgl1-mesa-dri; do pkg_installed "$p" || need+=("$p"); done
+    ;;
+esac
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+if ! have apt-get; then
+  echo "deps: please install: ${need[*]}" >&2
+  exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+  echo "deps: missing Debian packages: ${need[*]} (run: sudo apt-get install ${need[*]})" >&2
+  exit 1
+fi
+echo "deps: installing ${need[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
