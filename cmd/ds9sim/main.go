@@ -15,6 +15,9 @@ import (
 	"os"
 )
 
+// errReported marks a failure whose messages are already printed: exit 1, no more.
+var errReported = errors.New("reported")
+
 // errUsage marks a command-line mistake: the usage is printed and the exit code is 2.
 var errUsage = errors.New("usage")
 
@@ -52,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return 0
+	case errors.Is(err, errReported):
+		return 1
 	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintf(stderr, "ds9sim %s: %v\n", args[0], err)

@@ -216,13 +216,17 @@ func (s *State) destroy(t *Ship, ev *[]Event) {
 }
 
 // perimeter lets enemy stations' perimeter defenses fire on a ship that has just
-// entered their range. It reports whether the ship was destroyed.
+// entered their range, unless it is cloaked and undetected by the station's side.
+// It reports whether the ship was destroyed.
 func (s *State) perimeter(sh *Ship, prev hex.Hex, ev *[]Event) bool {
 	for _, id := range s.stations {
 		st := &s.Ships[id]
 		c := &s.Classes[st.Class]
 		if !c.Station || st.Side == sh.Side || !st.Alive() || st.Lost() || !st.MainPower || st.Volleys <= 0 {
 			continue
+		}
+		if sh.Cloaked && !s.Sees(st.Side, sh, st) {
+			continue // an undetected cloaked ship draws no fire
 		}
 		fired := false
 		for wi := range c.Weapons {

@@ -1,0 +1,101 @@
+package rules
+
+import "fmt"
+
+// CheckInvariants verifies that the state is self-consistent: the occupancy grid
+// matches the ships, numbers are within their bounds, counts match what they
+// count. Tests call it after every order; it returns the first violation.
+func (s *State) CheckInvariants() error {
+	occ := make([]int32, len(s.occ))
+	var losses, cloaked, covers [2]int
+	for i := range s.Ships {
+		sh := &s.Ships[i]
+		c := &s.Classes[sh.Class]
+		if sh.ID != ShipID(i) {
+			return fmt.Errorf("ship %d has id %d", i, sh.ID)
+		}
+		if sh.Status == Destroyed {
+			losses[sh.Side]++
+		}
+		if sh.Shields < 0 || sh.Shields > c.Shields {
+			return fmt.Errorf("%s: shields %d out of 0..%d", sh.Name, sh.Shields, c.Shields)
+		}
+		if sh.MP < 0 || sh.Actions < 0 || sh.Returns < 0 || sh.Volleys < 0 || sh.Garrison < 0 {
+			return fmt.Errorf("%s: negative counter", sh.Name)
+		}
+		if c.Station {
+			sum := 0
+			for j, h := range sh.Section {
+				if h < 0 || h > c.Sections[j].Hull {
+					return fmt.Errorf("%s: section %d hull %d out of range", sh.Name, c.Sections[j].ID, h)
+				}
+				sum += h
+			}
+			if sum != sh.Hull {
+				return fmt.Errorf("%s: hull %d is not the sum of its sections %d", sh.Name, sh.Hull, sum)
+			}
+			if (sh.Sabotaged || sh.Captured) && (sh.MainPower || sh.Shields != 0) {
+				return fmt.Errorf("%s: lost station still powered", sh.Name)
+			}
+			if !sh.MainPower && sh.Shields != 0 {
+				return fmt.Errorf("%s: shields up without main power", sh.Name)
+			}
+		} else if sh.Alive() && (sh.Hull <= 0 || sh.Hull > c.Hull) {
+			return fmt.Errorf("%s: hull %d out of 1..%d on the map", sh.Name, sh.Hull, c.Hull)
+		}
+		if !sh.Alive() {
+			if sh.Cloaked || sh.Covering != NoShip {
+				return fmt.Errorf("%s: %s but still cloaked or covering", sh.Name, sh.Status)
+			}
+			continue
+		}
+		if sh.Cloaked {
+			cloaked[sh.Side]++
+			if !c.Cloak {
+				return fmt.Errorf("%s: cloaked without a cloaking device", sh.Name)
+			}
+		}
+		if sh.Covering != NoShip {
+			covers[sh.Side]++
+		}
+		for _, h := range s.Footprint(sh) {
+			k := s.Map.Index(h)
+			if k < 0 {
+				return fmt.Errorf("%s: off the map at %v", sh.Name, h)
+			}
+			if occ[k] != 0 {
+				return fmt.Errorf("%s and ship %d share %v", sh.Name, occ[k]-1, h)
+			}
+			occ[k] = int32(i) + 1
+			if s.Map.Terrain[k] == StationHex && !c.Station {
+				return fmt.Errorf("%s: inside station structure at %v", sh.Name, h)
+			}
+		}
+	}
+	for k := range occ {
+		if occ[k] != s.occ[k] {
+			return fmt.Errorf("occupancy of %v is %d, the ships say %d", s.Map.HexAt(k), s.occ[k], occ[k])
+		}
+	}
+	if losses != s.Losses {
+		return fmt.Errorf("losses %v, destroyed ships %v", s.Losses, losses)
+	}
+	if cloaked != s.cloaked || covers != s.covers {
+		return fmt.Errorf("cloak/cover counts %v/%v, ships say %v/%v", s.cloaked, s.covers, cloaked, covers)
+	}
+	for i := range s.Mines.Positions {
+		if s.Mines.Laid[i] && s.Mines.Lost[i] {
+			return fmt.Errorf("mine %v both laid and lost", s.Mines.Positions[i])
+		}
+	}
+	if s.Mines.Active != s.Mines.Cloaked {
+		return fmt.Errorf("minefield active %v but cloaked %v", s.Mines.Active, s.Mines.Cloaked)
+	}
+	if s.Phase == Over && s.Outcome == "" {
+		return fmt.Errorf("battle over without an outcome")
+	}
+	if s.Turn < 1 || s.Turn > s.TurnLimit {
+		return fmt.Errorf("turn %d out of 1..%d", s.Turn, s.TurnLimit)
+	}
+	return nil
+}

@@ -1,0 +1,287 @@
+package rules
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParseCondition(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Condition
+		str  string // String(), when it differs from in
+		err  string
+	}{
+		{in: "terms_accepted", want: Condition{Name: "terms_accepted"}},
+		{in: "  turn_limit ", want: Condition{Name: "turn_limit"}, str: "turn_limit"},
+		{in: "minefield_active", want: Condition{Name: "minefield_active"}},
+		{in: "minefield_inactive", want: Condition{Name: "minefield_inactive"}},
+		{in: "minefield_failed", want: Condition{Name: "minefield_failed"}},
+		{in: "station_lost", want: Condition{Name: "station_lost"}},
+		{in: "station_held", want: Condition{Name: "station_held"}},
+		{in: "station_sabotaged", want: Condition{Name: "station_sabotaged"}},
+		{in: "fleet_gone(alliance)", want: Condition{Name: "fleet_gone", Side: Alliance}},
+		{in: "losses(dominion) >= 50", want: Condition{Name: "losses", Side: Dominion, Op: ">=", N: 50}},
+		{in: "losses( alliance )<3", want: Condition{Name: "losses", Side: Alliance, Op: "<", N: 3}, str: "losses(alliance) < 3"},
+		{in: "losses(dominion) > 0", want: Condition{Name: "losses", Side: Dominion, Op: ">", N: 0}},
+		{in: "losses(dominion) <= 49", want: Condition{Name: "losses", Side: Dominion, Op: "<=", N: 49}},
+		{in: "turn == 5", want: Condition{Name: "turn", Op: "==", N: 5}},
+		{in: "turn>=-1", want: Condition{Name: "turn", Op: ">=", N: -1}, str: "turn >= -1"},
+
+		{in: "", err: "unknown condition"},
+		{in: "bogus", err: "unknown condition"},
+		{in: "station_lost >= 1", err: "takes no comparison"},
+		{in: "losses(dominion)", err: "needs a comparison"},
+		{in: "turn", err: "needs a comparison"},
+		{in: "losses >= 5", err: "needs a side"},
+		{in: "fleet_gone", err: "needs a side"},
+		{in: "turn_limit(alliance)", err: "takes no side"},
+		{in: "losses(klingon) >= 1", err: "unknown side"},
+		{in: "losses(dominion >= 1", err: "missing )"},
+		{in: "turn >= x", err: "not a number"},
+		{in: "turn >= ", err: "not a number"},
+		{in: "turn => 5", err: "unknown condition"},
+		{in: "bogus(dominion) >= 1", err: "takes no side"},
+	}
+	for _, tc := range tests {
+		c, err := ParseCondition(tc.in)
+		if tc.err != "" {
+			if err == nil || !contains(err.Error(), tc.err) {
+				t.Errorf("ParseCondition(%q) = %+v, %v; want error %q", tc.in, c, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || c != tc.want {
+			t.Errorf("ParseCondition(%q) = %+v, %v; want %+v", tc.in, c, err, tc.want)
+			continue
+		}
+		str := tc.str
+		if str == "" {
+			str = tc.in
+		}
+		if c.String() != str {
+			t.Errorf("String() = %q, want %q", c.String(), str)
+		}
+		if back, err := ParseCondition(c.String()); err != nil || back != c {
+			t.Errorf("round trip of %q: %+v, %v", c.String(), back, err)
+		}
+	}
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+func TestOutcomeSelection(t *testing.T) {
+	type setup func(s *State, st, jem ShipID)
+	active := func(s *State, _, _ ShipID) { s.Mines.Active, s.Mines.Cloaked = true, true }
+	captured := func(s *State, st, _ ShipID) { s.Ships[st].Captured = true }
+	sabotaged := func(s *State, st, _ ShipID) { s.Ships[st].Sabotaged = true }
+	losses := func(n int) setup { return func(s *State, _, _ ShipID) { s.Losses[Dominion] = n } }
+	turnEnded := func(s *State, _, _ ShipID) { s.turnEnded = true }
+	terms := func(s *State, _, _ ShipID) { s.Terms = TermsAccepted }
+
+	tests := []struct {
+		name    string
+		endWhen [][]Condition
+		setups  []setup
+		over    bool
+		want    string
+	}{
+		{"nothing has happened", nil, nil, false, ""},
+		{"terms accepted comes first", nil, []setup{terms}, true, "alliance-surrender"},
+		{"wormhole open at the turn limit", nil, []setup{turnEnded}, true, "dominion-decisive-victory"},
+		{"historical result", nil, []setup{turnEnded, active, sabotaged, losses(50)}, true, "dominion-pyrrhic-victory"},
+		{"station captured, 49 losses", nil, []setup{turnEnded, active, captured, losses(49)}, true, "dominion-victory"},
+		{"station held", nil, []setup{turnEnded, active, losses(120)}, true, "alliance-victory"},
+		{"end condition: station lost", [][]Condition{conds("station_lost")}, []setup{active, captured, losses(60)}, true, "dominion-pyrrhic-victory"},
+		{"end condition not met", [][]Condition{conds("station_lost")}, []setup{active}, false, ""},
+		{"end conditions are and-ed", [][]Condition{conds("station_lost", "losses(dominion) >= 10")}, []setup{active, captured}, false, ""},
+		{"end conditions are or-ed", [][]Condition{conds("turn >= 7"), conds("minefield_active")}, []setup{active, captured}, true, "dominion-victory"},
+		{"no outcome matches", [][]Condition{conds("minefield_active")}, []setup{active}, true, "undecided"},
+		{"an empty end condition never ends", [][]Condition{{}}, nil, false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := newBuilder(t)
+			b.mines(mineRow())
+			st := b.ship(clsStation, Alliance, stationAt)
+			jem := b.ship(clsJem, Dominion, at(15, 3))
+			b.EndWhen = tc.endWhen
+			s := b.start()
+			for _, f := range tc.setups {
+				f(s, st, jem)
+			}
+			var ev []Event
+			s.checkEnd(&ev)
+			if (s.Phase == Over) != tc.over {
+				t.Fatalf("phase %s, want over %v", s.Phase, tc.over)
+			}
+			if !tc.over {
+				if len(ev) != 0 {
+					t.Fatalf("events %v", kinds(ev))
+				}
+				return
+			}
+			if s.Outcome != tc.want {
+				t.Fatalf("outcome %q, want %q", s.Outcome, tc.want)
+			}
+			o := mustFind(t, ev, OutcomeDecided)
+			if o.Text != tc.want || o.Side != s.Winner {
+				t.Fatalf("outcome event %+v", *o)
+			}
+			info, ok := s.OutcomeInfo()
+			if tc.want == "undecided" {
+				if ok {
+					t.Fatalf("OutcomeInfo found %+v", info)
+				}
+				return
+			}
+			if !ok || info.ID != tc.want {
+				t.Fatalf("OutcomeInfo %+v %v", info, ok)
+			}
+		})
+	}
+}
+
+func TestUndecidedOutcome(t *testing.T) {
+	b := newBuilder(t)
+	b.Outcomes = []Outcome{{ID: "never", When: conds("turn == 99")}}
+	b.TurnLimit = 1
+	s := b.start()
+	apply(t, s, endPhase(Alliance))
+	ev := apply(t, s, endPhase(Dominion))
+	if s.Phase != Over || s.Outcome != "undecided" {
+		t.Fatalf("phase %s outcome %q", s.Phase, s.Outcome)
+	}
+	mustFind(t, ev, OutcomeDecided)
+	if _, ok := s.OutcomeInfo(); ok {
+		t.Fatal("OutcomeInfo found an undecided outcome")
+	}
+}
+
+func TestTurnLimit(t *testing.T) {
+	b := newBuilder(t)
+	b.TurnLimit = 2
+	b.ship(clsDefiant, Alliance, at(4, 4))
+	s := b.start()
+	var last []Event
+	for range 2 * b.TurnLimit {
+		if s.Phase == Over {
+			t.Fatalf("over early on turn %d", s.Turn)
+		}
+		last = apply(t, s, endPhase(s.Active))
+	}
+	if s.Phase != Over || s.Turn != b.TurnLimit {
+		t.Fatalf("phase %s turn %d", s.Phase, s.Turn)
+	}
+	mustFind(t, last, TurnEnded)
+	o := mustFind(t, last, OutcomeDecided)
+	if o.Text != "dominion-decisive-victory" {
+		t.Fatalf("outcome %q", o.Text)
+	}
+	for _, side := range Sides {
+		err := applyErr(t, s, endPhase(side), "over")
+		if !errors.Is(err, ErrOver) {
+			t.Fatalf("error %v is not ErrOver", err)
+		}
+	}
+}
+
+func TestTurnStructure(t *testing.T) {
+	b := newBuilder(t)
+	b.First = Dominion
+	def := b.ship(clsDefiant, Alliance, at(4, 4))
+	s := b.start()
+	if s.Turn != 1 || s.Active != Dominion || s.Phase != Battle {
+		t.Fatalf("turn %d active %s phase %s", s.Turn, s.Active, s.Phase)
+	}
+	ev := apply(t, s, endPhase(Dominion))
+	if s.Turn != 1 || s.Active != Alliance {
+		t.Fatalf("turn %d active %s", s.Turn, s.Active)
+	}
+	pb := mustFind(t, ev, PhaseBegan)
+	if pb.Side != Alliance {
+		t.Fatalf("phase began %+v", *pb)
+	}
+	if s.Ships[def].MP != 6 || s.Ships[def].Actions != 1 {
+		t.Fatal("not readied")
+	}
+	ev = apply(t, s, endPhase(Alliance))
+	if s.Turn != 2 || s.Active != Dominion {
+		t.Fatalf("turn %d active %s", s.Turn, s.Active)
+	}
+	if got := kinds(ev); len(got) < 3 || got[0] != "turn-ended" || got[1] != "turn-began" || got[2] != "phase-began" {
+		t.Fatalf("events %v", got)
+	}
+	if ev[1].Turn != 2 || ev[0].Turn != 1 {
+		t.Fatalf("event turns %d %d", ev[0].Turn, ev[1].Turn)
+	}
+}
+
+func TestSurrenderTerms(t *testing.T) {
+	tests := []struct {
+		name   string
+		accept bool
+	}{
+		{"accepted", true},
+		{"refused", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := newBuilder(t)
+			b.Terms = true
+			b.TermsSide = Alliance
+			b.First = Dominion
+			def := b.ship(clsDefiant, Alliance, at(4, 4))
+			s := b.start()
+			if s.Phase != Parley || s.Terms != TermsPending || s.Active != Alliance {
+				t.Fatalf("phase %s terms %d active %s", s.Phase, s.Terms, s.Active)
+			}
+			applyErr(t, s, Order{Kind: AnswerTerms, Side: Dominion, Accept: true}, "phase")
+			applyErr(t, s, mv(Alliance, def, step(at(4, 4), 0, 1)), "terms")
+			applyErr(t, s, endPhase(Alliance), "terms")
+
+			ev := apply(t, s, Order{Kind: AnswerTerms, Side: Alliance, Accept: tc.accept})
+			if tc.accept {
+				mustFind(t, ev, TermsAcceptedEvent)
+				o := mustFind(t, ev, OutcomeDecided)
+				if s.Phase != Over || s.Outcome != "alliance-surrender" || o.Text != "alliance-surrender" || s.Winner != Dominion {
+					t.Fatalf("phase %s outcome %q winner %s", s.Phase, s.Outcome, s.Winner)
+				}
+				err := applyErr(t, s, endPhase(Alliance), "")
+				if !errors.Is(err, ErrOver) {
+					t.Fatalf("%v is not ErrOver", err)
+				}
+				return
+			}
+			mustFind(t, ev, TermsRefusedEvent)
+			mustFind(t, ev, TurnBegan)
+			mustNotFind(t, ev, OutcomeDecided)
+			if s.Phase != Battle || s.Terms != TermsRefused || s.Turn != 1 || s.Active != Dominion {
+				t.Fatalf("phase %s terms %d turn %d active %s", s.Phase, s.Terms, s.Turn, s.Active)
+			}
+			applyErr(t, s, Order{Kind: AnswerTerms, Side: Dominion, Accept: true}, "no terms")
+		})
+	}
+}
+
+func TestMinefieldFailedAndFleetGone(t *testing.T) {
+	b := newBuilder(t)
+	b.mines(mineRow())
+	def := b.ship(clsDefiant, Alliance, at(12, 4))
+	s := b.start()
+	if s.Holds(cond("minefield_failed")) || s.Holds(cond("fleet_gone(alliance)")) || !s.Holds(cond("fleet_gone(dominion)")) {
+		t.Fatal("before")
+	}
+	var ev []Event
+	s.destroy(&s.Ships[def], &ev)
+	if !s.Holds(cond("minefield_failed")) || !s.Holds(cond("fleet_gone(alliance)")) || !s.Holds(cond("losses(alliance) == 1")) {
+		t.Fatal("after")
+	}
+}

@@ -1,0 +1,222 @@
+package scenario_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/scenarios"
+)
+
+func readEmbedded(t *testing.T, name string) string {
+	t.Helper()
+	b, err := scenarios.FS.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestFlagshipFacts checks the facts of DESIGN §2 in the flagship scenario.
+func TestFlagshipFacts(t *testing.T) {
+	sc, err := scenario.Load(scenarios.FS, "second-battle-of-ds9.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sc.NewState(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds9, defiant, rotarran := st.ShipByKey("ds9"), st.ShipByKey("defiant"), st.ShipByKey("rotarran")
+	if ds9 == nil || defiant == nil || rotarran == nil {
+		t.Fatal("ds9, defiant and rotarran must be units")
+	}
+	dc := st.Class(ds9)
+	if !dc.Station || ds9.Side != rules.Alliance {
+		t.Error("DS9 must be an Alliance station")
+	}
+	si, ok := dc.Section(17)
+	if !ok || !dc.Sections[si].MainPower {
+		t.Error("section 17 must carry main power")
+	}
+	perimeter := 0
+	for _, w := range dc.Weapons {
+		if w.Perimeter {
+			perimeter++
+		}
+	}
+	if perimeter == 0 || dc.ReactionVolleys == 0 {
+		t.Error("DS9 needs perimeter defenses")
+	}
+	if c := st.Class(defiant); !c.Minelayer || !c.Cloak {
+		t.Error("the Defiant lays mines and cloaks")
+	}
+	if c := st.Class(rotarran); c.Faction != "klingon" {
+		t.Error("the Rotarran is Klingon")
+	}
+	laid, total := st.Mines.LaidCount(), len(st.Mines.Positions)
+	if laid == 0 || laid >= total || st.Mines.Active {
+		t.Errorf("minefield must be partly laid: %d of %d", laid, total)
+	}
+	dominion, intercept, dukatFocus, gamma := 0, 0, false, 0
+	for _, sh := range st.Ships {
+		if sh.Side == rules.Dominion {
+			dominion++
+			if sh.Wing < 0 {
+				t.Errorf("%s belongs to no wing", sh.Name)
+			}
+		}
+	}
+	for _, w := range st.Wings {
+		if w.Directive == rules.Intercept && w.Target == defiant.ID && w.From == rules.FromEntry {
+			intercept++
+		}
+		if w.Leader == "Gul Dukat" && w.Directive == rules.Focus && w.Section == 17 && w.Target == ds9.ID {
+			dukatFocus = true
+		}
+		if w.From == rules.FromWormhole {
+			gamma++
+		}
+	}
+	if dominion < 250 {
+		t.Errorf("%d Dominion ships, want at least 250", dominion)
+	}
+	if intercept != 5 {
+		t.Errorf("%d wings intercept the Defiant, want 5", intercept)
+	}
+	if !dukatFocus {
+		t.Error("Dukat's wing must focus section 17")
+	}
+	if gamma == 0 {
+		t.Error("some waves must come through the wormhole")
+	}
+	if sc.Terms == nil || sc.Terms.Side != rules.Alliance || st.Phase != rules.Parley {
+		t.Error("Dukat's surrender offer must open the battle")
+	}
+	want := []string{"dominion-pyrrhic-victory", "dominion-victory", "alliance-victory", "dominion-decisive-victory", "alliance-surrender"}
+	for _, id := range want {
+		found := false
+		for _, o := range st.Outcomes {
+			found = found || o.ID == id
+		}
+		if !found {
+			t.Errorf("outcome %s missing", id)
+		}
+	}
+	if len(st.Outcomes) != len(want) {
+		t.Errorf("%d outcomes, want exactly %d", len(st.Outcomes), len(want))
+	}
+	if st.EvacTurns < 1 {
+		t.Error("the evacuation takes time")
+	}
+}
+
+// TestBadScenarios: every broken file gets one error naming the file and line.
+func TestBadScenarios(t *testing.T) {
+	good := readEmbedded(t, "second-battle-of-ds9.yaml")
+	ships := readEmbedded(t, "ships.yaml")
+	lineOf := func(s, sub string) int {
+		i := strings.Index(s, sub)
+		if i < 0 {
+			t.Fatalf("fixture: %q not found", sub)
+		}
+		return strings.Count(s[:i], "\n") + 1
+	}
+	cases := []struct {
+		name, file, want string
+		line            int
+	}{
+		{"unknown key", strings.Replace(good, "turn_limit:", "turn_limt:", 1), `unknown key "turn_limt"`, lineOf(good, "turn_limit:")},
+		{"wrong type", strings.Replace(good, "evacuation_turns: 2", "evacuation_turns: soon", 1), "cannot unmarshal", lineOf(good, "evacuation_turns:")},
+		{"unknown class", strings.Replace(good, "class: defiant", "class: excelsior", 1), `unknown class "excelsior"`, lineOf(good, "class: defiant")},
+		{"unknown target", strings.Replace(good, "target: defiant", "target: enterprise", 1), `no unit "enterprise"`, lineOf(good, "target: defiant")},
+		{"bad directive", strings.Replace(good, "directive: focus", "directive: dance", 1), "unknown directive", lineOf(good, "directive: focus")},
+		{"bad condition", strings.Replace(good, "[minefield_failed]", "[minefield_exploded]", 1), "unknown condition", lineOf(good, "[minefield_failed]")},
+		{"bad terrain", strings.Replace(good, "<....................SSS", "<....................SQS", 1), "unknown terrain 'Q'", lineOf(good, "<....................SSS")},
+		{"ragged map", strings.Replace(good, "<....................SSS", "<...................SSS", 1), "columns", lineOf(good, "<....................SSS")},
+		{"off map", strings.Replace(good, "at: [43, 18]", "at: [430, 18]", 1), "off the", lineOf(good, "at: [43, 18]")},
+		{"truncated", good[:len(good)/3], "", 0},
+		{"garbage", "\x7fELF\x02\x01\x01 garbage {{{ ::: [[[", "", 0},
+		{"not a mapping", "- just\n- a list\n", "mapping", 1},
+		{"empty", "", "empty file", 0},
+		{"binary", "id: x\x00\x01", "NUL", 0},
+		{"tabs", "id: x\n\tname: y\n", "", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"s.yaml": {Data: []byte(c.file)}, "ships.yaml": {Data: []byte(ships)}}
+			_, err := scenario.Load(fsys, "s.yaml")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := err.Error()
+			if strings.Contains(msg, "\n") {
+				t.Errorf("error spans lines: %q", msg)
+			}
+			if !strings.HasPrefix(msg, "s.yaml") {
+				t.Errorf("error does not name the file: %q", msg)
+			}
+			if !strings.Contains(msg, c.want) {
+				t.Errorf("error %q does not say %q", msg, c.want)
+			}
+			var se *scenario.Error
+			if c.line > 0 && (!errors.As(err, &se) || se.Line != c.line) {
+				t.Errorf("error %q: want line %d", msg, c.line)
+			}
+		})
+	}
+}
+
+func TestBadCatalogue(t *testing.T) {
+	good := readEmbedded(t, "ships.yaml")
+	cases := []struct{ name, file, want string }{
+		{"unknown key", strings.Replace(good, "shield_regen: 10", "shield_regn: 10", 1), `unknown key "shield_regn"`},
+		{"bad kind", strings.Replace(good, "kind: polaron", "kind: tachyon", 1), "unknown weapon kind"},
+		{"negative", strings.Replace(good, "speed: 6", "speed: -6", 1), "negative"},
+		{"duplicate", good + "\n  - {id: galor, name: x, faction: cardassian, hull: 1}\n", "defined twice"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := scenario.ParseCatalogue("ships.yaml", []byte(c.file))
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "ships.yaml:") {
+				t.Fatalf("got %v, want ships.yaml:LINE: ...%s", err, c.want)
+			}
+		})
+	}
+}
+
+func TestOversized(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(p, []byte(strings.Repeat("# padding\n", scenario.MaxFileSize/10+10)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := scenario.ValidateFile(p)
+	if err == nil || !strings.Contains(err.Error(), "limit") || !strings.HasPrefix(err.Error(), p) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestHashFollowsContent(t *testing.T) {
+	good := readEmbedded(t, "second-battle-of-ds9.yaml")
+	ships := readEmbedded(t, "ships.yaml")
+	load := func(s, c string) string {
+		sc, err := scenario.Load(fstest.MapFS{"s.yaml": {Data: []byte(s)}, "ships.yaml": {Data: []byte(c)}}, "s.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sc.Hash
+	}
+	a := load(good, ships)
+	if b := load(good+"\n# comment\n", ships); a == b {
+		t.Error("hash ignores the scenario's bytes")
+	}
+	if b := load(good, strings.Replace(ships, "hull: 50", "hull: 51", 1)); a == b {
+		t.Error("hash ignores the catalogue")
+	}
+}
