@@ -129,7 +129,7 @@ func TestBadScenarios(t *testing.T) {
 	}
 	cases := []struct {
 		name, file, want string
-		line            int
+		line             int
 	}{
 		{"unknown key", strings.Replace(good, "turn_limit:", "turn_limt:", 1), `unknown key "turn_limt"`, lineOf(good, "turn_limit:")},
 		{"wrong type", strings.Replace(good, "evacuation_turns: 2", "evacuation_turns: soon", 1), "cannot unmarshal", lineOf(good, "evacuation_turns:")},
