@@ -116,3 +116,33 @@ func TestBeltBlocksSight(t *testing.T) {
 	apply(t, s, endPhase(Alliance))
 	applyErr(t, s, atk(Dominion, jem, 0, def, 0), "no contact")
 }
+
+// The Detected event agrees with the views: a cloaked ship within detection
+// range but behind the plasma belt is not detected.
+func TestNoDetectionThroughTheBelt(t *testing.T) {
+	tests := []struct {
+		name string
+		belt bool
+	}{
+		{"clear line: detected", false},
+		{"belt between: not detected", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := newBuilder(t)
+			home := at(4, 4)
+			bop := b.cloaked(clsBoP, Alliance, home)
+			jem := b.ship(clsJem, Dominion, step(home, 0, 3))
+			if tc.belt {
+				b.terrain(Belt, step(home, 0, 1))
+			}
+			s := b.start()
+			apply(t, s, endPhase(Alliance))
+			ev := apply(t, s, mv(Dominion, jem, step(home, 0, 2)))
+			detected := find(ev, Detected) != nil
+			if detected == tc.belt || inView(s, Dominion, bop) != detected {
+				t.Fatalf("detected event %v, in view %v", detected, inView(s, Dominion, bop))
+			}
+		})
+	}
+}

@@ -56,14 +56,14 @@ func (s *State) checkAttack(a *Ship, wi int, tid ShipID, section int) error {
 	if t.Side == a.Side {
 		return fmt.Errorf("%s is on the same side", t.Name)
 	}
-	if !t.Alive() || t.Lost() {
+	if !t.Alive() || !s.Sees(a.Side, t, a) {
+		return fmt.Errorf("no contact with ship %d", tid)
+	}
+	if t.Lost() {
 		return fmt.Errorf("%s is not a target now", t.Name)
 	}
 	if err := s.checkSection(t, section); err != nil {
 		return err
-	}
-	if !s.Sees(a.Side, t, a) {
-		return fmt.Errorf("no contact with ship %d", tid)
 	}
 	w := &s.Class(a).Weapons[wi]
 	if d := s.Range(a, t); d > w.Range {

@@ -216,6 +216,9 @@ func apply(t testing.TB, s *State, o Order) []Event {
 		t.Fatalf("Apply(%s): %v", o, err)
 	}
 	checkInvariants(t, s)
+	if err := s.CheckInvariants(); err != nil {
+		t.Fatalf("after %s: %v", o, err)
+	}
 	return ev
 }
 

@@ -114,20 +114,24 @@ func (s *State) detections(sh *Ship, prev hex.Hex, ev *[]Event) {
 		return
 	}
 	c := s.Class(sh)
+	// near reports whether b is within r of a with a clear line: what detects
+	// asks of a cloaked ship, so that the event agrees with the views.
+	near := func(a, b hex.Hex, r int) bool { return hex.Distance(a, b) <= r && s.lineOfSight(a, b) }
 	for i := range s.Ships {
 		o := &s.Ships[i]
 		if o.Side == sh.Side || !o.Alive() {
 			continue
 		}
 		oc := &s.Classes[o.Class]
-		if sh.Cloaked {
-			r := oc.Detect + oc.Radius
-			if hex.Distance(o.Pos, sh.Pos) <= r && hex.Distance(o.Pos, prev) > r {
+		if sh.Cloaked && !o.Lost() {
+			r := min(oc.Detect, oc.Sensors) + oc.Radius
+			if near(o.Pos, sh.Pos, r) && !near(o.Pos, prev, r) {
 				s.emit(ev, Event{Kind: Detected, Side: sh.Side, Ship: sh.ID, Target: o.ID, To: sh.Pos})
 			}
 		}
 		if o.Cloaked {
-			if d := hex.Distance(o.Pos, sh.Pos); d <= c.Detect && hex.Distance(o.Pos, prev) > c.Detect {
+			r := min(c.Detect, c.Sensors) + oc.Radius
+			if near(o.Pos, sh.Pos, r) && !near(o.Pos, prev, r) {
 				s.emit(ev, Event{Kind: Detected, Side: o.Side, Ship: o.ID, Target: sh.ID, To: o.Pos})
 			}
 		}

@@ -46,15 +46,3 @@ func (s *State) Sees(side Side, t *Ship, hint *Ship) bool {
 	}
 	return false
 }
-
-// cloakDetected reports whether a cloaked ship t is within detection range of any
-// enemy ship.
-func (s *State) cloakDetected(t *Ship) bool {
-	for i := range s.Ships {
-		o := &s.Ships[i]
-		if o.Side != t.Side && o.Alive() && !o.Lost() && s.Range(o, t) <= s.Classes[o.Class].Detect {
-			return true
-		}
-	}
-	return false
-}

@@ -354,6 +354,12 @@ func (s *State) occupy(sh *Ship) error {
 }
 
 func (s *State) vacate(sh *Ship) {
+	if r := s.Classes[sh.Class].Radius; r == 0 || !s.Classes[sh.Class].Station {
+		if i := s.Map.Index(sh.Pos); i >= 0 && s.occ[i] == int32(sh.ID)+1 {
+			s.occ[i] = 0
+		}
+		return
+	}
 	for _, h := range s.Footprint(sh) {
 		if i := s.Map.Index(h); i >= 0 && s.occ[i] == int32(sh.ID)+1 {
 			s.occ[i] = 0

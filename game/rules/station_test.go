@@ -220,6 +220,9 @@ func TestEvacuationSabotageBoarding(t *testing.T) {
 		t.Fatalf("station status %s", s.StationStatus())
 	}
 	applyErr(t, s, order(Evacuate, Alliance, st), "lost")
+	if s.Holds(cond("station_captured")) {
+		t.Fatal("sabotaged counts as captured before boarding")
+	}
 	apply(t, s, endPhase(Alliance))
 
 	// Boarded without resistance.
@@ -229,7 +232,7 @@ func TestEvacuationSabotageBoarding(t *testing.T) {
 		t.Fatalf("boarded %+v", *bd)
 	}
 	mustFind(t, ev, StationCaptured)
-	if !stn.Captured {
+	if !stn.Captured || !s.Holds(cond("station_captured")) {
 		t.Fatal("not captured")
 	}
 }

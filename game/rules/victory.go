@@ -17,6 +17,7 @@ import (
 //	station_lost          every station of the minefield's owner is captured or sabotaged
 //	station_held          some station of the minefield's owner is neither
 //	station_sabotaged     Program Sisko 197 has run
+//	station_captured      every station of the minefield's owner has been boarded and taken
 //	fleet_gone(SIDE)      SIDE has no ship but stations left in the battle
 //	losses(SIDE) >= N     SIDE has lost at least N ships (also <, <=, >, ==)
 //	turn >= N             the turn number compared with N
@@ -30,7 +31,8 @@ type Condition struct {
 var conditionNames = map[string]struct{ side, num bool }{
 	"terms_accepted": {}, "turn_limit": {}, "minefield_active": {}, "minefield_inactive": {},
 	"minefield_failed": {}, "station_lost": {}, "station_held": {}, "station_sabotaged": {},
-	"fleet_gone": {side: true}, "losses": {side: true, num: true}, "turn": {num: true},
+	"station_captured": {}, "fleet_gone": {side: true}, "losses": {side: true, num: true},
+	"turn": {num: true},
 }
 
 // String writes the condition as it is read.
@@ -115,6 +117,17 @@ func (s *State) Holds(c Condition) bool {
 			}
 		}
 		return false
+	case "station_captured":
+		n := 0
+		for _, id := range s.stations {
+			if st := &s.Ships[id]; st.Side == s.Mines.Owner {
+				if !st.Captured {
+					return false
+				}
+				n++
+			}
+		}
+		return n > 0
 	case "fleet_gone":
 		for i := range s.Ships {
 			if sh := &s.Ships[i]; sh.Side == c.Side && sh.Alive() && !s.Classes[sh.Class].Station {

@@ -20,6 +20,7 @@ func TestParseCondition(t *testing.T) {
 		{in: "station_lost", want: Condition{Name: "station_lost"}},
 		{in: "station_held", want: Condition{Name: "station_held"}},
 		{in: "station_sabotaged", want: Condition{Name: "station_sabotaged"}},
+		{in: "station_captured", want: Condition{Name: "station_captured"}},
 		{in: "fleet_gone(alliance)", want: Condition{Name: "fleet_gone", Side: Alliance}},
 		{in: "losses(dominion) >= 50", want: Condition{Name: "losses", Side: Dominion, Op: ">=", N: 50}},
 		{in: "losses( alliance )<3", want: Condition{Name: "losses", Side: Alliance, Op: "<", N: 3}, str: "losses(alliance) < 3"},
