@@ -46,3 +46,33 @@ func (s *State) Sees(side Side, t *Ship, hint *Ship) bool {
 	}
 	return false
 }
+
+// observers lists the side's ships whose sensors work now.
+func (s *State) observers(side Side) []*Ship {
+	var out []*Ship
+	for i := range s.Ships {
+		if o := &s.Ships[i]; o.Side == side && o.Alive() && !o.Lost() {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// seenBy is Sees for many targets: obs is the side's observers.
+func (s *State) seenBy(side Side, obs []*Ship, t *Ship) bool {
+	if t.Side == side {
+		return true
+	}
+	if !t.Alive() {
+		return false
+	}
+	if s.Classes[t.Class].Station {
+		return true
+	}
+	for _, o := range obs {
+		if s.detects(o, t) {
+			return true
+		}
+	}
+	return false
+}

@@ -60,10 +60,11 @@ func (s *State) View(side Side) *View {
 		MinesTotal: len(s.Mines.Positions), MinefieldActive: s.Mines.Active, MineOwner: s.Mines.Owner,
 	}
 	v.Ships = make([]Ship, 0, len(s.Ships))
+	obs := s.observers(side)
 	var seenWing []bool
 	for i := range s.Ships {
 		sh := &s.Ships[i]
-		if sh.Side != side && (!sh.Alive() || !s.Sees(side, sh, nil)) {
+		if sh.Side != side && (!sh.Alive() || !s.seenBy(side, obs, sh)) {
 			continue
 		}
 		c := *sh
@@ -73,7 +74,7 @@ func (s *State) View(side Side) *View {
 		if c.Side != side {
 			// Orders and plans of enemy ships are not visible.
 			c.MP, c.Actions, c.Returns, c.Volleys = 0, 0, 0, 0
-			if c.Covering != NoShip && !s.Sees(side, &s.Ships[c.Covering], nil) {
+			if c.Covering != NoShip && !s.seenBy(side, obs, &s.Ships[c.Covering]) {
 				c.Covering = NoShip
 			}
 			if c.Wing >= 0 {
@@ -96,7 +97,7 @@ func (s *State) View(side Side) *View {
 		}
 		w.Ships = nil
 		for _, id := range s.Wings[i].Ships {
-			if sh := &s.Ships[id]; sh.Alive() && s.Sees(side, sh, nil) {
+			if sh := &s.Ships[id]; sh.Alive() && s.seenBy(side, obs, sh) {
 				w.Ships = append(w.Ships, id)
 			}
 		}
