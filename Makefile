@@ -2,7 +2,7 @@
 GO       ?= go
 SCENARIO ?= second-battle-of-ds9
 
-.PHONY: run test check vet fmt unit deps-test sim bench
+.PHONY: run test check vet fmt unit deps-test sim bench wasm serve e2e golden wasm-test
 
 ## run: the desktop game on the flagship scenario
 run:
@@ -10,21 +10,37 @@ run:
 	$(GO) run ./cmd/ds9 -scenario $(SCENARIO)
 
 ## test: every check, installing what it needs on a fresh Debian machine
-test: deps-test fmt vet unit
+test: deps-test fmt vet unit wasm-test e2e
 	@echo "make test: all checks passed"
 
 deps-test:
 	bash scripts/deps.sh test
 
 fmt:
-	@out=$$(gofmt -l game cmd scenarios assets 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l game cmd scenarios assets web e2e 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 vet:
 	$(GO) vet ./...
 
 unit:
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/ds9sim
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/e2e$$')
+
+## golden: regenerate the historical golden replay (and the corrupted copy the
+## tests must catch) after the scenario's numbers change
+golden:
+	$(GO) run ./game/replay/historical/gen -o scenarios/replays/second-battle-of-ds9-historical.json -corrupt game/replay/testdata/corrupted-historical.json
+
+## wasm-test: the golden replay tests as WASM under Node; the final checksums
+## must equal the native run's
+WASM_EXEC = $$($(GO) env GOROOT)/lib/wasm
+wasm-test:
+	@command -v node >/dev/null || { echo "wasm-test: node is missing (scripts/deps.sh test installs it)"; exit 1; }
+	PATH="$(WASM_EXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./game/replay/...
+	@d=$$(mktemp -d); \
+	$(GO) test -count=1 -run '^TestGolden$$' -v ./game/replay/ | grep -o 'golden .*final checksum .*' | sort > $$d/native; \
+	PATH="$(WASM_EXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 -run '^TestGolden$$' -v ./game/replay/ | grep -o 'golden .*final checksum .*' | sort > $$d/wasm; \
+	test -s $$d/native && diff $$d/native $$d/wasm && sed 's/^/wasm-test: native = wasm: /' $$d/wasm; s=$$?; rm -rf $$d; exit $$s
 
 ## sim: play the flagship battle headless
 sim:
@@ -33,3 +49,23 @@ sim:
 ## bench: the engine's benchmarks
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./game/...
+
+## wasm: the browser build in dist/web (index.html, wasm_exec.js, ds9.wasm and ds9.wasm.gz)
+WEB_OUT ?= dist/web
+wasm:
+	@mkdir -p $(WEB_OUT)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WEB_OUT)/ds9.wasm.tmp ./cmd/ds9
+	@mv $(WEB_OUT)/ds9.wasm.tmp $(WEB_OUT)/ds9.wasm
+	@cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB_OUT)/wasm_exec.js
+	@sed "s/__WASM_SIZE__/$$(wc -c < $(WEB_OUT)/ds9.wasm | tr -d ' ')/" web/index.html > $(WEB_OUT)/index.html
+	@gzip -9 -n -c $(WEB_OUT)/ds9.wasm > $(WEB_OUT)/ds9.wasm.gz.tmp && mv $(WEB_OUT)/ds9.wasm.gz.tmp $(WEB_OUT)/ds9.wasm.gz
+	@echo "wasm: $(WEB_OUT)/ds9.wasm $$(wc -c < $(WEB_OUT)/ds9.wasm) bytes, ds9.wasm.gz $$(wc -c < $(WEB_OUT)/ds9.wasm.gz) bytes"
+
+## serve: serve the browser build (make wasm first) on http://127.0.0.1:8080
+serve:
+	$(GO) run ./cmd/ds9serve -addr 127.0.0.1:8080 -dir $(WEB_OUT)
+
+## e2e: the end-to-end test of the browser build in headless Chromium
+e2e: wasm
+	bash scripts/deps.sh e2e
+	DS9_E2E=1 DS9_WEB_DIR=$(CURDIR)/$(WEB_OUT) $(GO) test -count=1 -timeout 6m -v ./e2e

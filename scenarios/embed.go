@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds every scenario file, the catalogue, and the replays/ folder.
 //
-//go:embed *.yaml
+//go:embed *.yaml replays/*.json
 var FS embed.FS

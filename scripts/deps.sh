@@ -19,6 +19,12 @@ case "$what" in
     ;;
   test)
     for p in xvfb xauth libgl1 libgl1-mesa-dri; do pkg_installed "$p" || need+=("$p"); done
+    have node || need+=(nodejs) # the WASM golden-replay tests run under Node
+    # chromium: the browser build's end-to-end test (make e2e).
+    have chromium || pkg_installed chromium || need+=(chromium)
+    ;;
+  e2e)
+    have chromium || pkg_installed chromium || need+=(chromium)
     ;;
 esac
 

@@ -4,7 +4,9 @@
 //
 //	ds9sim scenarios
 //	ds9sim validate FILE...
-//	ds9sim play -scenario ID -seed N [-json]
+//	ds9sim play -scenario ID -seed N [-o FILE] [-json]
+//	ds9sim replay FILE [-json]
+//	ds9sim sim -scenario ID -n N -seed S [-j W] [-json]
 package main
 
 import (
@@ -28,7 +30,13 @@ func main() {
 const usage = `usage:
   ds9sim scenarios                                  list the scenarios
   ds9sim validate FILE...                           check scenario or catalogue files
-  ds9sim play -scenario ID -seed N [-json]          play a battle with computer commanders
+  ds9sim play -scenario ID -seed N [-o FILE] [-json]
+                                                    play a battle with computer commanders;
+                                                    -o writes a replay of it
+  ds9sim replay FILE [-json]                        verify a replay and print its summary
+  ds9sim sim -scenario ID -n N -seed S [-j W] [-json] [-alliance L] [-dominion L]
+                                                    play N battles (seeds S..S+N-1) and report;
+                                                    L is easy, normal, hard or baseline
 `
 
 // run is main without the exit, for tests.
@@ -45,6 +53,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdValidate(args[1:], stdout, stderr)
 	case "play":
 		err = cmdPlay(args[1:], stdout)
+	case "sim":
+		err = cmdSim(args[1:], stdout, stderr)
+	case "replay":
+		err = cmdReplay(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

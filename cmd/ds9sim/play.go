@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/calltoarms/ds9/game/ai"
+	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 )
 
@@ -14,6 +15,9 @@ func cmdPlay(args []string, stdout io.Writer) error {
 	id := fs.String("scenario", "", "scenario id or file")
 	seed := fs.Uint64("seed", 1, "random seed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	out := fs.String("o", "", "write a replay of the battle to this file")
+	allianceName := fs.String("alliance", "normal", "Alliance commander: easy, normal, hard or baseline")
+	dominionName := fs.String("dominion", "normal", "Dominion commander: easy, normal, hard or baseline")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -24,13 +28,22 @@ func cmdPlay(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := sc.NewState(*seed)
+	cmd, err := commanders(*allianceName, *dominionName)
 	if err != nil {
 		return err
 	}
-	cmd := [2]ai.Commander{ai.Baseline{}, ai.Baseline{}}
-	if err := ai.Play(st, cmd, nil); err != nil {
+	rec, err := replay.NewRecorder(sc, *seed, replay.Players{Alliance: cmd[rules.Alliance].Name(), Dominion: cmd[rules.Dominion].Name()})
+	if err != nil {
 		return err
+	}
+	st := rec.State()
+	if err := ai.Play(st, cmd, rec.Apply); err != nil {
+		return err
+	}
+	if *out != "" {
+		if err := replay.Save(*out, rec.File()); err != nil {
+			return err
+		}
 	}
 	return printSummary(stdout, st.Summarize(), *asJSON)
 }
@@ -49,4 +62,17 @@ func printSummary(w io.Writer, s rules.Summary, asJSON bool) error {
 	fmt.Fprintf(w, "station    %s\n", s.Station)
 	fmt.Fprintf(w, "checksum   %s\n", s.Checksum)
 	return nil
+}
+
+// commanders builds the two sides' commanders from their flag values.
+func commanders(alliance, dominion string) ([2]ai.Commander, error) {
+	var cmd [2]ai.Commander
+	var err error
+	if cmd[rules.Alliance], err = ai.Parse(rules.Alliance, alliance); err != nil {
+		return cmd, fmt.Errorf("%w: -alliance: %v", errUsage, err)
+	}
+	if cmd[rules.Dominion], err = ai.Parse(rules.Dominion, dominion); err != nil {
+		return cmd, fmt.Errorf("%w: -dominion: %v", errUsage, err)
+	}
+	return cmd, nil
 }

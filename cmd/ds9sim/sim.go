@@ -1,0 +1,271 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/calltoarms/ds9/game/ai"
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
+)
+
+// maxSimBattles bounds one sim run.
+const maxSimBattles = 1_000_000
+
+// spread is the 10th percentile, the median and the 90th percentile of a number
+// over the battles.
+type spread struct {
+	P10    int `json:"p10"`
+	Median int `json:"median"`
+	P90    int `json:"p90"`
+}
+
+// simReport is what `ds9sim sim` prints (DESIGN §6).
+type simReport struct {
+	Scenario       string         `json:"scenario"`
+	Seed           uint64         `json:"seed"`
+	Battles        int            `json:"battles"`
+	Alliance       string         `json:"alliance"`
+	Dominion       string         `json:"dominion"`
+	Outcomes       map[string]int `json:"outcomes"`
+	Wins           map[string]int `json:"wins"` // winner side → battles
+	DominionLosses spread         `json:"dominion_losses"`
+	AllianceLosses spread         `json:"alliance_losses"`
+	DominionForces spread         `json:"dominion_forces"`
+	Turns          spread         `json:"turns"`
+	MsPerBattle    float64        `json:"ms_per_battle"`
+	Workers        int            `json:"-"`
+	Elapsed        time.Duration  `json:"-"`
+}
+
+// battleResult is one battle of a sim run.
+type battleResult struct {
+	outcome string
+	winner  string
+	losses  [2]int
+	forces  [2]int
+	turns   int
+	dur     time.Duration
+	err     error
+}
+
+// simOptions says what to simulate.
+type simOptions struct {
+	n        int
+	seed     uint64
+	workers  int
+	alliance string
+	dominion string
+	progress func(done, total int) // may be nil; called from one goroutine at a time
+}
+
+// simulate plays n battles, seeds seed..seed+n-1, across workers. Every result
+// but the timing depends only on the seeds, never on the number of workers.
+func simulate(sc *scenario.Scenario, o simOptions) (simReport, error) {
+	if o.n < 1 || o.n > maxSimBattles {
+		return simReport{}, fmt.Errorf("%w: -n %d out of 1..%d", errUsage, o.n, maxSimBattles)
+	}
+	if o.workers < 1 {
+		o.workers = runtime.NumCPU()
+	}
+	o.workers = min(o.workers, o.n)
+	// Check the commander names once, up front.
+	for _, c := range [...]struct {
+		side rules.Side
+		name string
+	}{{rules.Alliance, o.alliance}, {rules.Dominion, o.dominion}} {
+		if _, err := ai.Parse(c.side, c.name); err != nil {
+			return simReport{}, fmt.Errorf("%w: -%s: %v", errUsage, c.side, err)
+		}
+	}
+	results := make([]battleResult, o.n)
+	var next, done atomic.Int64
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range o.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= o.n {
+					return
+				}
+				results[i] = playOne(sc, o.seed+uint64(i), o.alliance, o.dominion)
+				d := int(done.Add(1))
+				if o.progress != nil {
+					mu.Lock()
+					o.progress(d, o.n)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	rep := simReport{
+		Scenario: sc.ID, Seed: o.seed, Battles: o.n, Alliance: o.alliance, Dominion: o.dominion,
+		Outcomes: map[string]int{}, Wins: map[string]int{}, Workers: o.workers, Elapsed: time.Since(start),
+	}
+	var dl, al, df, tu []int
+	var total time.Duration
+	for i, r := range results {
+		if r.err != nil {
+			return simReport{}, fmt.Errorf("seed %d: %w", o.seed+uint64(i), r.err)
+		}
+		rep.Outcomes[r.outcome]++
+		if r.winner != "" {
+			rep.Wins[r.winner]++
+		}
+		dl = append(dl, r.losses[rules.Dominion])
+		al = append(al, r.losses[rules.Alliance])
+		df = append(df, r.forces[rules.Dominion])
+		tu = append(tu, r.turns)
+		total += r.dur
+	}
+	rep.DominionLosses, rep.AllianceLosses, rep.DominionForces, rep.Turns = spreadOf(dl), spreadOf(al), spreadOf(df), spreadOf(tu)
+	rep.MsPerBattle = float64(total.Microseconds()) / 1000 / float64(o.n)
+	rep.MsPerBattle = float64(int(rep.MsPerBattle*100+0.5)) / 100
+	return rep, nil
+}
+
+func playOne(sc *scenario.Scenario, seed uint64, alliance, dominion string) battleResult {
+	t0 := time.Now()
+	st, err := sc.NewState(seed)
+	if err != nil {
+		return battleResult{err: err}
+	}
+	a, _ := ai.Parse(rules.Alliance, alliance)
+	d, _ := ai.Parse(rules.Dominion, dominion)
+	if err := ai.Play(st, [2]ai.Commander{a, d}, nil); err != nil {
+		return battleResult{err: err}
+	}
+	r := battleResult{outcome: st.Outcome, losses: st.Losses, forces: st.Forces, turns: st.Turn, dur: time.Since(t0)}
+	if st.Phase == rules.Over && st.Outcome != "undecided" {
+		r.winner = st.Winner.String()
+	}
+	return r
+}
+
+// spreadOf takes the nearest-rank 10th, 50th and 90th percentiles.
+func spreadOf(xs []int) spread {
+	if len(xs) == 0 {
+		return spread{}
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	at := func(p int) int { return s[(len(s)-1)*p/100] }
+	return spread{P10: at(10), Median: at(50), P90: at(90)}
+}
+
+func cmdSim(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("sim", stderr)
+	id := fs.String("scenario", "", "scenario id or file")
+	n := fs.Int("n", 100, "number of battles")
+	seed := fs.Uint64("seed", 1, "seed of the first battle (then seed+1, …)")
+	workers := fs.Int("j", runtime.NumCPU(), "battles played at once")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	alliance := fs.String("alliance", "normal", "Alliance commander: easy, normal, hard or baseline")
+	dominion := fs.String("dominion", "normal", "Dominion commander: easy, normal, hard or baseline")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if *workers < 1 {
+		return fmt.Errorf("%w: -j %d: need at least one worker", errUsage, *workers)
+	}
+	sc, err := findScenario(*id)
+	if err != nil {
+		return err
+	}
+	o := simOptions{n: *n, seed: *seed, workers: *workers, alliance: *alliance, dominion: *dominion}
+	if isTerminal(stderr) {
+		o.progress = progressBar(stderr)
+	}
+	rep, err := simulate(sc, o)
+	if o.progress != nil {
+		fmt.Fprint(stderr, "\r\033[K")
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	printReport(stdout, rep)
+	return nil
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressBar draws a bar that redraws itself at most every 1% of the battles.
+func progressBar(w io.Writer) func(done, total int) {
+	last := -1
+	return func(done, total int) {
+		pct := done * 100 / total
+		if pct == last && done != total {
+			return
+		}
+		last = pct
+		const width = 40
+		fill := done * width / total
+		bar := make([]byte, width)
+		for i := range bar {
+			bar[i] = '.'
+			if i < fill {
+				bar[i] = '#'
+			}
+		}
+		fmt.Fprintf(w, "\r[%s] %d/%d battles", bar, done, total)
+	}
+}
+
+func printReport(w io.Writer, r simReport) {
+	fmt.Fprintf(w, "scenario   %s\n", r.Scenario)
+	fmt.Fprintf(w, "battles    %d (seeds %d..%d), alliance %s, dominion %s\n", r.Battles, r.Seed, r.Seed+uint64(r.Battles)-1, r.Alliance, r.Dominion)
+	fmt.Fprintln(w)
+	ids := make([]string, 0, len(r.Outcomes))
+	for id := range r.Outcomes {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if r.Outcomes[ids[i]] != r.Outcomes[ids[j]] {
+			return r.Outcomes[ids[i]] > r.Outcomes[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	fmt.Fprintf(w, "%-28s %8s %7s\n", "outcome", "battles", "share")
+	for _, id := range ids {
+		fmt.Fprintf(w, "%-28s %8d %6.1f%%\n", id, r.Outcomes[id], 100*float64(r.Outcomes[id])/float64(r.Battles))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%-28s %6s %6s %6s\n", "", "p10", "median", "p90")
+	for _, row := range []struct {
+		name string
+		s    spread
+	}{{"dominion losses", r.DominionLosses}, {"alliance losses", r.AllianceLosses}, {"dominion forces", r.DominionForces}, {"turns", r.Turns}} {
+		fmt.Fprintf(w, "%-28s %6d %6d %6d\n", row.name, row.s.P10, row.s.Median, row.s.P90)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "ms per battle %.2f (%d workers, %.1f s in all)\n", r.MsPerBattle, r.Workers, r.Elapsed.Seconds())
+}

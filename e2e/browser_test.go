@@ -1,0 +1,540 @@
+// Package e2e tests the browser build of Call to Arms end to end: it serves
+// dist/web (made by `make wasm`) in-process, drives Debian's Chromium headless
+// through the DevTools protocol (github.com/chromedp/chromedp), and plays the
+// game as a person would, with real mouse and key events.
+//
+// `make e2e` (part of `make test`) builds the game and runs it with
+// DS9_E2E=1. Under CI=true or DS9_E2E=1 a missing browser or build is a
+// failure; otherwise (a plain `go test ./...`) the test skips and says why.
+//
+// Environment: DS9_WEB_DIR (default ../dist/web), DS9_CHROMIUM (the browser
+// to run; default chromium from PATH), DS9_E2E_SHOTS (a folder to keep the
+// screenshots in).
+package e2e
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/base64"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/calltoarms/ds9/web"
+)
+
+const (
+	scenarioID = "second-battle-of-ds9"
+	// maxWasmGz is the budget for the compressed game.
+	maxWasmGz = 6 << 20
+	// firstFrameBudget is the time to the first battle frame the project aims
+	// for in headless Chromium; firstFrameLimit is the generous bound the test
+	// enforces, so that a loaded machine does not fail it.
+	firstFrameBudget = 5 * time.Second
+	firstFrameLimit  = 30 * time.Second
+	historical       = "../scenarios/replays/second-battle-of-ds9-historical.json"
+	historicalResult = "dominion-pyrrhic-victory"
+)
+
+// status is what window.ds9.status() returns.
+type status struct {
+	Scene              string  `json:"scene"`
+	Scenario           string  `json:"scenario"`
+	Turn               int     `json:"turn"`
+	TurnLimit          int     `json:"turnLimit"`
+	Phase              string  `json:"phase"`
+	Active             string  `json:"active"`
+	Outcome            string  `json:"outcome"`
+	Frames             int     `json:"frames"`
+	BattleFrames       int     `json:"battleFrames"`
+	FirstBattleFrameMs float64 `json:"firstBattleFrameMs"`
+	HumanTurn          bool    `json:"humanTurn"`
+	Busy               bool    `json:"busy"`
+	Replay             bool    `json:"replay"`
+	Error              string  `json:"error"`
+}
+
+type shipPos struct {
+	ID   int     `json:"id"`
+	Name string  `json:"name"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+}
+
+type rect struct {
+	X, Y, W, H float64
+}
+
+func required() bool { return os.Getenv("CI") == "true" || os.Getenv("DS9_E2E") == "1" }
+
+// need fails the test when it is required, and skips it otherwise.
+func need(t *testing.T, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if required() {
+		t.Fatal("browser test: " + msg)
+	}
+	t.Skip("browser test skipped: " + msg + " (make e2e runs it)")
+}
+
+func findChromium() string {
+	if p := os.Getenv("DS9_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, n := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+func webDir() string {
+	if d := os.Getenv("DS9_WEB_DIR"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "dist", "web")
+}
+
+// browser is one headless Chromium with the page's errors collected.
+type browser struct {
+	t    *testing.T
+	ctx  context.Context // the browser's first tab
+	base string
+
+	mu     sync.Mutex
+	errs   []string
+	console []string
+}
+
+func (b *browser) listen(ctx context.Context, tab string) {
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil && d.Exception.Description != "" {
+				msg += ": " + d.Exception.Description
+			}
+			b.mu.Lock()
+			b.errs = append(b.errs, fmt.Sprintf("%s: uncaught exception at %s:%d: %s", tab, d.URL, d.LineNumber, msg))
+			b.mu.Unlock()
+		case *runtime.EventConsoleAPICalled:
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Value != nil {
+					parts = append(parts, strings.Trim(string(a.Value), `"`))
+				} else {
+					parts = append(parts, a.Description)
+				}
+			}
+			line := fmt.Sprintf("%s: console.%s: %s", tab, ev.Type, strings.Join(parts, " "))
+			b.mu.Lock()
+			b.console = append(b.console, line)
+			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+				b.errs = append(b.errs, line)
+			}
+			b.mu.Unlock()
+		}
+	})
+}
+
+// checkErrors fails the test on any JavaScript error seen so far.
+func (b *browser) checkErrors(when string) {
+	b.t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, l := range b.console {
+		b.t.Log(l)
+	}
+	b.console = nil
+	if len(b.errs) > 0 {
+		b.t.Fatalf("JavaScript errors %s:\n%s", when, strings.Join(b.errs, "\n"))
+	}
+}
+
+func (b *browser) status(ctx context.Context) (status, error) {
+	var s status
+	err := chromedp.Run(ctx, chromedp.Evaluate(`window.ds9 && typeof window.ds9.status === "function" ? window.ds9.status() : {scene: "loading"}`, &s))
+	return s, err
+}
+
+// waitFor polls the status until ok accepts it.
+func (b *browser) waitFor(ctx context.Context, what string, limit time.Duration, ok func(status) bool, each func(status)) status {
+	b.t.Helper()
+	deadline := time.Now().Add(limit)
+	var s status
+	var err error
+	for {
+		s, err = b.status(ctx)
+		if err == nil && ok(s) {
+			return s
+		}
+		if err == nil && s.Error != "" {
+			b.checkErrors("while waiting for " + what)
+			b.t.Fatalf("waiting for %s: the game reports an error: %s", what, s.Error)
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			b.checkErrors("while waiting for " + what)
+			b.t.Fatalf("timed out after %s waiting for %s; last status %+v (err %v)", limit, what, s, err)
+		}
+		if err == nil && each != nil {
+			each(s)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func TestBrowser(t *testing.T) {
+	chrome := findChromium()
+	if chrome == "" {
+		need(t, "no Chromium found (install Debian's chromium package, or set DS9_CHROMIUM)")
+	}
+	dir := webDir()
+	for _, f := range []string{"index.html", "wasm_exec.js", "ds9.wasm", "ds9.wasm.gz"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			need(t, "%s is not built: run make wasm (%v)", filepath.Join(dir, f), err)
+		}
+	}
+
+	// Size of the download.
+	raw, _ := os.Stat(filepath.Join(dir, "ds9.wasm"))
+	gz, _ := os.Stat(filepath.Join(dir, "ds9.wasm.gz"))
+	t.Logf("size: ds9.wasm %.2f MB, ds9.wasm.gz %.2f MB (budget %.0f MB)",
+		float64(raw.Size())/(1<<20), float64(gz.Size())/(1<<20), float64(maxWasmGz)/(1<<20))
+	if gz.Size() > maxWasmGz {
+		t.Errorf("ds9.wasm.gz is %d bytes, more than the budget of %d", gz.Size(), maxWasmGz)
+	}
+
+	srv := httptest.NewServer(web.Handler(dir))
+	defer srv.Close()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.NoSandbox,
+		chromedp.Flag("use-angle", "swiftshader"),
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.WindowSize(1280, 720),
+	)
+	// The allocator starts Chromium with a fresh temporary profile, and
+	// cancelling it kills the browser and every process it left.
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+
+	b := &browser{t: t, ctx: bctx, base: srv.URL}
+	b.listen(bctx, "battle")
+	if err := chromedp.Run(bctx, runtime.Enable()); err != nil {
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	var version string
+	_ = chromedp.Run(bctx, chromedp.Evaluate(`navigator.userAgent`, &version))
+	t.Logf("browser: %s", version)
+
+	t.Run("battle", func(t *testing.T) { b.t = t; testBattle(t, b) })
+	t.Run("replay", func(t *testing.T) { b.t = t; testReplay(t, b) })
+}
+
+// testBattle loads the game straight into the flagship battle as the
+// Alliance, checks the first frame's time and the picture, then selects a
+// ship with the mouse and ends the turn.
+func testBattle(t *testing.T, b *browser) {
+	ctx := b.ctx
+	url := b.base + "/?scenario=" + scenarioID + "&side=alliance&scene=battle&seed=7"
+	start := time.Now()
+	if err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("navigating to %s: %v", url, err)
+	}
+	s := b.waitFor(ctx, "the first battle frame", firstFrameLimit, func(s status) bool {
+		return s.Scene == "battle" && s.Turn >= 1 && s.BattleFrames > 0
+	}, nil)
+	seen := time.Since(start)
+	first := time.Duration(s.FirstBattleFrameMs * float64(time.Millisecond))
+	if first <= 0 {
+		first = seen
+	}
+	t.Logf("first battle frame: %.2f s after navigation start (performance.now), seen by the test after %.2f s; budget %s",
+		first.Seconds(), seen.Seconds(), firstFrameBudget)
+	if first > firstFrameBudget {
+		t.Logf("WARNING: the first battle frame took longer than the %s budget", firstFrameBudget)
+	}
+	if first > firstFrameLimit {
+		t.Errorf("first battle frame after %s, more than the limit of %s", first, firstFrameLimit)
+	}
+	if s.Scenario != scenarioID {
+		t.Errorf("status scenario %q, want %q", s.Scenario, scenarioID)
+	}
+	var timing string
+	_ = chromedp.Run(ctx, chromedp.Evaluate(`performance.getEntriesByType("mark").map(m => m.name + "=" + Math.round(m.startTime) + "ms").join(" ")`, &timing))
+	t.Logf("page marks: %s", timing)
+	b.checkErrors("loading the battle")
+
+	// The page has the focus on the game's canvas, and HiDPI is honoured.
+	var dpr float64
+	var canvasW, cssW int
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`window.devicePixelRatio`, &dpr),
+		chromedp.Evaluate(`document.querySelector("body > canvas").width`, &canvasW),
+		chromedp.Evaluate(`document.querySelector("body > canvas").clientWidth`, &cssW),
+	); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("canvas: %d device pixels over %d CSS pixels at devicePixelRatio %.2f", canvasW, cssW, dpr)
+	if cssW > 0 && math.Abs(float64(canvasW)-float64(cssW)*dpr) > 2 {
+		t.Errorf("canvas has %d pixels for %d CSS pixels at devicePixelRatio %.2f: not sharp", canvasW, cssW, dpr)
+	}
+
+	// Play until it is the Alliance's turn to give orders (the enemy's
+	// playback skipped with K, Dukat's terms refused).
+	s = b.waitForHumanTurn(ctx, "the Alliance's first orders", 90*time.Second)
+	startTurn := s.Turn
+
+	// The map is drawn.
+	shot := b.screenshot(ctx, "battle")
+	checkMap(t, shot)
+
+	// Click a ship of our own.
+	var ships []shipPos
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.ds9.debug.ownShips()`, &ships)); err != nil {
+		t.Fatalf("ds9.debug.ownShips: %v", err)
+	}
+	if len(ships) == 0 {
+		t.Fatalf("no own ship on screen to click (status %+v)", s)
+	}
+	ship := ships[0]
+	t.Logf("clicking %s (ship %d) at %.0f,%.0f", ship.Name, ship.ID, ship.X, ship.Y)
+	if err := chromedp.Run(ctx, chromedp.MouseClickXY(ship.X, ship.Y)); err != nil {
+		t.Fatal(err)
+	}
+	var selected int
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`window.ds9.debug.selected()`, &selected)); err != nil {
+			t.Fatal(err)
+		}
+		if selected == ship.ID {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("clicked ship %d at %.0f,%.0f; selected is %d", ship.ID, ship.X, ship.Y, selected)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	var focused bool
+	_ = chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement === document.querySelector("body > canvas")`, &focused))
+	if !focused {
+		t.Errorf("the canvas does not have the keyboard focus after a click")
+	}
+
+	// End the turn: the end-turn button with the mouse when the game shows
+	// one, else its hotkey.
+	var btn *rect
+	_ = chromedp.Run(ctx, chromedp.Evaluate(`window.ds9.debug.button("end-turn")`, &btn))
+	if btn != nil && btn.W > 0 {
+		t.Logf("clicking end turn at %.0f,%.0f", btn.X+btn.W/2, btn.Y+btn.H/2)
+		if err := chromedp.Run(ctx, chromedp.MouseClickXY(btn.X+btn.W/2, btn.Y+btn.H/2)); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		t.Logf("no end-turn button reported; pressing N")
+		b.key(ctx, "n")
+	}
+	b.waitFor(ctx, "the Alliance's phase to end", 10*time.Second, func(s status) bool {
+		return !s.HumanTurn || s.Turn > startTurn
+	}, nil)
+	s = b.waitForHumanTurn(ctx, "the next turn", 120*time.Second)
+	if s.Turn <= startTurn {
+		t.Fatalf("turn did not advance: was %d, now %d", startTurn, s.Turn)
+	}
+	t.Logf("turn advanced: %d -> %d", startTurn, s.Turn)
+
+	// The battle was autosaved in the browser's storage.
+	var saved bool
+	_ = chromedp.Run(ctx, chromedp.Evaluate(`Object.keys(localStorage).some(k => k.startsWith("calltoarms/saves/"))`, &saved))
+	if !saved {
+		t.Errorf("no save game in localStorage after a turn")
+	}
+
+	// The page losing the focus releases held keys: hold Shift, blur the
+	// window, and the game must not see it held any more.
+	b.checkErrors("playing a turn")
+}
+
+// waitForHumanTurn plays the game forward until the human gives orders:
+// skipping the enemy's playback and refusing Dukat's terms.
+func (b *browser) waitForHumanTurn(ctx context.Context, what string, limit time.Duration) status {
+	last := time.Time{}
+	return b.waitFor(ctx, what, limit, func(s status) bool {
+		return s.Scene == "battle" && s.HumanTurn && !s.Busy && s.Phase != "parley" && s.Outcome == ""
+	}, func(s status) {
+		if time.Since(last) < 400*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		switch {
+		case s.Phase == "parley" && s.HumanTurn && !s.Busy:
+			b.key(ctx, "r") // refuse the terms
+		case !s.HumanTurn || s.Busy:
+			b.key(ctx, "k") // skip the enemy's playback
+		}
+	})
+}
+
+func (b *browser) key(ctx context.Context, k string) {
+	if err := chromedp.Run(ctx, chromedp.KeyEvent(k)); err != nil {
+		b.t.Fatalf("key %q: %v", k, err)
+	}
+}
+
+func (b *browser) screenshot(ctx context.Context, name string) image.Image {
+	b.t.Helper()
+	var buf []byte
+	if err := chromedp.Run(ctx, chromedp.CaptureScreenshot(&buf)); err != nil {
+		b.t.Fatalf("screenshot: %v", err)
+	}
+	if d := os.Getenv("DS9_E2E_SHOTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err == nil {
+			p := filepath.Join(d, "e2e-"+name+".png")
+			if err := os.WriteFile(p, buf, 0o644); err == nil {
+				b.t.Logf("screenshot: %s", p)
+			}
+		}
+	}
+	img, err := png.Decode(bytes.NewReader(buf))
+	if err != nil {
+		b.t.Fatalf("screenshot: %v", err)
+	}
+	return img
+}
+
+// checkMap checks that a screenshot shows the battle map: not blank, many
+// colours, and the map's own colours present (the hex grid's blue, the
+// Alliance's blue, the Dominion's violet, the dark of space).
+func checkMap(t *testing.T, img image.Image) {
+	t.Helper()
+	bd := img.Bounds()
+	if bd.Dx() < 640 || bd.Dy() < 360 {
+		t.Errorf("screenshot is %dx%d, too small", bd.Dx(), bd.Dy())
+	}
+	type want struct {
+		name    string
+		r, g, b int
+		tol     int
+		min     int // pixels
+	}
+	wants := []want{
+		{"space", 0x05, 0x07, 0x0d, 10, bd.Dx() * bd.Dy() / 20},
+		{"grid", 0x6d, 0x8f, 0xbf, 60, 200},
+		{"alliance", 0x5a, 0xa8, 0xff, 50, 20},
+		{"dominion", 0xb0, 0x6c, 0xff, 50, 20},
+	}
+	counts := make([]int, len(wants))
+	colours := map[uint32]bool{}
+	for y := bd.Min.Y; y < bd.Max.Y; y++ {
+		for x := bd.Min.X; x < bd.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			r8, g8, b8 := int(r>>8), int(g>>8), int(bl>>8)
+			if len(colours) < 5000 {
+				colours[uint32(r8)<<16|uint32(g8)<<8|uint32(b8)] = true
+			}
+			for i, w := range wants {
+				if abs(r8-w.r) <= w.tol && abs(g8-w.g) <= w.tol && abs(b8-w.b) <= w.tol {
+					counts[i]++
+				}
+			}
+		}
+	}
+	t.Logf("screenshot %dx%d: %d+ distinct colours", bd.Dx(), bd.Dy(), len(colours))
+	if len(colours) < 50 {
+		t.Errorf("screenshot has only %d colours: blank?", len(colours))
+	}
+	for i, w := range wants {
+		t.Logf("  %s colour: %d pixels", w.name, counts[i])
+		if counts[i] < w.min {
+			t.Errorf("the map's %s colour (#%02x%02x%02x) is on %d pixels, want at least %d", w.name, w.r, w.g, w.b, counts[i], w.min)
+		}
+	}
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// testReplay opens the historical replay from a link (the replay, gzip'd, in
+// the URL fragment), plays it in the page to the end and checks the outcome;
+// then opens it again through the page's file picker.
+func testReplay(t *testing.T, b *browser) {
+	data, err := os.ReadFile(historical)
+	if err != nil {
+		t.Fatalf("the historical replay: %v", err)
+	}
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	zw.Write(data)
+	zw.Close()
+	frag := base64.RawURLEncoding.EncodeToString(z.Bytes())
+	t.Logf("replay link: %d bytes of JSON, %d bytes in the fragment", len(data), len(frag))
+
+	// A new tab: a fresh page, with the same storage.
+	tctx, tcancel := chromedp.NewContext(b.ctx)
+	defer tcancel()
+	b.listen(tctx, "replay")
+	if err := chromedp.Run(tctx, runtime.Enable(), chromedp.Navigate(b.base+"/?mute#replay="+frag)); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	s := b.waitFor(tctx, "the replay's outcome", 150*time.Second, func(s status) bool {
+		return s.Outcome != ""
+	}, nil)
+	t.Logf("replay from the link: outcome %q at turn %d after %.1f s", s.Outcome, s.Turn, time.Since(start).Seconds())
+	if s.Outcome != historicalResult {
+		t.Errorf("replay outcome %q, want %q", s.Outcome, historicalResult)
+	}
+	if !s.Replay {
+		t.Errorf("status does not report a replay: %+v", s)
+	}
+	b.screenshot(tctx, "replay")
+	b.checkErrors("playing the replay from a link")
+
+	// The same replay through the file picker.
+	abs, _ := filepath.Abs(historical)
+	if err := chromedp.Run(tctx,
+		chromedp.Navigate(b.base+"/?mute"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor(tctx, "the title screen", firstFrameLimit, func(s status) bool { return s.Frames > 0 }, nil)
+	if err := chromedp.Run(tctx, chromedp.SetUploadFiles(`#replay-file`, []string{abs}, chromedp.ByQuery)); err != nil {
+		t.Fatalf("file picker: %v", err)
+	}
+	s = b.waitFor(tctx, "the replay's outcome (file picker)", 150*time.Second, func(s status) bool {
+		return s.Replay && s.Outcome != ""
+	}, nil)
+	t.Logf("replay from the file picker: outcome %q", s.Outcome)
+	if s.Outcome != historicalResult {
+		t.Errorf("replay (file picker) outcome %q, want %q", s.Outcome, historicalResult)
+	}
+	b.checkErrors("playing the replay from the file picker")
+}

@@ -1,0 +1,492 @@
+package ai
+
+import (
+	"github.com/calltoarms/ds9/game/hex"
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// alliance commands the defenders: it lays the rest of the minefield, covers the
+// minelayer, fights the station's guns, and decides when to cloak, to leave, to
+// evacuate and to run the station's self-destruct program. It reads class flags
+// (minelayer, cloak, station) and the minefield, never ship names.
+type alliance struct {
+	level Level
+	g     *grid
+
+	cost    []int8
+	occ     []int32
+	field   []int32
+	marks   []mark
+	pathBuf []hex.Hex
+	out     []rules.Order
+	enemies []*rules.Ship
+}
+
+func newAlliance(l Level) *alliance { return &alliance{level: l} }
+
+// Name returns the level.
+func (a *alliance) Name() string { return a.level.String() }
+
+// Orders plans the Alliance's phase.
+func (a *alliance) Orders(v *rules.View) []rules.Order {
+	if v.Phase == rules.Parley {
+		if v.Active == v.Side && v.Terms == rules.TermsPending {
+			return []rules.Order{{Kind: rules.AnswerTerms, Side: v.Side, Accept: false}}
+		}
+		return nil
+	}
+	if v.Phase != rules.Battle || v.Active != v.Side {
+		return nil
+	}
+	if !a.g.sameMap(v.Map) {
+		a.g = newGrid(v.Map)
+	}
+	g := a.g
+	if len(a.cost) != g.n {
+		a.cost = make([]int8, g.n)
+		a.occ = make([]int32, g.n)
+		a.field = make([]int32, g.n)
+	}
+	copy(a.cost, g.base)
+	clear(a.occ)
+	a.enemies = a.enemies[:0]
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if !sh.Alive() || v.Class(sh).Station {
+			continue
+		}
+		k := g.index(sh.Pos)
+		if k < 0 {
+			continue
+		}
+		if sh.Side != v.Side {
+			a.cost[k] = -1
+			a.enemies = append(a.enemies, sh)
+		} else {
+			a.occ[k] = int32(i) + 1
+		}
+	}
+	a.out = a.out[:0]
+	a.pathBuf = a.pathBuf[:0]
+	a.marks = marks(v, a.marks)
+
+	// The minelayer first: the others place themselves around where it ends.
+	layerEnd := hex.Hex{}
+	layer := -1
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if sh.Side == v.Side && sh.Alive() && v.Class(sh).Minelayer {
+			layerEnd = a.minelayer(v, i)
+			layer = i
+			break
+		}
+	}
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if sh.Side != v.Side || !sh.Alive() || i == layer {
+			continue
+		}
+		c := v.Class(sh)
+		if c.Station {
+			a.station(v, sh)
+			continue
+		}
+		a.escort(v, i, layer, layerEnd)
+	}
+	return a.out
+}
+
+// threat is the damage (×100) the enemy in view could do next phase to a ship
+// of class c standing at h: every enemy that can come within range of it,
+// firing at point-blank range.
+func (a *alliance) threat(v *rules.View, c *rules.Class, h hex.Hex, covered bool) int {
+	sum, n := 0, 0
+	shelter := v.Map.At(h).Shelter()
+	for _, e := range a.enemies {
+		ec := v.Class(e)
+		if len(ec.Weapons) == 0 {
+			continue
+		}
+		w := &ec.Weapons[0]
+		reach := ec.Speed + ec.MaxRange()
+		if hex.Distance(e.Pos, h) > reach {
+			continue
+		}
+		p := rules.HitChance(w, 1, c.Evasion, shelter, covered)
+		sum += w.Shots * p * w.Damage
+		n++
+	}
+	if n > 24 { // only so many can crowd round one ship
+		sum = sum * 24 / n
+	}
+	return sum
+}
+
+// moveTo appends the move to end (from the last reach) and updates occupancy.
+func (a *alliance) moveTo(v *rules.View, vi int, end int32) hex.Hex {
+	g := a.g
+	sh := &v.Ships[vi]
+	start := g.index(sh.Pos)
+	if end == start || end < 0 {
+		return sh.Pos
+	}
+	path, buf := g.path(a.pathBuf, end)
+	a.pathBuf = buf
+	a.out = append(a.out, rules.Order{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: path})
+	if a.occ[start] == int32(vi)+1 {
+		a.occ[start] = 0
+	}
+	a.occ[end] = int32(vi) + 1
+	return g.hexes[end]
+}
+
+func (a *alliance) free(i int32, vi int) bool { return a.occ[i] == 0 || a.occ[i] == int32(vi)+1 }
+
+// cloakFactor is how much of a ship's shields and hull the expected enemy fire
+// must threaten before it cloaks (percent); 0 never.
+func (a *alliance) cloakFactor() int {
+	switch a.level {
+	case Normal:
+		return 100
+	case Hard:
+		return 80
+	}
+	return 0
+}
+
+// minelayer lays the next mine, or slips away under cloak when laying would
+// likely cost the ship, or escapes once the field is active. It returns where
+// the ship ends its move.
+func (a *alliance) minelayer(v *rules.View, vi int) hex.Hex {
+	g := a.g
+	sh := &v.Ships[vi]
+	c := v.Class(sh)
+	if v.MinefieldActive || sh.Side != v.MineOwner {
+		return a.leave(v, vi)
+	}
+	start := g.index(sh.Pos)
+	covered := false
+	for i := range v.Ships {
+		o := &v.Ships[i]
+		if o.Side == v.Side && o.Alive() && o.ID != sh.ID && !v.Class(o).Station && !o.Cloaked {
+			covered = true
+		}
+	}
+	var open []hex.Hex
+	var srcs []int32
+	for _, m := range v.Mines {
+		if m.Laid {
+			continue
+		}
+		if o := v.ShipAt(m.Pos); o != nil && o.Side != v.Side {
+			continue
+		}
+		open = append(open, m.Pos)
+		srcs = append(srcs, g.index(m.Pos))
+	}
+	if len(open) == 0 {
+		return sh.Pos
+	}
+	reached := []int32{start}
+	if sh.MP > 0 {
+		reached = g.reach(start, sh.MP, a.cost)
+	}
+	life := 100 * (sh.Shields + sh.Hull)
+	factor := a.cloakFactor()
+	// The best hex to lay from: least threatened, then next to most open
+	// positions, then least movement.
+	best, bestT, bestN, bestC := int32(-1), 0, 0, int32(0)
+	for _, i := range reached {
+		if !a.free(i, vi) {
+			continue
+		}
+		h := g.hexes[i]
+		n := 0
+		for _, p := range open {
+			if hex.Distance(h, p) <= 1 {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		t := 0
+		if a.level > Easy {
+			t = a.threat(v, c, h, covered)
+		}
+		cost := g.dist[i]
+		if i == start {
+			cost = 0
+		}
+		if best < 0 || t < bestT || (t == bestT && (n > bestN || (n == bestN && cost < bestC))) {
+			best, bestT, bestN, bestC = i, t, n, cost
+		}
+	}
+	danger := factor > 0 && len(open) > 1 && !sh.Cloaked && c.Cloak && sh.Actions > 0
+	if best >= 0 && sh.Actions > 0 && (!danger || bestT*100 < life*factor) {
+		at := a.moveTo(v, vi, best)
+		if sh.Cloaked {
+			a.out = append(a.out, rules.Order{Kind: rules.Decloak, Side: v.Side, Ship: sh.ID})
+		}
+		// Lay the position that leaves the most open ones still in reach.
+		for _, p := range open {
+			if hex.Distance(at, p) <= 1 {
+				a.out = append(a.out, rules.Order{Kind: rules.LayMine, Side: v.Side, Ship: sh.ID, At: p})
+				break
+			}
+		}
+		return at
+	}
+	// Head for the open positions by the safest way in reach.
+	g.field(a.field, srcs, a.cost, false)
+	if sh.MP > 0 {
+		reached = g.reach(start, sh.MP, a.cost)
+	}
+	tgt, tgtS := start, int64(1)<<62
+	for _, i := range reached {
+		if !a.free(i, vi) {
+			continue
+		}
+		f := int64(a.field[i])
+		s := f * 1000
+		if a.level > Easy {
+			s += int64(a.threat(v, c, g.hexes[i], covered)) / 10
+		}
+		if s < tgtS {
+			tgt, tgtS = i, s
+		}
+	}
+	at := a.moveTo(v, vi, tgt)
+	if sh.Actions <= 0 {
+		return at
+	}
+	if c.Cloak && !sh.Cloaked && factor > 0 && a.threat(v, c, at, covered) > 0 {
+		a.out = append(a.out, rules.Order{Kind: rules.Cloak, Side: v.Side, Ship: sh.ID})
+		return at
+	}
+	if !sh.Cloaked {
+		a.fire(v, sh, at, sh.Actions)
+	}
+	return at
+}
+
+// escort keeps a covering ship with the minelayer while the field is unfinished,
+// then takes it out of the battle.
+func (a *alliance) escort(v *rules.View, vi, layer int, layerEnd hex.Hex) {
+	g := a.g
+	sh := &v.Ships[vi]
+	c := v.Class(sh)
+	if v.MinefieldActive || layer < 0 {
+		a.leave(v, vi)
+		return
+	}
+	start := g.index(sh.Pos)
+	reached := []int32{start}
+	if sh.MP > 0 {
+		reached = g.reach(start, sh.MP, a.cost)
+	}
+	best, bestT, bestC := int32(-1), 0, int32(0)
+	for _, i := range reached {
+		if !a.free(i, vi) || hex.Distance(g.hexes[i], layerEnd) > rules.CoverRadius {
+			continue
+		}
+		t := 0
+		if a.level > Easy {
+			t = a.threat(v, c, g.hexes[i], false)
+			// Stand between the enemy and the ward: nearer is better.
+			t += 100 * hex.Distance(g.hexes[i], layerEnd)
+		}
+		cost := g.dist[i]
+		if i == start {
+			cost = 0
+		}
+		if best < 0 || t < bestT || (t == bestT && cost < bestC) {
+			best, bestT, bestC = i, t, cost
+		}
+	}
+	if best >= 0 {
+		a.moveTo(v, vi, best)
+		if sh.Actions > 0 {
+			if sh.Cloaked {
+				a.out = append(a.out, rules.Order{Kind: rules.Decloak, Side: v.Side, Ship: sh.ID})
+			}
+			a.out = append(a.out, rules.Order{Kind: rules.Cover, Side: v.Side, Ship: sh.ID, Target: v.Ships[layer].ID})
+		}
+		return
+	}
+	// Too far to cover this phase: close in.
+	g.field(a.field, []int32{g.index(layerEnd)}, a.cost, false)
+	tgt, tgtS := start, a.field[start]
+	for _, i := range reached {
+		if a.free(i, vi) && a.field[i] < tgtS {
+			tgt, tgtS = i, a.field[i]
+		}
+	}
+	at := a.moveTo(v, vi, tgt)
+	if sh.Actions > 0 && !sh.Cloaked {
+		a.fire(v, sh, at, sh.Actions)
+	}
+}
+
+// leave takes a ship to the nearest exit and out of the battle, under cloak when
+// it has one and the enemy is near.
+func (a *alliance) leave(v *rules.View, vi int) hex.Hex {
+	g := a.g
+	sh := &v.Ships[vi]
+	c := v.Class(sh)
+	start := g.index(sh.Pos)
+	if len(g.exits) == 0 {
+		if sh.Actions > 0 && !sh.Cloaked {
+			a.fire(v, sh, sh.Pos, sh.Actions)
+		}
+		return sh.Pos
+	}
+	if v.Map.At(sh.Pos) == rules.Exit && sh.Actions > 0 {
+		a.out = append(a.out, rules.Order{Kind: rules.Withdraw, Side: v.Side, Ship: sh.ID})
+		return sh.Pos
+	}
+	g.field(a.field, g.exits, a.cost, true)
+	reached := []int32{start}
+	if sh.MP > 0 {
+		reached = g.reach(start, sh.MP, a.cost)
+	}
+	tgt, tgtS := start, a.field[start]
+	for _, i := range reached {
+		if a.free(i, vi) && a.field[i] < tgtS {
+			tgt, tgtS = i, a.field[i]
+		}
+	}
+	at := a.moveTo(v, vi, tgt)
+	if sh.Actions <= 0 {
+		return at
+	}
+	switch {
+	case v.Map.At(at) == rules.Exit:
+		a.out = append(a.out, rules.Order{Kind: rules.Withdraw, Side: v.Side, Ship: sh.ID})
+	case c.Cloak && !sh.Cloaked && a.level > Easy && a.threat(v, c, at, false) > 0:
+		a.out = append(a.out, rules.Order{Kind: rules.Cloak, Side: v.Side, Ship: sh.ID})
+	case !sh.Cloaked:
+		a.fire(v, sh, at, sh.Actions)
+	}
+	return at
+}
+
+// station fights the station's guns, orders the evacuation when main power is
+// gone and, once evacuated and alone, runs the program that leaves the station
+// a hulk.
+func (a *alliance) station(v *rules.View, sh *rules.Ship) {
+	if sh.Lost() || sh.Actions <= 0 {
+		return
+	}
+	if sh.Evacuated {
+		for i := range v.Ships {
+			o := &v.Ships[i]
+			if o.Side == v.Side && o.Alive() && !v.Class(o).Station {
+				return
+			}
+		}
+		a.out = append(a.out, rules.Order{Kind: rules.Sabotage, Side: v.Side, Ship: sh.ID})
+		return
+	}
+	if !sh.MainPower {
+		if sh.EvacuateAt == 0 && a.untenable(v, sh) {
+			a.out = append(a.out, rules.Order{Kind: rules.Evacuate, Side: v.Side, Ship: sh.ID})
+		}
+		return
+	}
+	a.fire(v, sh, sh.Pos, sh.Actions)
+}
+
+// fire allocates a ship's (or station's) actions over its weapons and the
+// enemies in range: each action the attack worth most, each weapon once,
+// keeping book of the damage already planned.
+func (a *alliance) fire(v *rules.View, sh *rules.Ship, pos hex.Hex, actions int) {
+	c := v.Class(sh)
+	var used uint64
+	for act := 0; act < actions; act++ {
+		bestVal, bestM, bestW, bestE := 0, -1, 0, 0
+		n := 0
+		for mi := range a.marks {
+			m := &a.marks[mi]
+			if m.class.Station || m.dead(-1) && a.level > Easy {
+				continue
+			}
+			for wi := range c.Weapons {
+				if used&(1<<wi) != 0 || (c.Station && stationOwnWeaponDown(sh, c, wi)) {
+					continue
+				}
+				e := expect(a.g, &c.Weapons[wi], c.Radius, pos, m)
+				if e <= 0 {
+					continue
+				}
+				var val int
+				if a.level == Easy {
+					n++
+					val = 1 + int(mix(v.Turn, int(sh.ID)*16+act, n)%1000)
+				} else {
+					val = a.value(v, m, e)
+				}
+				if val > bestVal {
+					bestVal, bestM, bestW, bestE = val, mi, wi, e
+				}
+			}
+		}
+		if bestM < 0 {
+			return
+		}
+		used |= 1 << bestW
+		m := &a.marks[bestM]
+		m.book(bestE, c.Weapons[bestW].Pierce, -1)
+		a.out = append(a.out, rules.Order{Kind: rules.Attack, Side: v.Side, Ship: sh.ID, Weapon: bestW, Target: m.ship.ID})
+	}
+}
+
+func stationOwnWeaponDown(sh *rules.Ship, c *rules.Class, wi int) bool {
+	if !sh.MainPower || sh.Lost() {
+		return true
+	}
+	w := &c.Weapons[wi]
+	if w.Section == 0 {
+		return false
+	}
+	k, ok := c.Section(w.Section)
+	return !ok || sh.Section[k] <= 0
+}
+
+// value of an attack for the Alliance: expected kills first (the share of the
+// target it takes, a bonus for finishing it), the hard level also weighing what
+// the target is about to do (focus wings on the station, boarders at the hatch).
+func (a *alliance) value(v *rules.View, m *mark, e int) int {
+	left := max(1, m.left(-1))
+	worth := 100
+	if a.level == Hard {
+		if m.ship.Wing >= 0 {
+			if w := v.Wing(m.ship.Wing); w != nil && w.Directive == rules.Focus {
+				worth += 60
+			}
+		}
+		worth += m.class.Troops * 5
+	}
+	val := worth * min(e, left) * 100 / left
+	if e >= left {
+		val += val
+	}
+	return val
+}
+
+// untenable reports whether a station without main power should be evacuated:
+// at once for the easy level; otherwise only once the enemy troops in contact
+// could overcome half the garrison in one phase, since an evacuated station has
+// no one left to fight the boarders.
+func (a *alliance) untenable(v *rules.View, st *rules.Ship) bool {
+	if a.level == Easy {
+		return true
+	}
+	troops := 0
+	for _, e := range a.enemies {
+		if v.Range(e, st) <= 1 {
+			troops += v.Class(e).Troops
+		}
+	}
+	return 2*troops >= st.Garrison
+}

@@ -1,0 +1,38 @@
+package ai
+
+import (
+	"testing"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// BenchmarkDominionPhase plans a whole Dominion phase of a battle in full swing
+// (some 250 ships on the map).
+func BenchmarkDominionPhase(b *testing.B) {
+	st := newBattle(b, 1)
+	playUntil(b, st, func(s *rules.State) bool { return s.Turn == 4 && s.Active == rules.Dominion && s.Phase == rules.Battle })
+	v := st.View(rules.Dominion)
+	c := New(rules.Dominion, Normal)
+	c.Orders(v)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Orders(v)
+	}
+}
+
+// BenchmarkBattle plays a whole flagship battle, normal against normal.
+func BenchmarkBattle(b *testing.B) {
+	sc := flagship(b)
+	b.ReportAllocs()
+	seed := uint64(0)
+	for b.Loop() {
+		seed++
+		st, err := sc.NewState(seed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Play(st, [2]Commander{New(rules.Alliance, Normal), New(rules.Dominion, Normal)}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

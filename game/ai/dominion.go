@@ -1,0 +1,589 @@
+package ai
+
+import (
+	"slices"
+
+	"github.com/calltoarms/ds9/game/hex"
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// dominion commands the attacking side: it reads each attack wing's directive
+// (intercept, assault, focus, screen) and the class flags of what it sees, never
+// the names of ships.
+type dominion struct {
+	level Level
+	mem   memory
+	g     *grid
+
+	cost    []int8
+	occ     []int32 // planned end hexes of own ships: view index + 1
+	fields  []fieldEntry
+	goals   []aim // per wing index
+	plan    []planned
+	marks   []mark
+	pathBuf []hex.Hex
+	out     []rules.Order
+}
+
+// memory is what a commander keeps from earlier views of the same battle.
+type memory struct {
+	scenario string
+	turn     int
+	mines    []bool  // per map index: a laid mine was seen here
+	seenAt   []int32 // per ship id: map index + 1 where an enemy was last seen
+	seenCls  []int16 // per ship id: its class
+}
+
+type fieldEntry struct {
+	key  int32
+	dist []int32
+}
+
+type aim struct {
+	ok      bool
+	at      int32       // map index of the aim
+	target  *rules.Ship // the ship or station sought, when in view
+	field   []int32
+	station bool
+}
+
+type planned struct {
+	vi    int // index into View.Ships
+	wing  *rules.Wing
+	goal  *aim
+	end   int32
+	score int32
+	board bool
+}
+
+func newDominion(l Level) *dominion { return &dominion{level: l} }
+
+// Name returns the level.
+func (d *dominion) Name() string { return d.level.String() }
+
+// remember updates the commander's memory from a view: it resets for a new
+// battle, notes every laid mine the view shows and where enemies were seen.
+func (m *memory) remember(v *rules.View, g *grid, keepMines bool) {
+	if m.scenario != v.Scenario || v.Turn < m.turn || len(m.mines) != g.n {
+		*m = memory{scenario: v.Scenario, mines: make([]bool, g.n)}
+	}
+	m.turn = v.Turn
+	if !keepMines {
+		clear(m.mines)
+	}
+	for _, mv := range v.Mines {
+		if i := g.index(mv.Pos); i >= 0 {
+			m.mines[i] = mv.Laid || m.mines[i]
+		}
+	}
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if sh.Side == v.Side || !sh.Alive() {
+			continue
+		}
+		for int(sh.ID) >= len(m.seenAt) {
+			m.seenAt = append(m.seenAt, 0)
+			m.seenCls = append(m.seenCls, 0)
+		}
+		m.seenAt[sh.ID] = g.index(sh.Pos) + 1
+		m.seenCls[sh.ID] = int16(sh.Class)
+	}
+}
+
+// forget drops remembered enemy positions that own ships now look at and find
+// empty.
+func (m *memory) forget(v *rules.View, g *grid) {
+	for id, at := range m.seenAt {
+		if at == 0 || v.Ship(rules.ShipID(id)) != nil {
+			continue
+		}
+		h := g.hexes[at-1]
+		for i := range v.Ships {
+			sh := &v.Ships[i]
+			if sh.Side == v.Side && sh.Alive() && hex.Distance(sh.Pos, h) <= max(1, v.Class(sh).Detect) {
+				m.seenAt[id] = 0
+				break
+			}
+		}
+	}
+}
+
+func (d *dominion) prepare(v *rules.View) {
+	if !d.g.sameMap(v.Map) {
+		d.g = newGrid(v.Map)
+		d.mem = memory{}
+	}
+	g := d.g
+	d.mem.remember(v, g, d.level >= Normal)
+	d.mem.forget(v, g)
+	if len(d.cost) != g.n {
+		d.cost = make([]int8, g.n)
+		d.occ = make([]int32, g.n)
+	}
+	copy(d.cost, g.base)
+	clear(d.occ)
+	for i, known := range d.mem.mines {
+		if known {
+			d.cost[i] = -1
+		}
+	}
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if !sh.Alive() || v.Class(sh).Station {
+			continue
+		}
+		k := g.index(sh.Pos)
+		if k < 0 {
+			continue
+		}
+		if sh.Side != v.Side {
+			d.cost[k] = -1
+		} else {
+			d.occ[k] = int32(i) + 1
+		}
+	}
+	for i := range d.fields {
+		d.fields[i].key = -1
+	}
+}
+
+// fieldFor returns the distance field toward a map index (its whole footprint
+// when it is a station's centre), computed once per phase.
+func (d *dominion) fieldFor(at int32, v *rules.View, st *rules.Ship) []int32 {
+	for i := range d.fields {
+		if d.fields[i].key == at {
+			return d.fields[i].dist
+		}
+	}
+	var e *fieldEntry
+	for i := range d.fields {
+		if d.fields[i].key == -1 {
+			e = &d.fields[i]
+			break
+		}
+	}
+	if e == nil {
+		d.fields = append(d.fields, fieldEntry{dist: make([]int32, d.g.n)})
+		e = &d.fields[len(d.fields)-1]
+	}
+	e.key = at
+	var src [19]int32
+	srcs := src[:0]
+	if st != nil {
+		for _, h := range hex.Range(st.Pos, v.Class(st).Radius) {
+			srcs = append(srcs, d.g.index(h))
+		}
+	} else {
+		srcs = append(srcs, at)
+	}
+	d.g.field(e.dist, srcs, d.cost, false)
+	return e.dist
+}
+
+// Orders plans the Dominion's phase.
+func (d *dominion) Orders(v *rules.View) []rules.Order {
+	if v.Phase != rules.Battle || v.Active != v.Side {
+		return nil
+	}
+	d.prepare(v)
+	g := d.g
+	d.out = d.out[:0]
+	d.pathBuf = d.pathBuf[:0]
+
+	// Goals of the wings.
+	maxWing := 0
+	for i := range v.Wings {
+		maxWing = max(maxWing, v.Wings[i].Index+1)
+	}
+	if cap(d.goals) < maxWing {
+		d.goals = make([]aim, maxWing)
+	}
+	d.goals = d.goals[:maxWing]
+	clear(d.goals)
+	wings := make([]*rules.Wing, maxWing)
+	for i := range v.Wings {
+		if v.Wings[i].Side == v.Side {
+			wings[v.Wings[i].Index] = &v.Wings[i]
+		}
+	}
+	var free aim // for ships without a wing
+	free = d.goalFor(v, nil)
+
+	// Ships to command, nearest their goal first.
+	d.plan = d.plan[:0]
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if sh.Side != v.Side || !sh.Alive() || (sh.MP <= 0 && sh.Actions <= 0) || v.Class(sh).Station {
+			continue
+		}
+		p := planned{vi: i, goal: &free, end: g.index(sh.Pos)}
+		if sh.Wing >= 0 && sh.Wing < len(wings) && wings[sh.Wing] != nil {
+			w := wings[sh.Wing]
+			p.wing = w
+			gl := &d.goals[sh.Wing]
+			if !gl.ok && gl.field == nil {
+				*gl = d.goalFor(v, w)
+				if gl.field == nil {
+					gl.field = []int32{} // computed: no aim
+				}
+			}
+			p.goal = gl
+		}
+		if p.goal.ok && p.end >= 0 {
+			p.score = p.goal.field[p.end]
+		} else {
+			p.score = unreached
+		}
+		d.plan = append(d.plan, p)
+	}
+	slices.SortFunc(d.plan, func(a, b planned) int {
+		if a.score != b.score {
+			return int(a.score - b.score)
+		}
+		return a.vi - b.vi
+	})
+
+	// Movement.
+	for k := range d.plan {
+		p := &d.plan[k]
+		sh := &v.Ships[p.vi]
+		if sh.MP <= 0 || !p.goal.ok || p.end < 0 {
+			continue
+		}
+		d.move(v, p, sh)
+	}
+
+	// Fire and boarding.
+	d.marks = marks(v, d.marks)
+	d.fireAndBoard(v)
+	return d.out
+}
+
+// goalFor decides where a wing (nil: a ship without one) is heading.
+func (d *dominion) goalFor(v *rules.View, w *rules.Wing) aim {
+	g := d.g
+	station := func(st *rules.Ship) aim {
+		at := g.index(st.Pos)
+		return aim{ok: true, at: at, target: st, station: true, field: d.fieldFor(at, v, st)}
+	}
+	ship := func(t *rules.Ship) aim {
+		at := g.index(t.Pos)
+		return aim{ok: true, at: at, target: t, field: d.fieldFor(at, v, nil)}
+	}
+	place := func(at int32) aim {
+		return aim{ok: true, at: at, field: d.fieldFor(at, v, nil)}
+	}
+	if w != nil {
+		if w.Target != rules.NoShip {
+			if t := v.Ship(w.Target); t != nil && t.Alive() && !t.Captured {
+				if v.Class(t).Station {
+					return station(t)
+				}
+				return ship(t)
+			}
+			if int(w.Target) < len(d.mem.seenAt) && d.mem.seenAt[w.Target] > 0 && d.level >= Normal {
+				return place(d.mem.seenAt[w.Target] - 1)
+			}
+		}
+		if w.Directive == rules.Screen {
+			hold := g.index(w.Hold)
+			// Engage what comes near the position held.
+			var best *rules.Ship
+			bd := 7
+			for i := range v.Ships {
+				t := &v.Ships[i]
+				if t.Side == v.Side || !t.Alive() || v.Class(t).Station {
+					continue
+				}
+				if dd := hex.Distance(t.Pos, w.Hold); dd < bd {
+					best, bd = t, dd
+				}
+			}
+			if best != nil {
+				return ship(best)
+			}
+			if hold >= 0 {
+				return place(hold)
+			}
+		}
+	}
+	// No directive left to follow: stop the minefield while it is unfinished,
+	// else take the station.
+	if !v.MinefieldActive {
+		for i := range v.Ships {
+			t := &v.Ships[i]
+			if t.Side != v.Side && t.Alive() && v.Class(t).Minelayer {
+				return ship(t)
+			}
+		}
+		if d.level >= Normal {
+			for id, at := range d.mem.seenAt {
+				if at > 0 && v.Classes[d.mem.seenCls[id]].Minelayer {
+					return place(at - 1)
+				}
+			}
+		}
+		if len(g.worm) > 0 {
+			return place(g.worm[len(g.worm)/2])
+		}
+	}
+	for i := range v.Ships {
+		t := &v.Ships[i]
+		if t.Side != v.Side && t.Alive() && v.Class(t).Station && !t.Captured {
+			return station(t)
+		}
+	}
+	for i := range v.Ships {
+		t := &v.Ships[i]
+		if t.Side != v.Side && t.Alive() {
+			return ship(t)
+		}
+	}
+	return aim{}
+}
+
+// move plans one ship's move: the free hex it can reach this phase that is
+// nearest its goal along the distance field (easy: as the crow flies).
+func (d *dominion) move(v *rules.View, p *planned, sh *rules.Ship) {
+	g := d.g
+	start := p.end
+	reached := g.reach(start, sh.MP, d.cost)
+	best, bestScore, bestCost := start, d.score(p, start), int32(0)
+	goalHex := g.hexes[p.goal.at]
+	for _, i := range reached[1:] {
+		if d.occ[i] != 0 {
+			continue
+		}
+		s := d.score(p, i)
+		if d.level == Easy {
+			s = int32(hex.Distance(g.hexes[i], goalHex))
+		}
+		c := g.dist[i]
+		if s < bestScore || (s == bestScore && c < bestCost) {
+			best, bestScore, bestCost = i, s, c
+		}
+	}
+	if d.level == Easy {
+		bestScore = d.score(p, best)
+	}
+	if best == start {
+		return
+	}
+	path, buf := g.path(d.pathBuf, best)
+	d.pathBuf = buf
+	d.out = append(d.out, rules.Order{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: path})
+	if d.occ[start] == int32(p.vi)+1 {
+		d.occ[start] = 0
+	}
+	d.occ[best] = int32(p.vi) + 1
+	p.end, p.score = best, bestScore
+}
+
+func (d *dominion) score(p *planned, i int32) int32 {
+	s := p.goal.field[i]
+	if s == unreached {
+		return unreached/2 + int32(hex.Distance(d.g.hexes[i], d.g.hexes[p.goal.at]))
+	}
+	return s
+}
+
+// sectionFor picks the station section a ship of wing w fires on (an index into
+// the class's sections), or -1 when none is worth it.
+func (d *dominion) sectionFor(m *mark, w *rules.Wing) int {
+	c := m.class
+	alive := func(k int) bool { return m.section[k] > 0 }
+	power := -1
+	for k, s := range c.Sections {
+		if s.MainPower && alive(k) {
+			power = k
+		}
+	}
+	if d.level == Easy {
+		for k := range c.Sections {
+			if alive(k) {
+				return k
+			}
+		}
+		return -1
+	}
+	if w != nil && w.Directive == rules.Focus {
+		if k, ok := c.Section(w.Section); ok && alive(k) {
+			return k
+		}
+		if power >= 0 {
+			return power
+		}
+	}
+	if d.level == Hard && power >= 0 {
+		return power
+	}
+	// Silence the strongest guns still firing.
+	best, bestVal := -1, 0
+	for wi := range c.Weapons {
+		wp := &c.Weapons[wi]
+		k, ok := c.Section(wp.Section)
+		if !ok || !alive(k) {
+			continue
+		}
+		val := wp.Shots * wp.Damage * wp.Accuracy
+		if wp.Perimeter {
+			val *= 2
+		}
+		if val > bestVal {
+			best, bestVal = k, val
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	if power >= 0 {
+		return power
+	}
+	for k := range c.Sections {
+		if alive(k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// fireAndBoard plans every ship's action: boarding a station whose shields are
+// (or are about to be) down, else the attack worth most.
+func (d *dominion) fireAndBoard(v *rules.View) {
+	var st *mark
+	for k := range d.marks {
+		if m := &d.marks[k]; m.class.Station && !m.ship.Captured {
+			st = m
+		}
+	}
+	// Boarders: troop ships in contact with the station, enough to overcome its
+	// garrison.
+	boarders := 0
+	if st != nil {
+		need := st.ship.Garrison
+		for k := range d.plan {
+			p := &d.plan[k]
+			sh := &v.Ships[p.vi]
+			c := v.Class(sh)
+			if sh.Actions <= 0 || c.Troops == 0 || sh.Cloaked || p.end < 0 {
+				continue
+			}
+			if hex.Distance(d.g.hexes[p.end], st.ship.Pos)-st.class.Radius > 1 {
+				continue
+			}
+			p.board = true
+			boarders++
+			need -= c.Troops
+			if need <= 0 {
+				break
+			}
+		}
+	}
+	fired := len(d.out)
+	for k := range d.plan {
+		if !d.plan[k].board {
+			d.fire(v, &d.plan[k])
+		}
+	}
+	if boarders == 0 {
+		return
+	}
+	if st.shields > 0 && d.level >= Normal {
+		// The shields will hold: the would-be boarders fire instead.
+		_ = fired
+		for k := range d.plan {
+			if d.plan[k].board {
+				d.plan[k].board = false
+				d.fire(v, &d.plan[k])
+			}
+		}
+		return
+	}
+	for k := range d.plan {
+		p := &d.plan[k]
+		if p.board {
+			d.out = append(d.out, rules.Order{Kind: rules.Board, Side: v.Side, Ship: v.Ships[p.vi].ID, Target: st.ship.ID})
+		}
+	}
+}
+
+// fire plans one ship's attacks.
+func (d *dominion) fire(v *rules.View, p *planned) {
+	sh := &v.Ships[p.vi]
+	if sh.Actions <= 0 || sh.Cloaked || p.end < 0 {
+		return
+	}
+	c := v.Class(sh)
+	pos := d.g.hexes[p.end]
+	for range sh.Actions {
+		bestVal, bestM, bestW, bestSec, bestE := 0, -1, 0, -1, 0
+		n := 0
+		for mi := range d.marks {
+			m := &d.marks[mi]
+			sec := -1
+			if m.class.Station {
+				if m.ship.Lost() || !m.ship.MainPower || (d.level >= Normal && mainPowerDown(m)) && m.shields <= 0 {
+					continue
+				}
+				if sec = d.sectionFor(m, p.wing); sec < 0 {
+					continue
+				}
+			} else if d.level >= Normal && m.dead(-1) {
+				continue
+			}
+			for wi := range c.Weapons {
+				e := expect(d.g, &c.Weapons[wi], c.Radius, pos, m)
+				if e <= 0 {
+					continue
+				}
+				var val int
+				if d.level == Easy {
+					n++
+					val = 1 + int(mix(v.Turn, int(sh.ID), n)%1000)
+				} else {
+					val = d.value(v, p, m, e, sec)
+				}
+				if val > bestVal {
+					bestVal, bestM, bestW, bestSec, bestE = val, mi, wi, sec, e
+				}
+			}
+		}
+		if bestM < 0 {
+			return
+		}
+		m := &d.marks[bestM]
+		m.book(bestE, c.Weapons[bestW].Pierce, bestSec)
+		secID := 0
+		if bestSec >= 0 {
+			secID = m.class.Sections[bestSec].ID
+		}
+		d.out = append(d.out, rules.Order{Kind: rules.Attack, Side: v.Side, Ship: sh.ID, Weapon: bestW, Target: m.ship.ID, Section: secID})
+	}
+}
+
+// value is how much an attack is worth: the share of what is left of the target
+// it is expected to take (so damaged targets draw fire), weighted by what the
+// target means to the battle and to the ship's wing.
+func (d *dominion) value(v *rules.View, p *planned, m *mark, e, sec int) int {
+	left := max(1, m.left(sec))
+	worth := 100
+	switch {
+	case m.class.Station:
+		worth = 60
+	case m.class.Minelayer && !v.MinefieldActive:
+		worth = 300
+	default:
+		worth = 150
+	}
+	if p.wing != nil && p.wing.Target == m.ship.ID {
+		worth *= 3
+	}
+	if p.wing != nil && p.wing.Directive == rules.Focus && m.class.Station {
+		worth *= 4
+	}
+	val := worth * min(e, left) * 100 / left
+	if e >= left {
+		val += val / 2
+	}
+	return val
+}

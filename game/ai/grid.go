@@ -1,0 +1,193 @@
+package ai
+
+import (
+	"github.com/calltoarms/ds9/game/hex"
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// unreached marks a hex a search did not reach.
+const unreached = int32(1 << 30)
+
+// grid is a map prepared for fast searches: hexes by index, their neighbours and
+// the terrain's movement cost. A commander builds it once per battle.
+type grid struct {
+	m     *rules.Map
+	n     int
+	hexes []hex.Hex
+	nb    [][6]int32 // neighbour indices, -1 off the map
+	base  []int8     // terrain movement cost, -1 impassable
+	exits []int32
+	worm  []int32 // the wormhole's hexes
+	sight func(hex.Hex) bool
+
+	// search scratch
+	buckets [][]int32
+	seen    []uint32
+	gen     uint32
+	dist    []int32
+	pred    []int32
+	reached []int32
+}
+
+func newGrid(m *rules.Map) *grid {
+	n := len(m.Terrain)
+	g := &grid{m: m, n: n, hexes: make([]hex.Hex, n), nb: make([][6]int32, n), base: make([]int8, n),
+		seen: make([]uint32, n), dist: make([]int32, n), pred: make([]int32, n)}
+	for i := range n {
+		g.hexes[i] = m.HexAt(i)
+		g.base[i] = int8(m.Terrain[i].MoveCost())
+		switch m.Terrain[i] {
+		case rules.Exit:
+			g.exits = append(g.exits, int32(i))
+		case rules.Wormhole:
+			g.worm = append(g.worm, int32(i))
+		}
+	}
+	for i := range n {
+		for d, h := range g.hexes[i].Neighbors() {
+			g.nb[i][d] = int32(m.Index(h))
+		}
+	}
+	g.sight = func(h hex.Hex) bool { return m.At(h).BlocksSight() }
+	return g
+}
+
+// sameMap reports whether the grid was built for this map.
+func (g *grid) sameMap(m *rules.Map) bool {
+	return g != nil && g.m.Cols == m.Cols && g.m.Rows == m.Rows && len(m.Terrain) > 0 && &g.m.Terrain[0] == &m.Terrain[0]
+}
+
+func (g *grid) index(h hex.Hex) int32 { return int32(g.m.Index(h)) }
+
+// visible reports a clear line of fire between two hexes.
+func (g *grid) visible(a, b hex.Hex) bool { return hex.Visible(a, b, g.sight) }
+
+// field computes, into out, the movement cost from every hex to the sources
+// under cost (-1: impassable). When enterable is false the sources themselves
+// are not entered (an enemy ship, a station): their neighbours are at 1, which
+// means "in contact". Unreached hexes hold unreached.
+func (g *grid) field(out []int32, sources []int32, cost []int8, enterable bool) {
+	for i := range out {
+		out[i] = unreached
+	}
+	for i := range g.buckets {
+		g.buckets[i] = g.buckets[i][:0]
+	}
+	push := func(d int32, i int32) {
+		for int(d) >= len(g.buckets) {
+			g.buckets = append(g.buckets, make([]int32, 0, 64))
+		}
+		g.buckets[d] = append(g.buckets[d], i)
+	}
+	g.gen++
+	src := g.gen // mark sources in seen
+	for _, s := range sources {
+		if s < 0 {
+			continue
+		}
+		out[s] = 0
+		g.seen[s] = src
+		push(0, s)
+	}
+	for d := 0; d < len(g.buckets); d++ {
+		for k := 0; k < len(g.buckets[d]); k++ {
+			b := g.buckets[d][k]
+			if out[b] != int32(d) {
+				continue
+			}
+			step := int32(cost[b])
+			if g.seen[b] == src && !enterable {
+				step = 1
+			} else if step < 0 {
+				continue
+			}
+			nd := int32(d) + step
+			if d == 0 && g.seen[b] == src && enterable {
+				nd = step
+			}
+			for _, a := range g.nb[b] {
+				if a < 0 || cost[a] < 0 || out[a] <= nd {
+					continue
+				}
+				out[a] = nd
+				push(nd, a)
+			}
+		}
+	}
+}
+
+// reach runs a bounded search from start over cost (own ships may be passed
+// through: cost only bars terrain and enemies). It fills g.dist/g.pred for the
+// hexes reached and returns them, start first.
+func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
+	g.gen++
+	gen := g.gen
+	for i := range g.buckets {
+		g.buckets[i] = g.buckets[i][:0]
+	}
+	for len(g.buckets) <= budget+2 {
+		g.buckets = append(g.buckets, make([]int32, 0, 64))
+	}
+	g.reached = g.reached[:0]
+	g.seen[start], g.dist[start], g.pred[start] = gen, 0, -1
+	g.buckets[0] = append(g.buckets[0], start)
+	for d := 0; d <= budget; d++ {
+		for k := 0; k < len(g.buckets[d]); k++ {
+			b := g.buckets[d][k]
+			if g.dist[b] != int32(d) {
+				continue
+			}
+			g.reached = append(g.reached, b)
+			for _, a := range g.nb[b] {
+				if a < 0 {
+					continue
+				}
+				c := cost[a]
+				if c < 0 {
+					continue
+				}
+				nd := int32(d) + int32(c)
+				if int(nd) > budget {
+					continue
+				}
+				if g.seen[a] == gen && g.dist[a] <= nd {
+					continue
+				}
+				g.seen[a], g.dist[a], g.pred[a] = gen, nd, b
+				g.buckets[nd] = append(g.buckets[nd], a)
+			}
+		}
+	}
+	return g.reached
+}
+
+// path rebuilds the path to end from the last reach, appending to buf; it
+// returns the path (a sub-slice of the grown buf) and the grown buf.
+func (g *grid) path(buf []hex.Hex, end int32) ([]hex.Hex, []hex.Hex) {
+	n := 0
+	for i := end; g.pred[i] >= 0; i = g.pred[i] {
+		n++
+	}
+	if cap(buf)-len(buf) < n {
+		buf = make([]hex.Hex, 0, max(1024, n))
+	}
+	at := len(buf)
+	buf = buf[:at+n]
+	p := buf[at : at+n : at+n]
+	k := n - 1
+	for i := end; g.pred[i] >= 0; i = g.pred[i] {
+		p[k] = g.hexes[i]
+		k--
+	}
+	return p, buf
+}
+
+// mix is a small deterministic hash for the easy level's whims: the same view
+// always gives the same orders.
+func mix(a, b, c int) uint32 {
+	x := uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77 ^ uint32(c)*0xC2B2AE3D
+	x ^= x >> 15
+	x *= 0x2C1B3C6D
+	x ^= x >> 12
+	return x
+}

@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"math"
+
+	"github.com/calltoarms/ds9/game/hex"
+)
+
+// HexSize is the centre-to-corner size of a hex in world units.
+const HexSize = 32
+
+// worldLayout places hexes in world space; the camera maps world to screen.
+var worldLayout = hex.Layout{Size: HexSize}
+
+// Camera maps world coordinates to screen pixels: the world point (X, Y) is
+// drawn at the centre of the viewport, magnified by Zoom. It smooths towards
+// a target so that pans and zooms glide.
+type Camera struct {
+	X, Y, Zoom    float64 // what is shown now
+	TX, TY, TZoom float64 // where the camera is going
+	W, H          float64 // viewport size in screen pixels
+	MinZoom       float64
+	MaxZoom       float64
+	// Bounds of the world the camera may look at.
+	MinX, MinY, MaxX, MaxY float64
+}
+
+// NewCamera returns a camera over a world rectangle, fitted to the viewport.
+func NewCamera(w, h float64, minX, minY, maxX, maxY float64) *Camera {
+	c := &Camera{W: w, H: h, MinX: minX, MinY: minY, MaxX: maxX, MaxY: maxY, MinZoom: 0.15, MaxZoom: 3}
+	c.Fit()
+	c.Snap()
+	return c
+}
+
+// MapBounds returns the world rectangle covering a Cols×Rows odd-q map.
+func MapBounds(cols, rows int) (minX, minY, maxX, maxY float64) {
+	x0, y0 := worldLayout.ToPixel(hex.FromOffset(hex.Offset{Col: 0, Row: 0}))
+	x1, y1 := worldLayout.ToPixel(hex.FromOffset(hex.Offset{Col: cols - 1, Row: rows - 1}))
+	return x0 - HexSize, y0 - HexSize, x1 + HexSize, y1 + HexSize*1.8
+}
+
+// Resize sets the viewport size.
+func (c *Camera) Resize(w, h float64) {
+	c.W, c.H = w, h
+	c.clamp()
+}
+
+// Fit frames the whole world in the viewport.
+func (c *Camera) Fit() {
+	ww, wh := c.MaxX-c.MinX, c.MaxY-c.MinY
+	z := math.Min(c.W/ww, c.H/wh) * 0.98
+	c.TZoom = clampF(z, c.MinZoom, c.MaxZoom)
+	c.TX, c.TY = (c.MinX+c.MaxX)/2, (c.MinY+c.MaxY)/2
+	c.clamp()
+}
+
+// FitRect frames a world rectangle (clamped to the zoom limits).
+func (c *Camera) FitRect(x0, y0, x1, y1 float64) {
+	z := math.Min(c.W/math.Max(x1-x0, 1), c.H/math.Max(y1-y0, 1))
+	c.TZoom = clampF(z, c.MinZoom, c.MaxZoom)
+	c.TX, c.TY = (x0+x1)/2, (y0+y1)/2
+	c.clamp()
+}
+
+// Snap jumps to the target at once.
+func (c *Camera) Snap() { c.X, c.Y, c.Zoom = c.TX, c.TY, c.TZoom }
+
+// Update glides a step towards the target; k is the fraction of the way.
+func (c *Camera) Update(k float64) {
+	c.X += (c.TX - c.X) * k
+	c.Y += (c.TY - c.Y) * k
+	c.Zoom += (c.TZoom - c.Zoom) * k
+	if math.Abs(c.TX-c.X) < 0.01 && math.Abs(c.TY-c.Y) < 0.01 && math.Abs(c.TZoom-c.Zoom) < 1e-4 {
+		c.Snap()
+	}
+}
+
+// Pan moves the view by a screen-pixel offset (a drag moves the world with the pointer).
+func (c *Camera) Pan(dx, dy float64) {
+	c.TX -= dx / c.TZoom
+	c.TY -= dy / c.TZoom
+	c.clamp()
+	// Dragging follows the pointer exactly: no glide.
+	c.X, c.Y = c.TX, c.TY
+}
+
+// PanSmooth moves the target by a screen-pixel offset and lets the camera glide.
+func (c *Camera) PanSmooth(dx, dy float64) {
+	c.TX += dx / c.TZoom
+	c.TY += dy / c.TZoom
+	c.clamp()
+}
+
+// ZoomAt multiplies the zoom by f, keeping the world point under screen (sx, sy) fixed.
+func (c *Camera) ZoomAt(f, sx, sy float64) {
+	wx, wy := c.targetToWorld(sx, sy)
+	c.TZoom = clampF(c.TZoom*f, c.MinZoom, c.MaxZoom)
+	c.TX = wx - (sx-c.W/2)/c.TZoom
+	c.TY = wy - (sy-c.H/2)/c.TZoom
+	c.clamp()
+}
+
+// CenterOn sets the target to a world point.
+func (c *Camera) CenterOn(x, y float64) {
+	c.TX, c.TY = x, y
+	c.clamp()
+}
+
+// ToScreen maps a world point to the screen.
+func (c *Camera) ToScreen(wx, wy float64) (float64, float64) {
+	return (wx-c.X)*c.Zoom + c.W/2, (wy-c.Y)*c.Zoom + c.H/2
+}
+
+// ToWorld maps a screen point to the world.
+func (c *Camera) ToWorld(sx, sy float64) (float64, float64) {
+	return (sx-c.W/2)/c.Zoom + c.X, (sy-c.H/2)/c.Zoom + c.Y
+}
+
+func (c *Camera) targetToWorld(sx, sy float64) (float64, float64) {
+	return (sx-c.W/2)/c.TZoom + c.TX, (sy-c.H/2)/c.TZoom + c.TY
+}
+
+// HexAt picks the hex under a screen point.
+func (c *Camera) HexAt(sx, sy float64) hex.Hex {
+	wx, wy := c.ToWorld(sx, sy)
+	return worldLayout.FromPixel(wx, wy)
+}
+
+// HexCenter returns the screen centre of a hex.
+func (c *Camera) HexCenter(h hex.Hex) (float64, float64) {
+	wx, wy := worldLayout.ToPixel(h)
+	return c.ToScreen(wx, wy)
+}
+
+// Visible reports whether a world circle shows in the viewport.
+func (c *Camera) Visible(wx, wy, r float64) bool {
+	sx, sy := c.ToScreen(wx, wy)
+	rr := r * c.Zoom
+	return sx+rr >= 0 && sy+rr >= 0 && sx-rr <= c.W && sy-rr <= c.H
+}
+
+// clamp keeps the target's centre inside the world bounds.
+func (c *Camera) clamp() {
+	c.TX = clampF(c.TX, c.MinX, c.MaxX)
+	c.TY = clampF(c.TY, c.MinY, c.MaxY)
+}
+
+func clampF(v, lo, hi float64) float64 {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}

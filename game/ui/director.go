@@ -1,0 +1,427 @@
+package ui
+
+import (
+	"math"
+
+	"github.com/calltoarms/ds9/game/hex"
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// maxMotion is how many waypoints a ship's move animation keeps.
+const maxMotion = 24
+
+// motion is a ship's move being animated.
+type motion struct {
+	t0, step float64
+	n        int
+	pts      [maxMotion][2]float32
+}
+
+func (m *motion) active(now float64) bool {
+	return m.n > 1 && now < m.t0+m.step*float64(m.n-1)
+}
+
+// at returns the animated position and heading.
+func (m *motion) at(now float64) (x, y, heading float32) {
+	u := (now - m.t0) / m.step
+	if u < 0 {
+		u = 0
+	}
+	i := int(u)
+	if i >= m.n-1 {
+		p := m.pts[m.n-1]
+		q := m.pts[m.n-2]
+		return p[0], p[1], float32(math.Atan2(float64(p[1]-q[1]), float64(p[0]-q[0])))
+	}
+	f := float32(u - float64(i))
+	f = f * f * (3 - 2*f)
+	p, q := m.pts[i], m.pts[i+1]
+	return p[0] + (q[0]-p[0])*f, p[1] + (q[1]-p[1])*f, float32(math.Atan2(float64(q[1]-p[1]), float64(q[0]-p[0])))
+}
+
+// timings of the effects at 1× speed, in seconds.
+const (
+	tStep    = 0.11
+	tBeam    = 0.32
+	tShot    = 0.09
+	tTorpedo = 0.5
+	tBoom    = 1.1
+)
+
+// director turns the events of an order into effects, sounds, log lines and
+// banners, scheduled from the scene time now; it returns how long the order
+// takes to show.
+type director struct {
+	b *battleScene
+}
+
+func (d director) worldPos(h hex.Hex) (float32, float32) {
+	x, y := worldLayout.ToPixel(h)
+	return float32(x), float32(y)
+}
+
+// shipPosNow is where a ship is drawn now, for effects aimed at it.
+func (d director) shipWorld(st *rules.State, id rules.ShipID, h hex.Hex) (float32, float32) {
+	if id >= 0 && int(id) < len(d.b.motions) {
+		if m := &d.b.motions[id]; m.n > 1 {
+			p := m.pts[m.n-1]
+			return p[0], p[1]
+		}
+	}
+	return d.worldPos(h)
+}
+
+// show schedules the events of one order. before is the viewer's view before
+// the order. It returns the order's length in scene seconds.
+func (d director) show(evs []rules.Event, before, after *rules.View, speed float64, animate bool) float64 {
+	b := d.b
+	st := b.s.State()
+	fx := b.fx
+	now := b.now
+	side := after.Side
+	t := 0.0    // offset of the next thing in the order
+	lastT := 0. // end of the last effect
+	shotN := 0
+	var moving rules.ShipID = rules.NoShip
+	var mv *motion
+	sp := 1 / speed
+	for _, e := range evs {
+		if !eventVisible(e, side, before, after) {
+			continue
+		}
+		if line := describe(st, e); line != "" && e.Kind != rules.Hit {
+			b.log.add(line, e.Side, b.g.Frame)
+		}
+		switch e.Kind {
+		case rules.TurnBegan:
+			b.banner(bannerTurn(e.Turn, st.TurnLimit), "")
+			b.turnBegan(e.Turn)
+		case rules.PhaseBegan:
+			b.phaseBanner(e.Side)
+		}
+		if !animate {
+			continue
+		}
+		at := now + t*sp
+		switch e.Kind {
+		case rules.Moved:
+			if e.Ship != moving {
+				moving = e.Ship
+				mv = &b.motions[e.Ship]
+				mv.t0, mv.step, mv.n = at, tStep*sp, 0
+				x, y := d.worldPos(e.From)
+				mv.pts[0] = [2]float32{x, y}
+				mv.n = 1
+			}
+			if mv.n < maxMotion {
+				x, y := d.worldPos(e.To)
+				mv.pts[mv.n] = [2]float32{x, y}
+				mv.n++
+			} else {
+				x, y := d.worldPos(e.To)
+				mv.pts[maxMotion-1] = [2]float32{x, y}
+			}
+			t += tStep
+			lastT = t
+			if mv.n >= 2 {
+				p, q := mv.pts[mv.n-2], mv.pts[mv.n-1]
+				b.heading[e.Ship] = float32(math.Atan2(float64(q[1]-p[1]), float64(q[0]-p[0])))
+			}
+		case rules.Fired:
+			x0, y0 := d.shipWorld(st, e.Ship, e.From)
+			e2 := fx.add(fxFlash, at, 0.25*sp)
+			e2.x0, e2.y0, e2.size, e2.col = x0, y0, 10, weaponColor(e.WeaponKind)
+			e2.sound = weaponSound(e.WeaponKind)
+			shotN = 0
+			d.face(e.Ship, x0, y0, e.To)
+		case rules.Hit, rules.Missed:
+			x0, y0 := d.shipWorld(st, e.Ship, e.From)
+			x1, y1 := d.shipWorld(st, e.Target, e.To)
+			ts := at + float64(shotN)*tShot*sp
+			shotN++
+			r := d.targetRadius(st, e.Target)
+			if e.Kind == rules.Missed {
+				a := float64(shotN)*2.1 + float64(e.Target)
+				x1 += float32(math.Cos(a)) * r * 1.6
+				y1 += float32(math.Sin(a)) * r * 1.6
+			}
+			travel := tBeam
+			k := fxBeam
+			size := float32(2.2)
+			switch e.WeaponKind {
+			case rules.PhotonTorpedo, rules.QuantumTorpedo:
+				k, travel, size = fxTorpedo, tTorpedo, 3.5
+			case rules.PulseCannon:
+				k, travel, size = fxBolt, 0.28, 2.4
+			case rules.Disruptor:
+				size = 2.8
+			}
+			s := fx.add(k, ts, travel*sp)
+			s.x0, s.y0, s.x1, s.y1, s.size, s.col = x0, y0, x1, y1, size, weaponColor(e.WeaponKind)
+			arrive := ts + travel*0.8*sp
+			if k == fxBeam {
+				arrive = ts + 0.05*sp
+			}
+			if e.Kind == rules.Hit {
+				d.impact(e, arrive, x0, y0, x1, y1, r, sp)
+			}
+			lastT = max(lastT, (arrive-now)/sp+0.3)
+		case rules.ShieldsDown:
+			x, y := d.shipWorld(st, e.Ship, e.To)
+			r := d.targetRadius(st, e.Ship)
+			s := fx.add(fxRing, now+lastT*sp, 0.6*sp)
+			s.x0, s.y0, s.size, s.col = x, y, r*2.2, rgb(0x7fc8ff)
+			d.text(x, y-r, "Shields down", colWarn, now+lastT*sp, sp)
+		case rules.SectionDisabled:
+			x, y := d.shipWorld(st, e.Ship, e.To)
+			s := fx.add(fxExplosion, now+lastT*sp, tBoom*sp)
+			s.x0, s.y0, s.size, s.col, s.seed = x+float32(e.Section%5-2)*18, y+float32(e.Section%3-1)*18, 26, rgb(0xff8a3a), float32(e.Section)
+			s.sound = sndExplosion
+			d.text(x, y-60, sectionName(st, e.Ship, e.Section)+" out of action", colBad, now+lastT*sp, sp)
+			lastT += 0.3
+		case rules.ShipDestroyed:
+			x, y := d.shipWorld(st, e.Ship, e.To)
+			s := fx.add(fxExplosion, now+lastT*sp, tBoom*sp)
+			s.x0, s.y0, s.size, s.col, s.seed = x, y, d.targetRadius(st, e.Ship)*1.1, rgb(0xffa040), float32(e.Ship)*0.37
+			s.sound = sndExplosion
+			if sh := st.Ship(e.Ship); sh != nil {
+				c := st.Class(sh)
+				s.sprite = sprites.shipImage(c.ID, c.Faction)
+				s.angle = b.heading[e.Ship]
+				s.size = shipLength(c.ID) / 2
+			}
+			lastT += 0.35
+		case rules.MineLaid:
+			x, y := d.worldPos(e.To)
+			s := fx.add(fxSparkle, at, 0.8*sp)
+			s.x0, s.y0, s.size, s.col = x, y, 18, colMine
+			s.sound = sndClick
+			s = fx.add(fxRing, at, 0.7*sp)
+			s.x0, s.y0, s.size, s.col = x, y, 40, colMine
+			t += 0.3
+			lastT = t
+		case rules.MinefieldActivated, rules.MinefieldCloaked:
+			for i, m := range after.Mines {
+				x, y := d.worldPos(m.Pos)
+				s := fx.add(fxRing, at+float64(i)*0.04*sp, 0.9*sp)
+				s.x0, s.y0, s.size, s.col = x, y, 60, colMine
+				if e.Kind == rules.MinefieldCloaked {
+					s.col = rgb(0x9fc8ff)
+				}
+			}
+			if e.Kind == rules.MinefieldActivated {
+				b.banner("The minefield is active", "Dominion reinforcements from the Gamma Quadrant are stopped")
+			}
+			lastT = max(lastT, t+1)
+		case rules.MineDetonated:
+			x, y := d.worldPos(e.To)
+			s := fx.add(fxExplosion, at, 0.9*sp)
+			s.x0, s.y0, s.size, s.col, s.seed = x, y, 22, colMine, float32(e.To.Q)
+			s.sound = sndMine
+			s = fx.add(fxRing, at, 0.7*sp)
+			s.x0, s.y0, s.size, s.col = x, y, 70, colMine
+			d.text(x, y-20, itoa(e.Damage), colMine, at, sp)
+			lastT = max(lastT, t+0.6)
+		case rules.MineReplicated:
+			x, y := d.worldPos(e.To)
+			s := fx.add(fxSparkle, at, 0.9*sp)
+			s.x0, s.y0, s.size, s.col = x, y, 16, colMine
+		case rules.CloakEngaged, rules.CloakDropped:
+			x, y := d.shipWorld(st, e.Ship, e.To)
+			if sh := st.Ship(e.Ship); sh != nil {
+				s := fx.add(fxShimmer, at, 0.9*sp)
+				c := st.Class(sh)
+				s.x0, s.y0, s.size, s.col = x, y, shipLength(c.ID)/2, rgb(0x9fe0c0)
+				if e.Ship < rules.ShipID(len(b.heading)) {
+					s.angle = b.heading[e.Ship]
+				}
+				s.fadeOut = e.Kind == rules.CloakEngaged
+				if s.fadeOut && sh.Side != side {
+					s.sprite = sprites.shipImage(c.ID, c.Faction)
+				}
+				s.sound = sndCloak
+			}
+			t += 0.5
+			lastT = t
+		case rules.Detected:
+			x, y := d.worldPos(e.To)
+			s := fx.add(fxRing, at, 0.8*sp)
+			s.x0, s.y0, s.size, s.col = x, y, 70, colWarn
+			d.text(x, y-24, "Detected", colWarn, at, sp)
+		case rules.MoveInterrupted:
+			x, y := d.worldPos(e.To)
+			s := fx.add(fxRing, at, 0.6*sp)
+			s.x0, s.y0, s.size, s.col = x, y, 50, colBad
+			d.text(x, y-24, "Contact!", colBad, at, sp)
+		case rules.CoverBegan, rules.CoveringFire:
+			x0, y0 := d.shipWorld(st, e.Ship, e.From)
+			x1, y1 := d.shipWorld(st, e.Target, e.To)
+			if e.Kind == rules.CoverBegan {
+				if sh := st.Ship(e.Ship); sh != nil {
+					x0, y0 = d.shipWorld(st, e.Ship, sh.Pos)
+				}
+				if tg := st.Ship(e.Target); tg != nil {
+					x1, y1 = d.shipWorld(st, e.Target, tg.Pos)
+				}
+			}
+			s := fx.add(fxLink, at, 0.9*sp)
+			s.x0, s.y0, s.x1, s.y1, s.size, s.col = x0, y0, x1, y1, 5, rgb(0x8fff9a)
+		case rules.PerimeterFire:
+			x, y := d.shipWorld(st, e.Ship, e.From)
+			s := fx.add(fxRing, at, 0.5*sp)
+			s.x0, s.y0, s.size, s.col = x, y, 140, rgb(0xffb060)
+		case rules.MainPowerLost:
+			b.powerLost(e.Ship)
+			b.banner("Main power lost", "Section 17 is gone: the station's shields and weapons are down")
+			if b.g.Sound != nil {
+				b.g.Sound.Play(sndAlarm)
+			}
+		case rules.EvacuationOrdered:
+			b.banner("Evacuation ordered", "")
+		case rules.Sabotaged:
+			b.banner("Program Sisko 197", "The station's computers and power are sabotaged")
+			b.powerLost(e.Ship)
+		case rules.StationCaptured:
+			b.banner("Deep Space Nine is captured", "")
+		case rules.Boarded:
+			x, y := d.worldPos(e.To)
+			s := fx.add(fxSparkle, at, 1*sp)
+			s.x0, s.y0, s.size, s.col = x, y, 40, rgb(0xd0b0ff)
+		case rules.Withdrew:
+			x, y := d.shipWorld(st, e.Ship, e.From)
+			s := fx.add(fxWarp, at, 0.6*sp)
+			s.x0, s.y0, s.x1, s.y1, s.size, s.col = x, y, x+260, y, 6, rgb(0xa0d0ff)
+			s.sound = sndWarp
+		case rules.ReinforcementsArrived:
+			if w := after.Wing(e.Value); w != nil {
+				for i, id := range w.Ships {
+					if sh := after.Ship(id); sh != nil {
+						x, y := d.worldPos(sh.Pos)
+						s := fx.add(fxWarp, at+float64(i%8)*0.05*sp, 0.5*sp)
+						s.x0, s.y0, s.x1, s.y1, s.size, s.col = x-200, y, x, y, 4, rgb(0xc0a0ff)
+						if i == 0 {
+							s.sound = sndWarp
+						}
+					}
+				}
+				b.banner("Reinforcements", w.Name)
+			}
+		case rules.ReinforcementsBlocked:
+			b.banner("The minefield holds", wingName(st, e.Value)+" is stopped at the wormhole")
+			wx, wy := b.world.wormX, b.world.wormY
+			for i := range 6 {
+				s := fx.add(fxExplosion, at+float64(i)*0.15*sp, 0.9*sp)
+				a := float64(i) * 1.05
+				s.x0, s.y0, s.size, s.col, s.seed = float32(wx+math.Cos(a)*50), float32(wy+math.Sin(a)*50), 20, colMine, float32(i)
+				if i == 0 {
+					s.sound = sndMine
+				}
+			}
+		case rules.OutcomeDecided:
+			if o, ok := st.OutcomeInfo(); ok {
+				b.banner(o.Title, "")
+			}
+		case rules.TermsRefusedEvent:
+			b.banner("Terms refused", "Captain Sisko answers Dukat: the station will fight")
+		}
+	}
+	return lastT * sp
+}
+
+// impact shows a hit: shield flash or hull sparks, and the damage.
+func (d director) impact(e rules.Event, at float64, x0, y0, x1, y1, r float32, sp float64) {
+	fx := d.b.fx
+	if e.ShieldDamage > 0 {
+		s := fx.add(fxShield, at, 0.45*sp)
+		// The flash sits on the side facing the shot.
+		dx, dy := x0-x1, y0-y1
+		l := float32(math.Hypot(float64(dx), float64(dy)))
+		if l > 0 {
+			dx, dy = dx/l, dy/l
+		}
+		s.x0, s.y0, s.size, s.col = x1, y1, r*1.25, rgb(0x6fc0ff)
+		s.x1, s.y1 = x1+dx*r*1.1, y1+dy*r*1.1
+		s.sound = sndShield
+	}
+	if e.HullDamage > 0 {
+		s := fx.add(fxFlash, at, 0.5*sp)
+		s.x0, s.y0, s.size, s.col = x1, y1, r*0.9, rgb(0xffa050)
+	}
+	if e.Damage > 0 {
+		col := colWarn
+		if e.HullDamage > 0 {
+			col = colBad
+		}
+		d.text(x1+r*0.6, y1-r, itoa(e.Damage), col, at, sp)
+	}
+}
+
+func (d director) text(x, y float32, s string, c rgba, at, sp float64) {
+	e := d.b.fx.add(fxText, at, 1.1*sp)
+	e.x0, e.y0, e.text, e.col = x, y, s, c
+}
+
+func (d director) face(id rules.ShipID, x, y float32, to hex.Hex) {
+	if id < 0 || int(id) >= len(d.b.heading) {
+		return
+	}
+	st := d.b.s.State()
+	if sh := st.Ship(id); sh != nil && st.Class(sh).Station {
+		return
+	}
+	tx, ty := d.worldPos(to)
+	if tx != x || ty != y {
+		d.b.heading[id] = float32(math.Atan2(float64(ty-y), float64(tx-x)))
+	}
+}
+
+func (d director) targetRadius(st *rules.State, id rules.ShipID) float32 {
+	sh := st.Ship(id)
+	if sh == nil {
+		return 20
+	}
+	c := st.Class(sh)
+	if c.Station {
+		return float32(HexSize) * 2.4
+	}
+	return shipLength(c.ID) * 0.45
+}
+
+func weaponSound(k rules.WeaponKind) soundID {
+	switch k {
+	case rules.Phaser:
+		return sndPhaser
+	case rules.PulseCannon:
+		return sndPulse
+	case rules.Disruptor:
+		return sndDisruptor
+	case rules.Polaron:
+		return sndPolaron
+	case rules.PhotonTorpedo, rules.QuantumTorpedo:
+		return sndTorpedo
+	}
+	return sndNone
+}
+
+// shipLength is a class's length in world units.
+func shipLength(classID string) float32 {
+	switch classID {
+	case "defiant":
+		return HexSize * 1.45
+	case "bird-of-prey":
+		return HexSize * 1.55
+	case "jemhadar-attack-ship":
+		return HexSize * 1.2
+	case "galor":
+		return HexSize * 1.75
+	case "keldon":
+		return HexSize * 1.9
+	case "hideki":
+		return HexSize * 1.0
+	}
+	return HexSize * 1.4
+}
+
+func bannerTurn(turn, limit int) string {
+	return "Turn " + itoa(turn) + " of " + itoa(limit)
+}

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// The effects atlas: small procedural textures that the batch draws from, so
+// that lines, discs, glows and rings of one layer go to the GPU in one call.
+const fxSize = 64
+
+// tex is a rectangle of the effects atlas in texels.
+type tex struct{ u0, v0, u1, v1 float32 }
+
+var (
+	fxAtlas   *ebiten.Image
+	texWhite  tex // a solid texel: fills
+	texLine   tex // across v: a sharp line with soft edges
+	texGlowLn tex // across v: a soft glowing line
+	texDisc   tex // a filled disc with a soft edge
+	texGlow   tex // a radial glow
+	texRing   tex // a thin ring
+	texStar   tex // a four-pointed sparkle
+)
+
+// initGfx builds the effects atlas. Called once.
+func initGfx() {
+	if fxAtlas != nil {
+		return
+	}
+	const w, h = fxSize * 6, fxSize
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	set := func(x, y int, a float64) {
+		a = clampF(a, 0, 1)
+		v := uint8(a*255 + 0.5)
+		img.SetRGBA(x, y, color.RGBA{v, v, v, v}) // premultiplied white
+	}
+	// 0: white block (and line profiles in its columns 8..15 and 16..23).
+	for y := range h {
+		for x := range 8 {
+			set(x, y, 1)
+		}
+		d := math.Abs((float64(y)+0.5)/h*2 - 1) // 0 in the middle, 1 at the edges
+		set8 := 1 - smoothstep(0.55, 1, d)
+		for x := 8; x < 16; x++ {
+			set(x, y, set8)
+		}
+		g := math.Exp(-d * d * 5)
+		g = g*0.75 + 0.25*(1-smoothstep(0.1, 0.3, d))
+		g *= 1 - smoothstep(0.85, 1, d)
+		for x := 16; x < 24; x++ {
+			set(x, y, g)
+		}
+	}
+	texWhite = tex{2, 2, 6, 6}
+	texLine = tex{10, 0, 14, h}
+	texGlowLn = tex{18, 0, 22, h}
+	// 1: disc, 2: glow, 3: ring, 4: sparkle.
+	for y := range fxSize {
+		for x := range fxSize {
+			dx := (float64(x) + 0.5 - fxSize/2) / (fxSize / 2)
+			dy := (float64(y) + 0.5 - fxSize/2) / (fxSize / 2)
+			r := math.Hypot(dx, dy)
+			set(fxSize+x, y, 1-smoothstep(0.9, 1, r))
+			g := math.Exp(-r*r*4) * (1 - smoothstep(0.8, 1, r))
+			set(2*fxSize+x, y, g)
+			set(3*fxSize+x, y, (1-smoothstep(0.06, 0.12, math.Abs(r-0.85)))*(1-smoothstep(0.97, 1, r)))
+			s := math.Exp(-math.Abs(dx)*14)*math.Exp(-math.Abs(dy)*2.2) + math.Exp(-math.Abs(dy)*14)*math.Exp(-math.Abs(dx)*2.2)
+			s += math.Exp(-r * r * 30)
+			set(4*fxSize+x, y, math.Min(1, s)*(1-smoothstep(0.9, 1, r)))
+		}
+	}
+	texDisc = tex{fxSize, 0, 2 * fxSize, fxSize}
+	texGlow = tex{2 * fxSize, 0, 3 * fxSize, fxSize}
+	texRing = tex{3 * fxSize, 0, 4 * fxSize, fxSize}
+	texStar = tex{4 * fxSize, 0, 5 * fxSize, fxSize}
+	fxAtlas = ebiten.NewImageFromImage(img)
+}
+
+func smoothstep(a, b, x float64) float64 {
+	t := clampF((x-a)/(b-a), 0, 1)
+	return t * t * (3 - 2*t)
+}
+
+// rgba is a straight-alpha colour for vertices.
+type rgba struct{ R, G, B, A float32 }
+
+func rgb(hexv uint32) rgba {
+	return rgba{float32(hexv>>16&0xff) / 255, float32(hexv>>8&0xff) / 255, float32(hexv&0xff) / 255, 1}
+}
+
+// WithA returns the colour with alpha a.
+func (c rgba) WithA(a float32) rgba { c.A = a; return c }
+
+// Mul scales the alpha.
+func (c rgba) Mul(a float32) rgba { c.A *= a; return c }
+
+// Color converts to a color.Color.
+func (c rgba) Color() color.RGBA {
+	return color.RGBA{uint8(c.R * c.A * 255), uint8(c.G * c.A * 255), uint8(c.B * c.A * 255), uint8(c.A * 255)}
+}
+
+// batch gathers textured, coloured triangles from the effects atlas and draws
+// them in one call. Its slices are reused: no allocation once warmed up.
+type batch struct {
+	vs  []ebiten.Vertex
+	is  []uint32
+	op  ebiten.DrawTrianglesOptions
+	dst *ebiten.Image
+}
+
+func newBatch(additive bool) *batch {
+	b := &batch{vs: make([]ebiten.Vertex, 0, 4096), is: make([]uint32, 0, 6144)}
+	b.op.Filter = ebiten.FilterLinear
+	if additive {
+		b.op.Blend = ebiten.BlendLighter
+	}
+	return b
+}
+
+func (b *batch) vert(x, y, u, v float32, c rgba) {
+	b.vs = append(b.vs, ebiten.Vertex{DstX: x, DstY: y, SrcX: u, SrcY: v, ColorR: c.R, ColorG: c.G, ColorB: c.B, ColorA: c.A})
+}
+
+// Quad adds a quadrilateral (corners in order) mapped to t.
+func (b *batch) Quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, t tex, c rgba) {
+	n := uint32(len(b.vs))
+	b.vert(x0, y0, t.u0, t.v0, c)
+	b.vert(x1, y1, t.u1, t.v0, c)
+	b.vert(x2, y2, t.u1, t.v1, c)
+	b.vert(x3, y3, t.u0, t.v1, c)
+	b.is = append(b.is, n, n+1, n+2, n, n+2, n+3)
+}
+
+// Rect fills an axis-aligned rectangle.
+func (b *batch) Rect(x, y, w, h float32, c rgba) {
+	b.Quad(x, y, x+w, y, x+w, y+h, x, y+h, texWhite, c)
+}
+
+// Frame outlines a rectangle with lines of width lw.
+func (b *batch) Frame(x, y, w, h, lw float32, c rgba) {
+	b.Rect(x, y, w, lw, c)
+	b.Rect(x, y+h-lw, w, lw, c)
+	b.Rect(x, y+lw, lw, h-2*lw, c)
+	b.Rect(x+w-lw, y+lw, lw, h-2*lw, c)
+}
+
+// Line adds a line of width w with texture t across it (texLine, texGlowLn).
+func (b *batch) Line(x0, y0, x1, y1, w float32, t tex, c rgba) {
+	dx, dy := x1-x0, y1-y0
+	l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
+	if l < 1e-3 {
+		return
+	}
+	nx, ny := -dy/l*w/2, dx/l*w/2
+	// v runs across the line: t.v0 on one side, t.v1 on the other.
+	n := uint32(len(b.vs))
+	b.vert(x0+nx, y0+ny, t.u0, t.v0, c)
+	b.vert(x1+nx, y1+ny, t.u1, t.v0, c)
+	b.vert(x1-nx, y1-ny, t.u1, t.v1, c)
+	b.vert(x0-nx, y0-ny, t.u0, t.v1, c)
+	b.is = append(b.is, n, n+1, n+2, n, n+2, n+3)
+}
+
+// Sprite adds a square of half-size r centred at (x, y) mapped to t.
+func (b *batch) Sprite(x, y, r float32, t tex, c rgba) {
+	b.Quad(x-r, y-r, x+r, y-r, x+r, y+r, x-r, y+r, t, c)
+}
+
+// SpriteRot adds a rectangle of half-sizes (rx, ry) rotated by angle a.
+func (b *batch) SpriteRot(x, y, rx, ry, a float32, t tex, c rgba) {
+	ca, sa := float32(math.Cos(float64(a))), float32(math.Sin(float64(a)))
+	p := func(u, v float32) (float32, float32) { return x + u*ca - v*sa, y + u*sa + v*ca }
+	x0, y0 := p(-rx, -ry)
+	x1, y1 := p(rx, -ry)
+	x2, y2 := p(rx, ry)
+	x3, y3 := p(-rx, ry)
+	b.Quad(x0, y0, x1, y1, x2, y2, x3, y3, t, c)
+}
+
+// Poly fills a convex polygon given as a fan around (cx, cy).
+func (b *batch) Poly(cx, cy float32, pts *[6][2]float32, c rgba) {
+	n := uint32(len(b.vs))
+	u, v := (texWhite.u0+texWhite.u1)/2, (texWhite.v0+texWhite.v1)/2
+	b.vert(cx, cy, u, v, c)
+	for i := range 6 {
+		b.vert(pts[i][0], pts[i][1], u, v, c)
+	}
+	for i := range uint32(6) {
+		b.is = append(b.is, n, n+1+i, n+1+(i+1)%6)
+	}
+}
+
+// Flush draws what was gathered onto dst and empties the batch.
+func (b *batch) Flush(dst *ebiten.Image) {
+	if len(b.is) > 0 {
+		dst.DrawTriangles32(b.vs, b.is, fxAtlas, &b.op)
+	}
+	b.vs, b.is = b.vs[:0], b.is[:0]
+}
+
+// hexCorners fills pts with the screen corners of a hex of screen size s at (cx, cy).
+func hexCorners(cx, cy, s float32, pts *[6][2]float32) {
+	for i := range 6 {
+		pts[i][0] = cx + s*hexCos[i]
+		pts[i][1] = cy + s*hexSin[i]
+	}
+}
+
+var hexCos, hexSin [6]float32
+
+func init() {
+	for i := range 6 {
+		a := math.Pi / 3 * float64(i)
+		hexCos[i], hexSin[i] = float32(math.Cos(a)), float32(math.Sin(a))
+	}
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/calltoarms/ds9/game/ai"
+	"github.com/calltoarms/ds9/game/replay"
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
+)
+
+// Human is the name a replay gives a side played by a person.
+const Human = "human"
+
+// Session is a battle in progress as the front end holds it: the replay
+// recorder every order goes through, who plays each side, and what may be
+// taken back. It needs no window.
+type Session struct {
+	Scenario *scenario.Scenario
+	Seed     uint64
+	Players  replay.Players
+	Humans   [2]bool
+	AI       [2]ai.Commander
+
+	rec *replay.Recorder
+	// undoable is how many of the last orders may be taken back: orders of the
+	// side in its phase that revealed nothing.
+	undoable int
+	// Changed counts every change of the battle, so views can be refreshed.
+	Changed int
+}
+
+// NewSession starts a battle. players names who plays each side: Human or a
+// computer commander's level ("easy", "normal", "hard").
+func NewSession(sc *scenario.Scenario, seed uint64, players replay.Players) (*Session, error) {
+	rec, err := replay.NewRecorder(sc, seed, players)
+	if err != nil {
+		return nil, err
+	}
+	return newSession(sc, seed, players, rec)
+}
+
+// ResumeSession continues a saved battle (a replay file) at its turn and phase.
+func ResumeSession(sc *scenario.Scenario, f *replay.File) (*Session, error) {
+	rec, err := replay.Resume(f, sc)
+	if err != nil {
+		return nil, err
+	}
+	return newSession(sc, f.Seed, f.Players, rec)
+}
+
+func newSession(sc *scenario.Scenario, seed uint64, players replay.Players, rec *replay.Recorder) (*Session, error) {
+	s := &Session{Scenario: sc, Seed: seed, Players: players, rec: rec}
+	for i, name := range [2]string{players.Alliance, players.Dominion} {
+		side := rules.Sides[i]
+		if name == Human {
+			s.Humans[side] = true
+			continue
+		}
+		s.AI[side] = NewCommander(side, name)
+	}
+	return s, nil
+}
+
+// NewCommander returns the computer commander of a level; an unknown level
+// gets the normal one.
+func NewCommander(side rules.Side, level string) ai.Commander {
+	lv, err := ai.ParseLevel(level)
+	if err != nil {
+		lv, _ = ai.ParseLevel("normal")
+	}
+	return ai.New(side, lv)
+}
+
+// State is the battle now. Read it; change it only through Apply.
+func (s *Session) State() *rules.State { return s.rec.State() }
+
+// File is the replay recorded so far (a save game).
+func (s *Session) File() *replay.File { return s.rec.File() }
+
+// HumanTurn reports whether a person gives the orders now.
+func (s *Session) HumanTurn() bool {
+	st := s.State()
+	return st.Phase != rules.Over && s.Humans[st.Active]
+}
+
+// Apply gives an order through the recorder. A person's order that revealed
+// nothing may be undone until something is revealed or the phase ends.
+func (s *Session) Apply(o rules.Order, byHuman bool) ([]rules.Event, error) {
+	evs, err := s.rec.Apply(o)
+	if err != nil {
+		return nil, err
+	}
+	s.Changed++
+	if !byHuman || o.Kind == rules.EndPhase || o.Kind == rules.AnswerTerms || revealing(evs) {
+		s.undoable = 0
+	} else {
+		s.undoable++
+	}
+	return evs, nil
+}
+
+func revealing(evs []rules.Event) bool {
+	for _, e := range evs {
+		if e.Reveals() {
+			return true
+		}
+	}
+	return false
+}
+
+// CanUndo reports whether the last order may be taken back.
+func (s *Session) CanUndo() bool { return s.undoable > 0 }
+
+// ErrNoUndo is returned when nothing may be taken back.
+var ErrNoUndo = errors.New("nothing to undo: the last order revealed something or the phase has ended")
+
+// Undo takes back the last order by re-simulating the battle without it, so
+// the undone order does not stay in the replay.
+func (s *Session) Undo() error {
+	if s.undoable == 0 {
+		return ErrNoUndo
+	}
+	orders := s.orders()
+	if len(orders) == 0 {
+		return ErrNoUndo
+	}
+	rec, err := replay.NewRecorder(s.Scenario, s.Seed, s.Players)
+	if err != nil {
+		return err
+	}
+	for i, o := range orders[:len(orders)-1] {
+		if _, err := rec.Apply(o); err != nil {
+			return fmt.Errorf("undo: re-simulating order %d (%s): %w", i+1, o, err)
+		}
+	}
+	s.rec = rec
+	s.undoable--
+	s.Changed++
+	return nil
+}
+
+// orders lists every order recorded so far, in order.
+func (s *Session) orders() []rules.Order {
+	var out []rules.Order
+	for _, t := range s.rec.File().Turns {
+		out = append(out, t.Orders...)
+	}
+	return out
+}
+
+// OrderCount is the number of orders recorded so far.
+func (s *Session) OrderCount() int {
+	n := 0
+	for _, t := range s.rec.File().Turns {
+		n += len(t.Orders)
+	}
+	return n
+}
+
+// maxRounds bounds how often a commander is asked again within one phase, as
+// ai.PlayPhase does.
+const maxRounds = 4
+
+// Stepper plays a computer commander's phase one order at a time, so that the
+// front end can show each order's events before the next: the same loop as
+// ai.PlayPhase, cut into steps.
+type Stepper struct {
+	Cmd   ai.Commander
+	Side  rules.Side
+	queue []rules.Order
+	round int
+	done  int
+	ended bool
+}
+
+// Next returns the next order to give, or false when the phase is over.
+func (p *Stepper) Next(st *rules.State) (rules.Order, bool) {
+	if p.ended || st.Phase == rules.Over || st.Active != p.Side {
+		return rules.Order{}, false
+	}
+	for len(p.queue) == 0 {
+		if p.round >= maxRounds || (p.round > 0 && p.done == 0) {
+			p.ended = true
+			return rules.Order{Kind: rules.EndPhase, Side: p.Side}, true
+		}
+		p.queue = p.Cmd.Orders(st.View(p.Side))
+		p.round++
+		p.done = 0
+		if len(p.queue) == 0 {
+			p.ended = true
+			if st.Phase == rules.Parley {
+				// A commander that does not answer the terms refuses them.
+				return rules.Order{Kind: rules.AnswerTerms, Side: p.Side}, true
+			}
+			return rules.Order{Kind: rules.EndPhase, Side: p.Side}, true
+		}
+	}
+	o := p.queue[0]
+	p.queue = p.queue[1:]
+	return o, true
+}
+
+// Done tells the stepper whether its last order took effect.
+func (p *Stepper) Done(ok bool) {
+	if ok {
+		p.done++
+	}
+}
