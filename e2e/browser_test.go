@@ -30,6 +30,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -115,13 +117,13 @@ type browser struct {
 	ctx  context.Context // the browser's first tab
 	base string
 
-	mu     sync.Mutex
-	errs   []string
+	mu      sync.Mutex
+	errs    []string
 	console []string
 }
 
 func (b *browser) listen(ctx context.Context, tab string) {
-	chromedp.ListenTarget(ctx, func(ev any) {
+	if err := chromedp.Listen(ctx, func(ev any) {
 		switch ev := ev.(type) {
 		case *runtime.EventExceptionThrown:
 			d := ev.ExceptionDetails
@@ -144,12 +146,14 @@ func (b *browser) listen(ctx context.Context, tab string) {
 			line := fmt.Sprintf("%s: console.%s: %s", tab, ev.Type, strings.Join(parts, " "))
 			b.mu.Lock()
 			b.console = append(b.console, line)
-			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
 				b.errs = append(b.errs, line)
 			}
 			b.mu.Unlock()
 		}
-	})
+	}); err != nil {
+		b.t.Fatalf("listening to the page: %v", err)
+	}
 }
 
 // checkErrors fails the test on any JavaScript error seen so far.
@@ -167,9 +171,7 @@ func (b *browser) checkErrors(when string) {
 }
 
 func (b *browser) status(ctx context.Context) (status, error) {
-	var s status
-	err := chromedp.Run(ctx, chromedp.Evaluate(`window.ds9 && typeof window.ds9.status === "function" ? window.ds9.status() : {scene: "loading"}`, &s))
-	return s, err
+	return chromedp.Run(ctx, chromedp.Evaluate[status](`window.ds9 && typeof window.ds9.status === "function" ? window.ds9.status() : {scene: "loading"}`))
 }
 
 // waitFor polls the status until ok accepts it.
@@ -242,12 +244,12 @@ func TestBrowser(t *testing.T) {
 	defer bcancel()
 
 	b := &browser{t: t, ctx: bctx, base: srv.URL}
-	b.listen(bctx, "battle")
-	if err := chromedp.Run(bctx, runtime.Enable()); err != nil {
+	// The first action starts the browser.
+	if err := chromedp.Do(bctx); err != nil {
 		t.Fatalf("starting %s: %v", chrome, err)
 	}
-	var version string
-	_ = chromedp.Run(bctx, chromedp.Evaluate(`navigator.userAgent`, &version))
+	b.listen(bctx, "battle")
+	version, _ := chromedp.Run(bctx, chromedp.Evaluate[string](`navigator.userAgent`))
 	t.Logf("browser: %s", version)
 
 	t.Run("battle", func(t *testing.T) { b.t = t; testBattle(t, b) })
@@ -261,11 +263,12 @@ func testBattle(t *testing.T, b *browser) {
 	ctx := b.ctx
 	url := b.base + "/?scenario=" + scenarioID + "&side=alliance&scene=battle&seed=7"
 	start := time.Now()
-	if err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("navigating to %s: %v", url, err)
 	}
 	s := b.waitFor(ctx, "the first battle frame", firstFrameLimit, func(s status) bool {
-		return s.Scene == "battle" && s.Turn >= 1 && s.BattleFrames > 0
+		// The battle (as the Alliance, Dukat's terms come first) has drawn a frame.
+		return s.FirstBattleFrameMs > 0 && s.Turn >= 1
 	}, nil)
 	seen := time.Since(start)
 	first := time.Duration(s.FirstBattleFrameMs * float64(time.Millisecond))
@@ -283,21 +286,21 @@ func testBattle(t *testing.T, b *browser) {
 	if s.Scenario != scenarioID {
 		t.Errorf("status scenario %q, want %q", s.Scenario, scenarioID)
 	}
-	var timing string
-	_ = chromedp.Run(ctx, chromedp.Evaluate(`performance.getEntriesByType("mark").map(m => m.name + "=" + Math.round(m.startTime) + "ms").join(" ")`, &timing))
+	timing, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType("mark").map(m => m.name + "=" + Math.round(m.startTime) + "ms").join(" ")`))
 	t.Logf("page marks: %s", timing)
 	b.checkErrors("loading the battle")
 
 	// The page has the focus on the game's canvas, and HiDPI is honoured.
-	var dpr float64
-	var canvasW, cssW int
-	if err := chromedp.Run(ctx,
-		chromedp.Evaluate(`window.devicePixelRatio`, &dpr),
-		chromedp.Evaluate(`document.querySelector("body > canvas").width`, &canvasW),
-		chromedp.Evaluate(`document.querySelector("body > canvas").clientWidth`, &cssW),
-	); err != nil {
+	type canvasInfo struct {
+		DPR  float64 `json:"dpr"`
+		W    int     `json:"w"`
+		CSSW int     `json:"cssW"`
+	}
+	ci, err := chromedp.Run(ctx, chromedp.Evaluate[canvasInfo](`(() => { const c = document.querySelector("body > canvas"); return {dpr: devicePixelRatio, w: c.width, cssW: c.clientWidth}; })()`))
+	if err != nil {
 		t.Fatal(err)
 	}
+	dpr, canvasW, cssW := ci.DPR, ci.W, ci.CSSW
 	t.Logf("canvas: %d device pixels over %d CSS pixels at devicePixelRatio %.2f", canvasW, cssW, dpr)
 	if cssW > 0 && math.Abs(float64(canvasW)-float64(cssW)*dpr) > 2 {
 		t.Errorf("canvas has %d pixels for %d CSS pixels at devicePixelRatio %.2f: not sharp", canvasW, cssW, dpr)
@@ -313,8 +316,8 @@ func testBattle(t *testing.T, b *browser) {
 	checkMap(t, shot)
 
 	// Click a ship of our own.
-	var ships []shipPos
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.ds9.debug.ownShips()`, &ships)); err != nil {
+	ships, err := chromedp.Run(ctx, chromedp.Evaluate[[]shipPos](`window.ds9.debug.ownShips()`))
+	if err != nil {
 		t.Fatalf("ds9.debug.ownShips: %v", err)
 	}
 	if len(ships) == 0 {
@@ -322,13 +325,13 @@ func testBattle(t *testing.T, b *browser) {
 	}
 	ship := ships[0]
 	t.Logf("clicking %s (ship %d) at %.0f,%.0f", ship.Name, ship.ID, ship.X, ship.Y)
-	if err := chromedp.Run(ctx, chromedp.MouseClickXY(ship.X, ship.Y)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(ship.X, ship.Y)); err != nil {
 		t.Fatal(err)
 	}
-	var selected int
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		if err := chromedp.Run(ctx, chromedp.Evaluate(`window.ds9.debug.selected()`, &selected)); err != nil {
+		selected, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.ds9.debug.selected()`))
+		if err != nil {
 			t.Fatal(err)
 		}
 		if selected == ship.ID {
@@ -339,19 +342,17 @@ func testBattle(t *testing.T, b *browser) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	var focused bool
-	_ = chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement === document.querySelector("body > canvas")`, &focused))
+	focused, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.activeElement === document.querySelector("body > canvas")`))
 	if !focused {
 		t.Errorf("the canvas does not have the keyboard focus after a click")
 	}
 
 	// End the turn: the end-turn button with the mouse when the game shows
 	// one, else its hotkey.
-	var btn *rect
-	_ = chromedp.Run(ctx, chromedp.Evaluate(`window.ds9.debug.button("end-turn")`, &btn))
+	btn, _ := chromedp.Run(ctx, chromedp.Evaluate[*rect](`window.ds9.debug.button("end-turn")`))
 	if btn != nil && btn.W > 0 {
 		t.Logf("clicking end turn at %.0f,%.0f", btn.X+btn.W/2, btn.Y+btn.H/2)
-		if err := chromedp.Run(ctx, chromedp.MouseClickXY(btn.X+btn.W/2, btn.Y+btn.H/2)); err != nil {
+		if err := chromedp.Do(ctx, chromedp.MouseClickXY(btn.X+btn.W/2, btn.Y+btn.H/2)); err != nil {
 			t.Fatal(err)
 		}
 	} else {
@@ -368,15 +369,54 @@ func testBattle(t *testing.T, b *browser) {
 	t.Logf("turn advanced: %d -> %d", startTurn, s.Turn)
 
 	// The battle was autosaved in the browser's storage.
-	var saved bool
-	_ = chromedp.Run(ctx, chromedp.Evaluate(`Object.keys(localStorage).some(k => k.startsWith("calltoarms/saves/"))`, &saved))
+	saved, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`Object.keys(localStorage).some(k => k.startsWith("calltoarms/saves/"))`))
 	if !saved {
 		t.Errorf("no save game in localStorage after a turn")
 	}
 
 	// The page losing the focus releases held keys: hold Shift, blur the
 	// window, and the game must not see it held any more.
+	b.holdKey(ctx, input.DispatchKeyEventTypeRawKeyDown)
+	b.waitKeys(ctx, "Shift held", func(n int) bool { return n > 0 })
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.dispatchEvent(new FocusEvent("blur"))`)); err != nil {
+		t.Fatal(err)
+	}
+	b.waitKeys(ctx, "keys released on blur", func(n int) bool { return n == 0 })
+	b.holdKey(ctx, input.DispatchKeyEventTypeKeyUp)
 	b.checkErrors("playing a turn")
+}
+
+// holdKey presses or releases Shift.
+func (b *browser) holdKey(ctx context.Context, typ input.DispatchKeyEventType) {
+	b.t.Helper()
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, input.DispatchKeyEvent, input.DispatchKeyEventParams{
+			Type: typ, Key: "Shift", Code: "ShiftLeft", WindowsVirtualKeyCode: 16, Modifiers: 8, Location: 1,
+		})
+		return err
+	}))
+	if err != nil {
+		b.t.Fatalf("key event: %v", err)
+	}
+}
+
+// waitKeys waits until the number of keys the game sees held passes ok.
+func (b *browser) waitKeys(ctx context.Context, what string, ok func(int) bool) {
+	b.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.ds9.status().keysHeld`))
+		if err != nil {
+			b.t.Fatalf("%s: %v", what, err)
+		}
+		if ok(n) {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("%s: the game sees %d keys held", what, n)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // waitForHumanTurn plays the game forward until the human gives orders:
@@ -400,15 +440,15 @@ func (b *browser) waitForHumanTurn(ctx context.Context, what string, limit time.
 }
 
 func (b *browser) key(ctx context.Context, k string) {
-	if err := chromedp.Run(ctx, chromedp.KeyEvent(k)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(k)); err != nil {
 		b.t.Fatalf("key %q: %v", k, err)
 	}
 }
 
 func (b *browser) screenshot(ctx context.Context, name string) image.Image {
 	b.t.Helper()
-	var buf []byte
-	if err := chromedp.Run(ctx, chromedp.CaptureScreenshot(&buf)); err != nil {
+	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
 		b.t.Fatalf("screenshot: %v", err)
 	}
 	if d := os.Getenv("DS9_E2E_SHOTS"); d != "" {
@@ -500,8 +540,11 @@ func testReplay(t *testing.T, b *browser) {
 	// A new tab: a fresh page, with the same storage.
 	tctx, tcancel := chromedp.NewContext(b.ctx)
 	defer tcancel()
+	if err := chromedp.Do(tctx); err != nil {
+		t.Fatal(err)
+	}
 	b.listen(tctx, "replay")
-	if err := chromedp.Run(tctx, runtime.Enable(), chromedp.Navigate(b.base+"/?mute#replay="+frag)); err != nil {
+	if err := chromedp.Do(tctx, chromedp.Navigate(b.base+"/?mute#replay="+frag)); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
@@ -520,13 +563,11 @@ func testReplay(t *testing.T, b *browser) {
 
 	// The same replay through the file picker.
 	abs, _ := filepath.Abs(historical)
-	if err := chromedp.Run(tctx,
-		chromedp.Navigate(b.base+"/?mute"),
-	); err != nil {
+	if err := chromedp.Do(tctx, chromedp.Navigate(b.base+"/?mute")); err != nil {
 		t.Fatal(err)
 	}
 	b.waitFor(tctx, "the title screen", firstFrameLimit, func(s status) bool { return s.Frames > 0 }, nil)
-	if err := chromedp.Run(tctx, chromedp.SetUploadFiles(`#replay-file`, []string{abs}, chromedp.ByQuery)); err != nil {
+	if err := chromedp.Do(tctx, chromedp.SetUploadFiles(chromedp.ID("replay-file"), []string{abs})); err != nil {
 		t.Fatalf("file picker: %v", err)
 	}
 	s = b.waitFor(tctx, "the replay's outcome (file picker)", 150*time.Second, func(s status) bool {

@@ -215,9 +215,9 @@ func dominionWins(t *testing.T, n int, alliance, dominion Level) int {
 // normal: the levels play differently well.
 func TestDifficulty(t *testing.T) {
 	if testing.Short() {
-		t.Skip("plays 400 battles")
+		t.Skip("plays 800 battles")
 	}
-	const n = 200
+	const n = 400
 	normal := dominionWins(t, n, Normal, Normal)
 	hard := dominionWins(t, n, Easy, Hard)
 	t.Logf("Dominion wins over %d battles: normal vs normal %d, hard vs easy %d", n, normal, hard)

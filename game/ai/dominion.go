@@ -479,7 +479,6 @@ func (d *dominion) fireAndBoard(v *rules.View) {
 			}
 		}
 	}
-	fired := len(d.out)
 	for k := range d.plan {
 		if !d.plan[k].board {
 			d.fire(v, &d.plan[k])
@@ -490,7 +489,6 @@ func (d *dominion) fireAndBoard(v *rules.View) {
 	}
 	if st.shields > 0 && d.level >= Normal {
 		// The shields will hold: the would-be boarders fire instead.
-		_ = fired
 		for k := range d.plan {
 			if d.plan[k].board {
 				d.plan[k].board = false

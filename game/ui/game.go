@@ -258,6 +258,7 @@ func (g *Game) Update() error {
 		}
 		return err
 	}
+	g.platformUpdate() // the browser page's hooks (web_js.go); nothing on the desktop
 	if g.Opts.Screenshot == "" && g.Opts.Frames > 0 && g.Frame >= g.Opts.Frames {
 		return ErrQuit
 	}

@@ -65,3 +65,5 @@ func (s *frameStats) report() string {
 }
 
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
+
+func errorf(format string, a ...any) error { return fmt.Errorf(format, a...) }

@@ -68,3 +68,29 @@ func (g *Game) Status() Status {
 	}
 	return st
 }
+
+func (b *battleScene) fillStatus(st *Status) {
+	st.Scene = "battle"
+	statusState(st, b.s.State(), b.s.Scenario.ID)
+	st.HumanTurn = b.s.HumanTurn()
+	st.Busy = !st.HumanTurn && st.Phase != "over" || b.curtain
+}
+
+func (b *briefingScene) fillStatus(st *Status) {
+	st.Scene = "briefing"
+	if b.s == nil {
+		if b.sc != nil {
+			st.Scenario = b.sc.ID
+		}
+		st.Error = b.err
+		return
+	}
+	statusState(st, b.s.State(), b.s.Scenario.ID)
+	st.HumanTurn = b.s.HumanTurn()
+	st.Error = b.err
+}
+
+func (t *titleScene) fillStatus(st *Status) {
+	st.Scene = "title"
+	st.Error = t.err
+}

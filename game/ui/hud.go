@@ -1,0 +1,575 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// rect is a screen rectangle.
+type rect struct{ x, y, w, h float64 }
+
+func (r rect) in(x, y float64) bool { return x >= r.x && y >= r.y && x < r.x+r.w && y < r.y+r.h }
+
+// hudLine is a line of HUD text, laid out when its content changes.
+type hudLine struct {
+	text string
+	x, y float64
+	face *text.GoTextFace
+	col  rgba
+	al   Align
+}
+
+// hudBar is a bar of the HUD: a fraction filled.
+type hudBar struct {
+	r    rect
+	frac float32
+	col  rgba
+}
+
+// actionInfo describes an action bar button.
+type actionInfo struct {
+	act   Action
+	label string
+	key   string
+	tip   string
+}
+
+var actionButtons = [...]actionInfo{
+	{ActMove, "Move", "M", "Move the selected ship: click a blue hex. The path and its cost show under the pointer."},
+	{ActFire, "Fire", "F", "Fire on an enemy: hover it to see the hit chance and expected damage. 1–4 choose a weapon, T cycles targets."},
+	{ActMine, "Lay mine", "L", "Lay a mine at a marked minefield position next to the minelayer."},
+	{ActCloak, "Cloak", "C", "Engage or drop the cloaking device. Cloaked ships cannot fire."},
+	{ActCover, "Cover", "V", "Cover a friendly ship: attacks on it are harder and the coverer fires back."},
+	{ActEvacuate, "Evacuate", "X", "Order the station's evacuation."},
+	{ActSabotage, "Sisko 197", "P", "Run Program Sisko 197: sabotage the station's computers and power once the ships are gone."},
+	{ActBoard, "Board", "B", "Send troops to board the enemy station."},
+	{ActWithdraw, "Withdraw", "O", "Leave the battle from an exit hex."},
+	{ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing."},
+	{ActEndTurn, "End phase", "Enter", "End your phase: the enemy moves next."},
+}
+
+// hudKey is what the HUD's text depends on.
+type hudKey struct {
+	changed         int
+	side, active    rules.Side
+	sel             rules.ShipID
+	mode            Mode
+	weapon, section int
+	w, h, scale     float64
+	my, skip, watch bool
+	speed           int
+	curtain         bool
+}
+
+// tipKey is what the tooltip depends on.
+type tipKey struct {
+	button int
+	hex    hexKey
+	onMap  bool
+	base   hudKey
+}
+
+type hexKey struct{ q, r int }
+
+// hud is the battle's heads-up display.
+type hud struct {
+	b        *battleScene
+	top      rect
+	panel    rect
+	logBox   rect
+	bar      rect
+	buttons  [len(actionButtons)]rect
+	stamp    hudKey
+	fresh    bool
+	movingLn string
+	lines    []hudLine
+	bars     []hudBar
+	bt       *batch
+
+	tipKey  tipKey
+	tip     []string
+	tipW    float64
+	topLine string
+	speedLn string
+	viewLn  string
+}
+
+func newHUD(b *battleScene) *hud {
+	return &hud{b: b, bt: newBatch(false)}
+}
+
+// layout places the HUD for the screen size.
+func (h *hud) layout() {
+	g := h.b.g
+	u := g.U
+	h.top = rect{0, 0, g.W, u(34)}
+	h.panel = rect{g.W - u(318), u(44), u(308), g.H - u(44) - u(72)}
+	h.bar = rect{u(10), g.H - u(62), g.W - u(20), u(54)}
+	bw := (h.bar.w - u(12) - float64(len(actionButtons)-1)*u(6)) / float64(len(actionButtons))
+	bw = min(bw, u(118))
+	for i := range actionButtons {
+		h.buttons[i] = rect{h.bar.x + u(6) + float64(i)*(bw+u(6)), h.bar.y + u(6), bw, h.bar.h - u(12)}
+	}
+	h.logBox = rect{u(10), g.H - u(72) - u(10*17+26), u(470), u(10*17 + 26)}
+}
+
+// contains reports whether a point is over the HUD.
+func (h *hud) contains(x, y float64) bool {
+	return h.top.in(x, y) || h.panel.in(x, y) || h.bar.in(x, y) || h.logBox.in(x, y)
+}
+
+// buttonAt returns the action of the button under a point.
+func (h *hud) buttonAt(x, y float64) (Action, bool) {
+	if !h.b.ctl.MyTurn() {
+		return 0, false
+	}
+	for i, r := range h.buttons {
+		if r.in(x, y) {
+			return actionButtons[i].act, true
+		}
+	}
+	return 0, false
+}
+
+// refresh rebuilds the HUD's text when what it shows has changed.
+func (h *hud) refresh() {
+	b := h.b
+	c := b.ctl
+	g := b.g
+	st := b.s.State()
+	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, mode: c.Mode, weapon: c.Weapon, section: c.Section,
+		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain}
+	if h.fresh && key == h.stamp {
+		return
+	}
+	h.stamp, h.fresh = key, true
+	h.lines, h.bars = h.lines[:0], h.bars[:0]
+	u := g.U
+	f := g.Fonts
+	v := c.View
+
+	phase := sideTitle(st.Active) + " phase"
+	if st.Phase == rules.Parley {
+		phase = "Surrender terms"
+	} else if st.Phase == rules.Over {
+		phase = "Battle over"
+	}
+	h.topLine = fmt.Sprintf("Turn %d of %d  ·  %s", max(st.Turn, 1), st.TurnLimit, phase)
+	switch {
+	case c.MyTurn():
+		h.topLine += "  ·  your orders"
+	case st.Phase == rules.Battle:
+		h.topLine += "  ·  K: skip"
+	}
+	h.speedLn = "Playback " + speedNames[g.Settings.Speed] + "  (, .)"
+	h.viewLn = sideTitle(c.Side) + " view"
+	if b.watch {
+		h.viewLn += "  (G: switch)"
+	}
+	h.viewLn += "   " + h.speedLn
+	h.movingLn = sideTitle(st.Active) + " is moving…  K: skip   , . : speed"
+	if b.watch {
+		h.movingLn = sideTitle(st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
+	}
+
+	x, y := h.panel.x+u(14), h.panel.y+u(10)
+	w := h.panel.w - u(28)
+	add := func(s string, face *text.GoTextFace, col rgba, dy float64) {
+		h.lines = append(h.lines, hudLine{text: s, x: x, y: y, face: face, col: col})
+		y += dy
+	}
+	addR := func(s string, face *text.GoTextFace, col rgba) {
+		h.lines = append(h.lines, hudLine{text: s, x: x + w, y: y, face: face, col: col, al: Right})
+	}
+	bar := func(frac float32, col rgba) {
+		h.bars = append(h.bars, hudBar{r: rect{x, y, w, u(6)}, frac: min(max(frac, 0), 1), col: col})
+		y += u(14)
+	}
+	add("OBJECTIVES", f.Bold, colAccent, u(24))
+	// Minefield.
+	mstate := "being laid"
+	if v.MinefieldActive {
+		mstate = "ACTIVE"
+	}
+	addR(fmt.Sprintf("%d / %d", v.MinesLaid, v.MinesTotal), f.Body, colText)
+	add("Minefield ("+mstate+")", f.Body, colText, u(20))
+	bar(float32(v.MinesLaid)/float32(max(1, v.MinesTotal)), colMine)
+	addR(fmt.Sprintf("%d / 50", v.Losses[rules.Dominion]), f.Body, colText)
+	add("Dominion ships destroyed", f.Body, colText, u(20))
+	bar(float32(v.Losses[rules.Dominion])/50, colDominion)
+	addR(fmt.Sprintf("%d / %d", max(v.Turn, 1), v.TurnLimit), f.Body, colText)
+	add("Turn", f.Body, colText, u(20))
+	bar(float32(max(v.Turn, 1))/float32(max(1, v.TurnLimit)), colDim)
+	// The station.
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		cl := v.Class(sh)
+		if !cl.Station {
+			continue
+		}
+		status, scol := "main power online", colGood
+		switch {
+		case sh.Captured:
+			status, scol = "captured", colBad
+		case sh.Sabotaged:
+			status, scol = "sabotaged (Sisko 197)", colWarn
+		case sh.Evacuated:
+			status, scol = "evacuated", colWarn
+		case !sh.MainPower:
+			status, scol = "MAIN POWER LOST", colBad
+		case sh.EvacuateAt > 0:
+			status, scol = fmt.Sprintf("evacuating (turn %d)", sh.EvacuateAt), colWarn
+		}
+		y += u(4)
+		add(sh.Name, f.Bold, colText, u(19))
+		add(status, f.Small, scol, u(17))
+		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, colDim)
+		add("Shields", f.Small, colDim, u(16))
+		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), rgb(0x5fb0ff))
+		for si, sec := range cl.Sections {
+			hp := 0
+			if si < len(sh.Section) {
+				hp = sh.Section[si]
+			}
+			name := sec.Name
+			if sec.MainPower {
+				name += " ⚡"
+			}
+			addR(fmt.Sprintf("%d / %d", hp, sec.Hull), f.Small, colDim)
+			add(name, f.Small, colDim, u(15))
+			bar(float32(hp)/float32(max(1, sec.Hull)), healthColor(float32(hp)/float32(max(1, sec.Hull))))
+		}
+		break
+	}
+	y += u(6)
+	// The selected ship.
+	sh := v.Ship(c.Selected)
+	if sh == nil {
+		add("No ship selected", f.Bold, colDim, u(19))
+		if c.MyTurn() {
+			add("Click a ship, or Tab for the next", f.Small, colDim, u(16))
+			add("one with orders left.", f.Small, colDim, u(16))
+		}
+		return
+	}
+	cl := v.Class(sh)
+	add(sh.Name, f.Head, sideColor(sh.Side), u(26))
+	add(cl.Name, f.Small, colDim, u(18))
+	if !cl.Station {
+		addR(fmt.Sprintf("%d / %d", sh.Hull, cl.Hull), f.Small, colDim)
+		add("Hull", f.Small, colDim, u(16))
+		bar(float32(sh.Hull)/float32(max(1, cl.Hull)), healthColor(float32(sh.Hull)/float32(max(1, cl.Hull))))
+		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, colDim)
+		add("Shields", f.Small, colDim, u(16))
+		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), rgb(0x5fb0ff))
+	}
+	if sh.Side == c.Side {
+		add(fmt.Sprintf("Movement %d of %d  ·  Actions %d", sh.MP, cl.Speed, sh.Actions), f.Small, colText, u(18))
+	}
+	for i, wp := range cl.Weapons {
+		col := colText
+		mark := "  "
+		if c.Weapon == i {
+			col, mark = colAccent, "▸ "
+		}
+		add(fmt.Sprintf("%s%d  %s", mark, i+1, wp.Name), f.Small, col, u(15))
+		add(fmt.Sprintf("      range %d · %d%% · %d×%d %s", wp.Range, wp.Accuracy, wp.Damage, wp.Shots, weaponKindName(wp.Kind)), f.Small, colDim, u(16))
+	}
+	if sh.Wing >= 0 {
+		if wg := v.Wing(sh.Wing); wg != nil {
+			add(wg.Name, f.Small, wingColor(wg.Index), u(15))
+			add("  "+wg.Directive.String(), f.Small, colDim, u(16))
+		}
+	}
+	var flags []string
+	if sh.Cloaked {
+		flags = append(flags, "cloaked")
+	}
+	if sh.Covering != rules.NoShip {
+		if t := v.Ship(sh.Covering); t != nil {
+			flags = append(flags, "covering "+t.Name)
+		}
+	}
+	if len(flags) > 0 {
+		add(strings.Join(flags, " · "), f.Small, colWarn, u(16))
+	}
+	if c.MyTurn() && sh.Side == c.Side {
+		mode := [...]string{"Mode: move — click a blue hex, or an enemy to fire", "Mode: fire — click an enemy", "Mode: lay mine — click a marked hex", "Mode: cover — click a friendly ship", "Mode: board — click the station"}[c.Mode]
+		y += u(4)
+		for _, l := range wrapText(mode, f.Small, w) {
+			add(l, f.Small, colAccent, u(15))
+		}
+	}
+}
+
+func weaponKindName(k rules.WeaponKind) string {
+	switch k {
+	case rules.Phaser:
+		return "phaser"
+	case rules.PulseCannon:
+		return "pulse"
+	case rules.Disruptor:
+		return "disruptor"
+	case rules.Polaron:
+		return "polaron"
+	case rules.PhotonTorpedo:
+		return "photon"
+	case rules.QuantumTorpedo:
+		return "quantum"
+	}
+	return ""
+}
+
+// tooltipFor builds the tooltip for what is under the pointer.
+func (h *hud) tooltipFor() {
+	b := h.b
+	c := b.ctl
+	in := &b.g.Input
+	key := tipKey{button: -1}
+	for i, r := range h.buttons {
+		if r.in(in.X, in.Y) {
+			key.button = i
+		}
+	}
+	if key.button < 0 && (!h.contains(in.X, in.Y) || b.kbCursor) {
+		key.onMap = true
+		key.hex = hexKey{c.Cursor.Q, c.Cursor.R}
+		key.base = h.stamp
+	}
+	if key == h.tipKey {
+		return
+	}
+	h.tipKey = key
+	btn := key.button
+	h.tip = h.tip[:0]
+	if btn < 0 && !key.onMap {
+		return
+	}
+	if btn >= 0 {
+		a := actionButtons[btn]
+		h.tip = append(h.tip, a.label+"  ["+a.key+"]")
+		h.tip = append(h.tip, wrapText(a.tip, b.g.Fonts.Small, b.g.U(300))...)
+		h.measureTip()
+		return
+	}
+	hv := c.HoverAt(c.Cursor)
+	if !hv.OnMap {
+		return
+	}
+	v := c.View
+	switch {
+	case hv.Attack:
+		p := hv.Preview
+		h.tip = append(h.tip, "Fire "+hv.Weapon+" at "+hv.Ship.Name)
+		if t := hv.Ship; v.Class(t).Station {
+			h.tip = append(h.tip, "Target: "+sectionName(b.s.State(), t.ID, hv.Order.Section)+"  ([ ] to change)")
+		}
+		h.tip = append(h.tip, fmt.Sprintf("Hit chance %d%% × %d shots · %d each · range %d", p.HitChance, p.Shots, p.PerHit, p.Range))
+		h.tip = append(h.tip, fmt.Sprintf("Expected damage %.1f (to hull %.1f)", float64(p.Expected100)/100, float64(p.ExpectedHull100)/100))
+		if p.Covered {
+			h.tip = append(h.tip, "Covered: harder to hit, and its cover fires back")
+		}
+		h.tip = append(h.tip, "Click or Space to fire")
+	case hv.Path != nil:
+		sh := c.Sel()
+		h.tip = append(h.tip, fmt.Sprintf("Move here: %d of %d movement points", hv.Cost, sh.MP))
+		h.tip = append(h.tip, "Click or Space to move")
+	case hv.Mine:
+		h.tip = append(h.tip, "Lay a mine here", "Click or Space")
+	case hv.Cover:
+		h.tip = append(h.tip, "Cover "+hv.Ship.Name, "Click or Space")
+	case hv.Board:
+		h.tip = append(h.tip, "Board "+hv.Ship.Name, "Click or Space")
+	case hv.Ship != nil:
+		sh := hv.Ship
+		cl := v.Class(sh)
+		h.tip = append(h.tip, sh.Name, cl.Name)
+		if !cl.Station {
+			h.tip = append(h.tip, fmt.Sprintf("Hull %d/%d · shields %d/%d", sh.Hull, cl.Hull, sh.Shields, cl.Shields))
+		} else {
+			h.tip = append(h.tip, fmt.Sprintf("Shields %d/%d", sh.Shields, cl.Shields))
+		}
+		if sh.Wing >= 0 {
+			if w := v.Wing(sh.Wing); w != nil {
+				h.tip = append(h.tip, w.Name+" ("+w.Directive.String()+")")
+			}
+		}
+		if sh.Side != c.Side && c.Sel() != nil {
+			h.tip = append(h.tip, "Out of reach of your weapons")
+		}
+	default:
+		t := v.Map.At(hv.Hex)
+		switch t {
+		case rules.Belt:
+			h.tip = append(h.tip, "Denorios plasma belt", fmt.Sprintf("Costs %d movement · blocks sensors and fire · shelter −%d%%", t.MoveCost(), t.Shelter()))
+		case rules.Debris:
+			h.tip = append(h.tip, "Debris field", fmt.Sprintf("Costs %d movement · shelter −%d%%", t.MoveCost(), t.Shelter()))
+		case rules.Wormhole:
+			h.tip = append(h.tip, "The Bajoran wormhole", "Gamma Quadrant reinforcements arrive here")
+		case rules.Entry:
+			h.tip = append(h.tip, "Entry edge", "Dominion reinforcements arrive from Cardassian space")
+		case rules.Exit:
+			h.tip = append(h.tip, "Exit edge", "Alliance ships may withdraw from the battle here")
+		}
+		for _, m := range v.Mines {
+			if m.Pos == hv.Hex {
+				if m.Laid {
+					h.tip = append(h.tip, "Mine (laid)")
+				} else {
+					h.tip = append(h.tip, "Minefield position (to lay)")
+				}
+			}
+		}
+	}
+	h.measureTip()
+}
+
+func (h *hud) measureTip() {
+	h.tipW = 0
+	for i, l := range h.tip {
+		face := h.b.g.Fonts.Small
+		if i == 0 {
+			face = h.b.g.Fonts.Bold
+		}
+		h.tipW = max(h.tipW, textWidth(l, face))
+	}
+}
+
+// draw draws the HUD.
+func (h *hud) draw(dst *ebiten.Image) {
+	b := h.b
+	g := b.g
+	u := g.U
+	f := g.Fonts
+	h.layout()
+	h.refresh()
+	h.tooltipFor()
+	bt := h.bt
+	c := b.ctl
+	// Panels.
+	bt.Rect(float32(h.top.x), float32(h.top.y), float32(h.top.w), float32(h.top.h), colPanel)
+	bt.Rect(float32(h.top.x), float32(h.top.y+h.top.h-u(2)), float32(h.top.w), float32(u(2)), colAccent.WithA(0.7))
+	panel(bt, h.panel, u)
+	panel(bt, h.logBox, u)
+	panel(bt, h.bar, u)
+	for _, br := range h.bars {
+		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w), float32(br.r.h), rgba{1, 1, 1, 0.08})
+		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w)*br.frac, float32(br.r.h), br.col)
+	}
+	my := c.MyTurn()
+	in := &g.Input
+	for i, r := range h.buttons {
+		a := actionButtons[i].act
+		on := my && c.Avail[a]
+		col := colPanelHi
+		if on && r.in(in.X, in.Y) {
+			col = rgb(0x24405f)
+		}
+		active := my && ((a == ActFire && c.Mode == ModeFire) || (a == ActMine && c.Mode == ModeMine) || (a == ActCover && c.Mode == ModeCover) || (a == ActBoard && c.Mode == ModeBoard) || (a == ActMove && c.Mode == ModeMove && c.Sel() != nil))
+		bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
+		edge := colEdge
+		if active {
+			edge = colAccent
+		} else if on && a == ActEndTurn {
+			edge = colGood
+		}
+		bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
+	}
+	// Tooltip box.
+	var tx, ty, tw, th float64
+	if len(h.tip) > 0 {
+		tw = h.tipW + u(20)
+		th = float64(len(h.tip))*f.smallH + u(14)
+		tx, ty = in.X+u(18), in.Y+u(20)
+		if b.kbCursor {
+			x, y := b.cam.HexCenter(c.Cursor)
+			tx, ty = x+u(26), y+u(16)
+		}
+		if tx+tw > g.W-u(4) {
+			tx = g.W - u(4) - tw
+		}
+		if ty+th > g.H-u(70) {
+			ty = max(u(40), ty-th-u(40))
+		}
+		bt.Rect(float32(tx), float32(ty), float32(tw), float32(th), rgb(0x0a1424).WithA(0.95))
+		bt.Frame(float32(tx), float32(ty), float32(tw), float32(th), float32(u(1)), colAccent.WithA(0.8))
+	}
+	bt.Flush(dst)
+
+	// Text.
+	st := b.s.State()
+	drawText(dst, st.Name, f.Bold, u(12), u(8), colAccent, Left)
+	drawText(dst, h.topLine, f.Bold, g.W/2, u(8), colText, Center)
+	drawText(dst, h.viewLn, f.Small, g.W-u(12), u(10), colDim, Right)
+	for i := range h.lines {
+		l := &h.lines[i]
+		drawText(dst, l.text, l.face, l.x, l.y, l.col, l.al)
+	}
+	for i, r := range h.buttons {
+		a := actionButtons[i]
+		col := colText
+		if !(my && c.Avail[a.act]) {
+			col = colDim.WithA(0.55)
+		}
+		label := a.label
+		if a.act == ActCloak {
+			if sh := c.Sel(); sh != nil && sh.Cloaked {
+				label = "Decloak"
+			}
+		}
+		drawText(dst, label, f.Bold, r.x+r.w/2, r.y+u(6), col, Center)
+		drawText(dst, a.key, f.Small, r.x+r.w/2, r.y+u(24), colAccent.WithA(col.A), Center)
+	}
+	// Log.
+	drawText(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), colAccent, Left)
+	ly := h.logBox.y + h.logBox.h - u(22)
+	for i := range 10 {
+		l := b.log.last(i)
+		if l == nil {
+			break
+		}
+		col := colText
+		if l.side == rules.Dominion {
+			col = rgb(0xd8c8ff)
+		}
+		if i > 0 {
+			col = col.Mul(0.85)
+		}
+		drawText(dst, l.text, f.Small, h.logBox.x+u(12), ly, col, Left)
+		ly -= u(17)
+	}
+	if c.Msg != "" {
+		drawText(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), colBad, Center)
+	}
+	if !my && st.Phase == rules.Battle && !b.curtain {
+		drawText(dst, h.movingLn, f.Body, g.W/2-u(150), h.bar.y-u(26), colWarn, Center)
+	}
+	// Tooltip text.
+	for i, l := range h.tip {
+		face, col := f.Small, colText
+		if i == 0 {
+			face, col = f.Bold, colAccent
+		}
+		drawText(dst, l, face, tx+u(10), ty+u(7)+float64(i)*f.smallH, col, Left)
+	}
+	// Banner.
+	if b.bannerTitle != "" {
+		t := b.now - b.bannerAt
+		if t < 3.2 {
+			a := float32(min(1, t*4, (3.2-t)/0.8))
+			drawText(dst, b.bannerTitle, f.Title, g.W/2-u(150), u(64), colText.Mul(a), Center)
+			drawText(dst, b.bannerSub, f.Head, g.W/2-u(150), u(64)+f.titH, colAccent.Mul(a), Center)
+		}
+	}
+}
+
+// panel draws a HUD panel's background and edge.
+func panel(bt *batch, r rect, u func(float64) float64) {
+	bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), colPanel)
+	bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1)), colEdge.WithA(0.8))
+}

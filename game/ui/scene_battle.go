@@ -1,0 +1,598 @@
+package ui
+
+import (
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/hex"
+	"github.com/calltoarms/ds9/game/replay"
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
+)
+
+// logLine is one line of the event log.
+type logLine struct {
+	text  string
+	side  rules.Side
+	frame int
+}
+
+// logRing keeps the last lines of the event log.
+type logRing struct {
+	lines [128]logLine
+	n     int
+}
+
+func (l *logRing) add(s string, side rules.Side, frame int) {
+	l.lines[l.n%len(l.lines)] = logLine{text: s, side: side, frame: frame}
+	l.n++
+}
+
+// last returns the i-th line from the end (0 is the newest), or nil.
+func (l *logRing) last(i int) *logLine {
+	if i >= l.n || i >= len(l.lines) {
+		return nil
+	}
+	return &l.lines[(l.n-1-i)%len(l.lines)]
+}
+
+// playersFor returns who plays each side for a title-screen choice.
+func playersFor(side, level string) replay.Players {
+	switch side {
+	case "dominion":
+		return replay.Players{Alliance: level, Dominion: Human}
+	case "hotseat":
+		return replay.Players{Alliance: Human, Dominion: Human}
+	case "watch":
+		return replay.Players{Alliance: level, Dominion: level}
+	}
+	return replay.Players{Alliance: Human, Dominion: level}
+}
+
+// battleScene is the battle view.
+type battleScene struct {
+	g     *Game
+	s     *Session
+	ctl   *Controller
+	cam   *Camera
+	world *worldRenderer
+	fx    *effects
+	dir   director
+	hud   *hud
+
+	now       float64
+	busyUntil float64
+	step      *Stepper
+	skipping  bool
+	watch     bool // no human plays: the computer plays both sides
+	curtain   bool // hot-seat: the screen is hidden while the controls change hands
+	endAt     float64
+
+	heading []float32
+	motions []motion
+	light   []float32 // station lights, by ship
+	dark    []float64 // when each station lost power (0: never)
+	log     logRing
+
+	showRanges bool
+	showIntent bool
+	kbCursor   bool
+	menu       *menu
+	saveTurn   int
+	lossTurns  [][2]int // losses at the end of each turn, for the report
+
+	bannerTitle, bannerSub string
+	bannerAt               float64
+
+	drawCache
+}
+
+// newBattle starts a new battle of a scenario.
+func newBattle(g *Game, sc *scenario.Scenario, side, level string, seed uint64) (*battleScene, error) {
+	s, err := NewSession(sc, seed, playersFor(side, level))
+	if err != nil {
+		return nil, err
+	}
+	return newBattleScene(g, s), nil
+}
+
+// newBattleScene shows a session.
+func newBattleScene(g *Game, s *Session) *battleScene {
+	st := s.State()
+	view := rules.Alliance
+	switch {
+	case s.Humans[rules.Alliance]:
+		view = rules.Alliance
+	case s.Humans[rules.Dominion]:
+		view = rules.Dominion
+	}
+	b := &battleScene{g: g, s: s, showIntent: true, saveTurn: st.Turn}
+	b.watch = !s.Humans[0] && !s.Humans[1]
+	if s.Humans[0] && s.Humans[1] {
+		view = st.Active
+	}
+	b.ctl = NewController(s, view)
+	b.world = newWorldRenderer(st.Map)
+	minX, minY, maxX, maxY := MapBounds(st.Map.Cols, st.Map.Rows)
+	b.cam = NewCamera(g.W, g.H, minX, minY, maxX, maxY)
+	b.fx = newEffects(g.Sound)
+	b.dir = director{b: b}
+	b.heading = make([]float32, len(st.Ships))
+	b.motions = make([]motion, len(st.Ships))
+	b.light = make([]float32, len(st.Ships))
+	b.dark = make([]float64, len(st.Ships))
+	for i := range st.Ships {
+		sh := &st.Ships[i]
+		if sh.Side == rules.Alliance {
+			b.heading[i] = math.Pi
+		}
+		b.light[i] = 1
+		if st.Class(sh).Station && (!sh.MainPower || sh.Sabotaged) {
+			b.light[i] = 0.06
+		}
+	}
+	b.hud = newHUD(b)
+	b.initDrawCache()
+	b.lossTurns = append(b.lossTurns, [2]int{})
+	// Frame the player's own forces at a comfortable zoom, or the whole map.
+	b.cam.Fit()
+	b.cam.Snap()
+	if !b.watch {
+		b.focusOwn()
+	}
+	b.log.add("The battle is joined. "+st.Name+".", rules.Alliance, 0)
+	b.banner(st.Name, bannerTurn(max(st.Turn, 1), st.TurnLimit))
+	return b
+}
+
+// focusOwn frames the viewing side's ships.
+func (b *battleScene) focusOwn() {
+	v := b.ctl.View
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if sh.Side != b.ctl.Side || !sh.Alive() {
+			continue
+		}
+		x, y := worldLayout.ToPixel(sh.Pos)
+		x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+	}
+	if x0 > x1 {
+		return
+	}
+	pad := HexSize * 8.0
+	b.cam.FitRect(x0-pad, y0-pad, x1+pad, y1+pad)
+	if b.cam.TZoom > 1.1 {
+		b.cam.TZoom = 1.1
+	}
+	b.cam.Snap()
+}
+
+func (b *battleScene) banner(title, sub string) {
+	b.bannerTitle, b.bannerSub, b.bannerAt = title, sub, b.now
+}
+
+func (b *battleScene) phaseBanner(side rules.Side) {
+	st := b.s.State()
+	who := "computer"
+	if b.s.Humans[side] {
+		who = "your orders"
+	}
+	b.banner(sideTitle(side)+" phase", bannerTurn(st.Turn, st.TurnLimit)+" · "+who)
+}
+
+// turnBegan records the losses of the turn that ended and autosaves.
+func (b *battleScene) turnBegan(turn int) {
+	st := b.s.State()
+	b.lossTurns = append(b.lossTurns, st.Losses)
+	if turn > b.saveTurn {
+		b.saveTurn = turn
+		b.autosave()
+	}
+}
+
+func (b *battleScene) autosave() {
+	if b.g.Opts.Screenshot != "" {
+		return
+	}
+	if err := saveFile(b.g.Storage, AutosaveName, b.s.File()); err != nil {
+		b.log.add("Autosave failed: "+err.Error(), rules.Alliance, b.g.Frame)
+	}
+}
+
+func (b *battleScene) powerLost(id rules.ShipID) {
+	if id >= 0 && int(id) < len(b.dark) && b.dark[id] == 0 {
+		b.dark[id] = b.now
+	}
+}
+
+// Update implements Scene.
+func (b *battleScene) Update(g *Game) error {
+	in := &g.Input
+	dt := 1.0 / float64(ebiten.TPS())
+	b.now += dt
+	b.cam.Resize(g.W, g.H)
+	b.fx.update(b.now)
+	b.updateLights()
+
+	if b.menu != nil {
+		b.menu.update(g)
+		return nil
+	}
+	if in.Just(CmdBack) {
+		b.menu = newMenu(g, b)
+		return nil
+	}
+	if in.Just(CmdSave) {
+		b.saveAs()
+	}
+
+	b.hud.layout()
+	overHUD := b.hud.contains(in.X, in.Y)
+	b.updateCamera(in, overHUD)
+
+	if in.Just(CmdFaster) && g.Settings.Speed < len(speeds)-1 {
+		g.Settings.Speed++
+	}
+	if in.Just(CmdSlower) && g.Settings.Speed > 0 {
+		g.Settings.Speed--
+	}
+	if in.Just(CmdRanges) {
+		b.showRanges = !b.showRanges
+	}
+	if in.Just(CmdIntent) {
+		b.showIntent = !b.showIntent
+	}
+	st := b.s.State()
+	if b.watch && in.Just(CmdToggleView) {
+		b.ctl.SetSide(b.ctl.Side.Other())
+	}
+
+	if b.curtain {
+		if in.Clicked || in.Just(CmdConfirm) || in.Just(CmdAct) {
+			b.curtain = false
+			b.ctl.SetSide(st.Active)
+			b.focusOwn()
+		}
+		return nil
+	}
+
+	if st.Phase == rules.Over {
+		if b.endAt == 0 {
+			b.endAt = b.now + 2.5
+			b.autosave()
+		}
+		if b.now >= b.endAt && !b.fx.busy(b.now) || (b.now >= b.endAt+4) || in.Just(CmdConfirm) {
+			g.SetScene(newReportSceneWith(g, b.s, b.lossTurns))
+		}
+		return nil
+	}
+	if st.Phase == rules.Parley && b.s.Humans[st.Active] {
+		g.SetScene(newBriefingSceneFor(g, b.s))
+		return nil
+	}
+
+	if b.s.HumanTurn() {
+		b.step = nil
+		b.skipping = false
+		if st.Active != b.ctl.Side {
+			// Hot-seat: hand over the controls.
+			b.curtain = true
+			return nil
+		}
+		return b.updateHuman(in, overHUD)
+	}
+	b.updateComputer(in)
+	return nil
+}
+
+// updateCamera pans and zooms: drag, wheel, pinch, arrow keys, screen edge.
+func (b *battleScene) updateCamera(in *Input, overHUD bool) {
+	g := b.g
+	if in.Dragging && (!overHUD || in.Down) {
+		b.cam.Pan(in.DX, in.DY)
+	}
+	if in.Wheel != 0 && !overHUD {
+		b.cam.ZoomAt(math.Pow(1.15, in.Wheel), in.X, in.Y)
+	}
+	if in.Pinch != 1 {
+		b.cam.ZoomAt(in.Pinch, in.PinchX, in.PinchY)
+		b.cam.Snap()
+	}
+	if in.Repeat(CmdZoomIn) {
+		b.cam.ZoomAt(1.25, b.cam.W/2, b.cam.H/2)
+	}
+	if in.Repeat(CmdZoomOut) {
+		b.cam.ZoomAt(0.8, b.cam.W/2, b.cam.H/2)
+	}
+	if in.Just(CmdFit) {
+		b.cam.Fit()
+	}
+	step := 14 * g.Scale
+	var dx, dy float64
+	if in.Held(CmdLeft) {
+		dx -= step
+	}
+	if in.Held(CmdRight) {
+		dx += step
+	}
+	if in.Held(CmdUp) {
+		dy -= step
+	}
+	if in.Held(CmdDown) {
+		dy += step
+	}
+	// Screen edge, only with a real pointer in a focused window.
+	if g.Opts.Screenshot == "" && ebiten.IsFocused() && in.Present && !in.Down {
+		e := 6 * g.Scale
+		if in.X <= e && in.X >= 0 {
+			dx -= step
+		} else if in.X >= b.cam.W-e && in.X <= b.cam.W {
+			dx += step
+		}
+		if in.Y <= e && in.Y >= 0 {
+			dy -= step
+		} else if in.Y >= b.cam.H-e && in.Y <= b.cam.H {
+			dy += step
+		}
+	}
+	if dx != 0 || dy != 0 {
+		b.cam.PanSmooth(dx, dy)
+	}
+	b.cam.Update(0.22)
+}
+
+// updateHuman turns the player's input into orders.
+func (b *battleScene) updateHuman(in *Input, overHUD bool) error {
+	c := b.ctl
+	c.Refresh()
+	if in.Moved {
+		b.kbCursor = false
+	}
+	// Keyboard cursor: Q W E / A S D.
+	for i, cmd := range [6]Cmd{CmdCurSE, CmdCurNE, CmdCurN, CmdCurNW, CmdCurSW, CmdCurS} {
+		if in.Repeat(cmd) {
+			n := c.Cursor.Neighbor(i)
+			if c.View.Map.In(n) {
+				c.Cursor = n
+			}
+			b.kbCursor = true
+			b.followCursor()
+		}
+	}
+	if in.Just(CmdNextShip) || in.Just(CmdPrevShip) {
+		dir := 1
+		if in.Just(CmdPrevShip) {
+			dir = -1
+		}
+		if c.NextShip(dir) {
+			b.kbCursor = true
+			b.followCursor()
+			b.click()
+		}
+	}
+	if in.Just(CmdNextTarget) {
+		if _, ok := c.NextTarget(1); ok {
+			b.kbCursor = true
+			b.followCursor()
+		}
+	}
+	for i, cmd := range [4]Cmd{CmdWeapon1, CmdWeapon2, CmdWeapon3, CmdWeapon4} {
+		if in.Just(cmd) {
+			if sh := c.Sel(); sh != nil && i < len(c.View.Class(sh).Weapons) {
+				if c.Weapon == i {
+					c.Weapon = -1
+				} else {
+					c.Weapon = i
+				}
+				c.hoverStamp = -1
+			}
+		}
+	}
+	if in.Just(CmdSectionNext) || in.Just(CmdSectionPrev) {
+		dir := 1
+		if in.Just(CmdSectionPrev) {
+			dir = -1
+		}
+		for i := range c.View.Ships {
+			if t := &c.View.Ships[i]; t.Side != c.Side && c.View.Class(t).Station {
+				c.CycleSection(t, dir)
+			}
+		}
+	}
+	actions := [...]struct {
+		cmd Cmd
+		act Action
+	}{
+		{CmdMove, ActMove}, {CmdFire, ActFire}, {CmdMine, ActMine}, {CmdCloak, ActCloak},
+		{CmdCover, ActCover}, {CmdEvacuate, ActEvacuate}, {CmdSabotage, ActSabotage},
+		{CmdBoard, ActBoard}, {CmdWithdraw, ActWithdraw}, {CmdUndo, ActUndo}, {CmdEndTurn, ActEndTurn},
+	}
+	for _, a := range actions {
+		if in.Just(a.cmd) {
+			b.do(a.act)
+		}
+	}
+	if in.Just(CmdAct) {
+		b.click()
+	}
+	if in.RightClicked {
+		c.Mode = ModeMove
+		c.Selected = rules.NoShip
+		c.stamp = -1
+		c.Refresh()
+	}
+	if in.Clicked {
+		if a, ok := b.hud.buttonAt(in.ClickX, in.ClickY); ok {
+			b.do(a)
+		} else if !b.hud.contains(in.ClickX, in.ClickY) {
+			c.Cursor = b.cam.HexAt(in.ClickX, in.ClickY)
+			b.click()
+		}
+	}
+	if !b.kbCursor && !overHUD && in.Present {
+		c.Cursor = b.cam.HexAt(in.X, in.Y)
+	}
+	return nil
+}
+
+// followCursor keeps the keyboard cursor on screen.
+func (b *battleScene) followCursor() {
+	x, y := worldLayout.ToPixel(b.ctl.Cursor)
+	sx, sy := b.cam.ToScreen(x, y)
+	m := 160 * b.g.Scale
+	if sx < m || sy < m || sx > b.cam.W-m-300*b.g.Scale || sy > b.cam.H-m {
+		b.cam.CenterOn(x, y)
+	}
+}
+
+// click acts on the cursor hex.
+func (b *battleScene) click() {
+	before := b.ctl.View
+	evs, err := b.ctl.Click(b.ctl.Cursor)
+	b.afterOrder(evs, err, before)
+}
+
+func (b *battleScene) do(a Action) {
+	before := b.ctl.View
+	if a == ActUndo {
+		if _, err := b.ctl.Do(a); err == nil {
+			b.resetMotions()
+			b.log.add("Order taken back.", b.ctl.Side, b.g.Frame)
+		}
+		return
+	}
+	evs, err := b.ctl.Do(a)
+	b.afterOrder(evs, err, before)
+}
+
+func (b *battleScene) afterOrder(evs []rules.Event, err error, before *rules.View) {
+	if err != nil {
+		b.g.Sound.Play(sndClick)
+		return
+	}
+	if evs == nil {
+		return
+	}
+	b.ctl.Refresh()
+	b.dir.show(evs, before, b.ctl.View, 1.5, true)
+}
+
+func (b *battleScene) resetMotions() {
+	for i := range b.motions {
+		b.motions[i].n = 0
+	}
+}
+
+// updateComputer plays the computer's orders one by one, each shown before
+// the next, at the player's speed; K skips to the end of the phase.
+func (b *battleScene) updateComputer(in *Input) {
+	if in.Just(CmdSkip) || in.Just(CmdAct) && !b.watch {
+		b.skipping = true
+	}
+	st := b.s.State()
+	speed := b.g.Speed()
+	budget := 40
+	for budget > 0 && (b.skipping || b.now >= b.busyUntil) {
+		budget--
+		st = b.s.State()
+		if st.Phase == rules.Over || b.s.HumanTurn() {
+			break
+		}
+		if b.step == nil || b.step.Side != st.Active || b.step.ended {
+			b.step = &Stepper{Cmd: b.s.AI[st.Active], Side: st.Active}
+			if b.watch && b.g.Opts.Autoplay {
+				// Follow the active side in watch mode? The Alliance view stays.
+			}
+		}
+		o, ok := b.step.Next(st)
+		if !ok {
+			b.step = nil
+			continue
+		}
+		before := b.ctl.View
+		evs, err := b.s.Apply(o, false)
+		b.step.Done(err == nil)
+		if err != nil {
+			continue
+		}
+		b.ctl.Refresh()
+		d := b.dir.show(evs, before, b.ctl.View, speed, !b.skipping)
+		if !b.skipping && d > 0 {
+			b.busyUntil = b.now + d*0.55
+			break
+		}
+	}
+	if b.skipping {
+		b.fx.clear()
+		b.resetMotions()
+	}
+	if b.s.HumanTurn() || b.s.State().Phase == rules.Over {
+		b.skipping = false
+	}
+}
+
+// playToEnd lets the computer play the battle out at once (screenshots of
+// the report).
+func (b *battleScene) playToEnd() error {
+	for b.s.State().Phase != rules.Over {
+		st := b.s.State()
+		cmd := b.s.AI[st.Active]
+		if cmd == nil {
+			cmd = NewCommander(st.Active, "normal")
+		}
+		if b.step == nil || b.step.Side != st.Active || b.step.ended {
+			b.step = &Stepper{Cmd: cmd, Side: st.Active}
+		}
+		o, ok := b.step.Next(st)
+		if !ok {
+			b.step = nil
+			continue
+		}
+		_, err := b.s.Apply(o, false)
+		b.step.Done(err == nil)
+		if st := b.s.State(); st.Turn > len(b.lossTurns)-1 && o.Kind == rules.EndPhase {
+			b.lossTurns = append(b.lossTurns, st.Losses)
+		}
+	}
+	b.lossTurns = append(b.lossTurns, b.s.State().Losses)
+	return nil
+}
+
+// updateLights animates the station lights: a flicker, then dark.
+func (b *battleScene) updateLights() {
+	st := b.s.State()
+	for i := range b.light {
+		if b.dark[i] == 0 {
+			continue
+		}
+		sh := &st.Ships[i]
+		t := b.now - b.dark[i]
+		target := float32(0.06)
+		if sh.MainPower && !sh.Sabotaged {
+			target = 1
+		}
+		if t < 1.6 && target < 1 {
+			// Flicker as the power dies.
+			f := 0.5 + 0.5*math.Sin(t*37)*math.Sin(t*11)
+			b.light[i] = float32(f * (1 - t/1.6))
+			continue
+		}
+		b.light[i] += (target - b.light[i]) * 0.1
+	}
+}
+
+// saveAs writes a named save.
+func (b *battleScene) saveAs() {
+	st := b.s.State()
+	name := "battle-turn-" + itoa(st.Turn) + ".json"
+	if err := saveFile(b.g.Storage, name, b.s.File()); err != nil {
+		b.banner("Save failed", err.Error())
+		return
+	}
+	b.banner("Saved", name+" in "+b.g.Storage.Where())
+}
+
+// cursorHex is the hex the HUD describes: under the pointer or the keyboard cursor.
+func (b *battleScene) cursorHex() hex.Hex { return b.ctl.Cursor }

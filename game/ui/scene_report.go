@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/replay"
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
+)
+
+// lossesByTurn re-plays a battle and returns each side's losses at the end
+// of every turn (cumulative).
+func lossesByTurn(sc *scenario.Scenario, f *replay.File) [][2]int {
+	st, err := sc.NewState(f.Seed)
+	if err != nil {
+		return nil
+	}
+	var out [][2]int
+	for _, t := range f.Turns {
+		for _, o := range t.Orders {
+			if _, err := st.Apply(o); err != nil {
+				return out
+			}
+		}
+		out = append(out, st.Losses)
+	}
+	return out
+}
+
+// reportScene is the after-action report.
+type reportScene struct {
+	g       *Game
+	s       *Session
+	title   string
+	text    []string
+	stats   []string
+	turns   [][2]int
+	menu    *menuList
+	iReplay int
+	iSave   int
+	iTitle  int
+	iQuit   int
+	bt      *batch
+	msg     string
+	wrapW   float64
+	win     rules.Side
+	t       float64
+}
+
+func newReportScene(g *Game, s *Session) *reportScene { return newReportSceneWith(g, s, nil) }
+
+func newReportSceneWith(g *Game, s *Session, _ [][2]int) *reportScene {
+	r := &reportScene{g: g, s: s, menu: newMenuList(), bt: newBatch(false)}
+	st := s.State()
+	r.title = "The battle is over"
+	if o, ok := st.OutcomeInfo(); ok {
+		r.title = o.Title
+		r.win = o.Winner
+	}
+	r.turns = lossesByTurn(s.Scenario, s.File())
+	sum := st.Summarize()
+	r.stats = []string{
+		fmt.Sprintf("Alliance: %d ships brought, %d lost", sum.Forces.Alliance, sum.Losses.Alliance),
+		fmt.Sprintf("Dominion: %d ships brought, %d lost (%d needed for a pyrrhic victory)", sum.Forces.Dominion, sum.Losses.Dominion, 50),
+		fmt.Sprintf("Minefield: %d of %d laid, %s", sum.Minefield.Laid, sum.Minefield.Total, map[bool]string{true: "active and cloaked", false: "not active"}[sum.Minefield.Active]),
+		"Deep Space Nine: " + sum.Station,
+		fmt.Sprintf("Turns played: %d of %d", sum.Turns, st.TurnLimit),
+	}
+	r.iReplay = r.menu.add("Watch the replay")
+	r.iSave = r.menu.add("Save the replay")
+	r.iTitle = r.menu.add("Back to the title")
+	r.iQuit = r.menu.add("Quit")
+	return r
+}
+
+func (r *reportScene) Update(g *Game) error {
+	r.t += 1.0 / 60
+	u := g.U
+	r.menu.layout(g.W-u(400), g.H-u(60)-4*u(46), u(340), u(40), u(6))
+	if w := g.W*0.55 - u(80); w != r.wrapW {
+		r.wrapW = w
+		txt := ""
+		if o, ok := r.s.State().OutcomeInfo(); ok {
+			txt = o.Text
+		}
+		r.text = wrapText(paragraphs(txt), g.Fonts.Body, w)
+	}
+	if g.Input.Just(CmdBack) {
+		g.SetScene(newTitleScene(g, r.s.Scenario))
+		return nil
+	}
+	i, ok := r.menu.update(&g.Input, g.Sound)
+	if !ok {
+		return nil
+	}
+	switch i {
+	case r.iReplay:
+		rs, err := newReplaySceneFile(g, r.s.Scenario, r.s.File())
+		if err != nil {
+			r.msg = err.Error()
+			return nil
+		}
+		g.SetScene(rs)
+	case r.iSave:
+		st := r.s.State()
+		name := fmt.Sprintf("replay-%s-%d.json", st.Outcome, st.Seed%100000)
+		if err := saveFile(g.Storage, name, r.s.File()); err != nil {
+			r.msg = "Save failed: " + err.Error()
+		} else {
+			r.msg = "Saved " + name + " in " + g.Storage.Where()
+		}
+	case r.iTitle:
+		g.SetScene(newTitleScene(g, r.s.Scenario))
+	case r.iQuit:
+		g.Quit()
+	}
+	return nil
+}
+
+func (r *reportScene) Draw(screen *ebiten.Image) {
+	g := r.g
+	u := g.U
+	f := g.Fonts
+	screen.Fill(colSpace.Color())
+	g.bg.draw(screen, -r.t*3, 0)
+	main := rect{u(40), u(40), g.W*0.55, g.H - u(80)}
+	panel(r.bt, main, u)
+	// The chart of losses per turn.
+	ch := rect{g.W*0.55 + u(70), u(90), g.W*0.45 - u(110), g.H*0.45}
+	panel(r.bt, rect{ch.x - u(20), ch.y - u(50), ch.w + u(40), ch.h + u(100)}, u)
+	n := len(r.turns)
+	maxPer := 1
+	var prev [2]int
+	for _, t := range r.turns {
+		maxPer = max(maxPer, t[0]-prev[0], t[1]-prev[1])
+		prev = t
+	}
+	prev = [2]int{}
+	if n > 0 {
+		slot := ch.w / float64(n)
+		bw := slot * 0.36
+		for i, t := range r.turns {
+			x := ch.x + float64(i)*slot + slot*0.12
+			for s := range 2 {
+				d := t[s] - prev[s]
+				hgt := ch.h * float64(d) / float64(maxPer)
+				col := sideColor(rules.Sides[s])
+				r.bt.Rect(float32(x+float64(s)*bw), float32(ch.y+ch.h-hgt), float32(bw*0.9), float32(hgt), col.WithA(0.85))
+			}
+			prev = t
+		}
+	}
+	r.bt.Rect(float32(ch.x), float32(ch.y+ch.h), float32(ch.w), float32(u(1.5)), colDim)
+	r.bt.Flush(screen)
+
+	x, y := main.x+u(28), main.y+u(24)
+	drawText(screen, "AFTER-ACTION REPORT", f.Bold, x, y, colDim, Left)
+	y += f.boldH * 1.3
+	col := colAccent
+	if r.win == rules.Alliance {
+		col = colGood
+	}
+	drawText(screen, r.title, f.Title, x, y, col, Left)
+	y += f.titH * 1.15
+	for _, l := range r.text {
+		drawText(screen, l, f.Body, x, y, colText, Left)
+		y += f.bodyH
+	}
+	y += f.bodyH
+	drawText(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, colAccent, Left)
+	y += f.boldH * 1.3
+	for _, l := range r.stats {
+		drawText(screen, l, f.Body, x, y, colText, Left)
+		y += f.bodyH * 1.15
+	}
+	drawText(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), colAccent, Left)
+	drawText(screen, "■ Alliance", f.Small, ch.x+ch.w, ch.y-u(38), colAlliance, Right)
+	drawText(screen, "■ Dominion", f.Small, ch.x+ch.w, ch.y-u(22), colDominion, Right)
+	if n > 0 {
+		slot := ch.w / float64(n)
+		for i := range n {
+			if n > 16 && i%2 == 1 {
+				continue
+			}
+			drawText(screen, itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), colDim, Center)
+		}
+		drawText(screen, itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), colDim, Right)
+		drawText(screen, "turn", f.Small, ch.x+ch.w, ch.y+ch.h+u(24), colDim, Right)
+	}
+	r.menu.draw(screen, g)
+	if r.msg != "" {
+		drawText(screen, r.msg, f.Small, g.W-u(400), g.H-u(34), colDim, Left)
+	}
+}

@@ -1,0 +1,309 @@
+package ui
+
+import (
+	"io/fs"
+	"math"
+	"sort"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/scenarios"
+)
+
+var (
+	sideIDs    = []string{"alliance", "dominion", "hotseat", "watch"}
+	sideLabels = []string{"Alliance — Captain Sisko", "Dominion — Gul Dukat", "Hot-seat: two players", "Watch: computer vs computer"}
+	levelIDs   = []string{"easy", "normal", "hard"}
+	levelNames = []string{"Easy", "Normal", "Hard"}
+)
+
+// titleScene is the title screen: scenario, side and difficulty, and the
+// ways into a battle.
+type titleScene struct {
+	g      *Game
+	menu   *menuList
+	iScen  int
+	iSide  int
+	iLevel int
+	iBegin int
+	iCont  int
+	iLoad  int
+	iRep   int
+	iQuit  int
+	list   *filePicker
+	t      float64
+	worm   [4]ebiten.Vertex
+	wormOp ebiten.DrawTrianglesShaderOptions
+	timeU  []float32
+	op     ebiten.DrawImageOptions
+	err    string
+}
+
+func newTitleScene(g *Game, sc *scenario.Scenario) *titleScene {
+	t := &titleScene{g: g, menu: newMenuList(), timeU: []float32{0}}
+	t.wormOp.Uniforms = map[string]any{"Time": t.timeU, "Open": []float32{1}}
+	var names []string
+	sel := 0
+	for i, s := range g.Scenarios {
+		names = append(names, s.Name)
+		if s == sc {
+			sel = i
+		}
+	}
+	t.iScen = t.menu.add("Battle", names...)
+	t.menu.items[t.iScen].value = sel
+	t.iSide = t.menu.add("Command", sideLabels...)
+	for i, id := range sideIDs {
+		if id == g.Opts.Side {
+			t.menu.items[t.iSide].value = i
+		}
+	}
+	t.iLevel = t.menu.add("Opponent", levelNames...)
+	t.menu.items[t.iLevel].value = 1
+	for i, id := range levelIDs {
+		if id == g.Opts.Difficulty {
+			t.menu.items[t.iLevel].value = i
+		}
+	}
+	t.iBegin = t.menu.add("Begin the battle")
+	t.iCont = t.menu.add("Continue (autosave)")
+	t.iLoad = t.menu.add("Load a saved battle")
+	t.iRep = t.menu.add("Watch a replay")
+	t.iQuit = t.menu.add("Quit")
+	t.menu.focus = t.iBegin
+	if _, err := g.Storage.Load(AutosaveName); err != nil {
+		t.menu.items[t.iCont].enabled = false
+	}
+	return t
+}
+
+func (t *titleScene) Update(g *Game) error {
+	t.t += 1.0 / 60
+	u := g.U
+	t.menu.layout(u(80), g.H*0.40, u(460), u(40), u(8))
+	if t.list != nil {
+		done, pick := t.list.update(g)
+		if done {
+			t.list = nil
+		}
+		if pick != nil {
+			pick()
+		}
+		return nil
+	}
+	i, ok := t.menu.update(&g.Input, g.Sound)
+	if g.Input.Just(CmdBack) {
+		g.Quit()
+	}
+	if !ok {
+		return nil
+	}
+	sc := g.Scenarios[t.menu.items[t.iScen].value]
+	side := sideIDs[t.menu.items[t.iSide].value]
+	level := levelIDs[t.menu.items[t.iLevel].value]
+	switch i {
+	case t.iBegin:
+		g.SetScene(newBriefingScene(g, sc, side, level))
+	case t.iCont:
+		t.openSave(AutosaveName)
+	case t.iLoad:
+		t.list = newSavePicker(g, "Load a saved battle", func(name string) { t.openSave(name) })
+	case t.iRep:
+		t.list = newReplayPicker(g, func(s Scene) { g.SetScene(s) })
+	case t.iQuit:
+		g.Quit()
+	}
+	return nil
+}
+
+// openSave resumes a saved battle.
+func (t *titleScene) openSave(name string) {
+	s, err := openSaved(t.g, name)
+	if err != nil {
+		t.err = err.Error()
+		return
+	}
+	t.g.SetScene(newBattleScene(t.g, s))
+}
+
+// openSaved reads a save from storage and resumes it.
+func openSaved(g *Game, name string) (*Session, error) {
+	f, err := loadFile(g.Storage, name)
+	if err != nil {
+		return nil, err
+	}
+	sc := g.ScenarioByID(f.Scenario)
+	if sc == nil {
+		return nil, errorf("%s: unknown scenario %q", name, f.Scenario)
+	}
+	return ResumeSession(sc, f)
+}
+
+func (t *titleScene) Draw(screen *ebiten.Image) {
+	g := t.g
+	u := g.U
+	screen.Fill(colSpace.Color())
+	g.bg.draw(screen, -t.t*6, 0)
+	// The wormhole, opening behind the title.
+	if wormholeShader != nil {
+		t.timeU[0] = float32(t.t)
+		cx, cy, r := g.W*0.72, g.H*0.30, g.H*0.22
+		for i, c := range [4][2]float64{{-1, -1}, {1, -1}, {1, 1}, {-1, 1}} {
+			t.worm[i] = ebiten.Vertex{DstX: float32(cx + c[0]*r), DstY: float32(cy + c[1]*r), SrcX: float32(c[0]), SrcY: float32(c[1]), ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1}
+		}
+		t.wormOp.Blend = ebiten.BlendLighter
+		screen.DrawTrianglesShader(t.worm[:], []uint16{0, 1, 2, 0, 2, 3}, wormholeShader, &t.wormOp)
+	}
+	// The station.
+	img, lights := sprites.stationImages()
+	sc := g.H * 0.36 / stationSprite
+	t.op.GeoM.Reset()
+	t.op.GeoM.Translate(-stationSprite/2, -stationSprite/2)
+	t.op.GeoM.Rotate(t.t * 0.03)
+	t.op.GeoM.Scale(sc*2, sc*2)
+	t.op.GeoM.Translate(g.W*0.70, g.H*0.66)
+	t.op.Filter = ebiten.FilterLinear
+	t.op.ColorScale.Reset()
+	t.op.Blend = ebiten.Blend{}
+	screen.DrawImage(img, &t.op)
+	t.op.Blend = ebiten.BlendLighter
+	screen.DrawImage(lights, &t.op)
+	// A few ships crossing.
+	for i, cls := range []struct{ id, fac string }{{"jemhadar-attack-ship", "jemhadar"}, {"galor", "cardassian"}, {"jemhadar-attack-ship", "jemhadar"}, {"defiant", "federation"}, {"bird-of-prey", "klingon"}} {
+		x := math.Mod(t.t*float64(30+i*7)+float64(i)*300, g.W+400) - 200
+		y := g.H*0.12 + float64(i)*g.H*0.09
+		ang := 0.0
+		if cls.fac == "federation" || cls.fac == "klingon" {
+			x = g.W - x
+			ang = math.Pi
+		}
+		t.op.GeoM.Reset()
+		t.op.GeoM.Translate(-shipSprite/2, -shipSprite/2)
+		t.op.GeoM.Rotate(ang)
+		t.op.GeoM.Scale(0.5*g.Scale, 0.5*g.Scale)
+		t.op.GeoM.Translate(x, y+g.H*0.35)
+		t.op.Blend = ebiten.Blend{}
+		t.op.ColorScale.Reset()
+		t.op.ColorScale.ScaleAlpha(0.8)
+		screen.DrawImage(sprites.shipImage(cls.id, cls.fac), &t.op)
+	}
+	drawText(screen, "CALL TO ARMS", g.Fonts.Title, u(80), g.H*0.12, colAccent, Left)
+	drawText(screen, "The Second Battle of Deep Space Nine · the opening battle of the Dominion War", g.Fonts.Head, u(82), g.H*0.12+g.Fonts.titH, colText, Left)
+	t.menu.draw(screen, g)
+	hint := "↑ ↓ choose   ← → change   Enter select   Esc quit"
+	drawText(screen, hint, g.Fonts.Small, u(80), g.H-u(30), colDim, Left)
+	if t.err != "" {
+		drawText(screen, t.err, g.Fonts.Body, u(80), g.H-u(56), colBad, Left)
+	}
+	if t.list != nil {
+		t.list.draw(screen)
+	}
+}
+
+// filePicker is a list to choose a save or a replay from.
+type filePicker struct {
+	g     *Game
+	title string
+	names []string
+	menu  *menuList
+	act   func(i int)
+}
+
+func (p *filePicker) update(g *Game) (done bool, pick func()) {
+	u := g.U
+	p.menu.layout(g.W/2-u(260), g.H*0.25, u(520), u(34), u(6))
+	if g.Input.Just(CmdBack) || g.Input.RightClicked {
+		return true, nil
+	}
+	i, ok := p.menu.update(&g.Input, g.Sound)
+	if !ok {
+		return false, nil
+	}
+	if i == len(p.menu.items)-1 {
+		return true, nil
+	}
+	return true, func() { p.act(i) }
+}
+
+func (p *filePicker) draw(dst *ebiten.Image) {
+	g := p.g
+	u := g.U
+	bt := p.menu.bt
+	bt.Rect(0, 0, float32(g.W), float32(g.H), colSpace.WithA(0.75))
+	r := rect{g.W/2 - u(290), g.H*0.25 - u(70), u(580), float64(len(p.menu.items))*u(40) + u(100)}
+	panel(bt, r, u)
+	bt.Flush(dst)
+	drawText(dst, p.title, g.Fonts.Head, g.W/2, r.y+u(18), colAccent, Center)
+	p.menu.draw(dst, g)
+}
+
+func newPicker(g *Game, title string, names []string, act func(i int)) *filePicker {
+	p := &filePicker{g: g, title: title, names: names, menu: newMenuList(), act: act}
+	for _, n := range names {
+		p.menu.add(n)
+	}
+	if len(names) == 0 {
+		p.menu.add("(nothing here yet)")
+		p.menu.items[0].enabled = false
+	}
+	p.menu.add("Back")
+	p.menu.focus = 0
+	if len(names) == 0 {
+		p.menu.focus = 1
+	}
+	return p
+}
+
+// newSavePicker lists the save games.
+func newSavePicker(g *Game, title string, open func(name string)) *filePicker {
+	saves, _ := g.Storage.List()
+	var names []string
+	for i, s := range saves {
+		if i >= 12 {
+			break
+		}
+		names = append(names, s.Name)
+	}
+	return newPicker(g, title, names, func(i int) { open(names[i]) })
+}
+
+// newReplayPicker lists the saves and the replays shipped with the game.
+func newReplayPicker(g *Game, show func(Scene)) *filePicker {
+	type src struct {
+		name string
+		data func() ([]byte, error)
+	}
+	var items []src
+	golden, _ := fs.Glob(scenarios.FS, "replays/*.json")
+	sort.Strings(golden)
+	for _, n := range golden {
+		items = append(items, src{"★ " + n[len("replays/"):], func() ([]byte, error) { return fs.ReadFile(scenarios.FS, n) }})
+	}
+	saves, _ := g.Storage.List()
+	for i, s := range saves {
+		if i >= 10 {
+			break
+		}
+		items = append(items, src{s.Name, func() ([]byte, error) { return g.Storage.Load(s.Name) }})
+	}
+	var names []string
+	for _, it := range items {
+		names = append(names, it.name)
+	}
+	var p *filePicker
+	p = newPicker(g, "Watch a replay", names, func(i int) {
+		data, err := items[i].data()
+		if err == nil {
+			var s Scene
+			if s, err = newReplayScene(g, items[i].name, data); err == nil {
+				show(s)
+				return
+			}
+		}
+		if ts, ok := g.scene.(*titleScene); ok {
+			ts.err = err.Error()
+		}
+	})
+	return p
+}

@@ -1,0 +1,326 @@
+//go:build js
+
+package ui
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"sync"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/replay"
+)
+
+// The bridge between the game and the page it runs in (web/index.html).
+//
+// The game registers window.ds9 for the page, for tests and for embedding:
+//
+//	ds9.status()                 the Status, plus firstBattleFrameMs and keysHeld
+//	ds9.openReplay(bytes, name)  opens a replay (JSON, or gzip'd JSON) in the viewer;
+//	                             returns {ok: true} or {error: "..."}
+//	ds9.releaseInput()           forgets held keys and buttons (the page lost the focus)
+//	ds9.debug.ownShips()         [{id, name, x, y}]: the human side's ships that can be
+//	                             given orders now, at their centres in CSS pixels
+//	ds9.debug.selected()         the selected ship's id, or -1
+//	ds9.debug.button(name)       {x, y, w, h} in CSS pixels of a battle button
+//	                             ("end-turn", …), or null
+//
+// and calls window.ds9page.gameReady() once its first frame is drawn, so that
+// the page takes its loading screen away. A replay in the page's URL
+// fragment (#replay=<base64url of the JSON, or of the gzip'd JSON>) is opened
+// at the start and whenever the fragment changes.
+var web struct {
+	mu       sync.Mutex
+	g        *Game
+	pending  []webReplay
+	release  bool
+	snap     Status
+	keysHeld int
+	keyBuf   []ebiten.Key
+	ready    bool
+	// firstBattleMs is performance.now() (milliseconds since the page's
+	// navigation started) when the first frame of a battle or replay was drawn.
+	firstBattleMs float64
+	prevBattle    bool
+	prevFrame     int
+	funcs         []js.Func
+}
+
+type webReplay struct {
+	name string
+	data []byte
+}
+
+// maxFragment bounds the replay carried in a URL fragment (base64 text).
+const maxFragment = 8 << 20
+
+// platformUpdate runs at the end of every Update: it registers the page's
+// hooks on the first frame, opens replays handed over by the page, and keeps
+// the status the page reads.
+func (g *Game) platformUpdate() {
+	if web.g == nil {
+		web.g = g
+		registerWeb()
+	}
+	web.mu.Lock()
+	pending, release := web.pending, web.release
+	web.pending, web.release = nil, false
+	web.mu.Unlock()
+	for _, r := range pending {
+		if err := g.openReplayData(r.name, r.data); err != nil {
+			logf("replay %s: %v", r.name, err)
+		}
+	}
+	if release {
+		g.Input.Cancel()
+	}
+	st := g.Status()
+	web.keyBuf = ebiten.AppendPressedKeys(web.keyBuf[:0])
+	// The Draw after an Update draws the scene that Update left: when a
+	// battle (or replay) was up at the end of the last Update and a frame has
+	// been drawn since, the first battle frame is on screen.
+	first := web.firstBattleMs == 0 && web.prevBattle && g.Frame > web.prevFrame
+	web.prevBattle = st.Scene == "battle" || st.Scene == "replay"
+	web.prevFrame = g.Frame
+	web.mu.Lock()
+	web.snap = st
+	web.keysHeld = len(web.keyBuf)
+	if first {
+		web.firstBattleMs = js.Global().Get("performance").Call("now").Float()
+	}
+	web.mu.Unlock()
+	if !web.ready && g.Frame > 0 {
+		web.ready = true
+		if page := js.Global().Get("ds9page"); page.Truthy() && page.Get("gameReady").Type() == js.TypeFunction {
+			page.Call("gameReady")
+		}
+	}
+}
+
+// openReplayData opens a replay in the viewer.
+func (g *Game) openReplayData(name string, data []byte) error {
+	v, err := newReplayScene(g, name, data)
+	if err != nil {
+		return err
+	}
+	g.SetScene(v)
+	return nil
+}
+
+func registerWeb() {
+	fn := func(f func(args []js.Value) any) js.Value {
+		jf := js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) })
+		web.funcs = append(web.funcs, jf)
+		return jf.Value
+	}
+	debug := js.Global().Get("Object").New()
+	debug.Set("ownShips", fn(func([]js.Value) any { return jsOwnShips() }))
+	debug.Set("selected", fn(func([]js.Value) any { return jsSelected() }))
+	debug.Set("button", fn(func(args []js.Value) any {
+		if len(args) < 1 || args[0].Type() != js.TypeString {
+			return js.Null()
+		}
+		return jsButton(args[0].String())
+	}))
+
+	api := js.Global().Get("Object").New()
+	api.Set("status", fn(func([]js.Value) any { return jsStatus() }))
+	api.Set("openReplay", fn(func(args []js.Value) any {
+		name := "replay.json"
+		if len(args) > 1 && args[1].Type() == js.TypeString && args[1].String() != "" {
+			name = args[1].String()
+		}
+		if len(args) < 1 || !args[0].InstanceOf(js.Global().Get("Uint8Array")) {
+			return jsResult(errors.New("openReplay wants a Uint8Array"))
+		}
+		n := args[0].Get("length").Int()
+		if n > replay.MaxFileSize {
+			return jsResult(fmt.Errorf("%s: %d bytes, more than the limit of %d", name, n, replay.MaxFileSize))
+		}
+		data := make([]byte, n)
+		js.CopyBytesToGo(data, args[0])
+		return jsResult(queueReplay(name, data))
+	}))
+	api.Set("releaseInput", fn(func([]js.Value) any {
+		web.mu.Lock()
+		web.release = true
+		web.mu.Unlock()
+		return nil
+	}))
+	api.Set("debug", debug)
+	js.Global().Set("ds9", api)
+
+	// A replay the page was handed before the game was up.
+	if page := js.Global().Get("ds9page"); page.Truthy() {
+		if p := page.Get("pendingReplay"); p.Truthy() {
+			page.Set("pendingReplay", js.Null())
+			if b := p.Get("bytes"); b.Truthy() {
+				data := make([]byte, b.Get("length").Int())
+				js.CopyBytesToGo(data, b)
+				name := p.Get("name").String()
+				if err := queueReplay(name, data); err != nil {
+					logf("%v", err)
+				}
+			}
+		}
+	}
+
+	// A replay in the URL fragment, now and when the fragment changes.
+	fragment := func() {
+		hash := js.Global().Get("location").Get("hash").String()
+		data, ok, err := replayFromFragment(hash)
+		if err != nil {
+			logf("the replay in the link: %v", err)
+			return
+		}
+		if ok {
+			if err := queueReplay("the replay in the link", data); err != nil {
+				logf("%v", err)
+			}
+		}
+	}
+	fragment()
+	js.Global().Call("addEventListener", "hashchange", fn(func([]js.Value) any {
+		fragment()
+		return nil
+	}))
+}
+
+// queueReplay checks a replay and has the game open it on its next update.
+func queueReplay(name string, data []byte) error {
+	data, err := gunzipReplay(data)
+	if err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	if _, err := replay.Load(name, data); err != nil {
+		return err
+	}
+	web.mu.Lock()
+	web.pending = append(web.pending, webReplay{name: name, data: data})
+	web.mu.Unlock()
+	return nil
+}
+
+// replayFromFragment reads #replay=<base64url> (other fragment parameters,
+// separated by &, are ignored). ok is false when the fragment has no replay.
+func replayFromFragment(hash string) (data []byte, ok bool, err error) {
+	hash = strings.TrimPrefix(hash, "#")
+	for _, part := range strings.Split(hash, "&") {
+		v, found := strings.CutPrefix(part, "replay=")
+		if !found {
+			continue
+		}
+		if len(v) > maxFragment {
+			return nil, false, fmt.Errorf("%d characters, more than the limit of %d", len(v), maxFragment)
+		}
+		if u, err := url.PathUnescape(v); err == nil {
+			v = u
+		}
+		v = strings.TrimRight(strings.NewReplacer("+", "-", "/", "_").Replace(v), "=")
+		data, err := base64.RawURLEncoding.DecodeString(v)
+		if err != nil {
+			return nil, false, fmt.Errorf("not base64url: %v", err)
+		}
+		return data, true, nil
+	}
+	return nil, false, nil
+}
+
+// gunzipReplay decompresses a gzip'd replay, within the replay size limit.
+func gunzipReplay(data []byte) ([]byte, error) {
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		return data, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, replay.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %v", err)
+	}
+	if len(out) > replay.MaxFileSize {
+		return nil, fmt.Errorf("more than the limit of %d bytes uncompressed", replay.MaxFileSize)
+	}
+	return out, nil
+}
+
+func jsResult(err error) any {
+	if err != nil {
+		return map[string]any{"error": err.Error()}
+	}
+	return map[string]any{"ok": true}
+}
+
+func jsStatus() any {
+	web.mu.Lock()
+	st, first, keys := web.snap, web.firstBattleMs, web.keysHeld
+	web.mu.Unlock()
+	m := map[string]any{
+		"scene":              st.Scene,
+		"scenario":           st.Scenario,
+		"turn":               st.Turn,
+		"turnLimit":          st.TurnLimit,
+		"phase":              st.Phase,
+		"active":             st.Active,
+		"outcome":            st.Outcome,
+		"frames":             st.Frames,
+		"battleFrames":       st.BattleFrames,
+		"humanTurn":          st.HumanTurn,
+		"busy":               st.Busy,
+		"replay":             st.Replay,
+		"firstBattleFrameMs": first,
+		"keysHeld":           keys,
+	}
+	if st.Error != "" {
+		m["error"] = st.Error
+	}
+	return m
+}
+
+// cssScale converts screen pixels to CSS pixels.
+func cssScale() float64 {
+	if web.g == nil || web.g.Scale <= 0 {
+		return 1
+	}
+	return web.g.Scale
+}
+
+func jsOwnShips() any {
+	out := []any{}
+	if web.g == nil {
+		return out
+	}
+	s := cssScale()
+	for _, p := range web.g.DebugOwnShips() {
+		out = append(out, map[string]any{"id": p.ID, "name": p.Name, "x": p.X / s, "y": p.Y / s})
+	}
+	return out
+}
+
+func jsSelected() any {
+	if web.g == nil {
+		return -1
+	}
+	return web.g.DebugSelected()
+}
+
+func jsButton(name string) any {
+	if web.g == nil {
+		return js.Null()
+	}
+	x, y, w, h, ok := web.g.DebugButton(name)
+	if !ok {
+		return js.Null()
+	}
+	s := cssScale()
+	return map[string]any{"x": x / s, "y": y / s, "w": w / s, "h": h / s}
+}
