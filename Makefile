@@ -2,7 +2,7 @@
 GO       ?= go
 SCENARIO ?= second-battle-of-ds9
 
-.PHONY: run test check vet fmt unit deps-test sim bench wasm serve e2e golden wasm-test
+.PHONY: run test check vet fmt unit deps-test sim bench wasm serve e2e golden wasm-test smoke screenshots
 
 ## run: the desktop game on the flagship scenario
 run:
@@ -41,6 +41,24 @@ wasm-test:
 	$(GO) test -count=1 -run '^TestGolden$$' -v ./game/replay/ | grep -o 'golden .*final checksum .*' | sort > $$d/native; \
 	PATH="$(WASM_EXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 -run '^TestGolden$$' -v ./game/replay/ | grep -o 'golden .*final checksum .*' | sort > $$d/wasm; \
 	test -s $$d/native && diff $$d/native $$d/wasm && sed 's/^/wasm-test: native = wasm: /' $$d/wasm; s=$$?; rm -rf $$d; exit $$s
+
+## smoke: the desktop game under Xvfb (a screenshot of the battle) and the
+## proof that drawing the battle allocates nothing per frame (also in `unit`)
+smoke:
+	bash scripts/deps.sh test
+	$(GO) test -count=1 -run 'TestSmokeScreenshot|TestBattleDrawAllocs' -v ./cmd/ds9 ./game/ui
+
+## screenshots: regenerate docs/screenshots/*.png with the game's screenshot mode
+SHOT = xvfb-run -a -s "-screen 0 1600x1000x24" ./dist/ds9 -scenario $(SCENARIO) -seed 4 -mute
+screenshots:
+	bash scripts/deps.sh test
+	@mkdir -p docs/screenshots dist
+	$(GO) build -o dist/ds9 ./cmd/ds9
+	$(SHOT) -scene title -screenshot docs/screenshots/title.png -frames 90
+	$(SHOT) -scene briefing -screenshot docs/screenshots/briefing.png -frames 60
+	$(SHOT) -autoplay -screenshot docs/screenshots/battle.png -frames 420
+	$(SHOT) -side alliance -scene battle -zoom 1.1 -screenshot docs/screenshots/battle-orders.png -frames 120
+	$(SHOT) -scene report -screenshot docs/screenshots/report.png -frames 60
 
 ## sim: play the flagship battle headless
 sim:

@@ -9,7 +9,8 @@
 //
 // Environment: DS9_WEB_DIR (default ../dist/web), DS9_CHROMIUM (the browser
 // to run; default chromium from PATH), DS9_E2E_SHOTS (a folder to keep the
-// screenshots in).
+// screenshots in), DS9_E2E_REPLAY (the historical replay to play, default
+// scenarios/replays/second-battle-of-ds9-historical.json).
 package e2e
 
 import (
@@ -244,8 +245,8 @@ func TestBrowser(t *testing.T) {
 	defer bcancel()
 
 	b := &browser{t: t, ctx: bctx, base: srv.URL}
-	// The first action starts the browser.
-	if err := chromedp.Do(bctx); err != nil {
+	// The first action starts the browser; the page is 1280×720 CSS pixels.
+	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 720)); err != nil {
 		t.Fatalf("starting %s: %v", chrome, err)
 	}
 	b.listen(bctx, "battle")
@@ -253,21 +254,23 @@ func TestBrowser(t *testing.T) {
 	t.Logf("browser: %s", version)
 
 	t.Run("battle", func(t *testing.T) { b.t = t; testBattle(t, b) })
+	t.Run("hidpi", func(t *testing.T) { b.t = t; testHiDPI(t, b) })
 	t.Run("replay", func(t *testing.T) { b.t = t; testReplay(t, b) })
 }
 
 // testBattle loads the game straight into the flagship battle as the
-// Alliance, checks the first frame's time and the picture, then selects a
-// ship with the mouse and ends the turn.
+// Dominion (who moves first, so the battle view is the first thing shown;
+// the Alliance, played by the computer, answers Dukat's terms), checks the
+// first frame's time and the picture, then selects a ship with the mouse and
+// ends the turn.
 func testBattle(t *testing.T, b *browser) {
 	ctx := b.ctx
-	url := b.base + "/?scenario=" + scenarioID + "&side=alliance&scene=battle&seed=7"
+	url := b.base + "/?scenario=" + scenarioID + "&side=dominion&scene=battle&seed=7"
 	start := time.Now()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("navigating to %s: %v", url, err)
 	}
 	s := b.waitFor(ctx, "the first battle frame", firstFrameLimit, func(s status) bool {
-		// The battle (as the Alliance, Dukat's terms come first) has drawn a frame.
 		return s.FirstBattleFrameMs > 0 && s.Turn >= 1
 	}, nil)
 	seen := time.Since(start)
@@ -306,9 +309,8 @@ func testBattle(t *testing.T, b *browser) {
 		t.Errorf("canvas has %d pixels for %d CSS pixels at devicePixelRatio %.2f: not sharp", canvasW, cssW, dpr)
 	}
 
-	// Play until it is the Alliance's turn to give orders (the enemy's
-	// playback skipped with K, Dukat's terms refused).
-	s = b.waitForHumanTurn(ctx, "the Alliance's first orders", 90*time.Second)
+	// Play until it is the Dominion's turn to give orders.
+	s = b.waitForHumanTurn(ctx, "the Dominion's first orders", 90*time.Second)
 	startTurn := s.Turn
 
 	// The map is drawn.
@@ -359,7 +361,7 @@ func testBattle(t *testing.T, b *browser) {
 		t.Logf("no end-turn button reported; pressing N")
 		b.key(ctx, "n")
 	}
-	b.waitFor(ctx, "the Alliance's phase to end", 10*time.Second, func(s status) bool {
+	b.waitFor(ctx, "the Dominion's phase to end", 10*time.Second, func(s status) bool {
 		return !s.HumanTurn || s.Turn > startTurn
 	}, nil)
 	s = b.waitForHumanTurn(ctx, "the next turn", 120*time.Second)
@@ -373,6 +375,8 @@ func testBattle(t *testing.T, b *browser) {
 	if !saved {
 		t.Errorf("no save game in localStorage after a turn")
 	}
+
+	b.testTouch(ctx)
 
 	// The page losing the focus releases held keys: hold Shift, blur the
 	// window, and the game must not see it held any more.
@@ -484,8 +488,8 @@ func checkMap(t *testing.T, img image.Image) {
 	wants := []want{
 		{"space", 0x05, 0x07, 0x0d, 10, bd.Dx() * bd.Dy() / 20},
 		{"grid", 0x6d, 0x8f, 0xbf, 60, 200},
-		{"alliance", 0x5a, 0xa8, 0xff, 50, 20},
-		{"dominion", 0xb0, 0x6c, 0xff, 50, 20},
+		{"alliance", 0x5a, 0xa8, 0xff, 50, 0},
+		{"dominion", 0xb0, 0x6c, 0xff, 50, 0},
 	}
 	counts := make([]int, len(wants))
 	colours := map[uint32]bool{}
@@ -504,6 +508,10 @@ func checkMap(t *testing.T, img image.Image) {
 		}
 	}
 	t.Logf("screenshot %dx%d: %d+ distinct colours", bd.Dx(), bd.Dy(), len(colours))
+	// Ships in their side's colours: one side may have left the field.
+	if n := counts[2] + counts[3]; n < 50 {
+		t.Errorf("the sides' colours are on %d pixels, want at least 50: no ships drawn?", n)
+	}
 	if len(colours) < 50 {
 		t.Errorf("screenshot has only %d colours: blank?", len(colours))
 	}
@@ -526,7 +534,11 @@ func abs(v int) int {
 // the URL fragment), plays it in the page to the end and checks the outcome;
 // then opens it again through the page's file picker.
 func testReplay(t *testing.T, b *browser) {
-	data, err := os.ReadFile(historical)
+	path := historical
+	if p := os.Getenv("DS9_E2E_REPLAY"); p != "" {
+		path = p // a historical replay regenerated elsewhere
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("the historical replay: %v", err)
 	}
@@ -537,45 +549,232 @@ func testReplay(t *testing.T, b *browser) {
 	frag := base64.RawURLEncoding.EncodeToString(z.Bytes())
 	t.Logf("replay link: %d bytes of JSON, %d bytes in the fragment", len(data), len(frag))
 
-	// A new tab: a fresh page, with the same storage.
-	tctx, tcancel := chromedp.NewContext(b.ctx)
-	defer tcancel()
-	if err := chromedp.Do(tctx); err != nil {
-		t.Fatal(err)
-	}
-	b.listen(tctx, "replay")
-	if err := chromedp.Do(tctx, chromedp.Navigate(b.base+"/?mute#replay="+frag)); err != nil {
+	// The same tab, emptied first so that the game of the battle test stops.
+	ctx := b.ctx
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base+"/?mute#replay="+frag)); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	s := b.waitFor(tctx, "the replay's outcome", 150*time.Second, func(s status) bool {
-		return s.Outcome != ""
-	}, nil)
-	t.Logf("replay from the link: outcome %q at turn %d after %.1f s", s.Outcome, s.Turn, time.Since(start).Seconds())
+	s := b.playReplay(ctx, "the replay's outcome (link)")
+	t.Logf("replay from the link: outcome %q at turn %d, %.1f s after navigation (first replay frame at %.2f s)",
+		s.Outcome, s.Turn, time.Since(start).Seconds(), s.FirstBattleFrameMs/1000)
 	if s.Outcome != historicalResult {
 		t.Errorf("replay outcome %q, want %q", s.Outcome, historicalResult)
 	}
 	if !s.Replay {
 		t.Errorf("status does not report a replay: %+v", s)
 	}
-	b.screenshot(tctx, "replay")
+	checkMap(t, b.screenshot(ctx, "replay"))
 	b.checkErrors("playing the replay from a link")
 
 	// The same replay through the file picker.
-	abs, _ := filepath.Abs(historical)
-	if err := chromedp.Do(tctx, chromedp.Navigate(b.base+"/?mute")); err != nil {
+	abs, _ := filepath.Abs(path)
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base+"/?mute")); err != nil {
 		t.Fatal(err)
 	}
-	b.waitFor(tctx, "the title screen", firstFrameLimit, func(s status) bool { return s.Frames > 0 }, nil)
-	if err := chromedp.Do(tctx, chromedp.SetUploadFiles(chromedp.ID("replay-file"), []string{abs})); err != nil {
+	b.waitFor(ctx, "the title screen", firstFrameLimit, func(s status) bool { return s.Scene == "title" && s.Frames > 0 }, nil)
+	b.screenshot(ctx, "title")
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("replay-file"), []string{abs})); err != nil {
 		t.Fatalf("file picker: %v", err)
 	}
-	s = b.waitFor(tctx, "the replay's outcome (file picker)", 150*time.Second, func(s status) bool {
-		return s.Replay && s.Outcome != ""
-	}, nil)
+	b.waitFor(ctx, "the replay from the file picker", 60*time.Second, func(s status) bool { return s.Replay }, nil)
+	s = b.playReplay(ctx, "the replay's outcome (file picker)")
 	t.Logf("replay from the file picker: outcome %q", s.Outcome)
 	if s.Outcome != historicalResult {
 		t.Errorf("replay (file picker) outcome %q, want %q", s.Outcome, historicalResult)
 	}
 	b.checkErrors("playing the replay from the file picker")
+
+	// A broken link is refused with a message on the title screen, and no
+	// JavaScript error.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base+"/?mute#replay=bm90IGEgcmVwbGF5")); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(firstFrameLimit)
+	for {
+		s, err := b.status(ctx)
+		if err == nil && s.Scene == "title" && s.Error != "" {
+			t.Logf("broken replay link: %q", s.Error)
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("broken replay link: no message on the title screen; status %+v (%v)", s, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b.checkErrors("opening a broken replay link")
+}
+
+// playReplay steps the replay viewer forward a turn at a time with its
+// hotkey (Enter) until the battle's outcome is decided.
+func (b *browser) playReplay(ctx context.Context, what string) status {
+	last := time.Time{}
+	return b.waitFor(ctx, what, 150*time.Second, func(s status) bool {
+		return s.Replay && s.Outcome != ""
+	}, func(s status) {
+		if s.Replay && time.Since(last) > 300*time.Millisecond {
+			last = time.Now()
+			b.key(ctx, "\r")
+		}
+	})
+}
+
+type camera struct {
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	Zoom float64 `json:"zoom"`
+}
+
+func (b *browser) camera(ctx context.Context) camera {
+	b.t.Helper()
+	c, err := chromedp.Run(ctx, chromedp.Evaluate[camera](`window.ds9.debug.camera()`))
+	if err != nil {
+		b.t.Fatalf("ds9.debug.camera: %v", err)
+	}
+	return c
+}
+
+// touch sends one touch event; points are CSS pixels, ids 1, 2, ….
+func (b *browser) touch(ctx context.Context, typ input.DispatchTouchEventType, pts ...[2]float64) {
+	b.t.Helper()
+	p := input.DispatchTouchEventParams{Type: typ, TouchPoints: []*input.TouchPoint{}}
+	for i, xy := range pts {
+		id := float64(i + 1)
+		p.TouchPoints = append(p.TouchPoints, &input.TouchPoint{X: xy[0], Y: xy[1], ID: &id})
+	}
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, input.DispatchTouchEvent, p)
+		return err
+	}))
+	if err != nil {
+		b.t.Fatalf("touch event: %v", err)
+	}
+}
+
+// gesture moves touch points from one place to another in steps, a frame or
+// two apart, as a finger does.
+func (b *browser) gesture(ctx context.Context, from, to [][2]float64) {
+	b.touch(ctx, input.DispatchTouchEventTypeTouchStart, from...)
+	time.Sleep(60 * time.Millisecond)
+	const steps = 8
+	for i := 1; i <= steps; i++ {
+		pts := make([][2]float64, len(from))
+		for j := range from {
+			f := float64(i) / steps
+			pts[j] = [2]float64{from[j][0] + (to[j][0]-from[j][0])*f, from[j][1] + (to[j][1]-from[j][1])*f}
+		}
+		b.touch(ctx, input.DispatchTouchEventTypeTouchMove, pts...)
+		time.Sleep(40 * time.Millisecond)
+	}
+	time.Sleep(60 * time.Millisecond)
+	b.touch(ctx, input.DispatchTouchEventTypeTouchEnd)
+	time.Sleep(100 * time.Millisecond)
+}
+
+// testTouch taps a ship to select it, drags to pan and pinches to zoom.
+func (b *browser) testTouch(ctx context.Context) {
+	t := b.t
+	t.Helper()
+	ships, err := chromedp.Run(ctx, chromedp.Evaluate[[]shipPos](`window.ds9.debug.ownShips()`))
+	if err != nil || len(ships) == 0 {
+		t.Fatalf("touch: no own ship to tap (%v)", err)
+	}
+	sel, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`window.ds9.debug.selected()`))
+	ship := ships[len(ships)-1]
+	for _, sh := range ships {
+		if sh.ID != sel {
+			ship = sh
+			break
+		}
+	}
+	// Tap.
+	b.touch(ctx, input.DispatchTouchEventTypeTouchStart, [2]float64{ship.X, ship.Y})
+	time.Sleep(80 * time.Millisecond)
+	b.touch(ctx, input.DispatchTouchEventTypeTouchEnd)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.ds9.debug.selected()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got == ship.ID {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("touch: tapped ship %d at %.0f,%.0f; selected is %d", ship.ID, ship.X, ship.Y, got)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("touch: a tap selected %s (ship %d)", ship.Name, ship.ID)
+
+	// Drag to pan: the world follows the finger, so the camera moves the
+	// other way.
+	c0 := b.camera(ctx)
+	b.gesture(ctx, [][2]float64{{500, 300}}, [][2]float64{{620, 360}})
+	c1 := b.camera(ctx)
+	if !(c1.X < c0.X-10 && c1.Y < c0.Y-5) {
+		t.Errorf("touch: dragging right and down moved the camera from %+v to %+v", c0, c1)
+	}
+	if got, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`window.ds9.debug.selected()`)); got != ship.ID {
+		t.Errorf("touch: a drag changed the selection from %d to %d", ship.ID, got)
+	}
+	// Pinch out to zoom in.
+	b.gesture(ctx, [][2]float64{{460, 330}, {560, 330}}, [][2]float64{{380, 330}, {640, 330}})
+	c2 := b.camera(ctx)
+	if !(c2.Zoom > c1.Zoom*1.2) {
+		t.Errorf("touch: pinching out changed the zoom from %.3f to %.3f", c1.Zoom, c2.Zoom)
+	}
+	t.Logf("touch: drag panned the camera %.0f,%.0f -> %.0f,%.0f; pinch zoomed %.2f -> %.2f", c0.X, c0.Y, c1.X, c1.Y, c1.Zoom, c2.Zoom)
+}
+
+// testHiDPI checks the game draws at the device's pixel density: loaded at
+// devicePixelRatio 2, the canvas has twice the CSS pixels in each direction.
+// (Ebitengine reads the ratio once, at the start.)
+func testHiDPI(t *testing.T, b *browser) {
+	ctx := b.ctx
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.EmulateViewport(960, 540, chromedp.EmulateScale(2))); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.EmulateViewport(1280, 720)); err != nil {
+			t.Fatal(err)
+		}
+	}()
+	if err := chromedp.Do(ctx, chromedp.Navigate(b.base+"/?scenario="+scenarioID+"&side=dominion&scene=battle&seed=7&mute")); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor(ctx, "the battle at devicePixelRatio 2", firstFrameLimit, func(s status) bool { return s.FirstBattleFrameMs > 0 }, nil)
+	type size struct {
+		DPR  float64 `json:"dpr"`
+		W    int     `json:"w"`
+		H    int     `json:"h"`
+		CSSW int     `json:"cssW"`
+		CSSH int     `json:"cssH"`
+	}
+	var sz size
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var err error
+		sz, err = chromedp.Run(ctx, chromedp.Evaluate[size](`(() => { const c = document.querySelector("body > canvas"); return {dpr: devicePixelRatio, w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight}; })()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sz.DPR == 2 && sz.W == 2*sz.CSSW && sz.H == 2*sz.CSSH {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("HiDPI: at devicePixelRatio %.1f the canvas is %dx%d for %dx%d CSS pixels", sz.DPR, sz.W, sz.H, sz.CSSW, sz.CSSH)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("HiDPI: at devicePixelRatio %.0f the canvas is %dx%d for %dx%d CSS pixels", sz.DPR, sz.W, sz.H, sz.CSSW, sz.CSSH)
+	b.screenshot(ctx, "hidpi")
+	// The hooks speak CSS pixels whatever the density.
+	ships, _ := chromedp.Run(ctx, chromedp.Evaluate[[]shipPos](`window.ds9.debug.ownShips()`))
+	for _, sh := range ships {
+		if sh.X > float64(sz.CSSW) || sh.Y > float64(sz.CSSH) {
+			t.Errorf("HiDPI: ship %d reported at %.0f,%.0f, outside the %dx%d CSS page", sh.ID, sh.X, sh.Y, sz.CSSW, sz.CSSH)
+			break
+		}
+	}
 }

@@ -211,18 +211,19 @@ func dominionWins(t *testing.T, n int, alliance, dominion Level) int {
 	return wins
 }
 
-// A hard Dominion against an easy Alliance wins more often than normal against
-// normal: the levels play differently well.
+// A hard Dominion against an easy Alliance wins clearly more often than normal
+// against normal, by at least minMargin percent of the battles: the levels play
+// differently well. (docs/balance.md: about 7 points over 1000 seeds.)
 func TestDifficulty(t *testing.T) {
 	if testing.Short() {
 		t.Skip("plays 800 battles")
 	}
-	const n = 400
+	const n, minMargin = 400, 3
 	normal := dominionWins(t, n, Normal, Normal)
 	hard := dominionWins(t, n, Easy, Hard)
 	t.Logf("Dominion wins over %d battles: normal vs normal %d, hard vs easy %d", n, normal, hard)
-	if hard <= normal {
-		t.Errorf("hard Dominion vs easy Alliance won %d of %d, normal vs normal %d: want more", hard, n, normal)
+	if hard*100 < normal*100+minMargin*n {
+		t.Errorf("hard Dominion vs easy Alliance won %d of %d, normal vs normal %d: want at least %d%% more", hard, n, normal, minMargin)
 	}
 }
 

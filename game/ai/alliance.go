@@ -237,6 +237,11 @@ func (a *alliance) minelayer(v *rules.View, vi int) hex.Hex {
 		}
 		return at
 	}
+	if sh.Actions <= 0 && a.level == Hard {
+		// Laid this phase already: the hard level stays put rather than run
+		// on, unable to cloak, towards where the enemy may be waiting.
+		return sh.Pos
+	}
 	// Head for the open positions by the safest way in reach.
 	g.field(a.field, srcs, a.cost, false)
 	if sh.MP > 0 {

@@ -14,6 +14,16 @@ const (
 	CoverPenalty = 20 // hit-chance penalty on attacks against a covered ward
 	CoverReturns = 2  // return-fire volleys a covering ship has until its next phase
 	MinePierce   = 50 // percent of a mine's damage that bypasses shields
+
+	// The boarding fight (§8 of docs/rules.md): the garrison loses the boarders'
+	// troops times a roll of BoardMin..BoardMax percent, only BoardPowered percent
+	// of that roll while the station has main power; a result below RepulseBelow
+	// throws the boarders back with RepulseDamage to their ship's hull.
+	BoardMin      = 0
+	BoardMax      = 200
+	BoardPowered  = 25
+	RepulseBelow  = 50
+	RepulseDamage = 10
 )
 
 // ErrOver is returned for any order once the battle is decided.

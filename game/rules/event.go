@@ -39,7 +39,7 @@ const (
 	Evacuated
 	Withdrew
 	Sabotaged // Program Sisko 197
-	Boarded   // Ship's troops board station Target (Value: garrison left)
+	Boarded   // Ship's troops board station Target (Damage: defenders lost, Value: garrison left, HullDamage: to Ship when thrown back)
 	StationCaptured
 	ReinforcementsArrived // wing Value arrived (Count ships)
 	ReinforcementsBlocked // wing Value was stopped by the minefield

@@ -93,14 +93,46 @@ func (s *State) checkBoard(sh *Ship, tid ShipID) error {
 	return nil
 }
 
-// board lands a ship's troops on a station whose shields are down; the garrison
-// fights them man for man, and the station falls when no defender is left.
+// BoardingFight is the outcome of one boarding fight: a party of troops with a
+// fight roll (BoardMin..BoardMax percent) kills troops × roll % defenders,
+// rounded, with the roll cut to BoardPowered percent (rounded down) while the
+// station still has main power; a party whose roll ends below RepulseBelow is
+// thrown back. The garrison never loses more defenders than it has.
+func BoardingFight(troops, roll int, powered bool) (killed int, repulsed bool) {
+	if powered {
+		roll = roll * BoardPowered / 100
+	}
+	return (troops*roll + 50) / 100, roll < RepulseBelow
+}
+
+// board lands a ship's troops on a station whose shields are down. Against a
+// garrison it is a fight (BoardingFight, one roll): the garrison loses
+// defenders, and a party that is thrown back while defenders remain costs its
+// ship RepulseDamage of hull, shields or not. The station falls when no
+// defender is left; one without a garrison (evacuated or sabotaged) falls to
+// the first party, without a fight or a roll.
 func (s *State) board(o Order, ev *[]Event) {
 	sh := &s.Ships[o.Ship]
 	t := &s.Ships[o.Target]
 	sh.Actions--
-	t.Garrison = max(0, t.Garrison-s.Class(sh).Troops)
-	s.emit(ev, Event{Kind: Boarded, Side: sh.Side, Ship: sh.ID, Target: t.ID, From: sh.Pos, To: t.Pos, Value: t.Garrison})
+	e := Event{Kind: Boarded, Side: sh.Side, Ship: sh.ID, Target: t.ID, From: sh.Pos, To: t.Pos}
+	repulsed := false
+	if t.Garrison > 0 {
+		killed, back := BoardingFight(s.Class(sh).Troops, BoardMin+s.roll(BoardMax-BoardMin+1), t.MainPower)
+		e.Damage = min(t.Garrison, killed)
+		t.Garrison -= e.Damage
+		if repulsed = back && t.Garrison > 0; repulsed {
+			e.HullDamage = RepulseDamage
+		}
+	}
+	e.Value = t.Garrison
+	s.emit(ev, e)
+	if repulsed {
+		sh.Hull -= e.HullDamage
+		if sh.Hull <= 0 {
+			s.destroy(sh, ev)
+		}
+	}
 	if t.Garrison == 0 {
 		t.Captured = true
 		t.MainPower = false

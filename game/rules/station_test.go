@@ -237,45 +237,218 @@ func TestEvacuationSabotageBoarding(t *testing.T) {
 	}
 }
 
-func TestBoardingAgainstGarrison(t *testing.T) {
-	b := newBuilder(t)
-	st := b.ship(clsStation, Alliance, stationAt)
-	ring := hex.Ring(stationAt, 2)
-	j1 := b.ship(clsJem, Dominion, ring[0])
-	j2 := b.ship(clsJem, Dominion, ring[3])
-	j3 := b.ship(clsJem, Dominion, ring[6])
-	farJem := b.ship(clsJem, Dominion, step(stationAt, 0, 3))
-	s := b.start()
-	apply(t, s, endPhase(Alliance))
+// BoardingFight, case by case: rounding, the repulse threshold, and the cut while
+// the station has main power.
+func TestBoardingFight(t *testing.T) {
+	for _, c := range []struct {
+		troops, roll int
+		powered      bool
+		killed       int
+		repulsed     bool
+	}{
+		{5, 0, false, 0, true},
+		{5, 9, false, 0, true},   // 0.45 rounds to 0
+		{5, 10, false, 1, true},  // 0.5 rounds up
+		{5, 49, false, 2, true},  // 2.45
+		{5, 50, false, 3, false}, // 2.5 rounds up; not thrown back
+		{5, 100, false, 5, false},
+		{5, 150, false, 8, false}, // 7.5
+		{5, 200, false, 10, false},
+		{2, 24, false, 0, true},
+		{2, 25, false, 1, true},
+		{2, 200, false, 4, false},
+		{1, 149, false, 1, false},
+		{1, 150, false, 2, false},
+		{4, 0, false, 0, true},
+		// With main power the roll counts a quarter, rounded down.
+		{5, 200, true, 3, false}, // 50
+		{5, 199, true, 2, true},  // 49
+		{5, 100, true, 1, true},  // 25
+		{4, 100, true, 1, true},  // 25: 1.0
+		{2, 100, true, 1, true},  // 25: 0.5 rounds up
+		{2, 99, true, 0, true},   // 24
+		{0, 200, false, 0, false},
+	} {
+		killed, repulsed := BoardingFight(c.troops, c.roll, c.powered)
+		if killed != c.killed || repulsed != c.repulsed {
+			t.Errorf("BoardingFight(%d, %d, %v) = %d, %v; want %d, %v", c.troops, c.roll, c.powered, killed, repulsed, c.killed, c.repulsed)
+		}
+	}
+}
 
-	applyErr(t, s, targeted(Board, Dominion, j1, st), "shields are up")
+// boardingSetup is a station with its shields down and three boarders in
+// contact with it.
+func boardingSetup(t *testing.T, seed uint64) (s *State, st ShipID, jems [3]ShipID) {
+	t.Helper()
+	b := newBuilder(t)
+	st = b.ship(clsStation, Alliance, stationAt)
+	ring := hex.Ring(stationAt, 2)
+	for i, k := range []int{0, 3, 6} {
+		jems[i] = b.ship(clsJem, Dominion, ring[k])
+	}
+	s = b.startSeed(seed)
+	apply(t, s, endPhase(Alliance))
 	s.Ships[st].Shields = 0 // knocked down
-	applyErr(t, s, targeted(Board, Dominion, farJem, st), "contact")
+	return s, st, jems
+}
+
+func TestBoardingAgainstGarrison(t *testing.T) {
+	s, st, jems := boardingSetup(t, 1)
+	far := s.Ships[jems[2]].Pos
+	s.Ships[st].Shields = 5
+	applyErr(t, s, targeted(Board, Dominion, jems[0], st), "shields are up")
+	s.Ships[st].Shields = 0
+	// Out of contact: one hex further out.
+	s.vacate(&s.Ships[jems[2]])
+	s.Ships[jems[2]].Pos = step(stationAt, 0, 3)
+	if err := s.occupy(&s.Ships[jems[2]]); err != nil {
+		t.Fatal(err)
+	}
+	applyErr(t, s, targeted(Board, Dominion, jems[2], st), "contact")
+	s.vacate(&s.Ships[jems[2]])
+	s.Ships[jems[2]].Pos = far
+	if err := s.occupy(&s.Ships[jems[2]]); err != nil {
+		t.Fatal(err)
+	}
 
 	garrison := s.Classes[clsStation].Garrison
-	troops := s.Classes[clsJem].Troops
-	ev := apply(t, s, targeted(Board, Dominion, j1, st))
-	bd := mustFind(t, ev, Boarded)
-	if bd.Value != garrison-troops || s.Ships[st].Garrison != garrison-troops {
-		t.Fatalf("boarded %+v, garrison %d", *bd, s.Ships[st].Garrison)
+	if garrison != 10 || s.Classes[clsJem].Troops != 5 || s.Classes[clsJem].Hull != 12 {
+		t.Fatal("the cases below assume a garrison of 10, and 5 troops and a hull of 12 a boarder")
 	}
-	mustNotFind(t, ev, StationCaptured)
-	if s.Ships[st].Captured {
-		t.Fatal("captured with defenders left")
+	// The three boarders board in turn; with a fixed seed the fights go the
+	// same way every time.
+	type board struct {
+		killed, left, hull int // defenders killed, garrison left, the boarder's hull after (0: destroyed)
+		captured           bool
 	}
-	ev = apply(t, s, targeted(Board, Dominion, j2, st))
-	c := mustFind(t, ev, StationCaptured)
-	if c.Ship != st || c.Target != j2 {
-		t.Fatalf("captured %+v", *c)
+	for _, c := range []struct {
+		name    string
+		seed    uint64
+		powered bool // main power still on
+		hull    int  // the boarders' hull at the start (0: the class's)
+		want    []board
+	}{
+		// Rolls 187 (9.35 → 9) and 146 (7.3, capped at the 1 defender left).
+		{"seed 1 without power", 1, false, 0, []board{{9, 1, 12, false}, {1, 0, 12, true}}},
+		// Rolls 178, then 1: thrown back, 10 hull damage; then 105.
+		{"seed 2 without power", 2, false, 0, []board{{9, 1, 12, false}, {0, 1, 2, false}, {1, 0, 12, true}}},
+		// With main power the rolls count a quarter: 46, 36, 45 → 2 each, all thrown back.
+		{"seed 1 with main power", 1, true, 0, []board{{2, 8, 2, false}, {2, 6, 2, false}, {2, 4, 2, false}}},
+		// Rolls 148 → 37 and 6 → 1: boarders with 6 hull left do not survive a repulse.
+		{"seed 3 with main power, damaged boarders", 3, true, 6, []board{{2, 8, 0, false}, {0, 8, 0, false}, {2, 6, 0, false}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, st, jems := boardingSetup(t, c.seed)
+			stn := &s.Ships[st]
+			if !c.powered {
+				var ev []Event
+				s.powerLoss(stn, &ev)
+			}
+			if c.hull > 0 {
+				for _, j := range jems {
+					s.Ships[j].Hull = c.hull
+				}
+			}
+			for i, j := range jems {
+				if i >= len(c.want) {
+					applyErr(t, s, targeted(Board, Dominion, j, st), "already taken")
+					continue
+				}
+				w := c.want[i]
+				hull, losses := s.Ships[j].Hull, s.Losses[Dominion]
+				ev := apply(t, s, targeted(Board, Dominion, j, st))
+				bd := mustFind(t, ev, Boarded)
+				sh := &s.Ships[j]
+				if bd.Ship != j || bd.Target != st || bd.Damage != w.killed || bd.Value != w.left || stn.Garrison != w.left {
+					t.Fatalf("boarding %d: %+v, garrison %d; want %d killed, %d left", i, *bd, stn.Garrison, w.killed, w.left)
+				}
+				wantDamage := 0
+				if w.hull != hull {
+					wantDamage = RepulseDamage // thrown back
+				}
+				if sh.Hull != w.hull || bd.HullDamage != wantDamage {
+					t.Fatalf("boarding %d: %+v, hull %d → %d, want %d", i, *bd, hull, sh.Hull, w.hull)
+				}
+				destroyed := w.hull == 0
+				if destroyed != !sh.Alive() || destroyed != (s.Losses[Dominion] == losses+1) {
+					t.Fatalf("boarding %d: destroyed %v, status %s, losses %d → %d", i, destroyed, sh.Status, losses, s.Losses[Dominion])
+				}
+				if destroyed {
+					mustFind(t, ev, ShipDestroyed)
+				}
+				if stn.Captured != w.captured {
+					t.Fatalf("boarding %d: captured %v", i, stn.Captured)
+				}
+				if w.captured {
+					c := mustFind(t, ev, StationCaptured)
+					if c.Ship != st || c.Target != j {
+						t.Fatalf("captured %+v", *c)
+					}
+				} else {
+					mustNotFind(t, ev, StationCaptured)
+				}
+			}
+			if !stn.Captured {
+				return
+			}
+			if stn.Garrison != 0 || stn.MainPower || s.StationStatus() != "captured" {
+				t.Fatalf("station %+v", *stn)
+			}
+			// A captured station is no target and gives no orders.
+			var shooter ShipID = NoShip
+			for _, j := range jems {
+				if s.Ships[j].Alive() && s.Ships[j].Actions > 0 {
+					shooter = j
+				}
+			}
+			if shooter != NoShip {
+				applyErr(t, s, atk(Dominion, shooter, 0, st, secHabitat), "not a target")
+			}
+			apply(t, s, endPhase(Dominion))
+			applyErr(t, s, order(Evacuate, Alliance, st), "lost")
+			applyErr(t, s, atk(Alliance, st, 0, jems[0], 0), "lost")
+		})
 	}
-	stn := &s.Ships[st]
-	if !stn.Captured || stn.Garrison != 0 || stn.MainPower || s.StationStatus() != "captured" {
-		t.Fatalf("station %+v", *stn)
+}
+
+// Over many seeds, one boarding party of 5 costs a garrison 5 defenders on
+// average without main power (a quarter of that with it), and about a quarter
+// of the parties (almost all, with main power) are thrown back.
+func TestBoardingFightOverSeeds(t *testing.T) {
+	const n = 2000
+	for _, c := range []struct {
+		powered                bool
+		minMean100, maxMean100 int // mean defenders killed, ×100
+		minBack, maxBack       int // parties thrown back, of n
+	}{
+		{false, 480, 520, n * 20 / 100, n * 30 / 100},
+		{true, 110, 140, n * 99 / 100, n},
+	} {
+		killed, back := 0, 0
+		for seed := uint64(1); seed <= n; seed++ {
+			s, st, jems := boardingSetup(t, seed)
+			stn := &s.Ships[st]
+			stn.Garrison = 1000
+			if !c.powered {
+				var ev []Event
+				s.powerLoss(stn, &ev)
+			}
+			ev, err := s.Apply(targeted(Board, Dominion, jems[0], st))
+			if err != nil {
+				t.Fatal(err)
+			}
+			bd := mustFind(t, ev, Boarded)
+			killed += bd.Damage
+			if bd.HullDamage > 0 {
+				back++
+			}
+		}
+		t.Logf("main power %v: %d.%02d defenders killed on average, %d of %d thrown back", c.powered, killed/n, killed*100/n%100, back, n)
+		if m := killed * 100 / n; m < c.minMean100 || m > c.maxMean100 {
+			t.Errorf("main power %v: mean defenders killed ×100 = %d, want %d..%d", c.powered, m, c.minMean100, c.maxMean100)
+		}
+		if back < c.minBack || back > c.maxBack {
+			t.Errorf("main power %v: %d of %d thrown back, want %d..%d", c.powered, back, n, c.minBack, c.maxBack)
+		}
 	}
-	applyErr(t, s, targeted(Board, Dominion, j3, st), "already taken")
-	// A captured station is no target and gives no orders.
-	applyErr(t, s, atk(Dominion, j3, 0, st, secHabitat), "not a target")
-	apply(t, s, endPhase(Dominion))
-	applyErr(t, s, order(Evacuate, Alliance, st), "lost")
-	applyErr(t, s, atk(Alliance, st, 0, j1, 0), "lost")
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"math"
+	"os"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -45,15 +47,23 @@ func (b *battleScene) initDrawCache() {
 
 // Draw implements Scene.
 func (b *battleScene) Draw(screen *ebiten.Image) {
-	screen.Fill(colSpace.Color())
+	screen.Fill(spaceColor)
 	b.ctl.Refresh()
-	b.world.draw(screen, b.cam, b.g.bg, b.now)
-	b.drawUnder(screen)
+	if !skipLayer("world") {
+		b.world.draw(screen, b.cam, b.g.bg, b.now)
+	}
+	if !skipLayer("under") {
+		b.drawUnder(screen)
+	}
 	b.drawStations(screen)
-	b.drawShips(screen)
+	if !skipLayer("ships") {
+		b.drawShips(screen)
+	}
 	b.drawOver(screen)
 	b.fx.draw(screen, b.cam, b.now, b.g.Fonts.Bold)
-	b.hud.draw(screen)
+	if !skipLayer("hud") {
+		b.hud.draw(screen)
+	}
 	if b.curtain {
 		b.drawCurtain(screen)
 	}
@@ -74,7 +84,7 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 	if c.MyTurn() && len(c.Ends) > 0 && c.Mode == ModeMove {
 		for _, r := range c.Ends {
 			x, y := cam.HexCenter(r.Hex)
-			if x < -s || y < -s || x > cam.W+s || y > cam.H+s {
+			if offScreen(cam, x, y, s) {
 				continue
 			}
 			hexCorners(float32(x), float32(y), s*0.94, &b.pts)
@@ -86,7 +96,7 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 		b.updateRange()
 		for _, h := range b.rangeHexes {
 			x, y := cam.HexCenter(h)
-			if x < -s || y < -s || x > cam.W+s || y > cam.H+s {
+			if offScreen(cam, x, y, s) {
 				continue
 			}
 			hexCorners(float32(x), float32(y), s*0.94, &b.pts)
@@ -143,7 +153,7 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 			continue
 		}
 		x, y := cam.HexCenter(m.Pos)
-		if x < -s || y < -s || x > cam.W+s || y > cam.H+s {
+		if offScreen(cam, x, y, s) {
 			continue
 		}
 		a := float32(1)
@@ -271,7 +281,7 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 		x, y := d.x, d.y
 		l := shipLength(c.ID)
 		img := sprites.shipImage(c.ID, c.Faction)
-		scale := float64(l*z) / shipSprite
+		scale := float64(l*z) / (shipSprite * 0.68) // the hull fills about 2/3 of its sprite
 		op := &b.shipOp
 		op.GeoM.Reset()
 		op.GeoM.Translate(-shipSprite/2, -shipSprite/2)
@@ -347,7 +357,7 @@ func (b *battleScene) drawOver(dst *ebiten.Image) {
 		}
 	}
 	b.over.Flush(dst)
-	if b.showIntent && b.cam.Zoom > 0.3 {
+	if b.showIntent && b.cam.Zoom > 0.55 {
 		for i := range b.intents {
 			it := &b.intents[i]
 			x0, y0 := b.cam.ToScreen(float64(it.x0), float64(it.y0))
@@ -439,4 +449,16 @@ func (b *battleScene) drawCurtain(dst *ebiten.Image) {
 	st := b.s.State()
 	drawText(dst, sideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), colAccent, Center)
 	drawText(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), colText, Center)
+}
+
+func offScreen(cam *Camera, x, y float64, s float32) bool {
+	m := float64(s)
+	return x < -m || y < -m || x > cam.W+m || y > cam.H+m
+}
+
+var debugSkip = os.Getenv("DS9_SKIP")
+
+// skipLayer leaves a layer out, to measure what each costs (DS9_SKIP=world,hud).
+func skipLayer(name string) bool {
+	return debugSkip != "" && strings.Contains(debugSkip, name)
 }

@@ -23,6 +23,8 @@ type Camera struct {
 	MaxZoom       float64
 	// Bounds of the world the camera may look at.
 	MinX, MinY, MaxX, MaxY float64
+	// Insets of the viewport covered by panels: Fit frames the rest.
+	InL, InT, InR, InB float64
 }
 
 // NewCamera returns a camera over a world rectangle, fitted to the viewport.
@@ -48,18 +50,21 @@ func (c *Camera) Resize(w, h float64) {
 
 // Fit frames the whole world in the viewport.
 func (c *Camera) Fit() {
-	ww, wh := c.MaxX-c.MinX, c.MaxY-c.MinY
-	z := math.Min(c.W/ww, c.H/wh) * 0.98
-	c.TZoom = clampF(z, c.MinZoom, c.MaxZoom)
-	c.TX, c.TY = (c.MinX+c.MaxX)/2, (c.MinY+c.MaxY)/2
-	c.clamp()
+	c.FitRect(c.MinX, c.MinY, c.MaxX, c.MaxY)
 }
 
-// FitRect frames a world rectangle (clamped to the zoom limits).
+// FitRect frames a world rectangle in the part of the viewport not covered
+// by panels (clamped to the zoom limits).
 func (c *Camera) FitRect(x0, y0, x1, y1 float64) {
-	z := math.Min(c.W/math.Max(x1-x0, 1), c.H/math.Max(y1-y0, 1))
+	fw, fh := c.W-c.InL-c.InR, c.H-c.InT-c.InB
+	if fw < c.W/3 || fh < c.H/3 {
+		fw, fh = c.W, c.H
+	}
+	z := math.Min(fw/math.Max(x1-x0, 1), fh/math.Max(y1-y0, 1))
 	c.TZoom = clampF(z, c.MinZoom, c.MaxZoom)
-	c.TX, c.TY = (x0+x1)/2, (y0+y1)/2
+	// Centre the rectangle in the free part: shift by half the inset difference.
+	c.TX = (x0+x1)/2 - (c.InL-c.InR)/2/c.TZoom
+	c.TY = (y0+y1)/2 - (c.InT-c.InB)/2/c.TZoom
 	c.clamp()
 }
 

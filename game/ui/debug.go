@@ -69,3 +69,13 @@ func (g *Game) DebugButton(name string) (x, y, w, h float64, ok bool) {
 	}
 	return 0, 0, 0, 0, false
 }
+
+// DebugCamera is the battle camera's target: the world point at the centre
+// of the screen and the zoom. ok is false outside a battle or replay.
+func (g *Game) DebugCamera() (x, y, zoom float64, ok bool) {
+	b, isBattle := g.scene.(*battleScene)
+	if !isBattle {
+		return 0, 0, 0, false
+	}
+	return b.cam.TX, b.cam.TY, b.cam.TZoom, true
+}

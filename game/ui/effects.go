@@ -187,7 +187,7 @@ func (f *effects) draw(dst *ebiten.Image, cam *Camera, now float64, face *text.G
 			f.glow.Sprite(x1, y1, r*0.35, texGlow, rgba{1, 1, 1, a})
 		case fxExplosion:
 			if e.sprite != nil && t < 0.35 {
-				f.drawSprite(dst, e.sprite, x0, y0, e.size*z*2.2/shipSprite*2, e.angle, 1-t/0.35)
+				f.drawSprite(dst, e.sprite, x0, y0, 2*e.size*z/(shipSprite*0.68), e.angle, 1-t/0.35)
 			}
 			r := e.size * z
 			k := t
@@ -213,7 +213,7 @@ func (f *effects) draw(dst *ebiten.Image, cam *Camera, now float64, face *text.G
 			}
 			if e.sprite != nil {
 				wob := 1 + 0.06*float32(math.Sin(float64(t)*40))
-				f.drawSprite(dst, e.sprite, x0, y0, e.size*z*2/shipSprite*2*wob, e.angle, 1-a)
+				f.drawSprite(dst, e.sprite, x0, y0, 2*e.size*z/(shipSprite*0.68)*wob, e.angle, 1-a)
 			}
 			for j := range 6 {
 				ang := float64(j)*1.047 + float64(t)*4

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"math"
+	"os"
 	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -30,9 +32,9 @@ func loadFonts() {
 
 // Fonts are the faces of the HUD at the screen's scale.
 type Fonts struct {
-	scale                             float64
-	Small, Body, Bold, Head, Title    *text.GoTextFace
-	smallH, bodyH, boldH, headH, titH float64
+	scale                                   float64
+	Small, Body, Bold, Head, Big, Title     *text.GoTextFace
+	smallH, bodyH, boldH, headH, bigH, titH float64
 }
 
 func newFonts(scale float64) *Fonts {
@@ -45,6 +47,8 @@ func newFonts(scale float64) *Fonts {
 	f.Body = mk(fontRegular, 14)
 	f.Bold = mk(fontBd, 14)
 	f.Head = mk(fontBd, 20)
+	f.Big = mk(fontBd, 34)
+	f.bigH = 34 * scale * 1.25
 	f.Title = mk(fontBd, 52)
 	f.smallH, f.bodyH, f.boldH, f.headH, f.titH = 12*scale*1.35, 14*scale*1.35, 14*scale*1.35, 20*scale*1.3, 52*scale*1.2
 	return f
@@ -60,28 +64,92 @@ const (
 	Right
 )
 
-// textOp is reused by every text draw: no allocation per call.
-var textOp text.DrawOptions
+// Text is drawn from a cache of pre-rendered lines: a line is laid out and
+// rasterised once into a small image (white, so any colour can tint it), and
+// every frame after that is one DrawImage, with no allocation.
+type textKey struct {
+	s    string
+	face *text.GoTextFace
+}
+
+type textEntry struct {
+	img  *ebiten.Image
+	w    float64
+	used int
+}
+
+var (
+	textCache = map[textKey]*textEntry{}
+	textOp    text.DrawOptions
+	textImgOp ebiten.DrawImageOptions
+	textFrame int
+)
+
+const textPad = 2
+
+var directText = os.Getenv("DS9_DIRECTTEXT") != ""
+
+func cachedText(s string, face *text.GoTextFace) *textEntry {
+	k := textKey{s, face}
+	e := textCache[k]
+	if e == nil {
+		w, h := text.Measure(s, face, face.Size*1.3)
+		img := ebiten.NewImage(int(math.Ceil(w))+2*textPad, int(math.Ceil(h))+2*textPad)
+		textOp.GeoM.Reset()
+		textOp.GeoM.Translate(textPad, textPad)
+		textOp.ColorScale.Reset()
+		textOp.LineSpacing = face.Size * 1.3
+		textOp.PrimaryAlign = text.AlignStart
+		text.Draw(img, s, face, &textOp)
+		e = &textEntry{img: img, w: w}
+		textCache[k] = e
+	}
+	e.used = textFrame
+	return e
+}
+
+// textTick ages the text cache once a frame and drops lines unused for a while.
+func textTick() {
+	textFrame++
+	if textFrame%600 != 0 {
+		return
+	}
+	for k, e := range textCache {
+		if textFrame-e.used > 600 {
+			e.img.Deallocate()
+			delete(textCache, k)
+		}
+	}
+}
 
 // drawText draws one line with its top at y.
 func drawText(dst *ebiten.Image, s string, face *text.GoTextFace, x, y float64, c rgba, al Align) {
 	if s == "" {
 		return
 	}
-	textOp.GeoM.Reset()
-	textOp.GeoM.Translate(x, y)
-	textOp.ColorScale.Reset()
-	textOp.ColorScale.Scale(c.R*c.A, c.G*c.A, c.B*c.A, c.A)
-	textOp.LineSpacing = face.Size * 1.3
+	if directText {
+		textOp.GeoM.Reset()
+		textOp.GeoM.Translate(math.Round(x), math.Round(y))
+		textOp.ColorScale.Reset()
+		textOp.ColorScale.Scale(c.R*c.A, c.G*c.A, c.B*c.A, c.A)
+		textOp.LineSpacing = face.Size * 1.3
+		textOp.PrimaryAlign = [...]text.Align{text.AlignStart, text.AlignCenter, text.AlignEnd}[al]
+		text.Draw(dst, s, face, &textOp)
+		return
+	}
+	e := cachedText(s, face)
 	switch al {
 	case Center:
-		textOp.PrimaryAlign = text.AlignCenter
+		x -= e.w / 2
 	case Right:
-		textOp.PrimaryAlign = text.AlignEnd
-	default:
-		textOp.PrimaryAlign = text.AlignStart
+		x -= e.w
 	}
-	text.Draw(dst, s, face, &textOp)
+	op := &textImgOp
+	op.GeoM.Reset()
+	op.GeoM.Translate(math.Round(x)-textPad, math.Round(y)-textPad)
+	op.ColorScale.Reset()
+	op.ColorScale.Scale(c.R*c.A, c.G*c.A, c.B*c.A, c.A)
+	dst.DrawImage(e.img, op)
 }
 
 // textWidth measures a line.

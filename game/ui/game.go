@@ -35,6 +35,7 @@ type Options struct {
 	Seed       uint64
 	Mute       bool
 	Storage    Storage // where saves go; DefaultStorage when nil
+	Zoom       float64 // with Scene battle: the camera's zoom on the selected ship
 	Width      int     // window size in device-independent pixels
 	Height     int
 }
@@ -173,6 +174,9 @@ func (g *Game) firstScene() error {
 			g.scene = newReportScene(g, b.s)
 			return nil
 		}
+		if !g.Opts.Autoplay {
+			b.toHumanTurn()
+		}
 		g.scene = b
 	case g.Opts.Scene == "briefing":
 		g.scene = newBriefingScene(g, sc, g.Opts.Side, g.Opts.Difficulty)
@@ -252,7 +256,10 @@ func (g *Game) Update() error {
 	if g.fade > 0 {
 		g.fade--
 	}
-	if err := g.scene.Update(g); err != nil {
+	t0 := time.Now()
+	err := g.scene.Update(g)
+	g.stats.update(time.Since(t0))
+	if err != nil {
 		if errors.Is(err, ErrQuit) {
 			return err
 		}
@@ -274,6 +281,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		screenFade(screen, a)
 	}
 	g.Frame++
+	textTick()
 	g.stats.frame(t0)
 	if g.Opts.Screenshot != "" && !g.shotDone && g.Frame >= max(g.Opts.Frames, 1) {
 		if err := g.writeScreenshot(screen); err != nil {
@@ -430,4 +438,3 @@ func screenFade(dst *ebiten.Image, a float32) {
 	fadeBatch.Rect(0, 0, float32(b.Dx()), float32(b.Dy()), colSpace.WithA(a))
 	fadeBatch.Flush(dst)
 }
-

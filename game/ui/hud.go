@@ -83,7 +83,8 @@ type hud struct {
 	panel    rect
 	logBox   rect
 	bar      rect
-	buttons  [len(actionButtons)]rect
+	buttons  []rect
+	btns     []actionInfo
 	stamp    hudKey
 	fresh    bool
 	movingLn string
@@ -110,9 +111,16 @@ func (h *hud) layout() {
 	h.top = rect{0, 0, g.W, u(34)}
 	h.panel = rect{g.W - u(318), u(44), u(308), g.H - u(44) - u(72)}
 	h.bar = rect{u(10), g.H - u(62), g.W - u(20), u(54)}
+	h.btns = actionButtons[:]
+	if h.b.rp != nil {
+		h.btns = replayButtons[:]
+	}
+	if len(h.buttons) != len(h.btns) {
+		h.buttons = make([]rect, len(h.btns))
+	}
 	bw := (h.bar.w - u(12) - float64(len(actionButtons)-1)*u(6)) / float64(len(actionButtons))
 	bw = min(bw, u(118))
-	for i := range actionButtons {
+	for i := range h.btns {
 		h.buttons[i] = rect{h.bar.x + u(6) + float64(i)*(bw+u(6)), h.bar.y + u(6), bw, h.bar.h - u(12)}
 	}
 	h.logBox = rect{u(10), g.H - u(72) - u(10*17+26), u(470), u(10*17 + 26)}
@@ -125,12 +133,12 @@ func (h *hud) contains(x, y float64) bool {
 
 // buttonAt returns the action of the button under a point.
 func (h *hud) buttonAt(x, y float64) (Action, bool) {
-	if !h.b.ctl.MyTurn() {
+	if !h.b.ctl.MyTurn() && h.b.rp == nil {
 		return 0, false
 	}
 	for i, r := range h.buttons {
 		if r.in(x, y) {
-			return actionButtons[i].act, true
+			return h.btns[i].act, true
 		}
 	}
 	return 0, false
@@ -236,12 +244,12 @@ func (h *hud) refresh() {
 			if si < len(sh.Section) {
 				hp = sh.Section[si]
 			}
-			name := sec.Name
+			ncol := colDim
 			if sec.MainPower {
-				name += " ⚡"
+				ncol = colAccent // the section carrying main power
 			}
 			addR(fmt.Sprintf("%d / %d", hp, sec.Hull), f.Small, colDim)
-			add(name, f.Small, colDim, u(15))
+			add(sec.Name, f.Small, ncol, u(15))
 			bar(float32(hp)/float32(max(1, sec.Hull)), healthColor(float32(hp)/float32(max(1, sec.Hull))))
 		}
 		break
@@ -336,7 +344,9 @@ func (h *hud) tooltipFor() {
 			key.button = i
 		}
 	}
-	if key.button < 0 && (!h.contains(in.X, in.Y) || b.kbCursor) {
+	if !in.everMoved && !b.kbCursor {
+		key.button = -2 // no pointer yet: no tooltip
+	} else if key.button < 0 && (!h.contains(in.X, in.Y) || b.kbCursor) {
 		key.onMap = true
 		key.hex = hexKey{c.Cursor.Q, c.Cursor.R}
 		key.base = h.stamp
@@ -347,11 +357,11 @@ func (h *hud) tooltipFor() {
 	h.tipKey = key
 	btn := key.button
 	h.tip = h.tip[:0]
-	if btn < 0 && !key.onMap {
+	if btn < 0 && !key.onMap || btn == -2 {
 		return
 	}
 	if btn >= 0 {
-		a := actionButtons[btn]
+		a := h.btns[btn]
 		h.tip = append(h.tip, a.label+"  ["+a.key+"]")
 		h.tip = append(h.tip, wrapText(a.tip, b.g.Fonts.Small, b.g.U(300))...)
 		h.measureTip()
@@ -463,14 +473,15 @@ func (h *hud) draw(dst *ebiten.Image) {
 	}
 	my := c.MyTurn()
 	in := &g.Input
+	rp := b.rp != nil
 	for i, r := range h.buttons {
-		a := actionButtons[i].act
-		on := my && c.Avail[a]
+		a := h.btns[i].act
+		on := rp || my && c.Avail[a]
 		col := colPanelHi
 		if on && r.in(in.X, in.Y) {
 			col = rgb(0x24405f)
 		}
-		active := my && ((a == ActFire && c.Mode == ModeFire) || (a == ActMine && c.Mode == ModeMine) || (a == ActCover && c.Mode == ModeCover) || (a == ActBoard && c.Mode == ModeBoard) || (a == ActMove && c.Mode == ModeMove && c.Sel() != nil))
+		active := !rp && my && ((a == ActFire && c.Mode == ModeFire) || (a == ActMine && c.Mode == ModeMine) || (a == ActCover && c.Mode == ModeCover) || (a == ActBoard && c.Mode == ModeBoard) || (a == ActMove && c.Mode == ModeMove && c.Sel() != nil))
 		bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
 		edge := colEdge
 		if active {
@@ -479,25 +490,6 @@ func (h *hud) draw(dst *ebiten.Image) {
 			edge = colGood
 		}
 		bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
-	}
-	// Tooltip box.
-	var tx, ty, tw, th float64
-	if len(h.tip) > 0 {
-		tw = h.tipW + u(20)
-		th = float64(len(h.tip))*f.smallH + u(14)
-		tx, ty = in.X+u(18), in.Y+u(20)
-		if b.kbCursor {
-			x, y := b.cam.HexCenter(c.Cursor)
-			tx, ty = x+u(26), y+u(16)
-		}
-		if tx+tw > g.W-u(4) {
-			tx = g.W - u(4) - tw
-		}
-		if ty+th > g.H-u(70) {
-			ty = max(u(40), ty-th-u(40))
-		}
-		bt.Rect(float32(tx), float32(ty), float32(tw), float32(th), rgb(0x0a1424).WithA(0.95))
-		bt.Frame(float32(tx), float32(ty), float32(tw), float32(th), float32(u(1)), colAccent.WithA(0.8))
 	}
 	bt.Flush(dst)
 
@@ -511,9 +503,9 @@ func (h *hud) draw(dst *ebiten.Image) {
 		drawText(dst, l.text, l.face, l.x, l.y, l.col, l.al)
 	}
 	for i, r := range h.buttons {
-		a := actionButtons[i]
+		a := h.btns[i]
 		col := colText
-		if !(my && c.Avail[a.act]) {
+		if !rp && !(my && c.Avail[a.act]) {
 			col = colDim.WithA(0.55)
 		}
 		label := a.label
@@ -549,7 +541,26 @@ func (h *hud) draw(dst *ebiten.Image) {
 	if !my && st.Phase == rules.Battle && !b.curtain {
 		drawText(dst, h.movingLn, f.Body, g.W/2-u(150), h.bar.y-u(26), colWarn, Center)
 	}
-	// Tooltip text.
+	// Tooltip, over everything.
+	var tx, ty, tw, th float64
+	if len(h.tip) > 0 {
+		tw = h.tipW + u(20)
+		th = float64(len(h.tip))*f.smallH + u(14)
+		tx, ty = in.X+u(18), in.Y+u(20)
+		if b.kbCursor {
+			x, y := b.cam.HexCenter(c.Cursor)
+			tx, ty = x+u(26), y+u(16)
+		}
+		if tx+tw > g.W-u(4) {
+			tx = g.W - u(4) - tw
+		}
+		if ty+th > g.H-u(70) {
+			ty = max(u(40), ty-th-u(40))
+		}
+		bt.Rect(float32(tx), float32(ty), float32(tw), float32(th), rgb(0x0a1424).WithA(0.95))
+		bt.Frame(float32(tx), float32(ty), float32(tw), float32(th), float32(u(1)), colAccent.WithA(0.8))
+	}
+	bt.Flush(dst)
 	for i, l := range h.tip {
 		face, col := f.Small, colText
 		if i == 0 {
@@ -562,8 +573,8 @@ func (h *hud) draw(dst *ebiten.Image) {
 		t := b.now - b.bannerAt
 		if t < 3.2 {
 			a := float32(min(1, t*4, (3.2-t)/0.8))
-			drawText(dst, b.bannerTitle, f.Title, g.W/2-u(150), u(64), colText.Mul(a), Center)
-			drawText(dst, b.bannerSub, f.Head, g.W/2-u(150), u(64)+f.titH, colAccent.Mul(a), Center)
+			drawText(dst, b.bannerTitle, f.Big, g.W/2-u(150), u(56), colText.Mul(a), Center)
+			drawText(dst, b.bannerSub, f.Head, g.W/2-u(150), u(56)+f.bigH, colAccent.Mul(a), Center)
 		}
 	}
 }

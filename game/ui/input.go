@@ -40,9 +40,18 @@ const (
 	CmdFit
 	CmdZoomIn
 	CmdZoomOut
-	CmdCurN, CmdCurNE, CmdCurSE, CmdCurS, CmdCurSW, CmdCurNW
-	CmdWeapon1, CmdWeapon2, CmdWeapon3, CmdWeapon4
-	CmdSectionNext, CmdSectionPrev
+	CmdCurN
+	CmdCurNE
+	CmdCurSE
+	CmdCurS
+	CmdCurSW
+	CmdCurNW
+	CmdWeapon1
+	CmdWeapon2
+	CmdWeapon3
+	CmdWeapon4
+	CmdSectionNext
+	CmdSectionPrev
 	CmdSkip
 	CmdFaster
 	CmdSlower
@@ -107,6 +116,8 @@ type Input struct {
 	Moved   bool    // the pointer moved this frame
 	Present bool    // the pointer is over the window (mouse) or touching
 
+	everMoved bool // the pointer has moved since the game started
+
 	Clicked      bool // a press and release without a drag: at ClickX, ClickY
 	ClickX       float64
 	ClickY       float64
@@ -127,6 +138,7 @@ type Input struct {
 	pinchDist      float64
 	touchOwn       ebiten.TouchID
 	touching       bool
+	seen           bool
 	ctrlHeld       bool
 	shiftHeld      bool
 }
@@ -170,9 +182,11 @@ func (in *Input) Update() {
 	}
 	mx, my := ebiten.CursorPosition()
 	x, y := float64(mx), float64(my)
-	in.Moved = x != in.X || y != in.Y
+	in.Moved = (x != in.X || y != in.Y) && in.seen
+	in.seen = true
+	in.everMoved = in.everMoved || in.Moved
 	in.X, in.Y = x, y
-	in.Present = true
+	in.Present = pointerPresent() // in a browser: the mouse is over the canvas (web_js.go)
 	_, wy := ebiten.Wheel()
 	in.Wheel = wy
 	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
@@ -235,6 +249,7 @@ func (in *Input) updateTouch() {
 		tx, ty := ebiten.TouchPosition(id)
 		x, y := float64(tx), float64(ty)
 		in.Moved = x != in.X || y != in.Y
+		in.everMoved = true
 		in.X, in.Y, in.Present = x, y, true
 		if !in.touching || id != in.touchOwn {
 			in.touching, in.touchOwn = true, id

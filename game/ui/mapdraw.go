@@ -12,7 +12,7 @@ import (
 
 // terrainScale is the resolution of the pre-drawn terrain layer, in pixels
 // per world unit.
-const terrainScale = 0.75
+const terrainScale = 1.0
 
 // worldRenderer draws the battle map: starfield, the terrain layer drawn
 // once, the animated plasma belt and wormhole, and the hex grid.
@@ -86,10 +86,23 @@ func (w *worldRenderer) buildTerrain() {
 	iw := int((w.maxX - w.minX) * terrainScale)
 	ih := int((w.maxY - w.minY) * terrainScale)
 	img := ebiten.NewImage(iw, ih)
+	img.Fill(colSpace.Color())
 	r := newRand(7)
 	b := newBatch(true)
 	toImg := func(x, y float64) (float32, float32) {
 		return float32((x - w.minX) * terrainScale), float32((y - w.minY) * terrainScale)
+	}
+	// Stars, baked in: one opaque layer is far cheaper than several.
+	for range iw * ih / 1400 {
+		x, y := float32(r.Float64()*float64(iw)), float32(r.Float64()*float64(ih))
+		a := float32(0.25 + 0.6*r.Float64()*r.Float64())
+		c := rgba{0.85 + 0.15*float32(r.Float64()), 0.9, 1, a}
+		sz := float32(0.7 + r.Float64()*0.9)
+		if r.IntN(40) == 0 {
+			sz *= 2.5
+			b.Sprite(x, y, sz*2.2, texStar, c.WithA(0.8))
+		}
+		b.Sprite(x, y, sz, texDisc, c)
 	}
 	// Nebula wisps.
 	for range 40 {
@@ -140,6 +153,17 @@ func (w *worldRenderer) buildTerrain() {
 			rock(pn, rx, ry, rr, r.Float64()*6)
 		}
 	}
+	// The hex grid, baked in; sharp lines are drawn over it when zoomed in.
+	for i := range w.m.Terrain {
+		x, y := worldLayout.ToPixel(w.m.HexAt(i))
+		px, py := toImg(x, y)
+		hexCorners(px, py, float32(HexSize*terrainScale), &w.pts)
+		for k := range 6 {
+			p0, p1 := w.pts[k], w.pts[(k+1)%6]
+			b.Line(p0[0], p0[1], p1[0], p1[1], 1.3, texLine, colGrid.WithA(0.09))
+		}
+	}
+	b.Flush(img)
 	w.terrain = img
 }
 
@@ -164,7 +188,6 @@ func rock(pn *pen, x, y, r float32, a float64) {
 
 // draw draws the map under the ships.
 func (w *worldRenderer) draw(dst *ebiten.Image, cam *Camera, bg *background, now float64) {
-	bg.draw(dst, -cam.X*0.08*cam.Zoom, -cam.Y*0.08*cam.Zoom)
 	// Terrain layer.
 	op := &w.terrOp
 	op.GeoM.Reset()
@@ -174,12 +197,14 @@ func (w *worldRenderer) draw(dst *ebiten.Image, cam *Camera, bg *background, now
 	op.GeoM.Scale(cam.Zoom, cam.Zoom)
 	op.GeoM.Translate(cam.W/2, cam.H/2)
 	op.Filter = ebiten.FilterLinear
-	op.Blend = ebiten.BlendLighter
-	dst.DrawImage(w.terrain, op)
+	op.Blend = ebiten.BlendCopy
+	if !skipLayer("terrain") {
+		dst.DrawImage(w.terrain, op)
+	}
 
 	w.timeU[0] = float32(math.Mod(now, 1000))
 	// Plasma belt.
-	if beltShader != nil && len(w.beltIdx) > 0 {
+	if beltShader != nil && len(w.beltIdx) > 0 && !skipLayer("belt") {
 		for i, v := range w.beltWorld {
 			x, y := cam.ToScreen(float64(v.DstX), float64(v.DstY))
 			v.DstX, v.DstY = float32(x), float32(y)
@@ -189,7 +214,7 @@ func (w *worldRenderer) draw(dst *ebiten.Image, cam *Camera, bg *background, now
 		dst.DrawTrianglesShader32(w.beltVs, w.beltIdx, beltShader, &w.beltOp)
 	}
 	// Wormhole.
-	if wormholeShader != nil && w.wormR > 0 {
+	if wormholeShader != nil && w.wormR > 0 && !skipLayer("worm") {
 		cx, cy := cam.ToScreen(w.wormX, w.wormY)
 		r := w.wormR * cam.Zoom
 		corners := [4][2]float64{{-1, -1}, {1, -1}, {1, 1}, {-1, 1}}
@@ -200,8 +225,8 @@ func (w *worldRenderer) draw(dst *ebiten.Image, cam *Camera, bg *background, now
 		dst.DrawTrianglesShader(w.wormVs[:], w.wormIdx[:], wormholeShader, &w.wormOp)
 	}
 	// Hex grid, fading out as the view zooms out.
-	if cam.Zoom >= 0.22 {
-		a := float32(clampF((cam.Zoom-0.22)/0.5, 0, 1)) * 0.16
+	if cam.Zoom >= 0.9 && !skipLayer("grid") {
+		a := float32(clampF((cam.Zoom-0.9)/0.4, 0, 1)) * 0.14
 		s := float32(HexSize * cam.Zoom)
 		lw := float32(max(1, cam.Zoom*1.2))
 		col := colGrid.WithA(a)
@@ -228,4 +253,3 @@ func (w *worldRenderer) draw(dst *ebiten.Image, cam *Camera, bg *background, now
 		w.grid.Flush(dst)
 	}
 }
-

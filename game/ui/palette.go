@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/calltoarms/ds9/game/rules"
+import (
+	"image/color"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
 
 // The dark space palette of the front end.
 var (
@@ -61,3 +65,7 @@ func wingColor(i int) rgba {
 	}
 	return wingColors[i%len(wingColors)]
 }
+
+// spaceColor is the clear colour, boxed once (a color.Color made per frame
+// would allocate).
+var spaceColor color.Color = colSpace.Color()

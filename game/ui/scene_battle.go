@@ -79,6 +79,7 @@ type battleScene struct {
 	showIntent bool
 	kbCursor   bool
 	menu       *menu
+	rp         *replayState // the replay viewer's state; nil in a battle
 	saveTurn   int
 	lossTurns  [][2]int // losses at the end of each turn, for the report
 
@@ -134,6 +135,7 @@ func newBattleScene(g *Game, s *Session) *battleScene {
 	}
 	b.hud = newHUD(b)
 	b.initDrawCache()
+	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
 	b.lossTurns = append(b.lossTurns, [2]int{})
 	// Frame the player's own forces at a comfortable zoom, or the whole map.
 	b.cam.Fit()
@@ -213,6 +215,7 @@ func (b *battleScene) Update(g *Game) error {
 	dt := 1.0 / float64(ebiten.TPS())
 	b.now += dt
 	b.cam.Resize(g.W, g.H)
+	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
 	b.fx.update(b.now)
 	b.updateLights()
 
@@ -247,6 +250,10 @@ func (b *battleScene) Update(g *Game) error {
 	st := b.s.State()
 	if b.watch && in.Just(CmdToggleView) {
 		b.ctl.SetSide(b.ctl.Side.Other())
+	}
+	if b.rp != nil {
+		b.updateReplay(in)
+		return nil
 	}
 
 	if b.curtain {
@@ -596,3 +603,62 @@ func (b *battleScene) saveAs() {
 
 // cursorHex is the hex the HUD describes: under the pointer or the keyboard cursor.
 func (b *battleScene) cursorHex() hex.Hex { return b.ctl.Cursor }
+
+// toHumanTurn plays on to the first phase a person commands (refusing the
+// terms, as Sisko did) and selects a ship with its farthest move under the
+// cursor: the -scene battle screenshot shows a player's turn.
+func (b *battleScene) toHumanTurn() {
+	s := b.s
+	for guard := 0; guard < 1000 && !s.HumanTurn() || s.State().Phase == rules.Parley; guard++ {
+		st := s.State()
+		if st.Phase == rules.Over {
+			return
+		}
+		if st.Phase == rules.Parley && s.Humans[st.Active] {
+			before := b.ctl.View
+			evs, err := s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: st.Active}, true)
+			if err != nil {
+				return
+			}
+			b.ctl.Refresh()
+			b.dir.show(evs, before, b.ctl.View, 1, false)
+			continue
+		}
+		if b.step == nil || b.step.Side != st.Active || b.step.ended {
+			b.step = &Stepper{Cmd: s.AI[st.Active], Side: st.Active}
+		}
+		o, ok := b.step.Next(st)
+		if !ok {
+			b.step = nil
+			continue
+		}
+		before := b.ctl.View
+		evs, err := s.Apply(o, false)
+		b.step.Done(err == nil)
+		if err == nil {
+			b.ctl.Refresh()
+			b.dir.show(evs, before, b.ctl.View, 1, false)
+		}
+	}
+	c := b.ctl
+	c.SetSide(s.State().Active)
+	c.Refresh()
+	if sh := s.State().ShipByKey("defiant"); sh != nil && sh.Side == c.Side {
+		c.Select(sh.ID)
+	} else {
+		c.NextShip(1)
+	}
+	if len(c.Ends) > 1 {
+		c.Cursor = c.Ends[len(c.Ends)*2/3].Hex
+		b.kbCursor = true
+	}
+	b.focusOwn()
+	if z := b.g.Opts.Zoom; z > 0 {
+		if sh := c.Sel(); sh != nil {
+			x, y := worldLayout.ToPixel(sh.Pos)
+			b.cam.TZoom = z
+			b.cam.CenterOn(x+HexSize*3, y)
+			b.cam.Snap()
+		}
+	}
+}

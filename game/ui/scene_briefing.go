@@ -107,7 +107,7 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	g := b.g
 	u := g.U
 	f := g.Fonts
-	screen.Fill(colSpace.Color())
+	screen.Fill(spaceColor)
 	g.bg.draw(screen, -b.t*4, -b.t*2)
 	left := rect{u(40), u(40), g.W*0.5 - u(60), g.H - u(80)}
 	right := rect{g.W - u(540), u(40), u(500), g.H - u(80)}

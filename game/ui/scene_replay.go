@@ -200,7 +200,7 @@ func (b *battleScene) updateReplay(in *Input) {
 		}
 	}
 	if b.rp.playing {
-		for b.now >= b.busyUntil {
+		for n := 0; n < 200 && b.now >= b.busyUntil; n++ {
 			if !b.rpApply(true) {
 				b.rp.playing = false
 				break

@@ -123,12 +123,12 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	g := r.g
 	u := g.U
 	f := g.Fonts
-	screen.Fill(colSpace.Color())
+	screen.Fill(spaceColor)
 	g.bg.draw(screen, -r.t*3, 0)
-	main := rect{u(40), u(40), g.W*0.55, g.H - u(80)}
+	main := rect{u(40), u(40), g.W * 0.55, g.H - u(80)}
 	panel(r.bt, main, u)
 	// The chart of losses per turn.
-	ch := rect{g.W*0.55 + u(70), u(90), g.W*0.45 - u(110), g.H*0.45}
+	ch := rect{g.W*0.55 + u(70), u(90), g.W*0.45 - u(110), g.H * 0.45}
 	panel(r.bt, rect{ch.x - u(20), ch.y - u(50), ch.w + u(40), ch.h + u(100)}, u)
 	n := len(r.turns)
 	maxPer := 1
@@ -162,8 +162,8 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	if r.win == rules.Alliance {
 		col = colGood
 	}
-	drawText(screen, r.title, f.Title, x, y, col, Left)
-	y += f.titH * 1.15
+	drawText(screen, r.title, f.Big, x, y, col, Left)
+	y += f.bigH * 1.3
 	for _, l := range r.text {
 		drawText(screen, l, f.Body, x, y, colText, Left)
 		y += f.bodyH

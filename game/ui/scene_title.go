@@ -143,7 +143,7 @@ func openSaved(g *Game, name string) (*Session, error) {
 func (t *titleScene) Draw(screen *ebiten.Image) {
 	g := t.g
 	u := g.U
-	screen.Fill(colSpace.Color())
+	screen.Fill(spaceColor)
 	g.bg.draw(screen, -t.t*6, 0)
 	// The wormhole, opening behind the title.
 	if wormholeShader != nil {

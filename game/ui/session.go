@@ -29,6 +29,7 @@ type Session struct {
 	undoable int
 	// Changed counts every change of the battle, so views can be refreshed.
 	Changed int
+	count   int // orders recorded
 }
 
 // NewSession starts a battle. players names who plays each side: Human or a
@@ -47,7 +48,11 @@ func ResumeSession(sc *scenario.Scenario, f *replay.File) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newSession(sc, f.Seed, f.Players, rec)
+	s, err := newSession(sc, f.Seed, f.Players, rec)
+	if err == nil {
+		s.count = f.Orders()
+	}
+	return s, err
 }
 
 func newSession(sc *scenario.Scenario, seed uint64, players replay.Players, rec *replay.Recorder) (*Session, error) {
@@ -93,6 +98,7 @@ func (s *Session) Apply(o rules.Order, byHuman bool) ([]rules.Event, error) {
 		return nil, err
 	}
 	s.Changed++
+	s.count++
 	if !byHuman || o.Kind == rules.EndPhase || o.Kind == rules.AnswerTerms || revealing(evs) {
 		s.undoable = 0
 	} else {
@@ -136,6 +142,7 @@ func (s *Session) Undo() error {
 		}
 	}
 	s.rec = rec
+	s.count = len(orders) - 1
 	s.undoable--
 	s.Changed++
 	return nil
@@ -151,13 +158,7 @@ func (s *Session) orders() []rules.Order {
 }
 
 // OrderCount is the number of orders recorded so far.
-func (s *Session) OrderCount() int {
-	n := 0
-	for _, t := range s.rec.File().Turns {
-		n += len(t.Orders)
-	}
-	return n
-}
+func (s *Session) OrderCount() int { return s.count }
 
 // maxRounds bounds how often a commander is asked again within one phase, as
 // ai.PlayPhase does.

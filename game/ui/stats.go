@@ -15,6 +15,16 @@ type frameStats struct {
 	n       int
 	samples []float32 // milliseconds, preallocated
 	drawNS  []float32 // time spent in Draw itself, milliseconds
+	upd     []float32 // time spent in Update, milliseconds
+}
+
+func (s *frameStats) update(d time.Duration) {
+	if s.upd == nil {
+		s.upd = make([]float32, 0, statsMax)
+	}
+	if s.n > statsWarmup && len(s.upd) < statsMax {
+		s.upd = append(s.upd, float32(d.Seconds()*1000))
+	}
 }
 
 const (
@@ -59,9 +69,9 @@ func (s *frameStats) report() string {
 	if el > 0 {
 		fps = float64(len(s.samples)) / el
 	}
-	return fmt.Sprintf("stats: %d frames; frame time p50 %.2f ms, p99 %.2f ms; average %.1f FPS; Draw p50 %.2f ms, p99 %.2f ms",
+	return fmt.Sprintf("stats: %d frames; frame time p50 %.2f ms, p99 %.2f ms; average %.1f FPS; Draw (CPU) p50 %.2f ms, p99 %.2f ms; Update p50 %.2f ms, p99 %.2f ms",
 		len(s.samples), percentile(s.samples, 0.5), percentile(s.samples, 0.99), fps,
-		percentile(s.drawNS, 0.5), percentile(s.drawNS, 0.99))
+		percentile(s.drawNS, 0.5), percentile(s.drawNS, 0.99), percentile(s.upd, 0.5), percentile(s.upd, 0.99))
 }
 
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }

@@ -70,10 +70,23 @@ func (g *Game) Status() Status {
 }
 
 func (b *battleScene) fillStatus(st *Status) {
-	st.Scene = "battle"
 	statusState(st, b.s.State(), b.s.Scenario.ID)
+	if b.rp != nil {
+		st.Scene, st.Replay = "replay", true
+		st.Busy = b.rp.playing
+		st.Error = b.rp.broken
+		return
+	}
+	st.Scene = "battle"
 	st.HumanTurn = b.s.HumanTurn()
 	st.Busy = !st.HumanTurn && st.Phase != "over" || b.curtain
+}
+
+func (r *reportScene) fillStatus(st *Status) {
+	st.Scene = "report"
+	if r.s != nil {
+		statusState(st, r.s.State(), r.s.Scenario.ID)
+	}
 }
 
 func (b *briefingScene) fillStatus(st *Status) {

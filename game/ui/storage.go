@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -85,7 +84,7 @@ func validSaveName(name string) error {
 
 // saveFile writes a replay file to storage.
 func saveFile(st Storage, name string, f *replay.File) error {
-	data, err := json.MarshalIndent(f, "", " ")
+	data, err := replay.Marshal(f)
 	if err != nil {
 		return err
 	}

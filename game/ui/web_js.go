@@ -12,9 +12,11 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"github.com/calltoarms/ds9/game/replay"
 )
@@ -32,6 +34,7 @@ import (
 //	ds9.debug.selected()         the selected ship's id, or -1
 //	ds9.debug.button(name)       {x, y, w, h} in CSS pixels of a battle button
 //	                             ("end-turn", …), or null
+//	ds9.debug.camera()           {x, y, zoom}: the battle camera's target, or null
 //
 // and calls window.ds9page.gameReady() once its first frame is drawn, so that
 // the page takes its loading screen away. A replay in the page's URL
@@ -51,12 +54,14 @@ var web struct {
 	firstBattleMs float64
 	prevBattle    bool
 	prevFrame     int
+	pointerIn     atomic.Bool // the mouse is over the canvas
 	funcs         []js.Func
 }
 
 type webReplay struct {
 	name string
 	data []byte
+	err  error // the replay could not be read: say so
 }
 
 // maxFragment bounds the replay carried in a URL fragment (base64 text).
@@ -75,15 +80,20 @@ func (g *Game) platformUpdate() {
 	web.pending, web.release = nil, false
 	web.mu.Unlock()
 	for _, r := range pending {
+		if r.err != nil {
+			webShowError(g, r.err)
+			continue
+		}
 		if err := g.openReplayData(r.name, r.data); err != nil {
 			logf("replay %s: %v", r.name, err)
+			webShowError(g, err)
 		}
 	}
 	if release {
 		g.Input.Cancel()
 	}
 	st := g.Status()
-	web.keyBuf = ebiten.AppendPressedKeys(web.keyBuf[:0])
+	web.keyBuf = inpututil.AppendPressedKeys(web.keyBuf[:0])
 	// The Draw after an Update draws the scene that Update left: when a
 	// battle (or replay) was up at the end of the last Update and a frame has
 	// been drawn since, the first battle frame is on screen.
@@ -105,11 +115,19 @@ func (g *Game) platformUpdate() {
 	}
 }
 
+// pointerPresent reports whether the mouse is over the game's canvas.
+func pointerPresent() bool { return web.pointerIn.Load() }
+
 // openReplayData opens a replay in the viewer.
 func (g *Game) openReplayData(name string, data []byte) error {
 	v, err := newReplayScene(g, name, data)
 	if err != nil {
 		return err
+	}
+	// A replay handed over by the page (a link, the file picker, a drop)
+	// starts playing; the viewer's controls pause and step it.
+	if v.rp != nil && v.rp.broken == "" {
+		v.rp.playing = true
 	}
 	g.SetScene(v)
 	return nil
@@ -124,6 +142,16 @@ func registerWeb() {
 	debug := js.Global().Get("Object").New()
 	debug.Set("ownShips", fn(func([]js.Value) any { return jsOwnShips() }))
 	debug.Set("selected", fn(func([]js.Value) any { return jsSelected() }))
+	debug.Set("camera", fn(func([]js.Value) any {
+		if web.g == nil {
+			return js.Null()
+		}
+		x, y, z, ok := web.g.DebugCamera()
+		if !ok {
+			return js.Null()
+		}
+		return map[string]any{"x": x, "y": y, "zoom": z}
+	}))
 	debug.Set("button", fn(func(args []js.Value) any {
 		if len(args) < 1 || args[0].Type() != js.TypeString {
 			return js.Null()
@@ -158,6 +186,17 @@ func registerWeb() {
 	api.Set("debug", debug)
 	js.Global().Set("ds9", api)
 
+	// Until the mouse has been over the canvas, Ebitengine reports the cursor
+	// at 0,0, and once it has left, where it left: the game must not read
+	// either as a pointer resting on the screen's edge (which pans the map).
+	if canvas := js.Global().Get("document").Call("querySelector", "body > canvas"); canvas.Truthy() {
+		in := fn(func([]js.Value) any { web.pointerIn.Store(true); return nil })
+		for _, ev := range []string{"mousemove", "mousedown", "mouseenter", "wheel"} {
+			canvas.Call("addEventListener", ev, in, map[string]any{"passive": true})
+		}
+		canvas.Call("addEventListener", "mouseleave", fn(func([]js.Value) any { web.pointerIn.Store(false); return nil }))
+	}
+
 	// A replay the page was handed before the game was up.
 	if page := js.Global().Get("ds9page"); page.Truthy() {
 		if p := page.Get("pendingReplay"); p.Truthy() {
@@ -177,14 +216,16 @@ func registerWeb() {
 	fragment := func() {
 		hash := js.Global().Get("location").Get("hash").String()
 		data, ok, err := replayFromFragment(hash)
-		if err != nil {
-			logf("the replay in the link: %v", err)
-			return
+		if err == nil && ok {
+			err = queueReplay("the replay in the link", data)
+		} else if err != nil {
+			err = fmt.Errorf("the replay in the link: %v", err)
 		}
-		if ok {
-			if err := queueReplay("the replay in the link", data); err != nil {
-				logf("%v", err)
-			}
+		if err != nil {
+			logf("%v", err)
+			web.mu.Lock()
+			web.pending = append(web.pending, webReplay{err: err})
+			web.mu.Unlock()
 		}
 	}
 	fragment()
@@ -192,6 +233,15 @@ func registerWeb() {
 		fragment()
 		return nil
 	}))
+}
+
+// showError tells the player why a replay from the page did not open: on
+// the title screen (where a link leads) in its message line, and always in
+// the browser's console.
+func webShowError(g *Game, err error) {
+	if t, ok := g.scene.(*titleScene); ok {
+		t.err = err.Error()
+	}
 }
 
 // queueReplay checks a replay and has the game open it on its next update.

@@ -5,3 +5,7 @@ package ui
 // platformUpdate is the browser build's bridge to its page (web_js.go); the
 // desktop has none.
 func (g *Game) platformUpdate() {}
+
+// pointerPresent reports whether the mouse is over the game; a desktop
+// window always has the cursor's position.
+func pointerPresent() bool { return true }
