@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/scenarios"
 )
 
 // cmdReplay verifies a replay by re-playing it and prints the battle's summary,
@@ -37,7 +37,8 @@ func cmdReplay(args []string, stdout, stderr io.Writer) error {
 	if *scFile != "" {
 		sc, err = scenario.LoadFile(*scFile)
 	} else {
-		sc, err = builtInByID(f.Scenario)
+		// A replay's scenario field names a built-in scenario, never a file to read.
+		sc, err = scenario.ByID(scenarios.FS, f.Scenario)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %s", file, oneLine(err.Error()))
@@ -47,21 +48,4 @@ func cmdReplay(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: %s", file, oneLine(err.Error()))
 	}
 	return printSummary(stdout, st.Summarize(), *asJSON)
-}
-
-// builtInByID finds an embedded scenario by id only: a replay's scenario field
-// never names a file to read.
-func builtInByID(id string) (*scenario.Scenario, error) {
-	all, err := builtIn()
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, sc := range all {
-		if sc.ID == id {
-			return sc, nil
-		}
-		ids = append(ids, sc.ID)
-	}
-	return nil, fmt.Errorf("unknown scenario %q (have: %s)", id, strings.Join(ids, ", "))
 }

@@ -26,14 +26,8 @@ func (s *State) detects(o, t *Ship) bool {
 // are always known; enemy ships must be in some own ship's sensor picture.
 // hint, when not nil, is tried first (usually the ship about to act).
 func (s *State) Sees(side Side, t *Ship, hint *Ship) bool {
-	if t.Side == side {
-		return true
-	}
-	if !t.Alive() {
-		return false
-	}
-	if s.Classes[t.Class].Station {
-		return true
+	if seen, known := s.plainSight(side, t); known {
+		return seen
 	}
 	if hint != nil && hint.Side == side && s.detects(hint, t) {
 		return true
@@ -45,6 +39,20 @@ func (s *State) Sees(side Side, t *Ship, hint *Ship) bool {
 		}
 	}
 	return false
+}
+
+// plainSight settles whether side sees t without sensors: its own ships and
+// enemy stations always, enemy ships out of the battle never.
+func (s *State) plainSight(side Side, t *Ship) (seen, known bool) {
+	switch {
+	case t.Side == side:
+		return true, true
+	case !t.Alive():
+		return false, true
+	case s.Classes[t.Class].Station:
+		return true, true
+	}
+	return false, false
 }
 
 // observers lists the side's ships whose sensors work now.
@@ -60,14 +68,8 @@ func (s *State) observers(side Side) []*Ship {
 
 // seenBy is Sees for many targets: obs is the side's observers.
 func (s *State) seenBy(side Side, obs []*Ship, t *Ship) bool {
-	if t.Side == side {
-		return true
-	}
-	if !t.Alive() {
-		return false
-	}
-	if s.Classes[t.Class].Station {
-		return true
+	if seen, known := s.plainSight(side, t); known {
+		return seen
 	}
 	for _, o := range obs {
 		if s.detects(o, t) {
