@@ -119,6 +119,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	if serve != rel {
+		// net/http leaves out Content-Length when Content-Encoding is set,
+		// because of ranges; the compressed file is sent whole, with its size.
+		r.Header.Del("Range")
+		h.Set("Content-Length", strconv.FormatInt(fi.Size(), 10))
+	}
 	// ServeContent answers conditional requests (If-Modified-Since) and sets
 	// Content-Length; the Content-Type set above is kept.
 	http.ServeContent(w, r, rel, fi.ModTime(), f)

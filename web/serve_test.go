@@ -82,6 +82,9 @@ func TestGzip(t *testing.T) {
 	if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
 		t.Errorf("Vary %q lacks Accept-Encoding", res.Header.Get("Vary"))
 	}
+	if res.Header.Get("Content-Length") == "" || res.Header.Get("Content-Length") == "60000" {
+		t.Errorf("Content-Length %q, want the compressed size", res.Header.Get("Content-Length"))
+	}
 	if got, want := res.Header.Get(DecodedLengthHeader), "60000"; got != want {
 		t.Errorf("%s %q, want %q", DecodedLengthHeader, got, want)
 	}

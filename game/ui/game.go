@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"io/fs"
 	"log"
 	"math"
 	"os"
 
-	"sort"
 	"strings"
 	"time"
 
@@ -110,7 +108,7 @@ func NewGame(o Options) (*Game, error) {
 	g.Sound = NewSound(o.Mute || o.Screenshot != "")
 	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound
 	var err error
-	if g.Scenarios, err = LoadScenarios(); err != nil {
+	if g.Scenarios, err = scenario.All(scenarios.FS); err != nil {
 		return nil, err
 	}
 	if len(g.Scenarios) == 0 {
@@ -184,31 +182,6 @@ func (g *Game) firstScene() error {
 		g.scene = newTitleScene(g, sc)
 	}
 	return nil
-}
-
-// LoadScenarios reads every scenario embedded in the game.
-func LoadScenarios() ([]*scenario.Scenario, error) {
-	names, err := fs.Glob(scenarios.FS, "*.yaml")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	var out []*scenario.Scenario
-	for _, n := range names {
-		data, err := fs.ReadFile(scenarios.FS, n)
-		if err != nil {
-			return nil, err
-		}
-		if scenario.IsCatalogue(data) {
-			continue
-		}
-		sc, err := scenario.Load(scenarios.FS, n)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sc)
-	}
-	return out, nil
 }
 
 // ScenarioByID returns a loaded scenario.

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"image"
+	"math"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -74,6 +76,13 @@ type tipKey struct {
 	base   hudKey
 }
 
+// layerKey is what the HUD's layer depends on.
+type layerKey struct {
+	base                    hudKey
+	logN, hover             int
+	top, panel, logBox, bar rect
+}
+
 type hexKey struct{ q, r int }
 
 // hud is the battle's heads-up display.
@@ -92,12 +101,18 @@ type hud struct {
 	bars     []hudBar
 	bt       *batch
 
-	tipKey  tipKey
-	tip     []string
-	tipW    float64
-	topLine string
-	speedLn string
-	viewLn  string
+	tipKey tipKey
+
+	layer    *ebiten.Image // panels, bars, buttons and log, redrawn on change
+	layerKey layerKey
+	layerOK  bool
+	subs     []*ebiten.Image
+	subOp    ebiten.DrawImageOptions
+	tip      []string
+	tipW     float64
+	topLine  string
+	speedLn  string
+	viewLn   string
 }
 
 func newHUD(b *battleScene) *hud {
@@ -459,6 +474,93 @@ func (h *hud) draw(dst *ebiten.Image) {
 	h.layout()
 	h.refresh()
 	h.tooltipFor()
+	c := b.ctl
+	in := &g.Input
+	my := c.MyTurn()
+	st := b.s.State()
+	// The panels, bars, buttons, their text and the log change only with the
+	// battle: they are drawn into a layer when something changed, and the
+	// layer's panel areas are copied to the screen every frame.
+	hover := -1
+	for i, r := range h.buttons {
+		if r.in(in.X, in.Y) {
+			hover = i
+		}
+	}
+	lk := layerKey{base: h.stamp, logN: b.log.n, hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar}
+	if h.layer == nil || h.layer.Bounds().Dx() != int(g.W) || h.layer.Bounds().Dy() != int(g.H) {
+		if h.layer != nil {
+			h.layer.Deallocate()
+		}
+		h.layer = ebiten.NewImage(int(g.W), int(g.H))
+		h.layerOK = false
+	}
+	if !h.layerOK || lk != h.layerKey {
+		h.layerKey, h.layerOK = lk, true
+		h.layer.Clear()
+		h.drawStatic(h.layer)
+		h.subs = h.subs[:0]
+		for _, r := range [4]rect{h.top, h.panel, h.logBox, h.bar} {
+			ir := image.Rect(int(r.x), int(r.y), int(math.Ceil(r.x+r.w)), int(math.Ceil(r.y+r.h)))
+			h.subs = append(h.subs, h.layer.SubImage(ir).(*ebiten.Image))
+		}
+	}
+	for _, sub := range h.subs {
+		h.subOp.GeoM.Reset()
+		h.subOp.GeoM.Translate(float64(sub.Bounds().Min.X), float64(sub.Bounds().Min.Y))
+		dst.DrawImage(sub, &h.subOp)
+	}
+	bt := h.bt
+	if c.Msg != "" {
+		drawText(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), colBad, Center)
+	}
+	if !my && st.Phase == rules.Battle && !b.curtain {
+		drawText(dst, h.movingLn, f.Body, g.W/2-u(150), h.bar.y-u(26), colWarn, Center)
+	}
+	// Tooltip, over everything.
+	var tx, ty, tw, th float64
+	if len(h.tip) > 0 {
+		tw = h.tipW + u(20)
+		th = float64(len(h.tip))*f.smallH + u(14)
+		tx, ty = in.X+u(18), in.Y+u(20)
+		if b.kbCursor {
+			x, y := b.cam.HexCenter(c.Cursor)
+			tx, ty = x+u(26), y+u(16)
+		}
+		if tx+tw > g.W-u(4) {
+			tx = g.W - u(4) - tw
+		}
+		if ty+th > g.H-u(70) {
+			ty = max(u(40), ty-th-u(40))
+		}
+		bt.Rect(float32(tx), float32(ty), float32(tw), float32(th), rgb(0x0a1424).WithA(0.95))
+		bt.Frame(float32(tx), float32(ty), float32(tw), float32(th), float32(u(1)), colAccent.WithA(0.8))
+	}
+	bt.Flush(dst)
+	for i, l := range h.tip {
+		face, col := f.Small, colText
+		if i == 0 {
+			face, col = f.Bold, colAccent
+		}
+		drawText(dst, l, face, tx+u(10), ty+u(7)+float64(i)*f.smallH, col, Left)
+	}
+	// Banner.
+	if b.bannerTitle != "" {
+		t := b.now - b.bannerAt
+		if t < 3.2 {
+			a := float32(min(1, t*4, (3.2-t)/0.8))
+			drawText(dst, b.bannerTitle, f.Big, g.W/2-u(150), u(56), colText.Mul(a), Center)
+			drawText(dst, b.bannerSub, f.Head, g.W/2-u(150), u(56)+f.bigH, colAccent.Mul(a), Center)
+		}
+	}
+}
+
+// drawStatic draws the panels, bars, buttons, their text and the log.
+func (h *hud) drawStatic(dst *ebiten.Image) {
+	b := h.b
+	g := b.g
+	u := g.U
+	f := g.Fonts
 	bt := h.bt
 	c := b.ctl
 	// Panels.
@@ -534,48 +636,6 @@ func (h *hud) draw(dst *ebiten.Image) {
 		}
 		drawText(dst, l.text, f.Small, h.logBox.x+u(12), ly, col, Left)
 		ly -= u(17)
-	}
-	if c.Msg != "" {
-		drawText(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), colBad, Center)
-	}
-	if !my && st.Phase == rules.Battle && !b.curtain {
-		drawText(dst, h.movingLn, f.Body, g.W/2-u(150), h.bar.y-u(26), colWarn, Center)
-	}
-	// Tooltip, over everything.
-	var tx, ty, tw, th float64
-	if len(h.tip) > 0 {
-		tw = h.tipW + u(20)
-		th = float64(len(h.tip))*f.smallH + u(14)
-		tx, ty = in.X+u(18), in.Y+u(20)
-		if b.kbCursor {
-			x, y := b.cam.HexCenter(c.Cursor)
-			tx, ty = x+u(26), y+u(16)
-		}
-		if tx+tw > g.W-u(4) {
-			tx = g.W - u(4) - tw
-		}
-		if ty+th > g.H-u(70) {
-			ty = max(u(40), ty-th-u(40))
-		}
-		bt.Rect(float32(tx), float32(ty), float32(tw), float32(th), rgb(0x0a1424).WithA(0.95))
-		bt.Frame(float32(tx), float32(ty), float32(tw), float32(th), float32(u(1)), colAccent.WithA(0.8))
-	}
-	bt.Flush(dst)
-	for i, l := range h.tip {
-		face, col := f.Small, colText
-		if i == 0 {
-			face, col = f.Bold, colAccent
-		}
-		drawText(dst, l, face, tx+u(10), ty+u(7)+float64(i)*f.smallH, col, Left)
-	}
-	// Banner.
-	if b.bannerTitle != "" {
-		t := b.now - b.bannerAt
-		if t < 3.2 {
-			a := float32(min(1, t*4, (3.2-t)/0.8))
-			drawText(dst, b.bannerTitle, f.Big, g.W/2-u(150), u(56), colText.Mul(a), Center)
-			drawText(dst, b.bannerSub, f.Head, g.W/2-u(150), u(56)+f.bigH, colAccent.Mul(a), Center)
-		}
 	}
 }
 

@@ -3,14 +3,8 @@
 package ui
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
-	"net/url"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall/js"
@@ -63,9 +57,6 @@ type webReplay struct {
 	data []byte
 	err  error // the replay could not be read: say so
 }
-
-// maxFragment bounds the replay carried in a URL fragment (base64 text).
-const maxFragment = 8 << 20
 
 // platformUpdate runs at the end of every Update: it registers the page's
 // hooks on the first frame, opens replays handed over by the page, and keeps
@@ -175,7 +166,13 @@ func registerWeb() {
 		}
 		data := make([]byte, n)
 		js.CopyBytesToGo(data, args[0])
-		return jsResult(queueReplay(name, data))
+		err := queueReplay(name, data)
+		if err != nil {
+			web.mu.Lock()
+			web.pending = append(web.pending, webReplay{err: err})
+			web.mu.Unlock()
+		}
+		return jsResult(err)
 	}))
 	api.Set("releaseInput", fn(func([]js.Value) any {
 		web.mu.Lock()
@@ -257,50 +254,6 @@ func queueReplay(name string, data []byte) error {
 	web.pending = append(web.pending, webReplay{name: name, data: data})
 	web.mu.Unlock()
 	return nil
-}
-
-// replayFromFragment reads #replay=<base64url> (other fragment parameters,
-// separated by &, are ignored). ok is false when the fragment has no replay.
-func replayFromFragment(hash string) (data []byte, ok bool, err error) {
-	hash = strings.TrimPrefix(hash, "#")
-	for _, part := range strings.Split(hash, "&") {
-		v, found := strings.CutPrefix(part, "replay=")
-		if !found {
-			continue
-		}
-		if len(v) > maxFragment {
-			return nil, false, fmt.Errorf("%d characters, more than the limit of %d", len(v), maxFragment)
-		}
-		if u, err := url.PathUnescape(v); err == nil {
-			v = u
-		}
-		v = strings.TrimRight(strings.NewReplacer("+", "-", "/", "_").Replace(v), "=")
-		data, err := base64.RawURLEncoding.DecodeString(v)
-		if err != nil {
-			return nil, false, fmt.Errorf("not base64url: %v", err)
-		}
-		return data, true, nil
-	}
-	return nil, false, nil
-}
-
-// gunzipReplay decompresses a gzip'd replay, within the replay size limit.
-func gunzipReplay(data []byte) ([]byte, error) {
-	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
-		return data, nil
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	out, err := io.ReadAll(io.LimitReader(zr, replay.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("gzip: %v", err)
-	}
-	if len(out) > replay.MaxFileSize {
-		return nil, fmt.Errorf("more than the limit of %d bytes uncompressed", replay.MaxFileSize)
-	}
-	return out, nil
 }
 
 func jsResult(err error) any {
