@@ -298,7 +298,7 @@ func (h *hud) refresh() {
 		col := colText
 		mark := "  "
 		if c.Weapon == i {
-			col, mark = colAccent, "▸ "
+			col, mark = colAccent, "› "
 		}
 		add(fmt.Sprintf("%s%d  %s", mark, i+1, wp.Name), f.Small, col, u(15))
 		add(fmt.Sprintf("      range %d · %d%% · %d×%d %s", wp.Range, wp.Accuracy, wp.Damage, wp.Shots, weaponKindName(wp.Kind)), f.Small, colDim, u(16))

@@ -31,9 +31,9 @@ const (
 
 var replayButtons = [...]actionInfo{
 	{ActRpStart, "Start", "Home", "Back to the start of the battle."},
-	{ActRpPrev, "◀ Turn", "Z", "Back one turn (the battle is re-simulated from the start)."},
+	{ActRpPrev, "‹ Turn", "Z", "Back one turn (the battle is re-simulated from the start)."},
 	{ActRpPlay, "Play / Pause", "Space", "Play the orders one by one, or pause."},
-	{ActRpNext, "Turn ▶", "Enter", "Forward one turn."},
+	{ActRpNext, "Turn ›", "Enter", "Forward one turn."},
 	{ActRpSlower, "Slower", ",", "Slow the playback down."},
 	{ActRpFaster, "Faster", ".", "Speed the playback up."},
 	{ActRpView, "Switch view", "G", "See the battle as the Alliance or as the Dominion sees it."},

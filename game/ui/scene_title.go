@@ -278,7 +278,7 @@ func newReplayPicker(g *Game, show func(Scene)) *filePicker {
 	golden, _ := fs.Glob(scenarios.FS, "replays/*.json")
 	sort.Strings(golden)
 	for _, n := range golden {
-		items = append(items, src{"★ " + n[len("replays/"):], func() ([]byte, error) { return fs.ReadFile(scenarios.FS, n) }})
+		items = append(items, src{"• " + n[len("replays/"):], func() ([]byte, error) { return fs.ReadFile(scenarios.FS, n) }})
 	}
 	saves, _ := g.Storage.List()
 	for i, s := range saves {

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+)
+
+// TestGlyphsInFonts: every character in the front end's string literals is in
+// the Go fonts, so no label draws as an empty box.
+func TestGlyphsInFonts(t *testing.T) {
+	var fonts []*sfnt.Font
+	for _, data := range [][]byte{goregular.TTF, gobold.TTF} {
+		f, err := sfnt.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fonts = append(fonts, f)
+	}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	var buf sfnt.Buffer
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				return true
+			}
+			for _, r := range s {
+				if r < 0x80 {
+					continue
+				}
+				for _, f := range fonts {
+					if i, _ := f.GlyphIndex(&buf, r); i == 0 {
+						t.Errorf("%s: %q is not in the Go fonts", fset.Position(lit.Pos()), r)
+						break
+					}
+				}
+			}
+			return true
+		})
+	}
+}
