@@ -27,39 +27,82 @@ type Applier func(o rules.Order) ([]rules.Event, error)
 // once its earlier orders have changed the picture.
 const maxRounds = 4
 
-// PlayPhase lets a commander play the active side's phase to its end: it asks
-// for orders, applies them, asks again while orders still take effect, and ends
-// the phase. It returns how many orders were refused by the engine.
+// Phase plays a commander's phase one order at a time, so that a front end can
+// show each order's events before the next. It asks for orders, hands them out,
+// asks again while the last round's orders took effect (at most maxRounds
+// times), and closes with EndPhase; in a parley a commander that gives no answer
+// refuses the terms.
+type Phase struct {
+	Cmd   Commander
+	Side  rules.Side
+	queue []rules.Order
+	round int
+	done  int
+	ended bool
+}
+
+// Next returns the next order to give, or false when the phase is no longer the
+// side's to play.
+func (p *Phase) Next(st *rules.State) (rules.Order, bool) {
+	if p.ended || st.Phase == rules.Over || st.Active != p.Side {
+		return rules.Order{}, false
+	}
+	for len(p.queue) == 0 {
+		if p.round >= maxRounds || (p.round > 0 && p.done == 0) {
+			return p.close(st), true
+		}
+		p.queue = p.Cmd.Orders(st.View(p.Side))
+		p.round++
+		p.done = 0
+		if len(p.queue) == 0 {
+			return p.close(st), true
+		}
+	}
+	o := p.queue[0]
+	p.queue = p.queue[1:]
+	return o, true
+}
+
+func (p *Phase) close(st *rules.State) rules.Order {
+	p.ended = true
+	if st.Phase == rules.Parley {
+		return rules.Order{Kind: rules.AnswerTerms, Side: p.Side}
+	}
+	return rules.Order{Kind: rules.EndPhase, Side: p.Side}
+}
+
+// Ended reports whether the phase has given its closing order.
+func (p *Phase) Ended() bool { return p.ended }
+
+// Done tells the phase whether the order it last gave took effect.
+func (p *Phase) Done(ok bool) {
+	if ok {
+		p.done++
+	}
+}
+
+// PlayPhase lets a commander play the active side's phase to its end through
+// apply. It returns how many of its orders the engine refused, or the error of
+// the closing order (EndPhase, or the answer to the terms).
 func PlayPhase(st *rules.State, c Commander, apply Applier) (refused int, err error) {
-	side := st.Active
-	for range maxRounds {
-		if st.Phase == rules.Over || st.Active != side {
+	p := &Phase{Cmd: c, Side: st.Active}
+	for {
+		o, ok := p.Next(st)
+		if !ok {
 			return refused, nil
 		}
-		orders := c.Orders(st.View(side))
-		done := 0
-		for _, o := range orders {
-			if st.Phase == rules.Over {
-				return refused, nil
+		_, err := apply(o)
+		if p.ended {
+			if err != nil {
+				return refused, fmt.Errorf("%s: %w", c.Name(), err)
 			}
-			if _, err := apply(o); err != nil {
-				refused++
-				continue
-			}
-			done++
+			return refused, nil
 		}
-		if done == 0 {
-			break
+		if err != nil {
+			refused++
 		}
+		p.Done(err == nil)
 	}
-	if st.Phase == rules.Over || st.Active != side {
-		return refused, nil
-	}
-	if st.Phase == rules.Parley {
-		return refused, fmt.Errorf("%s did not answer the surrender terms", c.Name())
-	}
-	_, err = apply(rules.Order{Kind: rules.EndPhase, Side: side})
-	return refused, err
 }
 
 // Play runs a battle to its end with a commander for each side.

@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"github.com/calltoarms/ds9/game/ai"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/scenarios"
@@ -48,7 +49,7 @@ func playComputer(t *testing.T, s *Session) {
 	t.Helper()
 	for guard := 0; !s.HumanTurn() && s.State().Phase != rules.Over; guard++ {
 		st := s.State()
-		p := &Stepper{Cmd: s.AI[st.Active], Side: st.Active}
+		p := &ai.Phase{Cmd: s.AI[st.Active], Side: st.Active}
 		for {
 			o, ok := p.Next(s.State())
 			if !ok {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"github.com/calltoarms/ds9/game/ai"
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
@@ -63,7 +64,7 @@ type battleScene struct {
 
 	now       float64
 	busyUntil float64
-	step      *Stepper
+	step      *ai.Phase
 	skipping  bool
 	watch     bool // no human plays: the computer plays both sides
 	curtain   bool // hot-seat: the screen is hidden while the controls change hands
@@ -507,11 +508,8 @@ func (b *battleScene) updateComputer(in *Input) {
 		if st.Phase == rules.Over || b.s.HumanTurn() {
 			break
 		}
-		if b.step == nil || b.step.Side != st.Active || b.step.ended {
-			b.step = &Stepper{Cmd: b.s.AI[st.Active], Side: st.Active}
-			if b.watch && b.g.Opts.Autoplay {
-				// Follow the active side in watch mode? The Alliance view stays.
-			}
+		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
+			b.step = &ai.Phase{Cmd: b.s.AI[st.Active], Side: st.Active}
 		}
 		o, ok := b.step.Next(st)
 		if !ok {
@@ -549,8 +547,8 @@ func (b *battleScene) playToEnd() error {
 		if cmd == nil {
 			cmd = NewCommander(st.Active, "normal")
 		}
-		if b.step == nil || b.step.Side != st.Active || b.step.ended {
-			b.step = &Stepper{Cmd: cmd, Side: st.Active}
+		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
+			b.step = &ai.Phase{Cmd: cmd, Side: st.Active}
 		}
 		o, ok := b.step.Next(st)
 		if !ok {
@@ -624,8 +622,8 @@ func (b *battleScene) toHumanTurn() {
 			b.dir.show(evs, before, b.ctl.View, 1, false)
 			continue
 		}
-		if b.step == nil || b.step.Side != st.Active || b.step.ended {
-			b.step = &Stepper{Cmd: s.AI[st.Active], Side: st.Active}
+		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
+			b.step = &ai.Phase{Cmd: s.AI[st.Active], Side: st.Active}
 		}
 		o, ok := b.step.Next(st)
 		if !ok {
