@@ -72,11 +72,13 @@ func (s *State) mineStrike(sh *Ship, ev *[]Event) bool {
 	return !sh.Alive()
 }
 
-// replicate restores lost mines at the start of the owner's phase, as long as one
-// mine of the field survives to build them; a mine cannot form under an enemy ship.
+// replicate restores lost mines at the start of the owner's phase. Before the
+// field is active a mine must survive to build them; an active field, hundreds of
+// mines linked together, always rebuilds its positions. A mine cannot form under
+// an enemy ship.
 func (s *State) replicate(ev *[]Event) {
 	m := &s.Mines
-	if m.LaidCount() == 0 {
+	if m.LaidCount() == 0 && !m.Active {
 		return
 	}
 	for i, lost := range m.Lost {

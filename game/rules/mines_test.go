@@ -25,7 +25,7 @@ func TestMineDetonation(t *testing.T) {
 			path: func(h hex.Hex) []hex.Hex { return []hex.Hex{pos[0], step(pos[0], 5, 1)} },
 		},
 		{
-			name: "the only mine is lost: no replication",
+			name: "the only mine of an inactive field is lost: no replication",
 			laid: pos[:1], damage: 10, replicates: false,
 			path: func(h hex.Hex) []hex.Hex { return []hex.Hex{pos[0], step(pos[0], 5, 1)} },
 		},
@@ -250,4 +250,32 @@ func TestWaveArrivingOnTurnOneForFirstSide(t *testing.T) {
 		t.Fatalf("forces %v", s.Forces)
 	}
 	checkInvariants(t, s)
+}
+
+// TestActiveFieldRebuilds: an active field replicates even its last lost mine.
+func TestActiveFieldRebuilds(t *testing.T) {
+	pos := mineRow()
+	b := newBuilder(t)
+	b.mines(pos, pos...)
+	b.MineDamage = 5
+	jem := b.ship(clsJem, Dominion, step(pos[0], 3, 1))
+	b.ship(clsDefiant, Alliance, at(15, 10))
+	s := b.start()
+	if !s.Mines.Active {
+		t.Fatal("a fully laid field starts active")
+	}
+	for i := range s.Mines.Laid {
+		s.Mines.Laid[i], s.Mines.Lost[i] = false, true // every mine spent
+	}
+	s.Mines.Laid[0], s.Mines.Lost[0] = true, false
+	apply(t, s, endPhase(Alliance))
+	ev := apply(t, s, mv(Dominion, jem, pos[0], step(pos[0], 5, 1)))
+	mustFind(t, ev, MineDetonated)
+	if s.Mines.LaidCount() != 0 {
+		t.Fatalf("%d mines left, want 0", s.Mines.LaidCount())
+	}
+	ev = apply(t, s, endPhase(Dominion))
+	if n := count(ev, MineReplicated); n != len(pos) || s.Mines.LaidCount() != len(pos) {
+		t.Fatalf("%d replicated, %d laid; want all %d", n, s.Mines.LaidCount(), len(pos))
+	}
 }
