@@ -444,7 +444,7 @@ func (b *battleScene) updateIntents() {
 // drawCurtain hides the battle while hot-seat players change places.
 func (b *battleScene) drawCurtain(dst *ebiten.Image) {
 	g := b.g
-	b.over.Rect(0, 0, float32(g.W), float32(g.H), colSpace.WithA(0.97))
+	b.over.Rect(0, 0, float32(g.W), float32(g.H), colSpace) // opaque: nothing of the other side's view shows
 	b.over.Flush(dst)
 	st := b.s.State()
 	drawText(dst, sideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), colAccent, Center)

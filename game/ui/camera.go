@@ -112,6 +112,14 @@ func (c *Camera) CenterOn(x, y float64) {
 	c.clamp()
 }
 
+// CenterFree sets the target so that a world point shows at the centre of
+// the part of the viewport not covered by panels.
+func (c *Camera) CenterFree(x, y float64) {
+	c.TX = x - (c.InL-c.InR)/2/c.TZoom
+	c.TY = y - (c.InT-c.InB)/2/c.TZoom
+	c.clamp()
+}
+
 // ToScreen maps a world point to the screen.
 func (c *Camera) ToScreen(wx, wy float64) (float64, float64) {
 	return (wx-c.X)*c.Zoom + c.W/2, (wy-c.Y)*c.Zoom + c.H/2

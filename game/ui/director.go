@@ -85,10 +85,12 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 	var moving rules.ShipID = rules.NoShip
 	var mv *motion
 	sp := 1 / speed
+	b.action.n = 0
 	for _, e := range evs {
 		if !eventVisible(e, side, before, after) {
 			continue
 		}
+		d.where(e)
 		if line := describe(st, e); line != "" && e.Kind != rules.Hit {
 			b.log.add(line, e.Side, b.g.Frame)
 		}
@@ -98,6 +100,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			b.turnBegan(e.Turn)
 		case rules.PhaseBegan:
 			b.phaseBanner(e.Side)
+			b.camMoved = false // the camera follows the new phase's action
 		}
 		if !animate {
 			continue
@@ -326,6 +329,22 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 		}
 	}
 	return lastT * sp
+}
+
+// where adds the place of an event to the order's action box (the camera
+// follows it during the computer's phases).
+func (d director) where(e rules.Event) {
+	a := &d.b.action
+	switch e.Kind {
+	case rules.Moved, rules.MineLaid, rules.MineDetonated, rules.ShipDestroyed, rules.SectionDisabled, rules.Boarded, rules.Detected, rules.MoveInterrupted:
+		x, y := worldLayout.ToPixel(e.To)
+		a.add(x, y)
+	case rules.Fired, rules.Hit, rules.Missed:
+		x, y := worldLayout.ToPixel(e.From)
+		a.add(x, y)
+		x, y = worldLayout.ToPixel(e.To)
+		a.add(x, y)
+	}
 }
 
 // impact shows a hit: shield flash or hull sparks, and the damage.

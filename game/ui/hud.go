@@ -66,6 +66,7 @@ type hudKey struct {
 	my, skip, watch bool
 	speed           int
 	curtain         bool
+	playing         bool // the replay plays
 }
 
 // tipKey is what the tooltip depends on.
@@ -85,6 +86,12 @@ type layerKey struct {
 
 type hexKey struct{ q, r int }
 
+// secRow is a station section's row in the panel.
+type secRow struct {
+	r  rect
+	id int
+}
+
 // hud is the battle's heads-up display.
 type hud struct {
 	b        *battleScene
@@ -94,6 +101,8 @@ type hud struct {
 	bar      rect
 	buttons  []rect
 	btns     []actionInfo
+	menuBtn  rect     // the top bar's Menu button (Esc)
+	secRows  []secRow // the enemy station's sections, to click to aim at
 	stamp    hudKey
 	fresh    bool
 	movingLn string
@@ -127,9 +136,16 @@ func (h *hud) layout() {
 	h.panel = rect{g.W - u(318), u(44), u(308), g.H - u(44) - u(72)}
 	h.bar = rect{u(10), g.H - u(62), g.W - u(20), u(54)}
 	h.btns = actionButtons[:]
-	if h.b.rp != nil {
+	switch b := h.b; {
+	case b.rp != nil:
 		h.btns = replayButtons[:]
+	case b.curtain || b.s.State().Phase == rules.Over:
+	case b.watch:
+		h.btns = playbackButtons[:]
+	case !b.s.HumanTurn() && b.s.State().Phase == rules.Battle:
+		h.btns = playbackButtons[:3]
 	}
+	h.menuBtn = rect{g.W - u(92), u(4), u(84), u(26)}
 	if len(h.buttons) != len(h.btns) {
 		h.buttons = make([]rect, len(h.btns))
 	}
@@ -148,12 +164,32 @@ func (h *hud) contains(x, y float64) bool {
 
 // buttonAt returns the action of the button under a point.
 func (h *hud) buttonAt(x, y float64) (Action, bool) {
-	if !h.b.ctl.MyTurn() && h.b.rp == nil {
-		return 0, false
-	}
 	for i, r := range h.buttons {
 		if r.in(x, y) {
-			return h.btns[i].act, true
+			a := h.btns[i].act
+			if a < actionCount && !h.b.ctl.MyTurn() {
+				return 0, false
+			}
+			return a, true
+		}
+	}
+	return 0, false
+}
+
+// enabled reports whether an action bar button can be pressed now.
+func (h *hud) enabled(a Action) bool {
+	if a >= actionCount {
+		return true // replay and playback controls
+	}
+	return h.b.ctl.MyTurn() && h.b.ctl.Avail[a]
+}
+
+// sectionAt returns the enemy station section whose row in the panel is
+// under a point: a click there aims the attacks at it.
+func (h *hud) sectionAt(x, y float64) (int, bool) {
+	for _, r := range h.secRows {
+		if r.r.in(x, y) {
+			return r.id, true
 		}
 	}
 	return 0, false
@@ -166,12 +202,13 @@ func (h *hud) refresh() {
 	g := b.g
 	st := b.s.State()
 	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, mode: c.Mode, weapon: c.Weapon, section: c.Section,
-		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain}
+		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain,
+		playing: b.rp != nil && b.rp.playing}
 	if h.fresh && key == h.stamp {
 		return
 	}
 	h.stamp, h.fresh = key, true
-	h.lines, h.bars = h.lines[:0], h.bars[:0]
+	h.lines, h.bars, h.secRows = h.lines[:0], h.bars[:0], h.secRows[:0]
 	u := g.U
 	f := g.Fonts
 	v := c.View
@@ -184,6 +221,8 @@ func (h *hud) refresh() {
 	}
 	h.topLine = fmt.Sprintf("Turn %d of %d  ·  %s", max(st.Turn, 1), st.TurnLimit, phase)
 	switch {
+	case b.rp != nil:
+		h.topLine += fmt.Sprintf("  ·  replay, order %d of %d", b.rpPos(), len(b.rp.orders))
 	case c.MyTurn():
 		h.topLine += "  ·  your orders"
 	case st.Phase == rules.Battle:
@@ -254,6 +293,13 @@ func (h *hud) refresh() {
 		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, colDim)
 		add("Shields", f.Small, colDim, u(16))
 		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), rgb(0x5fb0ff))
+		// The enemy's station: its sections are targets; a click on a row
+		// (or [ ]) aims the attacks at it.
+		aim := 0
+		if sh.Side != c.Side && c.MyTurn() {
+			aim = c.SectionFor(c.Sel(), sh)
+			add("Aim at a section: click it, or [ ]", f.Small, colDim, u(16))
+		}
 		for si, sec := range cl.Sections {
 			hp := 0
 			if si < len(sh.Section) {
@@ -263,8 +309,18 @@ func (h *hud) refresh() {
 			if sec.MainPower {
 				ncol = colAccent // the section carrying main power
 			}
+			name := sec.Name
+			if aim != 0 {
+				name = "  " + name
+				if sec.ID == aim {
+					name, ncol = "› "+sec.Name, colGood
+				}
+				if hp > 0 {
+					h.secRows = append(h.secRows, secRow{r: rect{x - u(6), y - u(2), w + u(12), u(29)}, id: sec.ID})
+				}
+			}
 			addR(fmt.Sprintf("%d / %d", hp, sec.Hull), f.Small, colDim)
-			add(sec.Name, f.Small, ncol, u(15))
+			add(name, f.Small, ncol, u(15))
 			bar(float32(hp)/float32(max(1, sec.Hull)), healthColor(float32(hp)/float32(max(1, sec.Hull))))
 		}
 		break
@@ -487,6 +543,9 @@ func (h *hud) draw(dst *ebiten.Image) {
 			hover = i
 		}
 	}
+	if h.menuBtn.in(in.X, in.Y) {
+		hover = len(h.buttons)
+	}
 	lk := layerKey{base: h.stamp, logN: b.log.n, hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar}
 	if h.layer == nil || h.layer.Bounds().Dx() != int(g.W) || h.layer.Bounds().Dy() != int(g.H) {
 		if h.layer != nil {
@@ -514,8 +573,15 @@ func (h *hud) draw(dst *ebiten.Image) {
 	if c.Msg != "" {
 		drawText(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), colBad, Center)
 	}
-	if !my && st.Phase == rules.Battle && !b.curtain {
-		drawText(dst, h.movingLn, f.Body, g.W/2-u(150), h.bar.y-u(26), colWarn, Center)
+	if !my && st.Phase == rules.Battle && !b.curtain && b.rp == nil && len(h.buttons) > 0 {
+		// In the action bar, after the playback buttons.
+		last := h.buttons[len(h.btns)-1]
+		drawText(dst, h.movingLn, f.Body, last.x+last.w+u(18), h.bar.y+(h.bar.h-f.bodyH)/2, colWarn, Left)
+	}
+	for _, r := range h.secRows {
+		if r.r.in(in.X, in.Y) {
+			bt.Frame(float32(r.r.x), float32(r.r.y), float32(r.r.w), float32(r.r.h), float32(u(1)), colAccent.WithA(0.7))
+		}
 	}
 	// Tooltip, over everything.
 	var tx, ty, tw, th float64
@@ -569,6 +635,12 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	panel(bt, h.panel, u)
 	panel(bt, h.logBox, u)
 	panel(bt, h.bar, u)
+	mcol := colPanelHi
+	if h.menuBtn.in(g.Input.X, g.Input.Y) {
+		mcol = rgb(0x24405f)
+	}
+	bt.Rect(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), mcol)
+	bt.Frame(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), float32(u(1)), colEdge)
 	for _, br := range h.bars {
 		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w), float32(br.r.h), rgba{1, 1, 1, 0.08})
 		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w)*br.frac, float32(br.r.h), br.col)
@@ -578,7 +650,7 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	rp := b.rp != nil
 	for i, r := range h.buttons {
 		a := h.btns[i].act
-		on := rp || my && c.Avail[a]
+		on := h.enabled(a)
 		col := colPanelHi
 		if on && r.in(in.X, in.Y) {
 			col = rgb(0x24405f)
@@ -599,7 +671,8 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	st := b.s.State()
 	drawText(dst, st.Name, f.Bold, u(12), u(8), colAccent, Left)
 	drawText(dst, h.topLine, f.Bold, g.W/2, u(8), colText, Center)
-	drawText(dst, h.viewLn, f.Small, g.W-u(12), u(10), colDim, Right)
+	drawText(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), colDim, Right)
+	drawText(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), colText, Center)
 	for i := range h.lines {
 		l := &h.lines[i]
 		drawText(dst, l.text, l.face, l.x, l.y, l.col, l.al)
@@ -607,10 +680,16 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	for i, r := range h.buttons {
 		a := h.btns[i]
 		col := colText
-		if !rp && !(my && c.Avail[a.act]) {
+		if !h.enabled(a.act) {
 			col = colDim.WithA(0.55)
 		}
 		label := a.label
+		if a.act == ActRpPlay {
+			label = "Play"
+			if b.rp != nil && b.rp.playing {
+				label = "Pause"
+			}
+		}
 		if a.act == ActCloak {
 			if sh := c.Sel(); sh != nil && sh.Cloaked {
 				label = "Decloak"

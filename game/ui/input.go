@@ -141,6 +141,53 @@ type Input struct {
 	seen           bool
 	ctrlHeld       bool
 	shiftHeld      bool
+
+	// Focused reports whether the window has the keyboard focus.
+	Focused bool
+	// Source is where raw input comes from: Ebitengine when nil, a script
+	// in tests (the same mapping to commands and gestures applies).
+	Source InputSource
+}
+
+// InputSource is the raw input of one frame: keys, mouse buttons, wheel,
+// pointer and touches. Ebitengine is the source of a running game; tests
+// drive the game through a scripted one.
+type InputSource interface {
+	Poll() // a new frame begins
+	KeyPressed(k ebiten.Key) bool
+	KeyJustPressed(k ebiten.Key) bool
+	KeyPressDuration(k ebiten.Key) int
+	Cursor() (x, y int)
+	Wheel() float64
+	MouseButton(b ebiten.MouseButton) (pressed, justPressed, justReleased bool)
+	AppendTouchIDs(ids []ebiten.TouchID) []ebiten.TouchID
+	TouchPosition(id ebiten.TouchID) (x, y int)
+	PointerPresent() bool
+	Focused() bool
+}
+
+// ebitenInput is Ebitengine's input.
+type ebitenInput struct{}
+
+var theEbitenInput InputSource = ebitenInput{}
+
+func (ebitenInput) Poll()                                      {}
+func (ebitenInput) KeyPressed(k ebiten.Key) bool               { return ebiten.IsKeyPressed(k) }
+func (ebitenInput) KeyJustPressed(k ebiten.Key) bool           { return inpututil.IsKeyJustPressed(k) }
+func (ebitenInput) KeyPressDuration(k ebiten.Key) int          { return inpututil.KeyPressDuration(k) }
+func (ebitenInput) Cursor() (int, int)                         { return ebiten.CursorPosition() }
+func (ebitenInput) TouchPosition(id ebiten.TouchID) (int, int) { return ebiten.TouchPosition(id) }
+func (ebitenInput) PointerPresent() bool                       { return pointerPresent() }
+func (ebitenInput) Focused() bool                              { return ebiten.IsFocused() }
+func (ebitenInput) Wheel() float64 {
+	_, y := ebiten.Wheel()
+	return y
+}
+func (ebitenInput) MouseButton(b ebiten.MouseButton) (bool, bool, bool) {
+	return ebiten.IsMouseButtonPressed(b), inpututil.IsMouseButtonJustPressed(b), inpututil.IsMouseButtonJustReleased(b)
+}
+func (ebitenInput) AppendTouchIDs(ids []ebiten.TouchID) []ebiten.TouchID {
+	return ebiten.AppendTouchIDs(ids)
 }
 
 // dragThreshold is how far a press may move and still be a click.
@@ -148,8 +195,14 @@ const dragThreshold = 6
 
 // Update reads this frame's input.
 func (in *Input) Update() {
-	in.shiftHeld = ebiten.IsKeyPressed(ebiten.KeyShift)
-	in.ctrlHeld = ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
+	src := in.Source
+	if src == nil {
+		src = theEbitenInput
+	}
+	src.Poll()
+	in.Focused = src.Focused()
+	in.shiftHeld = src.KeyPressed(ebiten.KeyShift)
+	in.ctrlHeld = src.KeyPressed(ebiten.KeyControl) || src.KeyPressed(ebiten.KeyMeta)
 	for i := range in.just {
 		in.just[i], in.held[i], in.repeat[i] = false, false, false
 	}
@@ -157,17 +210,17 @@ func (in *Input) Update() {
 		if b.shift != in.shiftHeld && b.key == ebiten.KeyTab {
 			continue
 		}
-		if ebiten.IsKeyPressed(b.key) {
+		if src.KeyPressed(b.key) {
 			in.held[b.cmd] = true
 		}
-		if inpututil.IsKeyJustPressed(b.key) {
+		if src.KeyJustPressed(b.key) {
 			in.just[b.cmd] = true
 		}
-		if d := inpututil.KeyPressDuration(b.key); d == 1 || (d > 18 && d%4 == 0) {
+		if d := src.KeyPressDuration(b.key); d == 1 || (d > 18 && d%4 == 0) {
 			in.repeat[b.cmd] = true
 		}
 	}
-	if in.ctrlHeld && inpututil.IsKeyJustPressed(ebiten.KeyS) {
+	if in.ctrlHeld && src.KeyJustPressed(ebiten.KeyS) {
 		in.just[CmdSave] = true
 		in.just[CmdCurS] = false
 	}
@@ -175,36 +228,36 @@ func (in *Input) Update() {
 	in.Clicked, in.RightClicked, in.Pressed, in.Moved = false, false, false, false
 	in.Dragging, in.DX, in.DY, in.Wheel, in.Pinch = false, 0, 0, 0, 1
 
-	in.touches = ebiten.AppendTouchIDs(in.touches[:0])
+	in.touches = src.AppendTouchIDs(in.touches[:0])
 	if len(in.touches) > 0 || in.touching {
-		in.updateTouch()
+		in.updateTouch(src)
 		return
 	}
-	mx, my := ebiten.CursorPosition()
+	mx, my := src.Cursor()
 	x, y := float64(mx), float64(my)
 	in.Moved = (x != in.X || y != in.Y) && in.seen
 	in.seen = true
 	in.everMoved = in.everMoved || in.Moved
 	in.X, in.Y = x, y
-	in.Present = pointerPresent() // in a browser: the mouse is over the canvas (web_js.go)
-	_, wy := ebiten.Wheel()
-	in.Wheel = wy
-	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+	in.Present = src.PointerPresent() // in a browser: the mouse is over the canvas (web_js.go)
+	in.Wheel = src.Wheel()
+	down, pressed, released := src.MouseButton(ebiten.MouseButtonLeft)
+	if pressed {
 		in.press(x, y)
 	}
-	in.Down = ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
+	in.Down = down
 	if in.Down {
 		in.drag(x, y)
 	}
-	if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
+	if released {
 		in.release()
 	}
-	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonRight) {
+	if _, rp, _ := src.MouseButton(ebiten.MouseButtonRight); rp {
 		in.RightClicked = true
 	}
 	// The middle button pans too.
-	if ebiten.IsMouseButtonPressed(ebiten.MouseButtonMiddle) {
-		if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonMiddle) {
+	if md, mp, _ := src.MouseButton(ebiten.MouseButtonMiddle); md {
+		if mp {
 			in.lastX, in.lastY = x, y
 		}
 		in.Dragging, in.DX, in.DY = true, x-in.lastX, y-in.lastY
@@ -237,7 +290,7 @@ func (in *Input) release() {
 	in.dragged = false
 }
 
-func (in *Input) updateTouch() {
+func (in *Input) updateTouch(src InputSource) {
 	switch len(in.touches) {
 	case 0:
 		if in.touching {
@@ -246,7 +299,7 @@ func (in *Input) updateTouch() {
 		in.touching, in.pinchDist = false, 0
 	case 1:
 		id := in.touches[0]
-		tx, ty := ebiten.TouchPosition(id)
+		tx, ty := src.TouchPosition(id)
 		x, y := float64(tx), float64(ty)
 		in.Moved = x != in.X || y != in.Y
 		in.everMoved = true
@@ -260,8 +313,8 @@ func (in *Input) updateTouch() {
 		in.Down = true
 		in.pinchDist = 0
 	default:
-		ax, ay := ebiten.TouchPosition(in.touches[0])
-		bx, by := ebiten.TouchPosition(in.touches[1])
+		ax, ay := src.TouchPosition(in.touches[0])
+		bx, by := src.TouchPosition(in.touches[1])
 		d := math.Hypot(float64(ax-bx), float64(ay-by))
 		mx, my := float64(ax+bx)/2, float64(ay+by)/2
 		if in.pinchDist > 0 && d > 0 {

@@ -40,12 +40,17 @@ func newMenu(g *Game, b *battleScene) *menu {
 	if b.rp != nil {
 		m.list.items[m.iSave].enabled = false
 	}
+	m.layout(g) // laid out before its first frame is drawn
 	return m
 }
 
-func (m *menu) update(g *Game) {
+func (m *menu) layout(g *Game) {
 	u := g.U
 	m.list.layout(g.W/2-u(200), g.H/2-u(170), u(400), u(40), u(6))
+}
+
+func (m *menu) update(g *Game) {
+	m.layout(g)
 	if m.picker != nil {
 		done, pick := m.picker.update(g)
 		if done {

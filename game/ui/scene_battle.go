@@ -38,6 +38,21 @@ func (l *logRing) last(i int) *logLine {
 	return &l.lines[(l.n-1-i)%len(l.lines)]
 }
 
+// actionBox bounds the places where an order's visible events happened.
+type actionBox struct {
+	x0, y0, x1, y1 float64
+	n              int
+}
+
+func (a *actionBox) add(x, y float64) {
+	if a.n == 0 {
+		a.x0, a.y0, a.x1, a.y1 = x, y, x, y
+	} else {
+		a.x0, a.y0, a.x1, a.y1 = min(a.x0, x), min(a.y0, y), max(a.x1, x), max(a.y1, y)
+	}
+	a.n++
+}
+
 // playersFor returns who plays each side for a title-screen choice.
 func playersFor(side, level string) replay.Players {
 	switch side {
@@ -68,7 +83,11 @@ type battleScene struct {
 	skipping  bool
 	watch     bool // no human plays: the computer plays both sides
 	curtain   bool // hot-seat: the screen is hidden while the controls change hands
-	endAt     float64
+	// camMoved: the player moved the camera during the computer's phase, so
+	// it no longer follows the action; following: it glides to the action.
+	camMoved, following bool
+	followAt            float64 // when the camera last went after the action
+	endAt               float64
 
 	heading []float32
 	motions []motion
@@ -83,6 +102,8 @@ type battleScene struct {
 	rp         *replayState // the replay viewer's state; nil in a battle
 	saveTurn   int
 	lossTurns  [][2]int // losses at the end of each turn, for the report
+
+	action actionBox // where the last order's events happened, in world space
 
 	bannerTitle, bannerSub string
 	bannerAt               float64
@@ -113,6 +134,8 @@ func newBattleScene(g *Game, s *Session) *battleScene {
 	b.watch = !s.Humans[0] && !s.Humans[1]
 	if s.Humans[0] && s.Humans[1] {
 		view = st.Active
+		// Hot-seat: the first player takes the controls behind the curtain.
+		b.curtain = st.Phase != rules.Over
 	}
 	b.ctl = NewController(s, view)
 	b.world = newWorldRenderer(st.Map)
@@ -196,8 +219,8 @@ func (b *battleScene) turnBegan(turn int) {
 }
 
 func (b *battleScene) autosave() {
-	if b.g.Opts.Screenshot != "" {
-		return
+	if b.g.Opts.Screenshot != "" || b.rp != nil {
+		return // a replay being watched is no battle of the player's
 	}
 	if err := saveFile(b.g.Storage, AutosaveName, b.s.File()); err != nil {
 		b.log.add("Autosave failed: "+err.Error(), rules.Alliance, b.g.Frame)
@@ -212,6 +235,15 @@ func (b *battleScene) powerLost(id rules.ShipID) {
 
 // Update implements Scene.
 func (b *battleScene) Update(g *Game) error {
+	err := b.update(g)
+	// The HUD as the next frame shows it (what the player clicks on).
+	b.ctl.Refresh()
+	b.hud.layout()
+	b.hud.refresh()
+	return err
+}
+
+func (b *battleScene) update(g *Game) error {
 	in := &g.Input
 	dt := 1.0 / float64(ebiten.TPS())
 	b.now += dt
@@ -224,15 +256,15 @@ func (b *battleScene) Update(g *Game) error {
 		b.menu.update(g)
 		return nil
 	}
-	if in.Just(CmdBack) {
+	b.hud.layout()
+	if in.Just(CmdBack) || in.Clicked && !b.curtain && b.hud.menuBtn.in(in.ClickX, in.ClickY) {
 		b.menu = newMenu(g, b)
 		return nil
 	}
-	if in.Just(CmdSave) {
+	if in.Just(CmdSave) && b.rp == nil {
 		b.saveAs()
 	}
 
-	b.hud.layout()
 	overHUD := b.hud.contains(in.X, in.Y)
 	b.updateCamera(in, overHUD)
 
@@ -252,6 +284,11 @@ func (b *battleScene) Update(g *Game) error {
 	if b.watch && in.Just(CmdToggleView) {
 		b.ctl.SetSide(b.ctl.Side.Other())
 	}
+	if !b.s.HumanTurn() && !b.kbCursor && !overHUD && in.Present {
+		// The hex under the pointer, for its tooltip, while the computer
+		// plays (or a replay does).
+		b.ctl.Cursor = b.cam.HexAt(in.X, in.Y)
+	}
 	if b.rp != nil {
 		b.updateReplay(in)
 		return nil
@@ -260,8 +297,17 @@ func (b *battleScene) Update(g *Game) error {
 	if b.curtain {
 		if in.Clicked || in.Just(CmdConfirm) || in.Just(CmdAct) {
 			b.curtain = false
+			if b.ctl.Side != st.Active {
+				// The event log told the other player's phase as they saw
+				// it: it is theirs, not this player's to read.
+				b.log = logRing{}
+				b.log.add(sideTitle(st.Active)+" phase, "+bannerTurn(max(st.Turn, 1), st.TurnLimit)+": your orders.", st.Active, g.Frame)
+			}
 			b.ctl.SetSide(st.Active)
+			b.fx.clear()
+			b.resetMotions()
 			b.focusOwn()
+			b.kbCursor = false
 		}
 		return nil
 	}
@@ -269,6 +315,7 @@ func (b *battleScene) Update(g *Game) error {
 	if st.Phase == rules.Over {
 		if b.endAt == 0 {
 			b.endAt = b.now + 2.5
+			b.curtain = false
 			b.autosave()
 		}
 		if b.now >= b.endAt && !b.fx.busy(b.now) || (b.now >= b.endAt+4) || in.Just(CmdConfirm) {
@@ -284,6 +331,7 @@ func (b *battleScene) Update(g *Game) error {
 	if b.s.HumanTurn() {
 		b.step = nil
 		b.skipping = false
+		b.following = false
 		if st.Active != b.ctl.Side {
 			// Hot-seat: hand over the controls.
 			b.curtain = true
@@ -298,6 +346,19 @@ func (b *battleScene) Update(g *Game) error {
 // updateCamera pans and zooms: drag, wheel, pinch, arrow keys, screen edge.
 func (b *battleScene) updateCamera(in *Input, overHUD bool) {
 	g := b.g
+	tx, ty, tz := b.cam.TX, b.cam.TY, b.cam.TZoom
+	defer func() {
+		if b.cam.TX != tx || b.cam.TY != ty || b.cam.TZoom != tz {
+			// The player moved the camera: it stops following the action
+			// until the next phase.
+			b.camMoved, b.following = true, false
+		}
+		k := 0.22
+		if b.following {
+			k = 0.06 // following the action: a gentle glide
+		}
+		b.cam.Update(k)
+	}()
 	if in.Dragging && (!overHUD || in.Down) {
 		b.cam.Pan(in.DX, in.DY)
 	}
@@ -332,7 +393,7 @@ func (b *battleScene) updateCamera(in *Input, overHUD bool) {
 		dy += step
 	}
 	// Screen edge, only with a real pointer in a focused window.
-	if g.Opts.Screenshot == "" && ebiten.IsFocused() && in.Present && !in.Down {
+	if g.Opts.Screenshot == "" && in.Focused && in.Present && !in.Down {
 		e := 6 * g.Scale
 		if in.X <= e && in.X >= 0 {
 			dx -= step
@@ -348,7 +409,6 @@ func (b *battleScene) updateCamera(in *Input, overHUD bool) {
 	if dx != 0 || dy != 0 {
 		b.cam.PanSmooth(dx, dy)
 	}
-	b.cam.Update(0.22)
 }
 
 // updateHuman turns the player's input into orders.
@@ -434,6 +494,10 @@ func (b *battleScene) updateHuman(in *Input, overHUD bool) error {
 	if in.Clicked {
 		if a, ok := b.hud.buttonAt(in.ClickX, in.ClickY); ok {
 			b.do(a)
+		} else if id, ok := b.hud.sectionAt(in.ClickX, in.ClickY); ok {
+			c.Section = id
+			c.hoverStamp = -1
+			b.g.Sound.Play(sndClick)
 		} else if !b.hud.contains(in.ClickX, in.ClickY) {
 			c.Cursor = b.cam.HexAt(in.ClickX, in.ClickY)
 			b.click()
@@ -499,6 +563,20 @@ func (b *battleScene) updateComputer(in *Input) {
 	if in.Just(CmdSkip) || in.Just(CmdAct) && !b.watch {
 		b.skipping = true
 	}
+	if in.Clicked {
+		switch a, _ := b.hud.buttonAt(in.ClickX, in.ClickY); a {
+		case ActPbSkip:
+			b.skipping = true
+		case ActRpSlower:
+			b.g.Settings.Speed = max(b.g.Settings.Speed-1, 0)
+		case ActRpFaster:
+			b.g.Settings.Speed = min(b.g.Settings.Speed+1, len(speeds)-1)
+		case ActRpView:
+			if b.watch {
+				b.ctl.SetSide(b.ctl.Side.Other())
+			}
+		}
+	}
 	st := b.s.State()
 	speed := b.g.Speed()
 	budget := 40
@@ -524,6 +602,9 @@ func (b *battleScene) updateComputer(in *Input) {
 		}
 		b.ctl.Refresh()
 		d := b.dir.show(evs, before, b.ctl.View, speed, !b.skipping)
+		if !b.skipping {
+			b.follow()
+		}
 		if !b.skipping && d > 0 {
 			b.busyUntil = b.now + d*0.55
 			break
@@ -537,6 +618,30 @@ func (b *battleScene) updateComputer(in *Input) {
 		b.skipping = false
 	}
 }
+
+// follow pans the camera gently toward what the last order showed when it
+// happened off screen, unless the player has moved the camera this phase.
+func (b *battleScene) follow() {
+	a := &b.action
+	if b.camMoved || a.n == 0 || b.now < b.followAt+followDwell {
+		return
+	}
+	x, y := (a.x0+a.x1)/2, (a.y0+a.y1)/2
+	cam := b.cam
+	// Where the camera is going, is the action in the part of the screen
+	// not under the panels? Then the camera stays put.
+	sx, sy := (x-cam.TX)*cam.TZoom+cam.W/2, (y-cam.TY)*cam.TZoom+cam.H/2
+	m := b.g.U(24)
+	if sx >= cam.InL+m && sx <= cam.W-cam.InR-m && sy >= cam.InT+m && sy <= cam.H-cam.InB-m {
+		return
+	}
+	cam.CenterFree(x, y)
+	b.following, b.followAt = true, b.now
+}
+
+// followDwell is the least time the camera rests on the action it glided to
+// before it follows the action elsewhere (seconds).
+const followDwell = 1.2
 
 // playToEnd lets the computer play the battle out at once (screenshots of
 // the report).

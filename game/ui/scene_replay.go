@@ -27,15 +27,25 @@ const (
 	ActRpSlower
 	ActRpFaster
 	ActRpView
+	ActPbSkip // skip the playback of the computer's phase
 )
 
 var replayButtons = [...]actionInfo{
-	{ActRpStart, "Start", "Home", "Back to the start of the battle."},
+	{ActRpStart, "Start", "Ctrl+H", "Back to the start of the battle."},
 	{ActRpPrev, "‹ Turn", "Z", "Back one turn (the battle is re-simulated from the start)."},
-	{ActRpPlay, "Play / Pause", "Space", "Play the orders one by one, or pause."},
+	{ActRpPlay, "Play", "Space", "Play the orders one by one, or pause."},
 	{ActRpNext, "Turn ›", "Enter", "Forward one turn."},
 	{ActRpSlower, "Slower", ",", "Slow the playback down."},
 	{ActRpFaster, "Faster", ".", "Speed the playback up."},
+	{ActRpView, "Switch view", "G", "See the battle as the Alliance or as the Dominion sees it."},
+}
+
+// playbackButtons are the action bar while the computer plays a phase: its
+// speed, and skipping it.
+var playbackButtons = [...]actionInfo{
+	{ActRpSlower, "Slower", ",", "Slow the playback of the enemy's phase down."},
+	{ActRpFaster, "Faster", ".", "Speed the playback of the enemy's phase up."},
+	{ActPbSkip, "Skip", "K", "Skip to the end of the enemy's phase."},
 	{ActRpView, "Switch view", "G", "See the battle as the Alliance or as the Dominion sees it."},
 }
 
@@ -108,6 +118,7 @@ func (b *battleScene) rpApply(animate bool) bool {
 	d := b.dir.show(evs, before, b.ctl.View, b.g.Speed(), animate)
 	if animate {
 		b.busyUntil = b.now + d*0.55
+		b.follow()
 	}
 	return true
 }

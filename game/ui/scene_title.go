@@ -210,9 +210,13 @@ type filePicker struct {
 	act   func(i int)
 }
 
-func (p *filePicker) update(g *Game) (done bool, pick func()) {
+func (p *filePicker) layout(g *Game) {
 	u := g.U
 	p.menu.layout(g.W/2-u(260), g.H*0.25, u(520), u(34), u(6))
+}
+
+func (p *filePicker) update(g *Game) (done bool, pick func()) {
+	p.layout(g)
 	if g.Input.Just(CmdBack) || g.Input.RightClicked {
 		return true, nil
 	}
@@ -252,6 +256,7 @@ func newPicker(g *Game, title string, names []string, act func(i int)) *filePick
 	if len(names) == 0 {
 		p.menu.focus = 1
 	}
+	p.layout(g)
 	return p
 }
 
