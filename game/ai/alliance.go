@@ -47,25 +47,7 @@ func (a *alliance) Orders(v *rules.View) []rules.Order {
 		a.occ = make([]int32, g.n)
 		a.field = make([]int32, g.n)
 	}
-	copy(a.cost, g.base)
-	clear(a.occ)
-	a.enemies = a.enemies[:0]
-	for i := range v.Ships {
-		sh := &v.Ships[i]
-		if !sh.Alive() || v.Class(sh).Station {
-			continue
-		}
-		k := g.index(sh.Pos)
-		if k < 0 {
-			continue
-		}
-		if sh.Side != v.Side {
-			a.cost[k] = -1
-			a.enemies = append(a.enemies, sh)
-		} else {
-			a.occ[k] = int32(i) + 1
-		}
-	}
+	a.enemies = g.mark(v, a.cost, a.occ, a.enemies[:0])
 	a.out = a.out[:0]
 	a.pathBuf = a.pathBuf[:0]
 	a.marks = marks(v, a.marks)

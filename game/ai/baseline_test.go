@@ -1,22 +1,10 @@
-package ai_test
+package ai
 
 import (
 	"testing"
 
-	"github.com/calltoarms/ds9/game/ai"
 	"github.com/calltoarms/ds9/game/rules"
-	"github.com/calltoarms/ds9/game/scenario"
-	"github.com/calltoarms/ds9/scenarios"
 )
-
-func flagship(t testing.TB) *scenario.Scenario {
-	t.Helper()
-	sc, err := scenario.Load(scenarios.FS, "second-battle-of-ds9.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sc
-}
 
 // TestBaselineBattleInvariants plays whole baseline battles and checks the
 // state's invariants after every order, legal or refused; a refused order must
@@ -48,8 +36,8 @@ func TestBaselineBattleInvariants(t *testing.T) {
 			}
 			return ev, err
 		}
-		cmd := [2]ai.Commander{ai.Baseline{}, ai.Baseline{}}
-		if err := ai.Play(st, cmd, apply); err != nil {
+		cmd := [2]Commander{Baseline{}, Baseline{}}
+		if err := Play(st, cmd, apply); err != nil {
 			t.Fatal(err)
 		}
 		if st.Phase != rules.Over {
@@ -69,7 +57,7 @@ func TestBaselineDeterministic(t *testing.T) {
 	var sums [2]string
 	for i := range sums {
 		st, _ := sc.NewState(7)
-		if err := ai.Play(st, [2]ai.Commander{ai.Baseline{}, ai.Baseline{}}, nil); err != nil {
+		if err := Play(st, [2]Commander{Baseline{}, Baseline{}}, nil); err != nil {
 			t.Fatal(err)
 		}
 		sums[i] = st.ChecksumHex()
@@ -84,7 +72,7 @@ func BenchmarkBaselineBattle(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		st, _ := sc.NewState(uint64(i))
-		if err := ai.Play(st, [2]ai.Commander{ai.Baseline{}, ai.Baseline{}}, nil); err != nil {
+		if err := Play(st, [2]Commander{Baseline{}, Baseline{}}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

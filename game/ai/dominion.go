@@ -120,26 +120,10 @@ func (d *dominion) prepare(v *rules.View) {
 		d.cost = make([]int8, g.n)
 		d.occ = make([]int32, g.n)
 	}
-	copy(d.cost, g.base)
-	clear(d.occ)
+	g.mark(v, d.cost, d.occ, nil)
 	for i, known := range d.mem.mines {
 		if known {
 			d.cost[i] = -1
-		}
-	}
-	for i := range v.Ships {
-		sh := &v.Ships[i]
-		if !sh.Alive() || v.Class(sh).Station {
-			continue
-		}
-		k := g.index(sh.Pos)
-		if k < 0 {
-			continue
-		}
-		if sh.Side != v.Side {
-			d.cost[k] = -1
-		} else {
-			d.occ[k] = int32(i) + 1
 		}
 	}
 	for i := range d.fields {

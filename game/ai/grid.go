@@ -191,3 +191,29 @@ func mix(a, b, c int) uint32 {
 	x ^= x >> 12
 	return x
 }
+
+// mark readies a phase's cost and occupancy layers from a view: the terrain
+// costs are copied into cost, ships in view (not stations) are marked, enemies
+// as impassable and own ships in occ (view index + 1). It appends the enemy
+// ships to enemies and returns it.
+func (g *grid) mark(v *rules.View, cost []int8, occ []int32, enemies []*rules.Ship) []*rules.Ship {
+	copy(cost, g.base)
+	clear(occ)
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if !sh.Alive() || v.Class(sh).Station {
+			continue
+		}
+		k := g.index(sh.Pos)
+		if k < 0 {
+			continue
+		}
+		if sh.Side != v.Side {
+			cost[k] = -1
+			enemies = append(enemies, sh)
+		} else {
+			occ[k] = int32(i) + 1
+		}
+	}
+	return enemies
+}
