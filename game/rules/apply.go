@@ -66,83 +66,6 @@ func (s *State) Apply(o Order) ([]Event, error) {
 	return ev, nil
 }
 
-// Check reports whether an order is legal now, without changing anything.
-func (s *State) Check(o Order) error {
-	if s.Phase == Over {
-		return ErrOver
-	}
-	if !o.Side.Valid() {
-		return fmt.Errorf("invalid side")
-	}
-	if o.Side != s.Active {
-		return fmt.Errorf("it is the %s's phase", s.Active)
-	}
-	if o.Kind >= orderKindCount {
-		return fmt.Errorf("unknown order kind %d", uint8(o.Kind))
-	}
-	if s.Phase == Parley {
-		if o.Kind != AnswerTerms {
-			return fmt.Errorf("the surrender terms must be answered first")
-		}
-		return nil
-	}
-	switch o.Kind {
-	case AnswerTerms:
-		return fmt.Errorf("no terms are on the table")
-	case EndPhase:
-		return nil
-	}
-	sh, err := s.ownShip(o)
-	if err != nil {
-		return err
-	}
-	switch o.Kind {
-	case Move:
-		return s.checkMove(sh, o.Path)
-	case Attack:
-		return s.checkAttack(sh, o.Weapon, o.Target, o.Section)
-	case LayMine:
-		return s.checkLayMine(sh, o)
-	case Cloak, Decloak:
-		return s.checkCloak(sh, o.Kind)
-	case Cover:
-		return s.checkCover(sh, o.Target)
-	case Evacuate:
-		return s.checkEvacuate(sh)
-	case Sabotage:
-		return s.checkSabotage(sh)
-	case Board:
-		return s.checkBoard(sh, o.Target)
-	case Withdraw:
-		return s.checkWithdraw(sh)
-	}
-	return nil
-}
-
-func (s *State) ownShip(o Order) (*Ship, error) {
-	sh := s.Ship(o.Ship)
-	if sh == nil {
-		return nil, fmt.Errorf("no ship %d", o.Ship)
-	}
-	if sh.Side != o.Side {
-		return nil, fmt.Errorf("%s is not the %s's", sh.Name, o.Side)
-	}
-	if !sh.Alive() {
-		return nil, fmt.Errorf("%s is not in the battle (%s)", sh.Name, sh.Status)
-	}
-	if sh.Lost() {
-		return nil, fmt.Errorf("%s has been lost", sh.Name)
-	}
-	return sh, nil
-}
-
-func (s *State) needAction(sh *Ship) error {
-	if sh.Actions <= 0 {
-		return fmt.Errorf("%s has no action left this phase", sh.Name)
-	}
-	return nil
-}
-
 // emit reports an event; ev is nil while New sets up the battle (arrivals due on
 // turn 1 for the first side), when no one is listening.
 func (s *State) emit(ev *[]Event, e Event) {
@@ -151,4 +74,11 @@ func (s *State) emit(ev *[]Event, e Event) {
 	}
 	e.Turn = s.Turn
 	*ev = append(*ev, e)
+	if w := s.witness; w != nil {
+		if w.held {
+			w.seen, w.held = append(w.seen, w.pre), false
+		} else {
+			w.seen = append(w.seen, s.look(e))
+		}
+	}
 }

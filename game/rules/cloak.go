@@ -1,29 +1,11 @@
 package rules
 
-import "fmt"
-
-func (s *State) checkCloak(sh *Ship, k OrderKind) error {
-	c := s.Class(sh)
-	if !c.Cloak {
-		return fmt.Errorf("%s has no cloaking device", sh.Name)
-	}
-	if k == Decloak {
-		if !sh.Cloaked {
-			return fmt.Errorf("%s is not cloaked", sh.Name)
-		}
-		return nil
-	}
-	if sh.Cloaked {
-		return fmt.Errorf("%s is already cloaked", sh.Name)
-	}
-	return s.needAction(sh)
-}
-
 // cloak engages (taking the ship's action and ending any cover) or drops (free) a
 // cloaking device.
 func (s *State) cloak(o Order, ev *[]Event) {
 	sh := &s.Ships[o.Ship]
 	if o.Kind == Cloak {
+		s.foresee(Event{Kind: CloakEngaged, Ship: sh.ID})
 		sh.Actions--
 		s.setCovering(sh, NoShip)
 		s.setCloak(sh, true)

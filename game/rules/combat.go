@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"fmt"
-
-	"github.com/calltoarms/ds9/game/hex"
-)
+import "github.com/calltoarms/ds9/game/hex"
 
 // HitChance is the percent chance that one shot hits: the weapon's accuracy, less
 // RangePenalty per hex beyond the first, the target's evasion, the shelter of the
@@ -16,81 +12,6 @@ func HitChance(w *Weapon, dist, evasion, shelter int, covered bool) int {
 		c -= CoverPenalty
 	}
 	return min(max(c, MinHit), MaxHit)
-}
-
-// weaponReady reports whether a ship's weapon can fire: a station's needs main
-// power and its section intact.
-func (s *State) weaponReady(sh *Ship, wi int) error {
-	c := s.Class(sh)
-	if wi < 0 || wi >= len(c.Weapons) {
-		return fmt.Errorf("%s has no weapon %d", sh.Name, wi)
-	}
-	if !c.Station {
-		return nil
-	}
-	if !sh.MainPower {
-		return fmt.Errorf("%s has no main power", sh.Name)
-	}
-	if w := &c.Weapons[wi]; w.Section != 0 {
-		if si, _ := c.Section(w.Section); sh.Section[si] <= 0 {
-			return fmt.Errorf("%s: the %s is silent, its section is disabled", sh.Name, w.Name)
-		}
-	}
-	return nil
-}
-
-func (s *State) checkAttack(a *Ship, wi int, tid ShipID, section int) error {
-	if err := s.needAction(a); err != nil {
-		return err
-	}
-	if a.Cloaked {
-		return fmt.Errorf("%s is cloaked and cannot fire", a.Name)
-	}
-	if err := s.weaponReady(a, wi); err != nil {
-		return err
-	}
-	t := s.Ship(tid)
-	if t == nil {
-		return fmt.Errorf("no target ship %d", tid)
-	}
-	if t.Side == a.Side {
-		return fmt.Errorf("%s is on the same side", t.Name)
-	}
-	if !t.Alive() || !s.Sees(a.Side, t, a) {
-		return fmt.Errorf("no contact with ship %d", tid)
-	}
-	if t.Lost() {
-		return fmt.Errorf("%s is not a target now", t.Name)
-	}
-	if err := s.checkSection(t, section); err != nil {
-		return err
-	}
-	w := &s.Class(a).Weapons[wi]
-	if d := s.Range(a, t); d > w.Range {
-		return fmt.Errorf("%s is at range %d, the %s reaches %d", t.Name, d, w.Name, w.Range)
-	}
-	if !s.lineOfSight(a.Pos, t.Pos) {
-		return fmt.Errorf("no line of fire to %s", t.Name)
-	}
-	return nil
-}
-
-func (s *State) checkSection(t *Ship, section int) error {
-	tc := s.Class(t)
-	if !tc.Station {
-		if section != 0 {
-			return fmt.Errorf("%s has no sections", t.Name)
-		}
-		return nil
-	}
-	si, ok := tc.Section(section)
-	if !ok {
-		return fmt.Errorf("%s has no section %d", t.Name, section)
-	}
-	if t.Section[si] <= 0 {
-		return fmt.Errorf("%s: %s is already disabled", t.Name, tc.Sections[si].Name)
-	}
-	return nil
 }
 
 // coverer returns a ship of t's side covering t from within CoverRadius, or nil.
@@ -107,14 +28,32 @@ func (s *State) coverer(t *Ship) *Ship {
 	return nil
 }
 
-// chance is the hit chance of a's weapon wi against t now.
+// chance is the hit chance of a's weapon w against t now.
 func (s *State) chance(a *Ship, w *Weapon, t *Ship) int {
-	tc := s.Class(t)
+	return shotChance(s.Map, s.Classes, a, a.Pos, w, t, s.coverer(t) != nil)
+}
+
+// shotChance is the hit chance of one shot of a's weapon w, fired from from, at
+// t: HitChance with the range between their nearest hexes, t's evasion and the
+// shelter of its hex (none for a station).
+func shotChance(m *Map, cls []Class, a *Ship, from hex.Hex, w *Weapon, t *Ship, covered bool) int {
+	tc := &cls[t.Class]
 	shelter := 0
 	if !tc.Station {
-		shelter = s.Map.At(t.Pos).Shelter()
+		shelter = m.At(t.Pos).Shelter()
 	}
-	return HitChance(w, s.Range(a, t), tc.Evasion, shelter, s.coverer(t) != nil)
+	return HitChance(w, rangeFrom(cls, a, from, t), tc.Evasion, shelter, covered)
+}
+
+// Split divides dmg points of damage, pierce percent of which bypasses
+// shields, between shields holding shields points and the hull behind them:
+// it returns what the shields absorb and what reaches the hull. Every hit is
+// resolved by it; scaled by 100 it also splits expected damage.
+func Split(dmg, pierce, shields int) (absorbed, hull int) {
+	through := dmg * pierce / 100
+	rest := dmg - through
+	absorbed = min(max(shields, 0), rest)
+	return absorbed, through + rest - absorbed
 }
 
 // attack fires a weapon at a target and resolves every shot; a ship covering the
@@ -140,7 +79,7 @@ func (s *State) bestWeapon(a *Ship, t *Ship) int {
 	}
 	for i := range c.Weapons {
 		w := &c.Weapons[i]
-		if d > w.Range || s.weaponReady(a, i) != nil {
+		if d > w.Range || weaponReady(c, a, i) != nil {
 			continue
 		}
 		if v := s.chance(a, w, t) * w.Damage * w.Shots; v > bestVal {
@@ -171,11 +110,8 @@ func (s *State) volley(a *Ship, wi int, t *Ship, section int, ev *[]Event) {
 // to the hull (a station's: the section's). hit is the event to report, with the
 // damage filled in.
 func (s *State) damage(t *Ship, section, dmg, pierce int, hit Event, ev *[]Event) {
-	through := dmg * pierce / 100
-	rest := dmg - through
-	absorbed := min(t.Shields, rest)
+	absorbed, hull := Split(dmg, pierce, t.Shields)
 	t.Shields -= absorbed
-	hull := through + rest - absorbed
 	tc := s.Class(t)
 	si := -1
 	if tc.Station {
@@ -206,6 +142,7 @@ func (s *State) damage(t *Ship, section, dmg, pierce int, hit Event, ev *[]Event
 
 // destroy removes a ship from the battle and counts the loss.
 func (s *State) destroy(t *Ship, ev *[]Event) {
+	s.foresee(Event{Kind: ShipDestroyed, Ship: t.ID})
 	t.Hull = 0
 	s.vacate(t)
 	s.setCloak(t, false)
@@ -231,7 +168,7 @@ func (s *State) perimeter(sh *Ship, prev hex.Hex, ev *[]Event) bool {
 		fired := false
 		for wi := range c.Weapons {
 			w := &c.Weapons[wi]
-			if !w.Perimeter || s.weaponReady(st, wi) != nil {
+			if !w.Perimeter || weaponReady(c, st, wi) != nil {
 				continue
 			}
 			r := w.Range + c.Radius

@@ -95,10 +95,10 @@ func TestStationSectionDamage(t *testing.T) {
 		t.Fatalf("station %+v", *stn)
 	}
 	// The torpedo launcher on ops is silent; the phasers on the habitat ring are not.
-	if err := s.weaponReady(stn, 1); err == nil {
+	if err := weaponReady(s.Class(stn), stn, 1); err == nil {
 		t.Fatal("weapon on a disabled section is ready")
 	}
-	if err := s.weaponReady(stn, 0); err != nil {
+	if err := weaponReady(s.Class(stn), stn, 0); err != nil {
 		t.Fatal(err)
 	}
 }

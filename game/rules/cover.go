@@ -1,31 +1,5 @@
 package rules
 
-import (
-	"fmt"
-
-	"github.com/calltoarms/ds9/game/hex"
-)
-
-func (s *State) checkCover(sh *Ship, tid ShipID) error {
-	if s.Class(sh).Station {
-		return fmt.Errorf("a station cannot cover")
-	}
-	if err := s.needAction(sh); err != nil {
-		return err
-	}
-	if sh.Cloaked {
-		return fmt.Errorf("%s is cloaked and cannot cover", sh.Name)
-	}
-	t := s.Ship(tid)
-	if t == nil || t == sh || t.Side != sh.Side || !t.Alive() {
-		return fmt.Errorf("ship %d is not a friendly ship in the battle", tid)
-	}
-	if d := hex.Distance(sh.Pos, t.Pos); d > CoverRadius {
-		return fmt.Errorf("%s is %d hexes away, cover reaches %d", t.Name, d, CoverRadius)
-	}
-	return nil
-}
-
 // cover makes a ship cover another until its next phase: attacks on the ward lose
 // CoverPenalty, and the covering ship fires back at attackers CoverReturns times.
 func (s *State) cover(o Order, ev *[]Event) {

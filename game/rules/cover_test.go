@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/calltoarms/ds9/game/hex"
@@ -102,7 +103,11 @@ func TestCoverNeedsTheCovererNear(t *testing.T) {
 		t.Fatalf("distance %d", d)
 	}
 	apply(t, s, endPhase(Alliance))
-	p, err := s.View(Dominion).Preview(jem, 0, def, 0)
+	// Out of the polaron beam's reach from where it stands; one hex off, in reach.
+	if _, err := s.View(Dominion).Preview(jem, 0, def, 0); err == nil || !strings.Contains(err.Error(), "range") {
+		t.Fatalf("preview out of range: %v", err)
+	}
+	p, err := s.View(Dominion).PreviewFrom(jem, s.Ships[def].Pos.Neighbor(3), 0, def, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

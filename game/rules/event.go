@@ -46,6 +46,7 @@ const (
 	ShieldsRestored       // a side's shields regenerated (Value: total)
 	TurnEnded
 	OutcomeDecided // Text: outcome id
+	MineFoiled     // Ship could not lay its mine at To: Target, unseen, holds the position
 	eventKindCount
 )
 
@@ -57,6 +58,7 @@ var eventKindNames = [eventKindCount]string{
 	"perimeter-fire", "main-power-lost", "evacuation-ordered", "evacuated", "withdrew",
 	"program-sisko-197", "boarded", "station-captured", "reinforcements-arrived",
 	"reinforcements-blocked", "shields-restored", "turn-ended", "outcome-decided",
+	"mine-foiled",
 }
 
 // String returns the event kind's id.

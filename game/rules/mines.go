@@ -1,44 +1,18 @@
 package rules
 
-import (
-	"fmt"
-
-	"github.com/calltoarms/ds9/game/hex"
-)
-
-func (s *State) checkLayMine(sh *Ship, o Order) error {
-	if !s.Class(sh).Minelayer {
-		return fmt.Errorf("%s cannot lay mines", sh.Name)
-	}
-	if sh.Side != s.Mines.Owner {
-		return fmt.Errorf("the minefield is not the %s's", sh.Side)
-	}
-	if err := s.needAction(sh); err != nil {
-		return err
-	}
-	if sh.Cloaked {
-		return fmt.Errorf("%s must decloak to lay mines", sh.Name)
-	}
-	i := s.Mines.Index(o.At)
-	if i < 0 {
-		return fmt.Errorf("%v is not a minefield position", o.At)
-	}
-	if s.Mines.Laid[i] {
-		return fmt.Errorf("a mine is already laid at %v", o.At)
-	}
-	if d := hex.Distance(sh.Pos, o.At); d > 1 {
-		return fmt.Errorf("%v is %d hexes from %s; mines are laid in or next to the layer's hex", o.At, d, sh.Name)
-	}
-	if occ := s.ShipAt(o.At); occ != nil && occ.Side != sh.Side {
-		return fmt.Errorf("%v is held by %s", o.At, occ.Name)
-	}
-	return nil
-}
-
-// layMine lays one mine; the field activates and cloaks when every position holds one.
+// layMine lays one mine; the field activates and cloaks when every position
+// holds one. A ship the layer's side could not see, holding the position,
+// foils the attempt: the action is spent, and the ship is found.
 func (s *State) layMine(o Order, ev *[]Event) {
 	sh := &s.Ships[o.Ship]
 	sh.Actions--
+	if occ := s.ShipAt(o.At); occ != nil && occ.Side != sh.Side {
+		s.emit(ev, Event{Kind: MineFoiled, Side: sh.Side, Ship: sh.ID, Target: occ.ID, From: sh.Pos, To: o.At})
+		if occ.Cloaked {
+			s.emit(ev, Event{Kind: Detected, Side: occ.Side, Ship: occ.ID, Target: sh.ID, To: occ.Pos})
+		}
+		return
+	}
 	i := s.Mines.Index(o.At)
 	s.Mines.Laid[i], s.Mines.Lost[i] = true, false
 	s.emit(ev, Event{Kind: MineLaid, Side: sh.Side, Ship: sh.ID, From: sh.Pos, To: o.At, Value: s.Mines.LaidCount(), Count: len(s.Mines.Positions)})

@@ -1,55 +1,11 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/calltoarms/ds9/game/hex"
 )
 
 // MaxPath is the longest path a move order may carry.
 const MaxPath = 64
-
-// checkMove tests a path from the mover's point of view: hexes it cannot know are
-// occupied (a cloaked enemy) do not make the order illegal; they stop it on the way.
-func (s *State) checkMove(sh *Ship, path []hex.Hex) error {
-	c := s.Class(sh)
-	if c.Station || c.Speed == 0 {
-		return fmt.Errorf("%s cannot move", sh.Name)
-	}
-	if len(path) == 0 {
-		return fmt.Errorf("empty path")
-	}
-	if len(path) > MaxPath {
-		return fmt.Errorf("path of %d steps, at most %d", len(path), MaxPath)
-	}
-	prev, cost := sh.Pos, 0
-	for i, h := range path {
-		if hex.Distance(prev, h) != 1 {
-			return fmt.Errorf("step %d: %v is not next to %v", i+1, h, prev)
-		}
-		if !s.Map.In(h) {
-			return fmt.Errorf("step %d: %v is off the map", i+1, h)
-		}
-		mc := s.Map.At(h).MoveCost()
-		if mc < 0 {
-			return fmt.Errorf("step %d: %v cannot be entered", i+1, h)
-		}
-		cost += mc
-		if o := s.ShipAt(h); o != nil && o != sh {
-			switch {
-			case o.Side == sh.Side && i == len(path)-1:
-				return fmt.Errorf("step %d: %v is taken by %s", i+1, h, o.Name)
-			case o.Side != sh.Side && s.Sees(sh.Side, o, sh):
-				return fmt.Errorf("step %d: %v is held by the enemy %s", i+1, h, o.Name)
-			}
-		}
-		prev = h
-	}
-	if cost > sh.MP {
-		return fmt.Errorf("path costs %d movement points, %s has %d", cost, sh.Name, sh.MP)
-	}
-	return nil
-}
 
 // PathCost is the movement cost of a path, or -1 when a hex cannot be entered.
 func (m *Map) PathCost(path []hex.Hex) int {

@@ -142,6 +142,9 @@ type State struct {
 	covers    [2]int  // ships of each side covering another
 	stations  []ShipID
 	turnEnded bool // the last phase of TurnLimit has ended
+
+	lens    sideOf   // scratch for through: no part of the battle
+	witness *witness // while ApplyRedacted runs: who sees each event
 }
 
 // Limits on what a scenario may ask of the engine.
@@ -330,9 +333,7 @@ func (s *State) Footprint(sh *Ship) []hex.Hex {
 func (s *State) Reach(sh *Ship) int { return s.Class(sh).Radius }
 
 // Range returns the distance between two ships' nearest hexes.
-func (s *State) Range(a, b *Ship) int {
-	return max(0, hex.Distance(a.Pos, b.Pos)-s.Reach(a)-s.Reach(b))
-}
+func (s *State) Range(a, b *Ship) int { return rangeFrom(s.Classes, a, a.Pos, b) }
 
 func (s *State) occupy(sh *Ship) error {
 	for _, h := range s.Footprint(sh) {

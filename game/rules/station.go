@@ -1,7 +1,5 @@
 package rules
 
-import "fmt"
-
 // powerLoss cuts a station's main power: shields fall and stay down, and its
 // weapons go silent.
 func (s *State) powerLoss(st *Ship, ev *[]Event) {
@@ -15,16 +13,6 @@ func (s *State) powerLoss(st *Ship, ev *[]Event) {
 	if had {
 		s.emit(ev, Event{Kind: ShieldsDown, Side: st.Side, Ship: st.ID, To: st.Pos})
 	}
-}
-
-func (s *State) checkEvacuate(sh *Ship) error {
-	if !s.Class(sh).Station {
-		return fmt.Errorf("only a station can be evacuated")
-	}
-	if sh.EvacuateAt > 0 {
-		return fmt.Errorf("the evacuation of %s is already ordered", sh.Name)
-	}
-	return s.needAction(sh)
 }
 
 // evacuate orders a station evacuated; it completes EvacTurns turns later, at the
@@ -41,22 +29,6 @@ func (s *State) evacuate(o Order, ev *[]Event) {
 	}
 }
 
-func (s *State) checkSabotage(sh *Ship) error {
-	if !s.Class(sh).Station {
-		return fmt.Errorf("only a station can run Program Sisko 197")
-	}
-	if !sh.Evacuated {
-		return fmt.Errorf("%s must be evacuated first", sh.Name)
-	}
-	for i := range s.Ships {
-		o := &s.Ships[i]
-		if o.Side == sh.Side && o.Alive() && !s.Classes[o.Class].Station {
-			return fmt.Errorf("%s has not left yet", o.Name)
-		}
-	}
-	return s.needAction(sh)
-}
-
 // sabotage runs Program Sisko 197: the station's computer and power systems are
 // wrecked, and the station is abandoned to whoever boards it.
 func (s *State) sabotage(o Order, ev *[]Event) {
@@ -65,32 +37,6 @@ func (s *State) sabotage(o Order, ev *[]Event) {
 	sh.Sabotaged = true
 	s.emit(ev, Event{Kind: Sabotaged, Side: sh.Side, Ship: sh.ID, To: sh.Pos})
 	s.powerLoss(sh, ev)
-}
-
-func (s *State) checkBoard(sh *Ship, tid ShipID) error {
-	if s.Class(sh).Troops == 0 {
-		return fmt.Errorf("%s carries no troops", sh.Name)
-	}
-	if err := s.needAction(sh); err != nil {
-		return err
-	}
-	if sh.Cloaked {
-		return fmt.Errorf("%s must decloak to board", sh.Name)
-	}
-	t := s.Ship(tid)
-	if t == nil || !s.Classes[t.Class].Station || t.Side == sh.Side || !t.Alive() {
-		return fmt.Errorf("ship %d is not an enemy station", tid)
-	}
-	if t.Captured {
-		return fmt.Errorf("%s is already taken", t.Name)
-	}
-	if d := s.Range(sh, t); d > 1 {
-		return fmt.Errorf("%s is %d hexes from %s; boarding needs contact", sh.Name, d, t.Name)
-	}
-	if t.Shields > 0 {
-		return fmt.Errorf("%s's shields are up (%d)", t.Name, t.Shields)
-	}
-	return nil
 }
 
 // BoardingFight is the outcome of one boarding fight: a party of troops with a
@@ -142,19 +88,10 @@ func (s *State) board(o Order, ev *[]Event) {
 	}
 }
 
-func (s *State) checkWithdraw(sh *Ship) error {
-	if s.Class(sh).Station {
-		return fmt.Errorf("a station cannot withdraw")
-	}
-	if s.Map.At(sh.Pos) != Exit {
-		return fmt.Errorf("%s is not on an exit hex", sh.Name)
-	}
-	return s.needAction(sh)
-}
-
 // withdraw takes a ship out of the battle.
 func (s *State) withdraw(o Order, ev *[]Event) {
 	sh := &s.Ships[o.Ship]
+	s.foresee(Event{Kind: Withdrew, Ship: sh.ID})
 	s.vacate(sh)
 	s.setCloak(sh, false)
 	s.setCovering(sh, NoShip)

@@ -48,6 +48,7 @@ type View struct {
 	MineOwner       Side
 
 	occ []int32 // built on first use: map index to Ships index + 1
+	f   frame   // built on first use: the frame the rules read
 }
 
 // View returns what side sees now.
@@ -177,9 +178,7 @@ func (v *View) ShipAt(h hex.Hex) *Ship {
 }
 
 // Range is the distance between two ships' nearest hexes.
-func (v *View) Range(a, b *Ship) int {
-	return max(0, hex.Distance(a.Pos, b.Pos)-v.Classes[a.Class].Radius-v.Classes[b.Class].Radius)
-}
+func (v *View) Range(a, b *Ship) int { return rangeFrom(v.Classes, a, a.Pos, b) }
 
 // MoveCost is the cost of entering h for a ship of the viewing side as far as the
 // side knows: -1 where terrain or a known enemy bars the way. Own ships can be
@@ -203,7 +202,9 @@ func (v *View) Reachable(id ShipID) (ends, all []hex.Reach) {
 	if sh == nil || sh.Side != v.Side || !sh.Alive() || sh.MP <= 0 {
 		return nil, nil
 	}
-	all = hex.Reachable(sh.Pos, sh.MP, v.MoveCost, v.Map.In)
+	// Every hex costs at least 1, so no path within MaxPath points is longer
+	// than a move order may be.
+	all = hex.Reachable(sh.Pos, min(sh.MP, MaxPath), v.MoveCost, v.Map.In)
 	for _, r := range all {
 		if o := v.ShipAt(r.Hex); o == nil || o.ID == id {
 			ends = append(ends, r)
