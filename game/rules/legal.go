@@ -13,10 +13,10 @@ type Options struct {
 	Moves []hex.Reach
 	// Attacks are the ship's weapons and the targets each may fire at now,
 	// with their previews.
-	Attacks []AttackOption
-	Mines   []hex.Hex // minefield positions it may lay a mine at
-	Wards   []ShipID  // friendly ships it may cover
-	Boards  []ShipID  // enemy stations it may board
+	Attacks                                      []AttackOption
+	Mines                                        []hex.Hex // minefield positions it may lay a mine at
+	Wards                                        []ShipID  // friendly ships it may cover
+	Boards                                       []ShipID  // enemy stations it may board
 	Cloak, Decloak, Evacuate, Sabotage, Withdraw bool
 }
 

@@ -45,7 +45,7 @@ var eventRoles = [eventKindCount]roles{
 	ShipDestroyed: {ship: true}, CloakEngaged: {ship: true}, CloakDropped: {ship: true},
 	Withdrew: {ship: true}, MainPowerLost: {ship: true}, EvacuationOrdered: {ship: true},
 	Evacuated: {ship: true}, Sabotaged: {ship: true}, MineLaid: {ship: true},
-	MineDetonated: {ship: true},
+	MineDetonated:   {ship: true},
 	MoveInterrupted: {ship: true, target: true, keepPlace: true},
 	MineFoiled:      {ship: true, target: true, keepPlace: true},
 	Detected:        {ship: true, target: true, keepPlace: true},
