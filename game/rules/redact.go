@@ -45,7 +45,7 @@ var eventRoles = [eventKindCount]roles{
 	ShipDestroyed: {ship: true}, CloakEngaged: {ship: true}, CloakDropped: {ship: true},
 	Withdrew: {ship: true}, MainPowerLost: {ship: true}, EvacuationOrdered: {ship: true},
 	Evacuated: {ship: true}, Sabotaged: {ship: true}, MineLaid: {ship: true},
-	MineDetonated:   {ship: true},
+	MineDetonated:   {ship: true, target: true, keepPlace: true},
 	MoveInterrupted: {ship: true, target: true, keepPlace: true},
 	MineFoiled:      {ship: true, target: true, keepPlace: true},
 	Detected:        {ship: true, target: true, keepPlace: true},
@@ -202,4 +202,22 @@ func (s *State) InView(side Side) []ShipID {
 		}
 	}
 	return out
+}
+
+// Named returns the ships an event names in its Ship and Target fields, by
+// its kind: NoShip where a field names none (a turn's beginning names no
+// ship, whatever its Ship field holds) or names one left out for a side.
+func (e Event) Named() (ship, target ShipID) {
+	ship, target = NoShip, NoShip
+	if e.Kind >= eventKindCount {
+		return
+	}
+	r := eventRoles[e.Kind]
+	if r.ship {
+		ship = e.Ship
+	}
+	if r.target {
+		target = e.Target
+	}
+	return ship, target
 }
