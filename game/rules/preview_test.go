@@ -86,13 +86,13 @@ func TestPreviewFrom(t *testing.T) {
 	home := at(5, 5)
 	def := b.ship(clsDefiant, Alliance, home)
 	jem := b.ship(clsJem, Dominion, step(home, 0, 4))
-	b.terrain(Belt, step(home, 0, 3))
+	b.terrain(Belt, step(step(home, 0, 4), 2, 1))
 	s := b.start()
 	v := s.View(Alliance)
 	if _, err := v.Preview(def, 0, jem, 0); err == nil || !strings.Contains(err.Error(), "range") {
 		t.Fatalf("out of range: %v", err)
 	}
-	if _, err := v.PreviewFrom(def, step(home, 0, 2), 0, jem, 0); err == nil || !strings.Contains(err.Error(), "line of fire") {
+	if _, err := v.PreviewFrom(def, step(step(home, 0, 4), 2, 2), 0, jem, 0); err == nil || !strings.Contains(err.Error(), "line of fire") {
 		t.Fatalf("through the belt: %v", err)
 	}
 	p, err := v.PreviewFrom(def, step(home, 0, 3), 0, jem, 0)
