@@ -11,6 +11,8 @@ const (
 	MinHit       = 5  // hit chance never falls below this
 	MaxHit       = 95 // nor rises above this
 	CoverRadius  = 3  // a covering ship protects a ward within this many hexes
+	LayReach     = 1  // a mine is laid in the layer's hex or one next to it
+	BoardReach   = 1  // boarding needs contact: the range to the station at most this
 	CoverPenalty = 20 // hit-chance penalty on attacks against a covered ward
 	CoverReturns = 2  // return-fire volleys a covering ship has until its next phase
 	MinePierce   = 50 // percent of a mine's damage that bypasses shields

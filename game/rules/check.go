@@ -255,7 +255,7 @@ func checkLayMine(k known, sh *Ship, at hex.Hex) error {
 	if laid {
 		return fmt.Errorf("a mine is already laid at %v", at)
 	}
-	if d := hex.Distance(sh.Pos, at); d > 1 {
+	if d := hex.Distance(sh.Pos, at); d > LayReach {
 		return fmt.Errorf("%v is %d hexes from %s; mines are laid in or next to the layer's hex", at, d, sh.Name)
 	}
 	if occ := k.shipAt(at); occ != nil && occ.Side != sh.Side {
@@ -294,7 +294,7 @@ func checkCover(k known, sh *Ship, tid ShipID) error {
 	if t == nil || t == sh || t.Side != sh.Side || !t.Alive() {
 		return fmt.Errorf("ship %d is not a friendly ship in the battle", tid)
 	}
-	if d := hex.Distance(sh.Pos, t.Pos); d > CoverRadius {
+	if d := hex.Distance(sh.Pos, t.Pos); !CoverReaches(sh.Pos, t.Pos) {
 		return fmt.Errorf("%s is %d hexes away, cover reaches %d", t.Name, d, CoverRadius)
 	}
 	return nil
@@ -351,7 +351,7 @@ func checkBoard(k known, sh *Ship, tid ShipID) error {
 	if t.Captured {
 		return fmt.Errorf("%s is already taken", t.Name)
 	}
-	if d := f.distance(sh, sh.Pos, t); d > 1 {
+	if d := f.distance(sh, sh.Pos, t); d > BoardReach {
 		return fmt.Errorf("%s is %d hexes from %s; boarding needs contact", sh.Name, d, t.Name)
 	}
 	if t.Shields > 0 {
@@ -368,4 +368,12 @@ func checkWithdraw(f *frame, sh *Ship) error {
 		return fmt.Errorf("%s is not on an exit hex", sh.Name)
 	}
 	return needAction(sh)
+}
+
+// CoverReaches reports whether a ship at coverer protects a ward at ward.
+func CoverReaches(coverer, ward hex.Hex) bool { return hex.Distance(coverer, ward) <= CoverRadius }
+
+// covers reports whether c covers t now: its ward, within reach, uncloaked.
+func covers(c, t *Ship) bool {
+	return c.Covering == t.ID && c.Side == t.Side && c.Alive() && !c.Cloaked && CoverReaches(c.Pos, t.Pos)
 }

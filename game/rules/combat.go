@@ -21,7 +21,7 @@ func (s *State) coverer(t *Ship) *Ship {
 	}
 	for i := range s.Ships {
 		c := &s.Ships[i]
-		if c.Covering == t.ID && c.Alive() && !c.Cloaked && hex.Distance(c.Pos, t.Pos) <= CoverRadius {
+		if covers(c, t) {
 			return c
 		}
 	}

@@ -60,7 +60,7 @@ func rangeFrom(cls []Class, a *Ship, from hex.Hex, b *Ship) int {
 
 // lineOfFire reports whether nothing between two hexes blocks sensors or fire.
 func (f *frame) lineOfFire(a, b hex.Hex) bool {
-	return hex.Visible(a, b, func(h hex.Hex) bool { return f.Map.At(h).BlocksSight() })
+	return hex.Visible(a, b, f.Map.blocksSight)
 }
 
 // sideOf is a State seen through one side.
@@ -177,7 +177,7 @@ func (v *View) ships(of Side, fn func(*Ship) bool) {
 func (v *View) coverer(t *Ship) *Ship {
 	for i := range v.Ships {
 		c := &v.Ships[i]
-		if c.Covering == t.ID && c.Side == t.Side && c.Alive() && !c.Cloaked && hex.Distance(c.Pos, t.Pos) <= CoverRadius {
+		if covers(c, t) {
 			return c
 		}
 	}

@@ -69,27 +69,20 @@ func (s *State) detections(sh *Ship, prev hex.Hex, ev *[]Event) {
 	if !sh.Cloaked && s.cloaked[sh.Side.Other()] == 0 {
 		return
 	}
-	c := s.Class(sh)
-	// near reports whether b is within r of a with a clear line: what detects
-	// asks of a cloaked ship, so that the event agrees with the views.
-	near := func(a, b hex.Hex, r int) bool { return hex.Distance(a, b) <= r && s.lineOfSight(a, b) }
+	// Entering detection range as the views measure it: picked up now, not
+	// from the hex before.
+	picked := func(o *Ship, from, h hex.Hex, r int) bool { return picksUp(s.Map, s.Classes, o, from, h, r, true) }
 	for i := range s.Ships {
 		o := &s.Ships[i]
 		if o.Side == sh.Side || !o.Alive() {
 			continue
 		}
-		oc := &s.Classes[o.Class]
-		if sh.Cloaked && !o.Lost() {
-			r := min(oc.Detect, oc.Sensors) + oc.Radius
-			if near(o.Pos, sh.Pos, r) && !near(o.Pos, prev, r) {
-				s.emit(ev, Event{Kind: Detected, Side: sh.Side, Ship: sh.ID, Target: o.ID, To: sh.Pos})
-			}
+		if sh.Cloaked && !o.Lost() && picked(o, o.Pos, sh.Pos, 0) && !picked(o, o.Pos, prev, 0) {
+			s.emit(ev, Event{Kind: Detected, Side: sh.Side, Ship: sh.ID, Target: o.ID, To: sh.Pos})
 		}
-		if o.Cloaked {
-			r := min(c.Detect, c.Sensors) + oc.Radius
-			if near(o.Pos, sh.Pos, r) && !near(o.Pos, prev, r) {
-				s.emit(ev, Event{Kind: Detected, Side: o.Side, Ship: o.ID, Target: sh.ID, To: o.Pos})
-			}
+		r := s.Classes[o.Class].Radius
+		if o.Cloaked && picked(sh, sh.Pos, o.Pos, r) && !picked(sh, prev, o.Pos, r) {
+			s.emit(ev, Event{Kind: Detected, Side: o.Side, Ship: o.ID, Target: sh.ID, To: o.Pos})
 		}
 	}
 }

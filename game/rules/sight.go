@@ -2,24 +2,28 @@ package rules
 
 import "github.com/calltoarms/ds9/game/hex"
 
-// blocksSight is the hex.Visible callback for this map.
-func (s *State) blocksSight(h hex.Hex) bool { return s.Map.At(h).BlocksSight() }
+// blocksSight is the hex.Visible callback for a map.
+func (m *Map) blocksSight(h hex.Hex) bool { return m.At(h).BlocksSight() }
 
 // lineOfSight reports whether nothing between two hexes blocks sensors or fire.
-func (s *State) lineOfSight(a, b hex.Hex) bool { return hex.Visible(a, b, s.blocksSight) }
+func (s *State) lineOfSight(a, b hex.Hex) bool { return hex.Visible(a, b, s.Map.blocksSight) }
 
 // detects reports whether ship o's sensors pick up ship t: t within sensor range
 // with a clear line, and, when t is cloaked, within o's detection range.
 func (s *State) detects(o, t *Ship) bool {
-	if !o.Alive() || o.Lost() {
+	return o.Alive() && !o.Lost() && picksUp(s.Map, s.Classes, o, o.Pos, t.Pos, s.Classes[t.Class].Radius, t.Cloaked)
+}
+
+// picksUp reports whether the sensors of o, standing at from, pick up a ship
+// of radius r at h: within sensor range with a clear line and, when it is
+// cloaked, within detection range.
+func picksUp(m *Map, cls []Class, o *Ship, from, h hex.Hex, r int, cloaked bool) bool {
+	oc := &cls[o.Class]
+	d := max(0, hex.Distance(from, h)-oc.Radius-r)
+	if cloaked && d > oc.Detect {
 		return false
 	}
-	oc := &s.Classes[o.Class]
-	d := s.Range(o, t)
-	if t.Cloaked && d > oc.Detect {
-		return false
-	}
-	return d <= oc.Sensors && s.lineOfSight(o.Pos, t.Pos)
+	return d <= oc.Sensors && hex.Visible(from, h, m.blocksSight)
 }
 
 // Sees reports whether side sees ship t now. Own ships are always seen; stations

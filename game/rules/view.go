@@ -212,3 +212,21 @@ func (v *View) Reachable(id ShipID) (ends, all []hex.Reach) {
 	}
 	return ends, all
 }
+
+// RangeFrom is the range from a ship standing at from to another: the
+// distance between their nearest hexes, as weapons, boarding and sensors
+// measure it.
+func (v *View) RangeFrom(a *Ship, from hex.Hex, b *Ship) int { return rangeFrom(v.Classes, a, from, b) }
+
+// Detects reports whether the view's side would detect a cloaked ship at h
+// now: one of its ships has h within its detection and sensor range, with a
+// clear line.
+func (v *View) Detects(h hex.Hex) bool {
+	for i := range v.Ships {
+		o := &v.Ships[i]
+		if o.Side == v.Side && o.Alive() && !o.Lost() && picksUp(v.Map, v.Classes, o, o.Pos, h, 0, true) {
+			return true
+		}
+	}
+	return false
+}
