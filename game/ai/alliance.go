@@ -17,6 +17,8 @@ type alliance struct {
 	occ     []int32
 	field   []int32
 	marks   []mark
+	byID    []int32
+	opts    []rules.AttackOption
 	pathBuf []hex.Hex
 	out     []rules.Order
 	enemies []*rules.Ship
@@ -50,7 +52,7 @@ func (a *alliance) Orders(v *rules.View) []rules.Order {
 	a.enemies = g.mark(v, a.cost, a.occ, a.enemies[:0])
 	a.out = a.out[:0]
 	a.pathBuf = a.pathBuf[:0]
-	a.marks = marks(v, a.marks)
+	a.marks, a.byID = marks(v, a.marks, a.byID)
 
 	// The minelayer first: the others place themselves around where it ends.
 	layerEnd := hex.Hex{}
@@ -154,17 +156,10 @@ func (a *alliance) minelayer(v *rules.View, vi int) hex.Hex {
 			covered = true
 		}
 	}
-	var open []hex.Hex
+	open := v.OpenMines(nil)
 	var srcs []int32
-	for _, m := range v.Mines {
-		if m.Laid {
-			continue
-		}
-		if o := v.ShipAt(m.Pos); o != nil && o.Side != v.Side {
-			continue
-		}
-		open = append(open, m.Pos)
-		srcs = append(srcs, g.index(m.Pos))
+	for _, p := range open {
+		srcs = append(srcs, g.index(p))
 	}
 	if len(open) == 0 {
 		return sh.Pos
@@ -185,7 +180,7 @@ func (a *alliance) minelayer(v *rules.View, vi int) hex.Hex {
 		h := g.hexes[i]
 		n := 0
 		for _, p := range open {
-			if hex.Distance(h, p) <= 1 {
+			if hex.Distance(h, p) <= rules.LayReach {
 				n++
 			}
 		}
@@ -212,7 +207,7 @@ func (a *alliance) minelayer(v *rules.View, vi int) hex.Hex {
 		}
 		// Lay the position that leaves the most open ones still in reach.
 		for _, p := range open {
-			if hex.Distance(at, p) <= 1 {
+			if hex.Distance(at, p) <= rules.LayReach {
 				a.out = append(a.out, rules.Order{Kind: rules.LayMine, Side: v.Side, Ship: sh.ID, At: p})
 				break
 			}
@@ -274,7 +269,7 @@ func (a *alliance) escort(v *rules.View, vi, layer int, layerEnd hex.Hex) {
 	}
 	best, bestT, bestC := int32(-1), 0, int32(0)
 	for _, i := range reached {
-		if !a.free(i, vi) || hex.Distance(g.hexes[i], layerEnd) > rules.CoverRadius {
+		if !a.free(i, vi) || !rules.CoverReaches(g.hexes[i], layerEnd) {
 			continue
 		}
 		t := 0
@@ -366,13 +361,9 @@ func (a *alliance) station(v *rules.View, sh *rules.Ship) {
 		return
 	}
 	if sh.Evacuated {
-		for i := range v.Ships {
-			o := &v.Ships[i]
-			if o.Side == v.Side && o.Alive() && !v.Class(o).Station {
-				return
-			}
+		if o := (rules.Order{Kind: rules.Sabotage, Side: v.Side, Ship: sh.ID}); v.Check(o) == nil {
+			a.out = append(a.out, o)
 		}
-		a.out = append(a.out, rules.Order{Kind: rules.Sabotage, Side: v.Side, Ship: sh.ID})
 		return
 	}
 	if !sh.MainPower {
@@ -384,60 +375,45 @@ func (a *alliance) station(v *rules.View, sh *rules.Ship) {
 	a.fire(v, sh, sh.Pos, sh.Actions)
 }
 
-// fire allocates a ship's (or station's) actions over its weapons and the
-// enemies in range: each action the attack worth most, each weapon once,
+// fire allocates a ship's (or station's) actions over the attacks the engine
+// lists for it from pos: each action the attack worth most, each weapon once,
 // keeping book of the damage already planned.
 func (a *alliance) fire(v *rules.View, sh *rules.Ship, pos hex.Hex, actions int) {
 	c := v.Class(sh)
+	a.opts = v.AppendTargets(a.opts[:0], sh.ID, pos)
 	var used uint64
 	for act := 0; act < actions; act++ {
-		bestVal, bestM, bestW, bestE := 0, -1, 0, 0
+		bestVal, best := 0, -1
 		n := 0
-		for mi := range a.marks {
-			m := &a.marks[mi]
-			if m.class.Station || m.dead(-1) && a.level > Easy {
+		for oi := range a.opts {
+			op := &a.opts[oi]
+			m := markOf(a.marks, a.byID, op.Target)
+			if used&(1<<op.Weapon) != 0 || m == nil || m.class.Station || m.dead(-1) && a.level > Easy {
 				continue
 			}
-			for wi := range c.Weapons {
-				if used&(1<<wi) != 0 || (c.Station && stationOwnWeaponDown(sh, c, wi)) {
-					continue
-				}
-				e := expect(a.g, &c.Weapons[wi], c.Radius, pos, m)
-				if e <= 0 {
-					continue
-				}
-				var val int
-				if a.level == Easy {
-					n++
-					val = 1 + int(mix(v.Turn, int(sh.ID)*16+act, n)%1000)
-				} else {
-					val = a.value(v, m, e)
-				}
-				if val > bestVal {
-					bestVal, bestM, bestW, bestE = val, mi, wi, e
-				}
+			e := op.Preview.Expected100
+			if e <= 0 {
+				continue
+			}
+			var val int
+			if a.level == Easy {
+				n++
+				val = 1 + int(mix(v.Turn, int(sh.ID)*16+act, n)%1000)
+			} else {
+				val = a.value(v, m, e)
+			}
+			if val > bestVal {
+				bestVal, best = val, oi
 			}
 		}
-		if bestM < 0 {
+		if best < 0 {
 			return
 		}
-		used |= 1 << bestW
-		m := &a.marks[bestM]
-		m.book(bestE, c.Weapons[bestW].Pierce, -1)
-		a.out = append(a.out, rules.Order{Kind: rules.Attack, Side: v.Side, Ship: sh.ID, Weapon: bestW, Target: m.ship.ID})
+		op := &a.opts[best]
+		used |= 1 << op.Weapon
+		markOf(a.marks, a.byID, op.Target).book(op.Preview.Expected100, c.Weapons[op.Weapon].Pierce, -1)
+		a.out = append(a.out, op.Order(v.Side, sh.ID))
 	}
-}
-
-func stationOwnWeaponDown(sh *rules.Ship, c *rules.Class, wi int) bool {
-	if !sh.MainPower || sh.Lost() {
-		return true
-	}
-	w := &c.Weapons[wi]
-	if w.Section == 0 {
-		return false
-	}
-	k, ok := c.Section(w.Section)
-	return !ok || sh.Section[k] <= 0
 }
 
 // value of an attack for the Alliance: expected kills first (the share of the
@@ -471,7 +447,7 @@ func (a *alliance) untenable(v *rules.View, st *rules.Ship) bool {
 	}
 	troops := 0
 	for _, e := range a.enemies {
-		if v.Range(e, st) <= 1 {
+		if v.Range(e, st) <= rules.BoardReach {
 			troops += v.Class(e).Troops
 		}
 	}

@@ -18,6 +18,12 @@ func (Baseline) Name() string { return "baseline" }
 
 // Orders plans the phase.
 func (b Baseline) Orders(v *rules.View) []rules.Order {
+	p := &basePlan{v: v, taken: map[hex.Hex]bool{}}
+	for i := range v.Ships {
+		if sh := &v.Ships[i]; sh.Alive() {
+			p.taken[sh.Pos] = true
+		}
+	}
 	if v.Phase == rules.Parley {
 		return []rules.Order{{Kind: rules.AnswerTerms, Side: v.Side, Accept: false}}
 	}
@@ -30,14 +36,21 @@ func (b Baseline) Orders(v *rules.View) []rules.Order {
 		c := v.Class(sh)
 		switch {
 		case c.Station:
-			out = append(out, stationOrders(v, sh)...)
+			out = append(out, p.stationOrders(sh)...)
 		case c.Minelayer:
-			out = append(out, minelayerOrders(v, sh)...)
+			out = append(out, p.minelayerOrders(sh)...)
 		default:
-			out = append(out, shipOrders(v, sh)...)
+			out = append(out, p.shipOrders(sh)...)
 		}
 	}
 	return out
+}
+
+// basePlan is one phase's plan: the view, and the hexes ships stand on or
+// are planned to end on.
+type basePlan struct {
+	v     *rules.View
+	taken map[hex.Hex]bool
 }
 
 // goal is where a ship wants to be: its wing's target, or the nearest enemy.
@@ -73,8 +86,10 @@ func nearestEnemy(v *rules.View, sh *rules.Ship) *rules.Ship {
 	return best
 }
 
-// stepToward plans a greedy move toward a hex, stopping stop hexes short of it.
-func stepToward(v *rules.View, sh *rules.Ship, to hex.Hex, stop int) []hex.Hex {
+// stepToward plans a greedy move toward a hex, stopping stop hexes short of it,
+// through hexes no ship stands on or is planned to end on; it books the end.
+func (p *basePlan) stepToward(sh *rules.Ship, to hex.Hex, stop int) []hex.Hex {
+	v := p.v
 	var path []hex.Hex
 	at, mp := sh.Pos, sh.MP
 	for mp > 0 && hex.Distance(at, to) > stop {
@@ -82,7 +97,7 @@ func stepToward(v *rules.View, sh *rules.Ship, to hex.Hex, stop int) []hex.Hex {
 		found := false
 		for _, n := range at.Neighbors() {
 			c := v.MoveCost(n)
-			if c < 0 || c > mp || v.ShipAt(n) != nil {
+			if c < 0 || c > mp || p.taken[n] {
 				continue
 			}
 			if d := hex.Distance(n, to); d < bd {
@@ -96,41 +111,40 @@ func stepToward(v *rules.View, sh *rules.Ship, to hex.Hex, stop int) []hex.Hex {
 		mp -= v.MoveCost(best)
 		at = best
 	}
+	if len(path) > 0 {
+		delete(p.taken, sh.Pos)
+		p.taken[at] = true
+	}
 	return path
 }
 
-// fireOrders fires the ship's best weapon at the best target in range.
-func fireOrders(v *rules.View, sh *rules.Ship, prefer *rules.Ship, section int) []rules.Order {
+// fireOrders fires the ship's best weapon at the best target in range of
+// where it stands (sh may be a copy moved to where its move ends), among the
+// attacks the engine lists.
+func (p *basePlan) fireOrders(sh *rules.Ship, prefer *rules.Ship, section int) []rules.Order {
+	v := p.v
 	var out []rules.Order
 	c := v.Class(sh)
+	opts := v.AppendTargets(nil, sh.ID, sh.Pos)
 	for a := 0; a < sh.Actions; a++ {
 		bestVal, bo := 0, rules.Order{}
-		for i := range v.Ships {
-			t := &v.Ships[i]
-			if t.Side == v.Side || !t.Alive() || t.Lost() {
-				continue
-			}
-			sec := 0
-			tc := v.Class(t)
-			if tc.Station {
-				sec = section
-				if sec == 0 || !sectionUp(tc, t, sec) {
-					sec = firstSection(tc, t)
+		for _, op := range opts {
+			t := v.Ship(op.Target)
+			if tc := v.Class(t); tc.Station {
+				want := section
+				if want == 0 || !sectionUp(tc, t, want) {
+					want = firstSection(tc, t)
 				}
-			}
-			for wi := range c.Weapons {
-				p, err := v.Preview(sh.ID, wi, t.ID, sec)
-				if err != nil || p.Range > c.Weapons[wi].Range {
+				if op.Section != want {
 					continue
 				}
-				val := p.Expected100
-				if t == prefer {
-					val *= 2
-				}
-				if val > bestVal {
-					bestVal = val
-					bo = rules.Order{Kind: rules.Attack, Side: v.Side, Ship: sh.ID, Weapon: wi, Target: t.ID, Section: sec}
-				}
+			}
+			val := op.Preview.Expected100
+			if t == prefer {
+				val *= 2
+			}
+			if val > bestVal {
+				bestVal, bo = val, op.Order(v.Side, sh.ID)
 			}
 		}
 		if bestVal == 0 {
@@ -159,7 +173,8 @@ func firstSection(c *rules.Class, t *rules.Ship) int {
 	return 0
 }
 
-func shipOrders(v *rules.View, sh *rules.Ship) []rules.Order {
+func (p *basePlan) shipOrders(sh *rules.Ship) []rules.Order {
+	v := p.v
 	var out []rules.Order
 	t, to, ok := goal(v, sh)
 	if !ok {
@@ -181,26 +196,26 @@ func shipOrders(v *rules.View, sh *rules.Ship) []rules.Order {
 	}
 	if v.Side != v.MineOwner && t != nil && v.Class(t).Station && t.Shields == 0 && c.Troops > 0 {
 		stop = 1 + v.Class(t).Radius
-		if v.Range(sh, t) <= 1 && sh.Actions > 0 {
+		if v.Range(sh, t) <= rules.BoardReach && sh.Actions > 0 {
 			return append(out, rules.Order{Kind: rules.Board, Side: v.Side, Ship: sh.ID, Target: t.ID})
 		}
 	}
 	if sh.MP > 0 {
-		if p := stepToward(v, sh, to, stop); len(p) > 0 {
-			out = append(out, rules.Order{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: p})
+		if path := p.stepToward(sh, to, stop); len(path) > 0 {
+			out = append(out, rules.Order{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: path})
 			moved := *sh
-			moved.Pos = p[len(p)-1]
+			moved.Pos = path[len(path)-1]
 			sh = &moved
 		}
 	}
 	if sh.Actions > 0 {
 		// The Alliance's escort covers the minelayer when it is near.
 		if v.Side == v.MineOwner {
-			if ml := minelayer(v); ml != nil && ml != sh && hex.Distance(sh.Pos, ml.Pos) <= rules.CoverRadius && !v.MinefieldActive {
+			if ml := minelayer(v); ml != nil && ml.ID != sh.ID && rules.CoverReaches(sh.Pos, ml.Pos) && !v.MinefieldActive {
 				return append(out, rules.Order{Kind: rules.Cover, Side: v.Side, Ship: sh.ID, Target: ml.ID})
 			}
 		}
-		out = append(out, fireOrders(v, sh, t, section)...)
+		out = append(out, p.fireOrders(sh, t, section)...)
 	}
 	return out
 }
@@ -217,20 +232,16 @@ func minelayer(v *rules.View) *rules.Ship {
 
 // minelayerOrders: lay the nearest open position, or, once the field is active,
 // make for the exit and leave.
-func minelayerOrders(v *rules.View, sh *rules.Ship) []rules.Order {
+func (p *basePlan) minelayerOrders(sh *rules.Ship) []rules.Order {
+	v := p.v
 	var out []rules.Order
 	if sh.Cloaked {
 		out = append(out, rules.Order{Kind: rules.Decloak, Side: v.Side, Ship: sh.ID})
 	}
 	if v.MinefieldActive {
-		return append(out, leave(v, sh)...)
+		return append(out, p.leave(sh)...)
 	}
-	var open []hex.Hex
-	for _, m := range v.Mines {
-		if !m.Laid {
-			open = append(open, m.Pos)
-		}
-	}
+	open := v.OpenMines(nil)
 	best, bd := hex.Hex{}, 1<<30
 	for _, p := range open {
 		if d := hex.Distance(sh.Pos, p); d < bd {
@@ -238,41 +249,42 @@ func minelayerOrders(v *rules.View, sh *rules.Ship) []rules.Order {
 		}
 	}
 	if bd == 1<<30 {
-		return append(out, fireOrders(v, sh, nil, 0)...)
+		return append(out, p.fireOrders(sh, nil, 0)...)
 	}
 	at := sh.Pos
 	if bd > 1 && sh.MP > 0 {
-		if p := stepToward(v, sh, best, 1); len(p) > 0 {
-			out = append(out, rules.Order{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: p})
-			at = p[len(p)-1]
+		if path := p.stepToward(sh, best, 1); len(path) > 0 {
+			out = append(out, rules.Order{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: path})
+			at = path[len(path)-1]
 		}
 	}
-	if hex.Distance(at, best) <= 1 && sh.Actions > 0 {
+	if hex.Distance(at, best) <= rules.LayReach && sh.Actions > 0 {
 		return append(out, rules.Order{Kind: rules.LayMine, Side: v.Side, Ship: sh.ID, At: best})
 	}
-	return append(out, fireOrders(v, sh, nil, 0)...)
+	return append(out, p.fireOrders(sh, nil, 0)...)
 }
 
 // leave heads for the nearest exit hex and withdraws there.
-func leave(v *rules.View, sh *rules.Ship) []rules.Order {
+func (p *basePlan) leave(sh *rules.Ship) []rules.Order {
+	v := p.v
 	if v.Map.At(sh.Pos) == rules.Exit {
 		return []rules.Order{{Kind: rules.Withdraw, Side: v.Side, Ship: sh.ID}}
 	}
 	best, bd := hex.Hex{}, 1<<30
 	for _, e := range v.Map.Hexes(rules.Exit) {
-		if d := hex.Distance(sh.Pos, e); d < bd && v.ShipAt(e) == nil {
+		if d := hex.Distance(sh.Pos, e); d < bd && !p.taken[e] {
 			best, bd = e, d
 		}
 	}
 	if bd == 1<<30 || sh.MP == 0 {
 		return nil
 	}
-	p := stepToward(v, sh, best, 0)
-	if len(p) == 0 {
+	path := p.stepToward(sh, best, 0)
+	if len(path) == 0 {
 		return nil
 	}
-	out := []rules.Order{{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: p}}
-	if p[len(p)-1] == best {
+	out := []rules.Order{{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: path}}
+	if path[len(path)-1] == best {
 		out = append(out, rules.Order{Kind: rules.Withdraw, Side: v.Side, Ship: sh.ID})
 	}
 	return out
@@ -280,18 +292,10 @@ func leave(v *rules.View, sh *rules.Ship) []rules.Order {
 
 // stationOrders: fire; evacuate when main power is gone; run Program Sisko 197
 // once evacuated and alone.
-func stationOrders(v *rules.View, sh *rules.Ship) []rules.Order {
-	if sh.Evacuated && !sh.Sabotaged {
-		alone := true
-		for i := range v.Ships {
-			s := &v.Ships[i]
-			if s.Side == v.Side && s.Alive() && !v.Class(s).Station {
-				alone = false
-			}
-		}
-		if alone {
-			return []rules.Order{{Kind: rules.Sabotage, Side: v.Side, Ship: sh.ID}}
-		}
+func (p *basePlan) stationOrders(sh *rules.Ship) []rules.Order {
+	v := p.v
+	if o := (rules.Order{Kind: rules.Sabotage, Side: v.Side, Ship: sh.ID}); v.Check(o) == nil {
+		return []rules.Order{o}
 	}
 	if !sh.MainPower {
 		if sh.EvacuateAt == 0 {
@@ -299,5 +303,5 @@ func stationOrders(v *rules.View, sh *rules.Ship) []rules.Order {
 		}
 		return nil
 	}
-	return fireOrders(v, sh, nil, 0)
+	return p.fireOrders(sh, nil, 0)
 }

@@ -32,9 +32,17 @@ const maxRounds = 4
 // asks again while the last round's orders took effect (at most maxRounds
 // times), and closes with EndPhase; in a parley a commander that gives no answer
 // refuses the terms.
+//
+// A commander plans a round of orders from one view, and the battle moves on as
+// they are given: a target is destroyed sooner than expected, a hidden ship
+// stops a move. So before each order is given it is checked against the
+// side's knowledge now (View.Check's rule, through State.Check); a plan's order
+// that no longer holds is dropped, not given, and the commander plans again
+// with what it now knows. Stale counts them.
 type Phase struct {
 	Cmd   Commander
 	Side  rules.Side
+	Stale int // planned orders dropped because the battle had moved on
 	queue []rules.Order
 	round int
 	done  int
@@ -58,9 +66,15 @@ func (p *Phase) Next(st *rules.State) (rules.Order, bool) {
 			return p.close(st), true
 		}
 	}
-	o := p.queue[0]
-	p.queue = p.queue[1:]
-	return o, true
+	for len(p.queue) > 0 {
+		o := p.queue[0]
+		p.queue = p.queue[1:]
+		if st.Check(o) == nil {
+			return o, true
+		}
+		p.Stale++
+	}
+	return p.Next(st)
 }
 
 func (p *Phase) close(st *rules.State) rules.Order {

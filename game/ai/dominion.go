@@ -21,6 +21,8 @@ type dominion struct {
 	goals   []aim // per wing index
 	plan    []planned
 	marks   []mark
+	byID    []int32
+	opts    []rules.AttackOption
 	pathBuf []hex.Hex
 	out     []rules.Order
 }
@@ -91,19 +93,14 @@ func (m *memory) remember(v *rules.View, g *grid, keepMines bool) {
 }
 
 // forget drops remembered enemy positions that own ships now look at and find
-// empty.
+// empty: where they would detect even a cloaked ship.
 func (m *memory) forget(v *rules.View, g *grid) {
 	for id, at := range m.seenAt {
 		if at == 0 || v.Ship(rules.ShipID(id)) != nil {
 			continue
 		}
-		h := g.hexes[at-1]
-		for i := range v.Ships {
-			sh := &v.Ships[i]
-			if sh.Side == v.Side && sh.Alive() && hex.Distance(sh.Pos, h) <= max(1, v.Class(sh).Detect) {
-				m.seenAt[id] = 0
-				break
-			}
+		if v.Detects(g.hexes[at-1]) {
+			m.seenAt[id] = 0
 		}
 	}
 }
@@ -238,7 +235,7 @@ func (d *dominion) Orders(v *rules.View) []rules.Order {
 	}
 
 	// Fire and boarding.
-	d.marks = marks(v, d.marks)
+	d.marks, d.byID = marks(v, d.marks, d.byID)
 	d.fireAndBoard(v)
 	return d.out
 }
@@ -452,7 +449,7 @@ func (d *dominion) fireAndBoard(v *rules.View) {
 			if sh.Actions <= 0 || c.Troops == 0 || sh.Cloaked || p.end < 0 {
 				continue
 			}
-			if hex.Distance(d.g.hexes[p.end], st.ship.Pos)-st.class.Radius > 1 {
+			if v.RangeFrom(sh, d.g.hexes[p.end], st.ship) > rules.BoardReach {
 				continue
 			}
 			p.board = true
@@ -489,57 +486,56 @@ func (d *dominion) fireAndBoard(v *rules.View) {
 	}
 }
 
-// fire plans one ship's attacks.
+// fire plans one ship's attacks: from the attacks the engine lists for it
+// where its move ends, each action the one worth most by the bookkeeping.
 func (d *dominion) fire(v *rules.View, p *planned) {
 	sh := &v.Ships[p.vi]
 	if sh.Actions <= 0 || sh.Cloaked || p.end < 0 {
 		return
 	}
 	c := v.Class(sh)
-	pos := d.g.hexes[p.end]
+	d.opts = v.AppendTargets(d.opts[:0], sh.ID, d.g.hexes[p.end])
 	for range sh.Actions {
-		bestVal, bestM, bestW, bestSec, bestE := 0, -1, 0, -1, 0
+		bestVal, best, bestSec := 0, -1, -1
 		n := 0
-		for mi := range d.marks {
-			m := &d.marks[mi]
+		for oi := range d.opts {
+			op := &d.opts[oi]
+			m := markOf(d.marks, d.byID, op.Target)
+			if m == nil {
+				continue
+			}
 			sec := -1
 			if m.class.Station {
 				if m.ship.Lost() || !m.ship.MainPower || (d.level >= Normal && mainPowerDown(m)) && m.shields <= 0 {
 					continue
 				}
-				if sec = d.sectionFor(m, p.wing); sec < 0 {
+				if sec = d.sectionFor(m, p.wing); sec < 0 || m.class.Sections[sec].ID != op.Section {
 					continue
 				}
 			} else if d.level >= Normal && m.dead(-1) {
 				continue
 			}
-			for wi := range c.Weapons {
-				e := expect(d.g, &c.Weapons[wi], c.Radius, pos, m)
-				if e <= 0 {
-					continue
-				}
-				var val int
-				if d.level == Easy {
-					n++
-					val = 1 + int(mix(v.Turn, int(sh.ID), n)%1000)
-				} else {
-					val = d.value(v, p, m, e, sec)
-				}
-				if val > bestVal {
-					bestVal, bestM, bestW, bestSec, bestE = val, mi, wi, sec, e
-				}
+			e := op.Preview.Expected100
+			if e <= 0 {
+				continue
+			}
+			var val int
+			if d.level == Easy {
+				n++
+				val = 1 + int(mix(v.Turn, int(sh.ID), n)%1000)
+			} else {
+				val = d.value(v, p, m, e, sec)
+			}
+			if val > bestVal {
+				bestVal, best, bestSec = val, oi, sec
 			}
 		}
-		if bestM < 0 {
+		if best < 0 {
 			return
 		}
-		m := &d.marks[bestM]
-		m.book(bestE, c.Weapons[bestW].Pierce, bestSec)
-		secID := 0
-		if bestSec >= 0 {
-			secID = m.class.Sections[bestSec].ID
-		}
-		d.out = append(d.out, rules.Order{Kind: rules.Attack, Side: v.Side, Ship: sh.ID, Weapon: bestW, Target: m.ship.ID, Section: secID})
+		op := &d.opts[best]
+		markOf(d.marks, d.byID, op.Target).book(op.Preview.Expected100, c.Weapons[op.Weapon].Pierce, bestSec)
+		d.out = append(d.out, op.Order(v.Side, sh.ID))
 	}
 }
 
