@@ -37,6 +37,25 @@ func (r *Recorder) Apply(o rules.Order) ([]rules.Event, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.record(turn, o, ev)
+	return ev, nil
+}
+
+// ApplyRedacted is Apply that also returns what each side is told of the
+// order (rules.State.ApplyRedacted).
+func (r *Recorder) ApplyRedacted(o rules.Order) ([]rules.Event, rules.Told, error) {
+	turn := r.st.Turn
+	ev, told, err := r.st.ApplyRedacted(o)
+	if err != nil {
+		return nil, told, err
+	}
+	r.record(turn, o, ev)
+	return ev, told, nil
+}
+
+// record writes an accepted order given during turn, and the checksum when it
+// closed the turn.
+func (r *Recorder) record(turn int, o rules.Order, ev []rules.Event) {
 	n := len(r.f.Turns)
 	if n == 0 || r.f.Turns[n-1].Checksum != "" || r.f.Turns[n-1].Turn != turn {
 		r.f.Turns = append(r.f.Turns, Turn{Turn: turn})
@@ -50,7 +69,6 @@ func (r *Recorder) Apply(o rules.Order) ([]rules.Event, error) {
 	if turnClosed(r.st, ev) {
 		t.Checksum = r.st.ChecksumHex()
 	}
-	return ev, nil
 }
 
 // turnClosed reports whether the order that yielded ev ended its turn or the battle.
@@ -94,14 +112,30 @@ func (d *Divergence) Error() string {
 // (hash), and with a *Divergence at the first order the engine refuses or the
 // first turn whose checksum differs, or when the result differs.
 func Verify(f *File, sc *scenario.Scenario) (*rules.State, error) {
-	st, _, err := replay(f, sc)
+	st, _, err := replay(f, sc, nil)
+	return st, err
+}
+
+// Told is one order of a replay as the sides were told it.
+type Told struct {
+	Turn, Order int // the order's turn, and its number within the turn from 1
+	Given       rules.Order
+	Events      []rules.Event // everything the order caused
+	Told        rules.Told    // what each side was told of it
+	State       *rules.State  // the battle just after the order; read only
+}
+
+// VerifyTold is Verify that also hands each order, with what each side was
+// told of it, to each as it is re-played.
+func VerifyTold(f *File, sc *scenario.Scenario, each func(Told)) (*rules.State, error) {
+	st, _, err := replay(f, sc, each)
 	return st, err
 }
 
 // Resume re-plays a save game (a replay, finished or not) and returns a Recorder
 // that carries on recording from the saved turn and phase.
 func Resume(f *File, sc *scenario.Scenario) (*Recorder, error) {
-	st, rec, err := replay(f, sc)
+	st, rec, err := replay(f, sc, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +143,7 @@ func Resume(f *File, sc *scenario.Scenario) (*Recorder, error) {
 	return &Recorder{st: st, f: *rec}, nil
 }
 
-func replay(f *File, sc *scenario.Scenario) (*rules.State, *File, error) {
+func replay(f *File, sc *scenario.Scenario, each func(Told)) (*rules.State, *File, error) {
 	if f == nil || sc == nil {
 		return nil, nil, fmt.Errorf("replay: no replay or no scenario")
 	}
@@ -139,9 +173,17 @@ func replay(f *File, sc *scenario.Scenario) (*rules.State, *File, error) {
 			if st.Turn != t.Turn {
 				return nil, nil, div("the battle is at turn %d, the order is recorded for turn %d", st.Turn, t.Turn)
 			}
-			if _, err := rec.Apply(o); err != nil {
+			if each == nil {
+				if _, err := rec.Apply(o); err != nil {
+					return nil, nil, div("illegal order: %v", err)
+				}
+				continue
+			}
+			evs, told, err := rec.ApplyRedacted(o)
+			if err != nil {
 				return nil, nil, div("illegal order: %v", err)
 			}
+			each(Told{Turn: t.Turn, Order: oi + 1, Given: o, Events: evs, Told: told, State: st})
 		}
 		got := rec.f.Turns[len(rec.f.Turns)-1]
 		last := len(t.Orders)

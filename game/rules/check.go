@@ -248,6 +248,18 @@ func checkLayMine(k known, sh *Ship, at hex.Hex) error {
 	if sh.Cloaked {
 		return fmt.Errorf("%s must decloak to lay mines", sh.Name)
 	}
+	if err := openMine(k, at); err != nil {
+		return err
+	}
+	if d := hex.Distance(sh.Pos, at); d > LayReach {
+		return fmt.Errorf("%v is %d hexes from %s; mines are laid in or next to the layer's hex", at, d, sh.Name)
+	}
+	return nil
+}
+
+// openMine tests whether a mine may be laid at a position, whoever lays it:
+// a position of the field, not laid, not held by an enemy the side sees.
+func openMine(k known, at hex.Hex) error {
 	pos, laid := k.mine(at)
 	if !pos {
 		return fmt.Errorf("%v is not a minefield position", at)
@@ -255,10 +267,7 @@ func checkLayMine(k known, sh *Ship, at hex.Hex) error {
 	if laid {
 		return fmt.Errorf("a mine is already laid at %v", at)
 	}
-	if d := hex.Distance(sh.Pos, at); d > LayReach {
-		return fmt.Errorf("%v is %d hexes from %s; mines are laid in or next to the layer's hex", at, d, sh.Name)
-	}
-	if occ := k.shipAt(at); occ != nil && occ.Side != sh.Side {
+	if occ := k.shipAt(at); occ != nil && occ.Side != k.viewer() {
 		return fmt.Errorf("%v is held by %s", at, occ.Name)
 	}
 	return nil

@@ -144,3 +144,18 @@ func (v *View) Path(id ShipID, h hex.Hex) ([]hex.Hex, bool) {
 	}
 	return nil, false
 }
+
+// OpenMines appends to buf the minefield positions a minelayer of the view's
+// side could lay a mine at from next to it: the side's own field's positions
+// not laid and not held by an enemy it sees.
+func (v *View) OpenMines(buf []hex.Hex) []hex.Hex {
+	if v.Side != v.MineOwner {
+		return buf
+	}
+	for _, m := range v.Mines {
+		if openMine(v, m.Pos) == nil {
+			buf = append(buf, m.Pos)
+		}
+	}
+	return buf
+}

@@ -221,3 +221,16 @@ func (e Event) Named() (ship, target ShipID) {
 	}
 	return ship, target
 }
+
+// Sided reports whether an event's Side field means something: the side that
+// acted or suffered, the winner of a decided battle. A turn's beginning and
+// end belong to no side, and an undecided battle has no winner.
+func (e Event) Sided() bool {
+	switch e.Kind {
+	case TurnBegan, TurnEnded:
+		return false
+	case OutcomeDecided:
+		return e.Text != Undecided
+	}
+	return true
+}

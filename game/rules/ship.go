@@ -37,7 +37,7 @@ func (s Status) String() string {
 // Ship is one ship or station in the battle.
 type Ship struct {
 	ID     ShipID
-	Key    string // the scenario's id for a named unit ("defiant"); empty for wing ships
+	Key    string // the scenario's unit key: a named unit's id ("defiant"), a wing ship's wing id and number ("jh-1-3")
 	Name   string
 	Class  int // index into State.Classes
 	Side   Side

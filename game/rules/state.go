@@ -131,7 +131,7 @@ type State struct {
 	Phase   Phase
 	Terms   Terms
 	Outcome string // id of the decided outcome
-	Winner  Side
+	Winner  Side   // the decided outcome's winner; none when the outcome is Undecided
 	Forces  [2]int // ships each side has brought into the battle
 	Losses  [2]int // ships each side has lost
 

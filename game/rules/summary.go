@@ -38,7 +38,7 @@ func (s *State) Summarize() Summary {
 		Station:   s.StationStatus(),
 		Checksum:  s.ChecksumHex(),
 	}
-	if s.Phase == Over {
+	if s.Phase == Over && s.Outcome != Undecided {
 		sum.Winner = s.Winner.String()
 	}
 	return sum

@@ -210,6 +210,10 @@ func (s *State) allHold(cs []Condition) bool {
 	return true
 }
 
+// Undecided is the outcome of a battle that ends with none of the scenario's
+// outcomes holding: it has no winner.
+const Undecided = "undecided"
+
 // checkEnd ends the battle when the terms were accepted, the turn limit is played
 // out, or one of the scenario's end conditions holds, and decides its outcome: the
 // first of the scenario's outcomes whose conditions all hold.
@@ -228,7 +232,7 @@ func (s *State) checkEnd(ev *[]Event) {
 		return
 	}
 	s.Phase = Over
-	s.Outcome = "undecided"
+	s.Outcome = Undecided
 	for _, o := range s.Outcomes {
 		if s.allHold(o.When) {
 			s.Outcome, s.Winner = o.ID, o.Winner

@@ -164,6 +164,12 @@ func TestUndecidedOutcome(t *testing.T) {
 	if _, ok := s.OutcomeInfo(); ok {
 		t.Fatal("OutcomeInfo found an undecided outcome")
 	}
+	if w := s.Summarize().Winner; w != "" {
+		t.Fatalf("an undecided battle names a winner: %q", w)
+	}
+	if e := mustFind(t, ev, OutcomeDecided); e.Sided() {
+		t.Fatal("the undecided outcome's event has a side")
+	}
 }
 
 func TestTurnLimit(t *testing.T) {

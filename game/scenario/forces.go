@@ -125,7 +125,12 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 				if name == "" || g.Count > 1 {
 					name = fmt.Sprintf("%s %s-%d", su.Classes[ci].Name, wf.ID, n)
 				}
-				sh := rules.Ship{Name: name, Class: ci, Side: w.Side, Wing: wi, Status: rules.Reserve}
+				// Every ship has a unit key: a wing's are its id and number.
+				key := fmt.Sprintf("%s-%d", wf.ID, n)
+				if _, dup := keys[key]; dup {
+					return d.errf(at, "wing %s: its ship %s has the id of a unit", wf.ID, key)
+				}
+				sh := rules.Ship{Key: key, Name: name, Class: ci, Side: w.Side, Wing: wi, Status: rules.Reserve}
 				if w.Arrive == 0 {
 					if len(spots) == 0 {
 						return d.errf(append(at, "deploy"), "wing %s: its deployment area has room for only %d ships", wf.ID, n-1)
