@@ -5,7 +5,7 @@
 //	ds9sim scenarios
 //	ds9sim validate FILE...
 //	ds9sim play -scenario ID -seed N [-o FILE] [-json]
-//	ds9sim replay FILE [-json]
+//	ds9sim replay FILE [-json] [-events SIDE]
 //	ds9sim sim -scenario ID -n N -seed S [-j W] [-json]
 package main
 
@@ -33,7 +33,8 @@ const usage = `usage:
   ds9sim play -scenario ID -seed N [-o FILE] [-json]
                                                     play a battle with computer commanders;
                                                     -o writes a replay of it
-  ds9sim replay FILE [-json]                        verify a replay and print its summary
+  ds9sim replay FILE [-json] [-events SIDE]         verify a replay and print its summary;
+                                                    -events: one JSON line per order, as SIDE was told it
   ds9sim sim -scenario ID -n N -seed S [-j W] [-json] [-alliance L] [-dominion L]
                                                     play N battles (seeds S..S+N-1) and report;
                                                     L is easy, normal, hard or baseline
