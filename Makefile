@@ -29,7 +29,7 @@ unit:
 ## golden: regenerate the historical golden replay (and the corrupted copy the
 ## tests must catch) after the scenario's numbers change
 golden:
-	$(GO) run ./game/replay/historical/gen -o scenarios/replays/second-battle-of-ds9-historical.json -corrupt game/replay/testdata/corrupted-historical.json
+	$(GO) run ./cmd/golden -o scenarios/replays/second-battle-of-ds9-historical.json -corrupt game/replay/testdata/corrupted-historical.json
 
 ## wasm-test: the golden replay tests as WASM under Node; the final checksums
 ## must equal the native run's

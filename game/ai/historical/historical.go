@@ -8,7 +8,7 @@
 // rather than turn numbers, so that it still tells the story when the scenario's
 // numbers are re-balanced. Story checks that it did.
 //
-//	go run ./game/replay/historical/gen -o scenarios/replays/second-battle-of-ds9-historical.json
+//	go run ./cmd/golden -o scenarios/replays/second-battle-of-ds9-historical.json
 package historical
 
 import (
@@ -43,7 +43,7 @@ func Generate(sc *scenario.Scenario, seed uint64) (*replay.File, int, error) {
 	}
 	var errs []string
 	for _, staging := range Stagings {
-		f, err := play(sc, seed, Dukat{Price: PyrrhicLosses(sc), Staging: staging})
+		f, err := play(sc, seed, Dukat{Price: PyrrhicLosses(sc), Staging: staging, Late: 4})
 		if err == nil {
 			return f, staging, nil
 		}
@@ -105,8 +105,9 @@ type planner struct {
 func newPlanner(v *rules.View) *planner { return &planner{v: v, taken: map[hex.Hex]bool{}} }
 
 // moveToward plans a move that brings sh as close to goal as its movement allows,
-// stopping once within stop hexes. It returns the order and sh's new position.
-func (p *planner) moveToward(sh *rules.Ship, goal hex.Hex, stop int) (rules.Order, hex.Hex, bool) {
+// stopping once within stop hexes, and never ending nearer than floor. It
+// returns the order and sh's new position.
+func (p *planner) moveToward(sh *rules.Ship, goal hex.Hex, stop, floor int) (rules.Order, hex.Hex, bool) {
 	v := p.v
 	if sh.MP <= 0 || hex.Distance(sh.Pos, goal) <= stop {
 		return rules.Order{}, sh.Pos, false
@@ -114,7 +115,7 @@ func (p *planner) moveToward(sh *rules.Ship, goal hex.Hex, stop int) (rules.Orde
 	ends, all := v.Reachable(sh.ID)
 	best, bestD, bestC := sh.Pos, hex.Distance(sh.Pos, goal), 0
 	for _, r := range ends {
-		if r.Hex == sh.Pos || p.taken[r.Hex] {
+		if r.Hex == sh.Pos || p.taken[r.Hex] || hex.Distance(r.Hex, goal) < floor {
 			continue
 		}
 		d := max(hex.Distance(r.Hex, goal), stop)
@@ -139,40 +140,25 @@ func (p *planner) moveToward(sh *rules.Ship, goal hex.Hex, stop int) (rules.Orde
 	return rules.Order{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: path}, best, true
 }
 
-// fire picks sh's best shot from pos: the highest expected damage on a target
-// accepted by want (section: which station section to aim at, 0 for ships).
+// fire picks sh's best shot from pos, among the attacks the engine lists for
+// it there: the highest expected damage on a target accepted by want
+// (section: which station section to aim at, 0 for ships).
 func (p *planner) fire(sh *rules.Ship, pos hex.Hex, want func(t *rules.Ship) (section int, weight int)) (rules.Order, bool) {
 	v := p.v
-	moved := *sh
-	moved.Pos = pos
-	c := v.Class(sh)
 	bestVal, best := 0, rules.Order{}
-	for i := range v.Ships {
-		t := &v.Ships[i]
-		if t.Side == v.Side || !t.Alive() || t.Lost() {
-			continue
-		}
+	for _, op := range v.AppendTargets(nil, sh.ID, pos) {
+		t := v.Ship(op.Target)
 		sec, weight := want(t)
-		if weight <= 0 {
+		if weight <= 0 || op.Section != sec {
 			continue
 		}
-		for wi := range c.Weapons {
-			if v.Range(&moved, t) > c.Weapons[wi].Range {
-				continue
-			}
-			pv, err := v.Preview(sh.ID, wi, t.ID, sec)
-			if err != nil || pv.Range > c.Weapons[wi].Range {
-				continue
-			}
-			// Prefer shots that finish a ship: expected damage against what is left.
-			val := pv.Expected100 * weight
-			if !v.Class(t).Station {
-				val = val * 100 / max(1, t.Hull+t.Shields)
-			}
-			if val > bestVal {
-				bestVal = val
-				best = rules.Order{Kind: rules.Attack, Side: v.Side, Ship: sh.ID, Weapon: wi, Target: t.ID, Section: sec}
-			}
+		// Prefer shots that finish a ship: expected damage against what is left.
+		val := op.Preview.Expected100 * weight
+		if !v.Class(t).Station {
+			val = val * 100 / max(1, t.Hull+t.Shields)
+		}
+		if val > bestVal {
+			bestVal, best = val, op.Order(v.Side, sh.ID)
 		}
 	}
 	return best, bestVal > 0

@@ -47,13 +47,11 @@ func (Sisko) Orders(v *rules.View) []rules.Order {
 func (p *planner) stationOrders(sh *rules.Ship) []rules.Order {
 	v := p.v
 	if sh.Evacuated && !sh.Sabotaged && sh.Actions > 0 {
-		for i := range v.Ships {
-			s := &v.Ships[i]
-			if s.Side == v.Side && s.Alive() && !v.Class(s).Station {
-				return nil // Kira waits until the ships have left
-			}
+		// Kira waits until the ships have left: the engine says when.
+		if o := (rules.Order{Kind: rules.Sabotage, Side: v.Side, Ship: sh.ID}); v.Check(o) == nil {
+			return []rules.Order{o}
 		}
-		return []rules.Order{{Kind: rules.Sabotage, Side: v.Side, Ship: sh.ID}}
+		return nil
 	}
 	if !sh.MainPower {
 		if sh.EvacuateAt == 0 && sh.Actions > 0 {
@@ -80,26 +78,23 @@ func (p *planner) layMines(sh *rules.Ship) []rules.Order {
 		out = append(out, rules.Order{Kind: rules.Decloak, Side: v.Side, Ship: sh.ID})
 	}
 	best, bd := hex.Hex{}, 1<<30
-	for _, m := range v.Mines {
-		if d := hex.Distance(sh.Pos, m.Pos); !m.Laid && d < bd {
-			if o := v.ShipAt(m.Pos); o != nil && o.Side != v.Side {
-				continue
-			}
-			best, bd = m.Pos, d
+	for _, m := range v.OpenMines(nil) {
+		if d := hex.Distance(sh.Pos, m); d < bd {
+			best, bd = m, d
 		}
 	}
 	if bd == 1<<30 || sh.Actions <= 0 {
 		return out
 	}
 	at := sh.Pos
-	if bd > 1 {
-		o, to, ok := p.moveToward(sh, best, 1)
+	if bd > rules.LayReach {
+		o, to, ok := p.moveToward(sh, best, rules.LayReach, 0)
 		if ok {
 			out = append(out, o)
 			at = to
 		}
 	}
-	if hex.Distance(at, best) <= 1 {
+	if hex.Distance(at, best) <= rules.LayReach {
 		out = append(out, rules.Order{Kind: rules.LayMine, Side: v.Side, Ship: sh.ID, At: best})
 	}
 	return out
@@ -123,12 +118,12 @@ func (p *planner) coverLayer(sh *rules.Ship) []rules.Order {
 	}
 	at := sh.Pos
 	if hex.Distance(at, layer.Pos) > 1 {
-		if o, to, ok := p.moveToward(sh, layer.Pos, 1); ok {
+		if o, to, ok := p.moveToward(sh, layer.Pos, 1, 0); ok {
 			out = append(out, o)
 			at = to
 		}
 	}
-	if hex.Distance(at, layer.Pos) <= rules.CoverRadius {
+	if rules.CoverReaches(at, layer.Pos) {
 		out = append(out, rules.Order{Kind: rules.Cover, Side: v.Side, Ship: sh.ID, Target: layer.ID})
 	}
 	return out
@@ -148,7 +143,7 @@ func (p *planner) slipAway(sh *rules.Ship, leaving bool) []rules.Order {
 	}
 	if !onExit {
 		if e, ok := nearestFree(v, sh.Pos, v.Map.Hexes(rules.Exit), p.taken); ok {
-			if o, to, ok := p.moveToward(sh, e, 0); ok {
+			if o, to, ok := p.moveToward(sh, e, 0, 0); ok {
 				out = append(out, o)
 				if leaving && v.Map.At(to) == rules.Exit {
 					out = append(out, rules.Order{Kind: rules.Withdraw, Side: v.Side, Ship: sh.ID})
@@ -161,12 +156,14 @@ func (p *planner) slipAway(sh *rules.Ship, leaving bool) []rules.Order {
 
 // Dukat commands the Dominion as Gul Dukat did: five Jem'Hadar wings go for the
 // Defiant, the rest close on the station under its perimeter fire, and his own
-// wing holds its fire on section 17 until the assault has paid its price (Price
-// Dominion losses) or time runs short; then main power falls, and the troops
-// board once the station is a lifeless hulk.
+// wing holds its fire on section 17, out of the perimeter's reach, until the
+// minefield is done and the assault has paid its price (Price Dominion losses)
+// or time runs short (Late turns before the end); then main power falls, and
+// the troops board once the station is a lifeless hulk.
 type Dukat struct {
 	Price   int // the Dominion losses after which Dukat cuts the station's power
 	Staging int // how far from the Defiant the intercept wings form up before they strike together
+	Late    int // turns before the last at which Dukat cuts the power, whatever his losses
 }
 
 // Name returns "historical".
@@ -179,7 +176,7 @@ func (d Dukat) Orders(v *rules.View) []rules.Order {
 	}
 	p := newPlanner(v)
 	st := station(v, v.Side.Other())
-	strike := v.Losses[v.Side] >= d.Price || v.Turn >= v.TurnLimit-4
+	strike := v.MinefieldActive && (v.Losses[v.Side] >= d.Price || v.Turn >= v.TurnLimit-d.Late)
 	wormhole := sortedWormhole(v)
 	assembled := d.interceptAssembled(v)
 	perimeter := 0
@@ -187,8 +184,19 @@ func (d Dukat) Orders(v *rules.View) []rules.Order {
 		perimeter = perimeterReach(v.Class(st))
 	}
 	var out []rules.Order
-	for i := range v.Ships {
-		sh := &v.Ships[i]
+	// The focus wing gives its orders last, so that its fire falls on
+	// section 17 once the others have worn the station down.
+	order := make([]*rules.Ship, 0, len(v.Ships))
+	for pass := 0; pass < 2; pass++ {
+		for i := range v.Ships {
+			sh := &v.Ships[i]
+			w := v.Wing(sh.Wing)
+			if focus := w != nil && w.Directive == rules.Focus; focus == (pass == 1) {
+				order = append(order, sh)
+			}
+		}
+	}
+	for _, sh := range order {
 		if sh.Side != v.Side || !sh.Alive() || (sh.MP == 0 && sh.Actions == 0) {
 			continue
 		}
@@ -200,23 +208,21 @@ func (d Dukat) Orders(v *rules.View) []rules.Order {
 		// Boarding: once the station is an abandoned hulk (or at the very end).
 		if st != nil && !st.Captured && c.Troops > 0 && st.Shields == 0 && (st.Sabotaged || v.Turn >= v.TurnLimit) {
 			sc := v.Class(st)
-			if v.Range(sh, st) <= 1 {
+			if v.Range(sh, st) <= rules.BoardReach {
 				if sh.Actions > 0 {
 					out = append(out, rules.Order{Kind: rules.Board, Side: v.Side, Ship: sh.ID, Target: st.ID})
 				}
 				continue
 			}
-			if o, to, ok := p.moveToward(sh, st.Pos, 1+sc.Radius); ok {
+			if o, to, ok := p.moveToward(sh, st.Pos, rules.BoardReach+sc.Radius, 0); ok {
 				out = append(out, o)
-				moved := *sh
-				moved.Pos = to
-				if v.Range(&moved, st) <= 1 && sh.Actions > 0 {
+				if v.RangeFrom(sh, to, st) <= rules.BoardReach && sh.Actions > 0 {
 					out = append(out, rules.Order{Kind: rules.Board, Side: v.Side, Ship: sh.ID, Target: st.ID})
 				}
 			}
 			continue
 		}
-		goal, stop := sh.Pos, 0
+		goal, stop, floor := sh.Pos, 0, 0
 		var target *rules.Ship
 		directive := rules.Assault
 		if w != nil {
@@ -240,14 +246,16 @@ func (d Dukat) Orders(v *rules.View) []rules.Order {
 			if st != nil && !st.Lost() {
 				goal, stop = st.Pos, max(1, c.MaxRange()-1)+v.Class(st).Radius
 				if directive == rules.Focus && !strike {
-					stop = max(stop, perimeter+1) // Dukat keeps his wing out of the perimeter's reach
+					// Dukat keeps his wing out of the perimeter's reach.
+					stop = max(stop, perimeter+1)
+					floor = stop
 				}
 			} else if target != nil {
 				goal, stop = target.Pos, 1
 			}
 		}
 		pos := sh.Pos
-		if o, to, ok := p.moveToward(sh, goal, stop); ok {
+		if o, to, ok := p.moveToward(sh, goal, stop, floor); ok {
 			out = append(out, o)
 			pos = to
 		}
@@ -279,11 +287,14 @@ func (d Dukat) Orders(v *rules.View) []rules.Order {
 			}
 			if strike {
 				// Once Dukat strikes, the others wear the shields down on any
-				// section but his.
+				// section but his, and when none is left, join his fire.
 				for _, sec := range tc.Sections {
 					if !sec.MainPower && sectionUp(tc, t, sec.ID) {
 						return sec.ID, 1
 					}
+				}
+				if sec := mainPowerSection(tc); sec != 0 && sectionUp(tc, t, sec) {
+					return sec, 1
 				}
 			}
 			return 0, 0

@@ -1,7 +1,7 @@
-// Command gen regenerates the golden historical replay and the corrupted copy the
+// Command golden regenerates the golden historical replay and the corrupted copy the
 // tests must catch (make golden), from the repository's root:
 //
-//	go run ./game/replay/historical/gen
+//	go run ./cmd/golden
 package main
 
 import (
@@ -10,7 +10,7 @@ import (
 	"os"
 
 	"github.com/calltoarms/ds9/game/replay"
-	"github.com/calltoarms/ds9/game/replay/historical"
+	"github.com/calltoarms/ds9/game/ai/historical"
 	"github.com/calltoarms/ds9/game/scenario"
 )
 
@@ -21,7 +21,7 @@ func main() {
 	scFile := flag.String("scenario", "scenarios/"+historical.ScenarioID+".yaml", "scenario file")
 	flag.Parse()
 	if err := run(*out, *corrupt, *seed, *scFile); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
+		fmt.Fprintln(os.Stderr, "golden:", err)
 		os.Exit(1)
 	}
 }
