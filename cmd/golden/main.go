@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/ai/historical"
+	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/scenario"
 )
 

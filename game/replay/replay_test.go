@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/calltoarms/ds9/game/ai"
-	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/ai/historical"
+	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/scenarios"
