@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,7 +79,7 @@ func TestReplayFailures(t *testing.T) {
 	data, _ := os.ReadFile(path)
 	cases := []struct{ file, want string }{
 		{illegal, "turn 2, order 3: illegal order"},
-		{diverged, "diverges at turn 3, order " + itoa(len(f.Turns[2].Orders)) + ": checksum"},
+		{diverged, "diverges at turn 3, order " + strconv.Itoa(len(f.Turns[2].Orders)) + ": checksum"},
 		{unknown, `unknown scenario "third-battle-of-ds9"`},
 		{changed, "has changed since the replay was recorded"},
 		{raw("truncated.json", string(data[:len(data)/2])), "truncated"},
@@ -96,9 +97,4 @@ func TestReplayFailures(t *testing.T) {
 	if code, _, _ := runCmd("replay"); code != 2 {
 		t.Errorf("replay without FILE: exit %d, want 2", code)
 	}
-}
-
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }

@@ -1,6 +1,7 @@
 package hex
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 )
@@ -269,24 +270,14 @@ func Reachable(start Hex, budget int, cost Cost, inBounds func(Hex) bool) []Reac
 	slices.SortFunc(out, func(a, b Reach) int {
 		switch {
 		case a.Cost != b.Cost:
-			return cmpInt(a.Cost, b.Cost)
+			return cmp.Compare(a.Cost, b.Cost)
 		case a.Hex.Q != b.Hex.Q:
-			return cmpInt(a.Hex.Q, b.Hex.Q)
+			return cmp.Compare(a.Hex.Q, b.Hex.Q)
 		default:
-			return cmpInt(a.Hex.R, b.Hex.R)
+			return cmp.Compare(a.Hex.R, b.Hex.R)
 		}
 	})
 	return out
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // PathTo rebuilds the path from start to goal (excluding start, including

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -50,7 +51,7 @@ func TestNewRejectsBadSetups(t *testing.T) {
 			b.ship(clsJem, Dominion, at(15, 3))
 			tc.edit(b)
 			_, err := New(b.Setup, 1)
-			if err == nil || !contains(err.Error(), tc.want) {
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("New: %v, want an error mentioning %q", err, tc.want)
 			}
 		})
@@ -107,7 +108,7 @@ func TestTextForms(t *testing.T) {
 		}
 	}
 	for e := range eventKindCount {
-		if e.String() == "" || contains(e.String(), "event(") {
+		if e.String() == "" || strings.Contains(e.String(), "event(") {
 			t.Errorf("event kind %d has no name", e)
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -47,7 +48,7 @@ func TestParseCondition(t *testing.T) {
 	for _, tc := range tests {
 		c, err := ParseCondition(tc.in)
 		if tc.err != "" {
-			if err == nil || !contains(err.Error(), tc.err) {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("ParseCondition(%q) = %+v, %v; want error %q", tc.in, c, err, tc.err)
 			}
 			continue
@@ -67,15 +68,6 @@ func TestParseCondition(t *testing.T) {
 			t.Errorf("round trip of %q: %+v, %v", c.String(), back, err)
 		}
 	}
-}
-
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
 }
 
 func TestOutcomeSelection(t *testing.T) {
