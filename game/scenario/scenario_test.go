@@ -177,7 +177,7 @@ func TestBadCatalogue(t *testing.T) {
 	cases := []struct{ name, file, want string }{
 		{"unknown key", strings.Replace(good, "shield_regen: 10", "shield_regn: 10", 1), `unknown key "shield_regn"`},
 		{"bad kind", strings.Replace(good, "kind: polaron", "kind: tachyon", 1), "unknown weapon kind"},
-		{"negative", strings.Replace(good, "speed: 6", "speed: -6", 1), "negative"},
+		{"negative", strings.Replace(good, "speed: 6", "speed: -6", 1), "speed -6 out of range"},
 		{"duplicate", good + "\n  - {id: galor, name: x, faction: cardassian, hull: 1}\n", "defined twice"},
 	}
 	for _, c := range cases {
