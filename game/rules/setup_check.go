@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Bounds on the numbers of a class and of a setup. They are generous for real
 // battles (the flagship's largest numbers are a 56x36 map, 316 ships, hull 200,
@@ -140,23 +143,36 @@ func checkConditions(cs []Condition) error {
 		return fmt.Errorf("%d conditions, at most %d", len(cs), MaxConditions)
 	}
 	for _, c := range cs {
-		spec, ok := conditionNames[c.Name]
-		if !ok {
-			return fmt.Errorf("unknown condition %q", c.Name)
+		if err := c.Validate(); err != nil {
+			return err
 		}
-		if spec.side && !c.Side.Valid() {
-			return fmt.Errorf("condition %s: invalid side", c.Name)
-		}
-		hi := 0
-		switch c.Name {
-		case "losses":
-			hi = MaxShips
-		case "turn":
-			hi = MaxTurns
-		}
-		if c.N < 0 || c.N > hi {
-			return fmt.Errorf("condition %q: %d out of 0..%d", c.String(), c.N, hi)
-		}
+	}
+	return nil
+}
+
+// Validate checks a condition built in code as ParseCondition checks one read
+// from text, and bounds its number: N of losses(SIDE) within 0..MaxShips, of turn
+// within 0..MaxTurns.
+func (c Condition) Validate() error {
+	spec, ok := conditionNames[c.Name]
+	if !ok {
+		return fmt.Errorf("unknown condition %q", c.Name)
+	}
+	if spec.side && !c.Side.Valid() {
+		return fmt.Errorf("condition %s: invalid side", c.Name)
+	}
+	if spec.num != (c.Op != "") || !slices.Contains([]string{"", ">=", ">", "<=", "<", "=="}, c.Op) {
+		return fmt.Errorf("condition %s: comparison %q", c.Name, c.Op)
+	}
+	hi := 0
+	switch c.Name {
+	case "losses":
+		hi = MaxShips
+	case "turn":
+		hi = MaxTurns
+	}
+	if c.N < 0 || c.N > hi {
+		return fmt.Errorf("condition %q: %d out of 0..%d", c.String(), c.N, hi)
 	}
 	return nil
 }

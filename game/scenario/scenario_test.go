@@ -132,14 +132,15 @@ func TestBadScenarios(t *testing.T) {
 		line             int
 	}{
 		{"unknown key", strings.Replace(good, "turn_limit:", "turn_limt:", 1), `unknown key "turn_limt"`, lineOf(good, "turn_limit:")},
-		{"wrong type", strings.Replace(good, "evacuation_turns: 2", "evacuation_turns: soon", 1), "cannot unmarshal", lineOf(good, "evacuation_turns:")},
+		{"wrong type", strings.Replace(good, "evacuation_turns: 2", "evacuation_turns: soon", 1), `evacuation_turns: want a whole number in 0..20, not "soon"`, lineOf(good, "evacuation_turns:")},
 		{"unknown class", strings.Replace(good, "class: defiant", "class: excelsior", 1), `unknown class "excelsior"`, lineOf(good, "class: defiant")},
 		{"unknown target", strings.Replace(good, "target: defiant", "target: enterprise", 1), `no unit "enterprise"`, lineOf(good, "target: defiant")},
 		{"bad directive", strings.Replace(good, "directive: focus", "directive: dance", 1), "unknown directive", lineOf(good, "directive: focus")},
 		{"bad condition", strings.Replace(good, "[minefield_failed]", "[minefield_exploded]", 1), "unknown condition", lineOf(good, "[minefield_failed]")},
 		{"bad terrain", strings.Replace(good, "<....................SSS", "<....................SQS", 1), "unknown terrain 'Q'", lineOf(good, "<....................SSS")},
 		{"ragged map", strings.Replace(good, "<....................SSS", "<...................SSS", 1), "columns", lineOf(good, "<....................SSS")},
-		{"off map", strings.Replace(good, "at: [43, 18]", "at: [430, 18]", 1), "off the", lineOf(good, "at: [43, 18]")},
+		{"off map", strings.Replace(good, "at: [43, 18]", "at: [100, 18]", 1), "off the", lineOf(good, "at: [43, 18]")},
+		{"off every map", strings.Replace(good, "at: [43, 18]", "at: [430, 18]", 1), "at 430 out of range 0..127", lineOf(good, "at: [43, 18]")},
 		{"truncated", good[:len(good)/3], "", 0},
 		{"garbage", "\x7fELF\x02\x01\x01 garbage {{{ ::: [[[", "", 0},
 		{"not a mapping", "- just\n- a list\n", "mapping", 1},
