@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/scenarios"
@@ -128,5 +130,29 @@ func TestValidate(t *testing.T) {
 	}
 	if code, _, e := runCmd("validate", filepath.Join(dir, "broken.yaml")); !strings.Contains(e, "broken.yaml:") || code != 1 {
 		t.Errorf("broken: want file:line, got %q", e)
+	}
+}
+
+// TestScenariosReportsBrokenFiles: the good scenarios are listed on stdout, each
+// broken file is one line on stderr naming it, and the exit is 1.
+func TestScenariosReportsBrokenFiles(t *testing.T) {
+	good, _ := scenarios.FS.ReadFile("second-battle-of-ds9.yaml")
+	ships, _ := scenarios.FS.ReadFile("ships.yaml")
+	fsys := fstest.MapFS{
+		"good.yaml":   {Data: good},
+		"broken.yaml": {Data: bytes.Replace(good, []byte("turn_limit: 10"), []byte("turn_limit: 2.5"), 1)},
+		"ships.yaml":  {Data: ships},
+	}
+	var o, e bytes.Buffer
+	err := listScenarios(fsys, &o, &e)
+	if !errors.Is(err, errReported) {
+		t.Errorf("error %v, want the exit status 1", err)
+	}
+	if !strings.HasPrefix(o.String(), "second-battle-of-ds9 ") || strings.Count(o.String(), "\n") != 1 {
+		t.Errorf("stdout %q, want the good scenario alone", o.String())
+	}
+	lines := strings.Split(strings.TrimSpace(e.String()), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "broken.yaml:48: turn_limit: want a whole number") {
+		t.Errorf("stderr %q, want one line naming broken.yaml:48", e.String())
 	}
 }
