@@ -156,3 +156,37 @@ func TestScenariosReportsBrokenFiles(t *testing.T) {
 		t.Errorf("stderr %q, want one line naming broken.yaml:48", e.String())
 	}
 }
+
+// TestValidateHostile: validate refuses a hostile scenario and a hostile
+// catalogue with exit status 1 and one line naming the file and the line of the
+// hostile value.
+func TestValidateHostile(t *testing.T) {
+	dir := t.TempDir()
+	copyFile := func(from, to string) string {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, to)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const fixtures = "../../game/scenario/testdata/"
+	copyFile(fixtures+"base/ships.yaml", "ships.yaml")
+	for _, c := range []struct{ file, want string }{
+		{"turn-limit-float.yaml", `:12: turn_limit: want a whole number in 1..200, not "2.5"`},
+		{"speed-maxint.yaml", `:33: class defiant: speed 9223372036854775807 out of range 0..20`},
+		{"end-turn-1.yaml", `:45: end group 3 (turn >= 1) already holds at the start`},
+	} {
+		p := copyFile(fixtures+"hostile/"+c.file, c.file)
+		code, out, e := runCmd("validate", p)
+		if code != 1 || out != "" {
+			t.Errorf("%s: exit %d, stdout %q", c.file, code, out)
+		}
+		if lines := strings.Split(strings.TrimSuffix(e, "\n"), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], p+c.want) {
+			t.Errorf("%s: stderr %q, want one line %q", c.file, e, p+c.want)
+		}
+	}
+}

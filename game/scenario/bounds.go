@@ -51,7 +51,7 @@ var catalogueBounds = []bound{
 // scenarioBounds are the bounds of a scenario. Coordinates are also checked
 // against the map's own size, a wing's arrival against the turn limit.
 var scenarioBounds = []bound{
-	{path: "sides", min: 2, max: 2, list: true},
+	{path: "sides", min: 0, max: 2, list: true},
 	{path: "turn_limit", min: 1, max: rules.MaxTurns},
 	{path: "evacuation_turns", min: 0, max: rules.MaxEvacTurns},
 	{path: "minefield.damage", min: 0, max: rules.MaxMineDamage}, // 0: no minefield
@@ -86,55 +86,86 @@ func checkBounds(name string, root *yaml.Node, table []bound) error {
 			values[b.path] = b
 		}
 	}
-	var walk func(n *yaml.Node, p string) error
-	walk = func(n *yaml.Node, p string) error {
+	var walk func(n *yaml.Node, p, ctx string) error
+	walk = func(n *yaml.Node, p, ctx string) error {
 		switch n.Kind {
 		case yaml.AliasNode:
 			return &Error{File: name, Line: n.Line, Msg: fmt.Sprintf("alias *%s: aliases are not supported, write the value out", n.Value)}
 		case yaml.DocumentNode:
 			for _, c := range n.Content {
-				if err := walk(c, p); err != nil {
+				if err := walk(c, p, ctx); err != nil {
 					return err
 				}
 			}
 		case yaml.MappingNode:
+			ctx += itemLabel(n, p)
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
 				if k.Kind == yaml.AliasNode {
-					return walk(k, p)
+					return walk(k, p, ctx)
 				}
 				q := k.Value
 				if p != "" {
 					q = p + "." + q
 				}
-				if err := walk(v, q); err != nil {
+				if err := walk(v, q, ctx); err != nil {
 					return err
 				}
 			}
 		case yaml.SequenceNode:
 			if b, ok := lists[p]; ok && (len(n.Content) < b.min || len(n.Content) > b.max) {
-				return &Error{File: name, Line: n.Line, Msg: fmt.Sprintf("%s: %d items, want %s", keyName(p), len(n.Content), span(b))}
+				return &Error{File: name, Line: n.Line, Msg: fmt.Sprintf("%s%s: %d items, want %s", ctx, keyName(p), len(n.Content), span(b))}
 			}
 			for _, c := range n.Content {
-				if err := walk(c, p+"[]"); err != nil {
+				if err := walk(c, p+"[]", ctx); err != nil {
 					return err
 				}
 			}
 		case yaml.ScalarNode:
 			if b, ok := values[p]; ok {
-				return checkNumber(name, n, p, b)
+				return checkNumber(name, n, ctx, p, b)
 			}
 		}
 		return nil
 	}
-	return walk(root, "")
+	return walk(root, "", "")
+}
+
+// itemLabels name the items of the lists whose messages say which item they are
+// about, and the key that names each.
+var itemLabels = map[string][2]string{
+	"classes[]":            {"class", "id"},
+	"classes[].weapons[]":  {"weapon", "name"},
+	"classes[].sections[]": {"section", "id"},
+	"units[]":              {"unit", "id"},
+	"wings[]":              {"wing", "id"},
+	"wings[].ships[]":      {"group", "class"},
+	"outcomes[]":           {"outcome", "id"},
+	"sides[]":              {"side", "id"},
+}
+
+// itemLabel is the "class defiant: " that prefixes messages about a list item.
+func itemLabel(n *yaml.Node, p string) string {
+	l, ok := itemLabels[p]
+	if !ok {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k, v := n.Content[i], n.Content[i+1]; k.Value == l[1] && v.Kind == yaml.ScalarNode {
+			if l[1] != "name" && len(v.Value) <= MaxIDLength && idRE.MatchString(v.Value) {
+				return fmt.Sprintf("%s %s: ", l[0], v.Value)
+			}
+			return fmt.Sprintf("%s %.40q: ", l[0], v.Value)
+		}
+	}
+	return ""
 }
 
 var wholeRE = regexp.MustCompile(`^[-+]?[0-9][0-9_]*$`)
 
 // checkNumber checks one bounded number.
-func checkNumber(name string, n *yaml.Node, p string, b bound) error {
-	key := keyName(p)
+func checkNumber(name string, n *yaml.Node, ctx, p string, b bound) error {
+	key := ctx + keyName(p)
 	fail := func(format string, args ...any) error {
 		return &Error{File: name, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
 	}

@@ -245,16 +245,27 @@ func IsCatalogue(data []byte) bool {
 	return ok
 }
 
-// ValidateFile checks a scenario or catalogue file on disk.
+// ValidateFile checks a scenario or catalogue file on disk, as ds9sim validate
+// does.
 func ValidateFile(p string) error {
-	data, err := readFile(os.DirFS(filepath.Dir(p)), filepath.Base(p), p)
+	return validate(os.DirFS(filepath.Dir(p)), filepath.Base(p), p)
+}
+
+// Validate checks the scenario or catalogue file name of fsys: a catalogue is
+// read alone, a scenario with the catalogue it names.
+func Validate(fsys fs.FS, name string) error {
+	return validate(fsys, name, name)
+}
+
+func validate(fsys fs.FS, name, display string) error {
+	data, err := readFile(fsys, name, display)
 	if err != nil {
 		return err
 	}
 	if IsCatalogue(data) {
-		_, _, err := ParseCatalogue(p, data)
+		_, _, err := ParseCatalogue(display, data)
 		return err
 	}
-	_, err = LoadFile(p)
+	_, err = load(fsys, name, display)
 	return err
 }
