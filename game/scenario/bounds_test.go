@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -73,6 +74,39 @@ func TestBoundsCoverTheFormats(t *testing.T) {
 		for p := range lists {
 			if !have[p+" (list)"] {
 				t.Errorf("%s: the list %s has no bound", c.name, p)
+			}
+		}
+	}
+}
+
+// TestBoundsAreDocumented: docs/scenarios.md gives every bound, with the range the
+// loader checks, in a table row of its own.
+func TestBoundsAreDocumented(t *testing.T) {
+	data, err := os.ReadFile("../../docs/scenarios.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]string{} // key: range
+	for _, l := range strings.Split(string(data), "\n") {
+		cells := strings.Split(l, "|")
+		if len(cells) < 4 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			continue
+		}
+		rows[strings.Trim(strings.TrimSpace(cells[1]), "`")] = strings.TrimSpace(cells[2])
+	}
+	for _, table := range [][]bound{catalogueBounds, scenarioBounds} {
+		for _, b := range table {
+			key := strings.TrimPrefix(b.path, "classes[].")
+			want := span(b)
+			if b.list {
+				want += " items"
+			}
+			got, ok := rows[key]
+			switch {
+			case !ok:
+				t.Errorf("docs/scenarios.md has no row for `%s`", key)
+			case got != want:
+				t.Errorf("docs/scenarios.md gives `%s` the range %q, the loader %q", key, got, want)
 			}
 		}
 	}
