@@ -28,7 +28,8 @@ func main() {
 }
 
 const usage = `usage:
-  ds9sim scenarios                                  list the scenarios
+  ds9sim scenarios                                  list the scenarios (a file that does not
+                                                    load is reported on stderr, exit status 1)
   ds9sim validate FILE...                           check scenario or catalogue files
   ds9sim play -scenario ID -seed N [-o FILE] [-json]
                                                     play a battle with computer commanders;
@@ -49,7 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var err error
 	switch args[0] {
 	case "scenarios":
-		err = cmdScenarios(args[1:], stdout)
+		err = cmdScenarios(args[1:], stdout, stderr)
 	case "validate":
 		err = cmdValidate(args[1:], stdout, stderr)
 	case "play":

@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/scenarios"
@@ -128,5 +130,63 @@ func TestValidate(t *testing.T) {
 	}
 	if code, _, e := runCmd("validate", filepath.Join(dir, "broken.yaml")); !strings.Contains(e, "broken.yaml:") || code != 1 {
 		t.Errorf("broken: want file:line, got %q", e)
+	}
+}
+
+// TestScenariosReportsBrokenFiles: the good scenarios are listed on stdout, each
+// broken file is one line on stderr naming it, and the exit is 1.
+func TestScenariosReportsBrokenFiles(t *testing.T) {
+	good, _ := scenarios.FS.ReadFile("second-battle-of-ds9.yaml")
+	ships, _ := scenarios.FS.ReadFile("ships.yaml")
+	fsys := fstest.MapFS{
+		"good.yaml":   {Data: good},
+		"broken.yaml": {Data: bytes.Replace(good, []byte("turn_limit: 10"), []byte("turn_limit: 2.5"), 1)},
+		"ships.yaml":  {Data: ships},
+	}
+	var o, e bytes.Buffer
+	err := listScenarios(fsys, &o, &e)
+	if !errors.Is(err, errReported) {
+		t.Errorf("error %v, want the exit status 1", err)
+	}
+	if !strings.HasPrefix(o.String(), "second-battle-of-ds9 ") || strings.Count(o.String(), "\n") != 1 {
+		t.Errorf("stdout %q, want the good scenario alone", o.String())
+	}
+	lines := strings.Split(strings.TrimSpace(e.String()), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "broken.yaml:48: turn_limit: want a whole number") {
+		t.Errorf("stderr %q, want one line naming broken.yaml:48", e.String())
+	}
+}
+
+// TestValidateHostile: validate refuses a hostile scenario and a hostile
+// catalogue with exit status 1 and one line naming the file and the line of the
+// hostile value.
+func TestValidateHostile(t *testing.T) {
+	dir := t.TempDir()
+	copyFile := func(from, to string) string {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, to)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const fixtures = "../../game/scenario/testdata/"
+	copyFile(fixtures+"base/ships.yaml", "ships.yaml")
+	for _, c := range []struct{ file, want string }{
+		{"turn-limit-float.yaml", `:12: turn_limit: want a whole number in 1..200, not "2.5"`},
+		{"speed-maxint.yaml", `:33: class defiant: speed 9223372036854775807 out of range 0..20`},
+		{"end-turn-1.yaml", `:45: end group 3 (turn >= 1) already holds at the start`},
+	} {
+		p := copyFile(fixtures+"hostile/"+c.file, c.file)
+		code, out, e := runCmd("validate", p)
+		if code != 1 || out != "" {
+			t.Errorf("%s: exit %d, stdout %q", c.file, code, out)
+		}
+		if lines := strings.Split(strings.TrimSuffix(e, "\n"), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], p+c.want) {
+			t.Errorf("%s: stderr %q, want one line %q", c.file, e, p+c.want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 
 	"github.com/calltoarms/ds9/game/scenario"
@@ -20,18 +21,32 @@ func findScenario(id string) (*scenario.Scenario, error) {
 	return scenario.ByID(scenarios.FS, id)
 }
 
-func cmdScenarios(args []string, stdout io.Writer) error {
+// cmdScenarios lists the built-in scenarios. A scenario file that does not load
+// is reported on stderr, one line naming its file and line, and the exit status
+// is then 1; the others are still listed.
+func cmdScenarios(args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		return fmt.Errorf("%w: scenarios takes no arguments", errUsage)
 	}
-	all, err := scenario.All(scenarios.FS)
-	if err != nil {
-		return err
-	}
+	return listScenarios(scenarios.FS, stdout, stderr)
+}
+
+func listScenarios(fsys fs.FS, stdout, stderr io.Writer) error {
+	all, err := scenario.All(fsys)
 	for _, sc := range all {
 		fmt.Fprintf(stdout, "%-28s %s (%s)\n", sc.ID, sc.Name, sc.Date)
 	}
-	return nil
+	if err == nil {
+		return nil
+	}
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		fmt.Fprintln(stderr, oneLine(e.Error()))
+	}
+	return errReported
 }
 
 func cmdValidate(args []string, stdout, stderr io.Writer) error {

@@ -110,36 +110,86 @@ func (c *Class) MaxRange() int {
 	return r
 }
 
-// Validate checks that a class's numbers make sense.
+// Validate checks that a class's numbers make sense and lie within their bounds
+// (MaxHull and the other limits); the error is a *ClassError naming the key at
+// fault.
 func (c *Class) Validate() error {
-	switch {
-	case c.ID == "":
-		return fmt.Errorf("class has no id")
-	case c.Shields < 0 || c.ShieldRegen < 0 || c.Speed < 0 || c.Sensors < 0 || c.Detect < 0 || c.Troops < 0 || c.Garrison < 0:
-		return fmt.Errorf("class %s: negative number", c.ID)
-	case c.Actions < 1 || c.Actions > 10:
-		return fmt.Errorf("class %s: actions %d out of 1..10", c.ID, c.Actions)
-	case !c.Station && c.Hull <= 0:
-		return fmt.Errorf("class %s: hull must be positive", c.ID)
-	case c.Station && len(c.Sections) == 0:
-		return fmt.Errorf("class %s: a station needs sections", c.ID)
-	case c.Radius < 0 || c.Radius > 3:
-		return fmt.Errorf("class %s: radius %d out of 0..3", c.ID, c.Radius)
+	k := &classCheck{c: c}
+	if c.ID == "" {
+		return &ClassError{Key: "id", Weapon: -1, Section: -1, Msg: "class has no id"}
+	}
+	if c.Station {
+		switch {
+		case c.Hull != 0:
+			k.fail("hull", -1, -1, "a station's hull is its sections' (hull must be 0, not %d)", c.Hull)
+		case c.Speed != 0:
+			k.fail("speed", -1, -1, "a station cannot move (speed must be 0, not %d)", c.Speed)
+		case c.Cloak:
+			k.fail("cloak", -1, -1, "a station cannot cloak")
+		case len(c.Sections) == 0:
+			k.fail("sections", -1, -1, "a station needs sections")
+		case len(c.Sections) > MaxSections:
+			k.fail("sections", -1, -1, "%d sections, at most %d", len(c.Sections), MaxSections)
+		}
+	} else {
+		k.in("hull", c.Hull, 1, MaxHull)
+		switch {
+		case len(c.Sections) > 0:
+			k.fail("sections", -1, -1, "only a station has sections")
+		case c.Radius != 0:
+			k.fail("radius", -1, -1, "radius %d: only a station has structure around it", c.Radius)
+		case c.Garrison != 0:
+			k.fail("garrison", -1, -1, "garrison %d: only a station has a garrison", c.Garrison)
+		case c.ReactionVolleys != 0:
+			k.fail("reaction_volleys", -1, -1, "reaction_volleys %d: only a station fires perimeter volleys", c.ReactionVolleys)
+		}
+	}
+	k.in("shields", c.Shields, 0, MaxShields)
+	k.in("shield_regen", c.ShieldRegen, 0, MaxShields)
+	k.in("speed", c.Speed, 0, MaxSpeed)
+	k.in("evasion", c.Evasion, 0, MaxEvasion)
+	k.in("sensors", c.Sensors, 0, MaxSensorRange)
+	k.in("detect", c.Detect, 0, MaxSensorRange)
+	k.in("troops", c.Troops, 0, MaxTroops)
+	k.in("garrison", c.Garrison, 0, MaxTroops)
+	k.in("actions", c.Actions, 1, MaxActions)
+	k.in("radius", c.Radius, 0, MaxRadius)
+	k.in("reaction_volleys", c.ReactionVolleys, 0, MaxReactionVolleys)
+	if len(c.Weapons) > MaxWeapons {
+		k.fail("weapons", -1, -1, "%d weapons, at most %d", len(c.Weapons), MaxWeapons)
+	}
+	if k.err != nil {
+		return k.err
 	}
 	seen := map[int]bool{}
-	for _, s := range c.Sections {
-		if s.ID <= 0 || seen[s.ID] || s.Hull <= 0 {
-			return fmt.Errorf("class %s: section %d: ids must be positive and unique, hull positive", c.ID, s.ID)
+	for i, s := range c.Sections {
+		if seen[s.ID] {
+			k.fail("id", -1, i, "section %d: ids must be unique", s.ID)
 		}
+		k.inAt("id", -1, i, s.ID, 1, MaxSectionID)
+		k.inAt("hull", -1, i, s.Hull, 1, MaxHull)
 		seen[s.ID] = true
 	}
-	for _, w := range c.Weapons {
-		if w.Range < 1 || w.Range > 20 || w.Accuracy < 0 || w.Accuracy > 100 || w.Damage < 0 || w.Shots < 1 || w.Shots > 20 || w.Pierce < 0 || w.Pierce > 100 {
-			return fmt.Errorf("class %s: weapon %q: numbers out of range", c.ID, w.Name)
+	for i, w := range c.Weapons {
+		if w.Kind >= weaponKindCount {
+			k.fail("kind", i, -1, "weapon %q: unknown kind %d", w.Name, w.Kind)
 		}
-		if w.Section != 0 && !seen[w.Section] {
-			return fmt.Errorf("class %s: weapon %q: no section %d", c.ID, w.Name, w.Section)
+		k.inAt("range", i, -1, w.Range, 1, MaxWeaponRange)
+		k.inAt("accuracy", i, -1, w.Accuracy, 0, 100)
+		k.inAt("damage", i, -1, w.Damage, 0, MaxDamage)
+		k.inAt("shots", i, -1, w.Shots, 1, MaxShots)
+		k.inAt("pierce", i, -1, w.Pierce, 0, 100)
+		switch {
+		case w.Section != 0 && !c.Station:
+			k.fail("section", i, -1, "weapon %q: only a station's weapons sit on sections", w.Name)
+		case w.Section != 0 && !seen[w.Section]:
+			k.fail("section", i, -1, "weapon %q: no section %d", w.Name, w.Section)
+		case w.Perimeter && !c.Station:
+			k.fail("perimeter", i, -1, "weapon %q: only a station's weapons are perimeter defenses", w.Name)
 		}
+	}
+	if k.err != nil {
+		return k.err
 	}
 	return nil
 }

@@ -155,7 +155,11 @@ const (
 )
 
 // New starts a battle from a setup and a seed. It checks the setup and returns an
-// error naming what is wrong.
+// error naming what is wrong: numbers out of their bounds (MaxHull and the other
+// limits), ships that do not fit the map, a ship cloaked without a cloaking
+// device, a battle already decided before its first order (an end group that
+// holds at the start), or a starting state that breaks CheckInvariants. The
+// errors of the setup's own parts are *SetupError, of a class *ClassError.
 func New(su Setup, seed uint64) (*State, error) {
 	if su.Map.Cols < 1 || su.Map.Rows < 1 || su.Map.Cols > MaxMapSide || su.Map.Rows > MaxMapSide {
 		return nil, fmt.Errorf("map %dx%d out of 1..%d", su.Map.Cols, su.Map.Rows, MaxMapSide)
@@ -176,6 +180,9 @@ func New(su Setup, seed uint64) (*State, error) {
 		if err := su.Classes[i].Validate(); err != nil {
 			return nil, err
 		}
+	}
+	if err := checkSetup(&su); err != nil {
+		return nil, err
 	}
 	m := su.Map
 	m.Terrain = slices.Clone(su.Map.Terrain)
@@ -216,9 +223,12 @@ func New(su Setup, seed uint64) (*State, error) {
 			return nil, fmt.Errorf("ship %d: invalid side", i)
 		}
 		c := &su.Classes[sh.Class]
+		if sh.Cloaked && !c.Cloak {
+			return nil, setupErr("ship", i, "ship %d (%s): cloaked, but a %s has no cloaking device", i, sh.Name, c.Name)
+		}
 		n := Ship{
 			ID: ShipID(i), Key: sh.Key, Name: sh.Name, Class: sh.Class, Side: sh.Side,
-			Wing: sh.Wing, Status: sh.Status, Pos: sh.Pos, Cloaked: sh.Cloaked && c.Cloak,
+			Wing: sh.Wing, Status: sh.Status, Pos: sh.Pos, Cloaked: sh.Cloaked,
 			Hull: c.Hull, Shields: c.Shields, Covering: NoShip,
 		}
 		if sh.Wing >= len(s.Wings) || sh.Wing < -1 {
@@ -286,6 +296,9 @@ func New(su Setup, seed uint64) (*State, error) {
 		s.Active = su.TermsSide
 	} else {
 		s.beginPhase(nil)
+	}
+	if err := s.checkStart(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

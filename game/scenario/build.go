@@ -3,6 +3,7 @@ package scenario
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -63,7 +64,7 @@ var mapLegend = map[byte]rules.Terrain{
 // Parse reads a scenario from its bytes; name is used in messages.
 func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 	var f scenarioFile
-	d, err := decode(name, data, &f)
+	d, err := decode(name, data, &f, scenarioBounds)
 	if err != nil {
 		return nil, err
 	}
@@ -78,8 +79,8 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 			return nil, err
 		}
 	}
-	if f.Catalogue == "" {
-		return nil, d.errf([]any{"catalogue"}, "missing catalogue")
+	if err := checkID(d, []any{"id"}, f.ID); err != nil {
+		return nil, err
 	}
 	catData, catName, err := cat(f.Catalogue)
 	if err != nil {
@@ -110,16 +111,26 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 		return nil, d.errf([]any{"turn_limit"}, "turn_limit %d out of 1..%d", f.TurnLimit, rules.MaxTurns)
 	}
 	su.TurnLimit = f.TurnLimit
-	if f.EvacuationTurns < 0 || f.EvacuationTurns > 20 {
-		return nil, d.errf([]any{"evacuation_turns"}, "evacuation_turns %d out of 0..20", f.EvacuationTurns)
+	if f.EvacuationTurns < 0 || f.EvacuationTurns > rules.MaxEvacTurns {
+		return nil, d.errf([]any{"evacuation_turns"}, "evacuation_turns %d out of 0..%d", f.EvacuationTurns, rules.MaxEvacTurns)
 	}
 	su.EvacTurns = f.EvacuationTurns
+	var listed [2]bool
 	for i, sf := range f.Sides {
 		side, err := rules.ParseSide(sf.ID)
 		if err != nil {
 			return nil, d.errf([]any{"sides", i, "id"}, "%v", err)
 		}
+		if listed[side] {
+			return nil, d.errf([]any{"sides", i, "id"}, "side %s listed twice", side)
+		}
+		listed[side] = true
 		sc.Sides[side] = SideInfo{Name: sf.Name, Commander: sf.Commander, Goal: strings.TrimSpace(sf.Goal)}
+	}
+	for _, side := range rules.Sides {
+		if !listed[side] {
+			return nil, d.errf([]any{"sides"}, "sides: the %s is missing (list both alliance and dominion)", side)
+		}
 	}
 	if f.Terms != nil {
 		side, err := rules.ParseSide(f.Terms.Side)
@@ -129,21 +140,29 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 		sc.Terms = &Terms{Side: side, From: f.Terms.From, Text: strings.TrimSpace(f.Terms.Text)}
 		su.Terms, su.TermsSide = true, side
 	}
-	mines, laid, err := parseMap(d, f.Map.Rows, &su.Map)
+	rows, err := parseMap(d, f.Map.Rows, &su.Map)
 	if err != nil {
 		return nil, err
 	}
-	su.Mines, su.MinesLaid = mines, laid
-	if len(mines) > 0 {
+	su.Mines, su.MinesLaid = rows.mines, rows.laid
+	if len(su.Mines) > 0 {
 		if su.MineOwner, err = rules.ParseSide(f.Minefield.Owner); err != nil {
 			return nil, d.errf([]any{"minefield", "owner"}, "%v", err)
 		}
-		if f.Minefield.Damage <= 0 || f.Minefield.Damage > 1000 {
-			return nil, d.errf([]any{"minefield", "damage"}, "minefield damage %d out of 1..1000", f.Minefield.Damage)
+		if f.Minefield.Damage <= 0 || f.Minefield.Damage > rules.MaxMineDamage {
+			return nil, d.errf([]any{"minefield", "damage"}, "minefield damage %d out of 1..%d", f.Minefield.Damage, rules.MaxMineDamage)
 		}
 		su.MineDamage = f.Minefield.Damage
+	} else if f.Minefield.Owner != "" || f.Minefield.Damage != 0 {
+		return nil, d.errf([]any{"minefield"}, "a minefield, but the map draws no minefield position (M or m)")
 	}
 	if err := buildForces(d, &f, su); err != nil {
+		return nil, err
+	}
+	if err := checkStations(d, su, rows); err != nil {
+		return nil, err
+	}
+	if err := checkMinelayer(d, su); err != nil {
 		return nil, err
 	}
 	for i, group := range f.EndWhen {
@@ -162,37 +181,71 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 		if of.ID == "" || seen[of.ID] {
 			return nil, d.errf(at, "outcome ids must be present and unique (%q)", of.ID)
 		}
+		if err := checkID(d, sub(at, "id"), of.ID); err != nil {
+			return nil, err
+		}
 		seen[of.ID] = true
 		w, err := rules.ParseSide(of.Winner)
 		if err != nil {
-			return nil, d.errf(append(at, "winner"), "%v", err)
+			return nil, d.errf(sub(at, "winner"), "%v", err)
 		}
-		cs, err := conditions(d, append(at, "when"), of.When)
+		cs, err := conditions(d, sub(at, "when"), of.When)
 		if err != nil {
 			return nil, err
 		}
 		su.Outcomes = append(su.Outcomes, rules.Outcome{ID: of.ID, Winner: w, Title: of.Title, Text: strings.TrimSpace(of.Text), When: cs})
 	}
 	if _, err := rules.New(*su, 1); err != nil {
-		return nil, d.errf(nil, "%v", err)
+		return nil, d.errf(setupPath(err, &f, su), "%v", err)
 	}
 	return sc, nil
+}
+
+// setupPath finds the part of the file that a rules.SetupError names.
+func setupPath(err error, f *scenarioFile, su *rules.Setup) []any {
+	var se *rules.SetupError
+	if !errors.As(err, &se) {
+		return nil
+	}
+	switch se.Part {
+	case "end_when":
+		return []any{"end_when", se.Index}
+	case "wing":
+		return []any{"wings", se.Index}
+	case "ship":
+		if se.Index < len(f.Units) {
+			return []any{"units", se.Index}
+		}
+		if se.Index < len(su.Ships) && su.Ships[se.Index].Wing >= 0 {
+			return []any{"wings", su.Ships[se.Index].Wing}
+		}
+	}
+	return nil
 }
 
 func conditions(d *doc, at []any, texts []string) ([]rules.Condition, error) {
 	var out []rules.Condition
 	for j, t := range texts {
 		c, err := rules.ParseCondition(t)
+		if err == nil {
+			err = c.Validate()
+		}
 		if err != nil {
-			return nil, d.errf(append(at, j), "%v", err)
+			return nil, d.errf(sub(at, j), "%v", err)
 		}
 		out = append(out, c)
 	}
 	return out, nil
 }
 
+// mapRows is what parseMap finds besides the terrain.
+type mapRows struct {
+	mines, laid []ghex.Hex // minefield positions; those laid at the start
+	line        []int      // the file's line of each row
+}
+
 // parseMap reads the map text: one character per hex, one line per row.
-func parseMap(d *doc, text string, m *rules.Map) (mines, laid []ghex.Hex, err error) {
+func parseMap(d *doc, text string, m *rules.Map) (*mapRows, error) {
 	base := d.line("map", "rows")
 	var rows []string
 	first := -1
@@ -210,38 +263,40 @@ func parseMap(d *doc, text string, m *rules.Map) (mines, laid []ghex.Hex, err er
 		rows = rows[:len(rows)-1]
 	}
 	if len(rows) == 0 {
-		return nil, nil, d.errf([]any{"map"}, "the map has no rows")
+		return nil, d.errf([]any{"map"}, "the map has no rows")
 	}
 	if len(rows) > rules.MaxMapSide {
-		return nil, nil, d.errf([]any{"map"}, "the map has %d rows, at most %d", len(rows), rules.MaxMapSide)
+		return nil, d.errf([]any{"map"}, "the map has %d rows, at most %d", len(rows), rules.MaxMapSide)
 	}
 	m.Cols, m.Rows = len(rows[0]), len(rows)
 	if m.Cols > rules.MaxMapSide {
-		return nil, nil, d.errf([]any{"map"}, "the map has %d columns, at most %d", m.Cols, rules.MaxMapSide)
+		return nil, d.errf([]any{"map"}, "the map has %d columns, at most %d", m.Cols, rules.MaxMapSide)
 	}
+	out := &mapRows{}
 	m.Terrain = make([]rules.Terrain, 0, m.Cols*m.Rows)
 	for r, l := range rows {
 		line := base + 1 + first + r
+		out.line = append(out.line, line)
 		if len(l) != m.Cols {
-			return nil, nil, &Error{File: d.name, Line: line, Msg: fmt.Sprintf("map row %d has %d columns, the first has %d", r, len(l), m.Cols)}
+			return nil, &Error{File: d.name, Line: line, Msg: fmt.Sprintf("map row %d has %d columns, the first has %d", r, len(l), m.Cols)}
 		}
 		for c := 0; c < len(l); c++ {
 			t, ok := mapLegend[l[c]]
 			if !ok {
-				return nil, nil, &Error{File: d.name, Line: line, Msg: fmt.Sprintf("map row %d column %d: unknown terrain %q (legend: . open, ~ belt, %% debris, W wormhole, S station, < entry, > exit, M mine position, m laid mine)", r, c, l[c])}
+				return nil, &Error{File: d.name, Line: line, Msg: fmt.Sprintf("map row %d column %d: unknown terrain %q (legend: . open, ~ belt, %% debris, W wormhole, S station, < entry, > exit, M mine position, m laid mine)", r, c, l[c])}
 			}
 			m.Terrain = append(m.Terrain, t)
 			h := ghex.FromOffset(ghex.Offset{Col: c, Row: r})
 			switch l[c] {
 			case 'M':
-				mines = append(mines, h)
+				out.mines = append(out.mines, h)
 			case 'm':
-				mines = append(mines, h)
-				laid = append(laid, h)
+				out.mines = append(out.mines, h)
+				out.laid = append(out.laid, h)
 			}
 		}
 	}
-	return mines, laid, nil
+	return out, nil
 }
 
 // offset reads [col, row] within the map.

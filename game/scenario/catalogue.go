@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/calltoarms/ds9/game/rules"
@@ -14,15 +15,12 @@ type ClassInfo struct {
 // ParseCatalogue reads a ship-class catalogue.
 func ParseCatalogue(name string, data []byte) ([]rules.Class, map[string]ClassInfo, error) {
 	var f catalogueFile
-	d, err := decode(name, data, &f)
+	d, err := decode(name, data, &f, catalogueBounds)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(f.Classes) == 0 {
 		return nil, nil, d.errf(nil, "no classes")
-	}
-	if len(f.Classes) > MaxClasses {
-		return nil, nil, d.errf([]any{"classes"}, "%d classes, at most %d", len(f.Classes), MaxClasses)
 	}
 	classes := make([]rules.Class, 0, len(f.Classes))
 	info := map[string]ClassInfo{}
@@ -30,6 +28,9 @@ func ParseCatalogue(name string, data []byte) ([]rules.Class, map[string]ClassIn
 		at := []any{"classes", i}
 		if cf.ID == "" {
 			return nil, nil, d.errf(at, "class without an id")
+		}
+		if err := checkID(d, sub(at, "id"), cf.ID); err != nil {
+			return nil, nil, err
 		}
 		if _, dup := info[cf.ID]; dup {
 			return nil, nil, d.errf(append(at, "id"), "class %q defined twice", cf.ID)
@@ -61,7 +62,19 @@ func ParseCatalogue(name string, data []byte) ([]rules.Class, map[string]ClassIn
 			c.Sections = append(c.Sections, rules.Section{ID: sf.ID, Name: sf.Name, Hull: sf.Hull, MainPower: sf.MainPower})
 		}
 		if err := c.Validate(); err != nil {
-			return nil, nil, d.errf(at, "%v", err)
+			p := at
+			var ce *rules.ClassError
+			if errors.As(err, &ce) {
+				switch {
+				case ce.Weapon >= 0:
+					p = sub(at, "weapons", ce.Weapon, ce.Key)
+				case ce.Section >= 0:
+					p = sub(at, "sections", ce.Section, ce.Key)
+				default:
+					p = sub(at, ce.Key)
+				}
+			}
+			return nil, nil, d.errf(p, "%v", err)
 		}
 		if c.Faction == "" {
 			return nil, nil, d.errf(at, "class %s: no faction", c.ID)

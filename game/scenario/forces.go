@@ -18,11 +18,18 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 		return d.errf([]any{"wings"}, "%d wings, at most %d", len(f.Wings), MaxWings)
 	}
 	taken := map[ghex.Hex]bool{}
+	mines := map[ghex.Hex]bool{}
+	for _, h := range su.Mines {
+		mines[h] = true
+	}
 	keys := map[string]rules.ShipID{}
 	for i, u := range f.Units {
 		at := []any{"units", i}
 		if u.ID == "" {
 			return d.errf(at, "unit without an id")
+		}
+		if err := checkID(d, sub(at, "id"), u.ID); err != nil {
+			return err
 		}
 		if _, dup := keys[u.ID]; dup {
 			return d.errf(append(at, "id"), "unit %q defined twice", u.ID)
@@ -40,11 +47,17 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 			return err
 		}
 		c := &su.Classes[ci]
+		if u.Cloaked && !c.Cloak {
+			return d.errf(sub(at, "cloaked"), "unit %s: cloaked, but a %s has no cloaking device", u.ID, c.Name)
+		}
 		foot := []ghex.Hex{h}
 		if c.Station {
 			foot = ghex.Range(h, c.Radius)
 		}
 		for _, fh := range foot {
+			if !su.Map.In(fh) {
+				return d.errf(sub(at, "at"), "unit %s: the station's structure reaches off the map", u.ID)
+			}
 			t := su.Map.At(fh)
 			if c.Station != (t == rules.StationHex) {
 				if c.Station {
@@ -70,6 +83,9 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 		if _, unit := keys[wf.ID]; wf.ID == "" || wingIDs[wf.ID] || unit {
 			return d.errf(at, "wing ids must be present and unique (%q)", wf.ID)
 		}
+		if err := checkID(d, sub(at, "id"), wf.ID); err != nil {
+			return err
+		}
 		wingIDs[wf.ID] = true
 		w, err := buildWing(d, at, wf, su, keys)
 		if err != nil {
@@ -92,7 +108,7 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 			for r := min(oa.Row, ob.Row); r <= max(oa.Row, ob.Row); r++ {
 				for c := min(oa.Col, ob.Col); c <= max(oa.Col, ob.Col); c++ {
 					h := ghex.FromOffset(ghex.Offset{Col: c, Row: r})
-					if !taken[h] && su.Map.At(h).MoveCost() > 0 && !isMine(su, h) {
+					if !taken[h] && su.Map.At(h).MoveCost() > 0 && !mines[h] {
 						spots = append(spots, h)
 					}
 				}
@@ -147,15 +163,6 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 	return nil
 }
 
-func isMine(su *rules.Setup, h ghex.Hex) bool {
-	for _, m := range su.Mines {
-		if m == h {
-			return true
-		}
-	}
-	return false
-}
-
 func buildWing(d *doc, at []any, wf wingFile, su *rules.Setup, keys map[string]rules.ShipID) (rules.Wing, error) {
 	w := rules.Wing{Key: wf.ID, Name: wf.Name, Leader: wf.Leader, Arrive: wf.Arrive, Target: rules.NoShip, Section: wf.Section}
 	if w.Name == "" {
@@ -168,16 +175,20 @@ func buildWing(d *doc, at []any, wf wingFile, su *rules.Setup, keys map[string]r
 	if w.Directive, err = rules.ParseDirective(wf.Directive); err != nil {
 		return w, d.errf(append(at, "directive"), "wing %s: %v", wf.ID, err)
 	}
-	if wf.Arrive < 0 || wf.Arrive > rules.MaxTurns {
-		return w, d.errf(append(at, "arrive"), "wing %s: arrive %d out of 0..%d", wf.ID, wf.Arrive, rules.MaxTurns)
+	if wf.Arrive < 0 || wf.Arrive > su.TurnLimit+1 {
+		return w, d.errf(sub(at, "arrive"), "wing %s: arrive %d out of 0..%d (a wing due the turn after the turn limit never arrives; later ones are mistakes)", wf.ID, wf.Arrive, su.TurnLimit+1)
 	}
+	arrival := rules.Entry
 	switch wf.From {
 	case "", "entry":
 		w.From = rules.FromEntry
 	case "wormhole":
-		w.From = rules.FromWormhole
+		w.From, arrival = rules.FromWormhole, rules.Wormhole
 	default:
-		return w, d.errf(append(at, "from"), "wing %s: from %q (want entry or wormhole)", wf.ID, wf.From)
+		return w, d.errf(sub(at, "from"), "wing %s: from %q (want entry or wormhole)", wf.ID, wf.From)
+	}
+	if wf.Arrive > 0 && len(su.Map.Hexes(arrival)) == 0 {
+		return w, d.errf(sub(at, "from"), "wing %s arrives from the %s, but the map has no %s hex", wf.ID, arrival, arrival)
 	}
 	if wf.Target != "" {
 		id, ok := keys[wf.Target]

@@ -17,13 +17,16 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Limits on untrusted files.
+// Limits on untrusted files; docs/scenarios.md lists them with the rules' bounds
+// on every number.
 const (
 	MaxFileSize = 1 << 20 // bytes of one scenario or catalogue file
 	MaxWings    = 200
+	MaxGroups   = 100 // groups of ships in one wing
 	MaxGroup    = 500 // ships in one group of a wing
 	MaxUnits    = 200
 	MaxClasses  = 200
+	MaxIDLength = 64 // characters of an id
 )
 
 // Error is a problem in a file, with the line where it was found (0 when unknown).
@@ -33,11 +36,26 @@ type Error struct {
 	Msg  string
 }
 
+// Error writes the problem on one line, "file:line: message" ("file: message"
+// when the line is unknown); line breaks in the message (a name from the file,
+// say) are written as spaces.
 func (e *Error) Error() string {
+	msg := oneLine(e.Msg)
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", e.File, msg)
+}
+
+// oneLine replaces line and paragraph breaks with spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // doc is a decoded file: its name for messages and its node tree for lines.
@@ -72,8 +90,9 @@ func yamlError(name string, err error) *Error {
 	return e
 }
 
-// decode reads YAML strictly into v: every key must be known.
-func decode(name string, data []byte, v any) (*doc, error) {
+// decode reads YAML strictly into v: every key must be known, every number a
+// whole number within its bound (checkBounds).
+func decode(name string, data []byte, v any, bounds []bound) (*doc, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("file is %d bytes, the limit is %d", len(data), MaxFileSize)}
 	}
@@ -92,6 +111,9 @@ func decode(name string, data []byte, v any) (*doc, error) {
 	}
 	if root.Content[0].Kind != yaml.MappingNode {
 		return nil, &Error{File: name, Line: root.Content[0].Line, Msg: "the file must be a mapping of keys (id: ..., name: ...)"}
+	}
+	if err := checkBounds(name, &root, bounds); err != nil {
+		return nil, err
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -133,6 +155,22 @@ func (d *doc) line(p ...any) int {
 		line = n.Line
 	}
 	return line
+}
+
+// sub is a path of the document: p followed by more steps, in a new slice.
+func sub(p []any, more ...any) []any {
+	return append(append(make([]any, 0, len(p)+len(more)), p...), more...)
+}
+
+var idRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+
+// checkID checks an id of the file: letters, digits, '-', '_' and '.', starting
+// with a letter or digit, at most MaxIDLength long.
+func checkID(d *doc, at []any, id string) error {
+	if len(id) > MaxIDLength || !idRE.MatchString(id) {
+		return d.errf(at, "id %.80q: ids are letters, digits, '-', '_' and '.', starting with a letter or digit, at most %d long", id, MaxIDLength)
+	}
+	return nil
 }
 
 // errf makes an Error at a path of the document.
@@ -207,16 +245,27 @@ func IsCatalogue(data []byte) bool {
 	return ok
 }
 
-// ValidateFile checks a scenario or catalogue file on disk.
+// ValidateFile checks a scenario or catalogue file on disk, as ds9sim validate
+// does.
 func ValidateFile(p string) error {
-	data, err := readFile(os.DirFS(filepath.Dir(p)), filepath.Base(p), p)
+	return validate(os.DirFS(filepath.Dir(p)), filepath.Base(p), p)
+}
+
+// Validate checks the scenario or catalogue file name of fsys: a catalogue is
+// read alone, a scenario with the catalogue it names.
+func Validate(fsys fs.FS, name string) error {
+	return validate(fsys, name, name)
+}
+
+func validate(fsys fs.FS, name, display string) error {
+	data, err := readFile(fsys, name, display)
 	if err != nil {
 		return err
 	}
 	if IsCatalogue(data) {
-		_, _, err := ParseCatalogue(p, data)
+		_, _, err := ParseCatalogue(display, data)
 		return err
 	}
-	_, err = LoadFile(p)
+	_, err = load(fsys, name, display)
 	return err
 }

@@ -132,14 +132,15 @@ func TestBadScenarios(t *testing.T) {
 		line             int
 	}{
 		{"unknown key", strings.Replace(good, "turn_limit:", "turn_limt:", 1), `unknown key "turn_limt"`, lineOf(good, "turn_limit:")},
-		{"wrong type", strings.Replace(good, "evacuation_turns: 2", "evacuation_turns: soon", 1), "cannot unmarshal", lineOf(good, "evacuation_turns:")},
+		{"wrong type", strings.Replace(good, "evacuation_turns: 2", "evacuation_turns: soon", 1), `evacuation_turns: want a whole number in 0..20, not "soon"`, lineOf(good, "evacuation_turns:")},
 		{"unknown class", strings.Replace(good, "class: defiant", "class: excelsior", 1), `unknown class "excelsior"`, lineOf(good, "class: defiant")},
 		{"unknown target", strings.Replace(good, "target: defiant", "target: enterprise", 1), `no unit "enterprise"`, lineOf(good, "target: defiant")},
 		{"bad directive", strings.Replace(good, "directive: focus", "directive: dance", 1), "unknown directive", lineOf(good, "directive: focus")},
 		{"bad condition", strings.Replace(good, "[minefield_failed]", "[minefield_exploded]", 1), "unknown condition", lineOf(good, "[minefield_failed]")},
 		{"bad terrain", strings.Replace(good, "<....................SSS", "<....................SQS", 1), "unknown terrain 'Q'", lineOf(good, "<....................SSS")},
 		{"ragged map", strings.Replace(good, "<....................SSS", "<...................SSS", 1), "columns", lineOf(good, "<....................SSS")},
-		{"off map", strings.Replace(good, "at: [43, 18]", "at: [430, 18]", 1), "off the", lineOf(good, "at: [43, 18]")},
+		{"off map", strings.Replace(good, "at: [43, 18]", "at: [100, 18]", 1), "off the", lineOf(good, "at: [43, 18]")},
+		{"off every map", strings.Replace(good, "at: [43, 18]", "at: [430, 18]", 1), "at 430 out of range 0..127", lineOf(good, "at: [43, 18]")},
 		{"truncated", good[:len(good)/3], "", 0},
 		{"garbage", "\x7fELF\x02\x01\x01 garbage {{{ ::: [[[", "", 0},
 		{"not a mapping", "- just\n- a list\n", "mapping", 1},
@@ -177,7 +178,7 @@ func TestBadCatalogue(t *testing.T) {
 	cases := []struct{ name, file, want string }{
 		{"unknown key", strings.Replace(good, "shield_regen: 10", "shield_regn: 10", 1), `unknown key "shield_regn"`},
 		{"bad kind", strings.Replace(good, "kind: polaron", "kind: tachyon", 1), "unknown weapon kind"},
-		{"negative", strings.Replace(good, "speed: 6", "speed: -6", 1), "negative"},
+		{"negative", strings.Replace(good, "speed: 6", "speed: -6", 1), "speed -6 out of range"},
 		{"duplicate", good + "\n  - {id: galor, name: x, faction: cardassian, hull: 1}\n", "defined twice"},
 	}
 	for _, c := range cases {
@@ -218,5 +219,17 @@ func TestHashFollowsContent(t *testing.T) {
 	}
 	if b := load(good, strings.Replace(ships, "hull: 50", "hull: 51", 1)); a == b {
 		t.Error("hash ignores the catalogue")
+	}
+}
+
+// TestErrorsStayOnOneLine: a name from the file with line breaks in it does not
+// split the error that quotes it.
+func TestErrorsStayOnOneLine(t *testing.T) {
+	good := readEmbedded(t, "second-battle-of-ds9.yaml")
+	ships := strings.Replace(readEmbedded(t, "ships.yaml"), "name: Deep Space Nine (Terok Nor-type station)", `name: "Deep Space\nNine\r\u2028station"`, 1)
+	file := strings.Replace(good, "class: terok-nor, at: [22, 18]}", "class: terok-nor, at: [22, 18], cloaked: true}", 1)
+	_, err := scenario.Load(fstest.MapFS{"s.yaml": {Data: []byte(file)}, "ships.yaml": {Data: []byte(ships)}}, "s.yaml")
+	if err == nil || !strings.HasPrefix(err.Error(), "s.yaml:") || strings.ContainsAny(err.Error(), "\n\r\u2028") || !strings.Contains(err.Error(), "Deep Space Nine") {
+		t.Fatalf("got %q, want one line naming the class", err)
 	}
 }

@@ -109,7 +109,7 @@ func NewGame(o Options) (*Game, error) {
 	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound
 	var err error
 	if g.Scenarios, err = scenario.All(scenarios.FS); err != nil {
-		return nil, err
+		log.Print(err) // the scenarios that load are still played
 	}
 	if len(g.Scenarios) == 0 {
 		return nil, errors.New("no scenarios found")

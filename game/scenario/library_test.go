@@ -1,0 +1,71 @@
+package scenario_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/calltoarms/ds9/game/scenario"
+)
+
+// library is a folder of one good scenario, one broken, one that reuses the good
+// one's id, a catalogue, and a file that is not YAML.
+func library(t *testing.T) fstest.MapFS {
+	good := readEmbedded(t, "second-battle-of-ds9.yaml")
+	return fstest.MapFS{
+		"a-good.yaml":   {Data: []byte(good)},
+		"b-broken.yaml": {Data: []byte(strings.Replace(good, "turn_limit: 10", "turn_limit: 2.5", 1))},
+		"c-again.yaml":  {Data: []byte(good)},
+		"ships.yaml":    {Data: []byte(readEmbedded(t, "ships.yaml"))},
+		"notes.txt":     {Data: []byte("not a scenario")},
+	}
+}
+
+// TestAllSkipsBrokenFiles: a broken file is reported by name and line, and the
+// others still load.
+func TestAllSkipsBrokenFiles(t *testing.T) {
+	all, err := scenario.All(library(t))
+	if len(all) != 1 || all[0].ID != "second-battle-of-ds9" || all[0].File != "a-good.yaml" {
+		t.Fatalf("loaded %v, want the good scenario alone", all)
+	}
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("error %v does not list the files", err)
+	}
+	errs := j.Unwrap()
+	if len(errs) != 2 {
+		t.Fatalf("%d errors, want 2: %v", len(errs), err)
+	}
+	for i, want := range []string{"b-broken.yaml:", "c-again.yaml:1: scenario id \"second-battle-of-ds9\" is already the id of a-good.yaml"} {
+		var se *scenario.Error
+		if !errors.As(errs[i], &se) || !strings.HasPrefix(errs[i].Error(), want) || strings.Contains(errs[i].Error(), "\n") || se.Line == 0 {
+			t.Errorf("error %d: %q, want one line starting %q", i, errs[i], want)
+		}
+	}
+	if all, err := scenario.All(fstest.MapFS{"ships.yaml": {Data: []byte("classes: []")}}); len(all) != 0 || err != nil {
+		t.Errorf("a folder of catalogues: %v, %v", all, err)
+	}
+}
+
+// TestByID: the scenario with an id loads though another file is broken; an id
+// whose file is broken gets that file's error; an unknown id names the ids there
+// are and the files that did not load.
+func TestByID(t *testing.T) {
+	fsys := library(t)
+	if sc, err := scenario.ByID(fsys, "second-battle-of-ds9"); err != nil || sc.File != "a-good.yaml" {
+		t.Fatalf("ByID: %v, %v", sc, err)
+	}
+	fsys["a-good.yaml"] = fsys["b-broken.yaml"]
+	if sc, err := scenario.ByID(fsys, "second-battle-of-ds9"); err != nil || sc.File != "c-again.yaml" {
+		t.Fatalf("ByID when the first file with the id is broken: %v, %v", sc, err)
+	}
+	delete(fsys, "c-again.yaml")
+	if _, err := scenario.ByID(fsys, "second-battle-of-ds9"); err == nil || !strings.HasPrefix(err.Error(), "a-good.yaml:") || !strings.Contains(err.Error(), "2.5") {
+		t.Fatalf("ByID of a broken file: %v", err)
+	}
+	_, err := scenario.ByID(library(t), "third-battle-of-ds9")
+	if err == nil || !strings.Contains(err.Error(), "have: second-battle-of-ds9") || !strings.Contains(err.Error(), "b-broken.yaml") {
+		t.Fatalf("ByID of an unknown id: %v", err)
+	}
+}
