@@ -4,9 +4,6 @@ import (
 	"github.com/calltoarms/ds9/game/hex"
 )
 
-// MaxShots is the most shots one weapon may fire in an attack.
-const MaxShots = 20
-
 // Preview is what an attack promises before it is made.
 type Preview struct {
 	HitChance int // percent per shot

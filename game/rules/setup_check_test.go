@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -63,7 +64,7 @@ func TestClassBounds(t *testing.T) {
 			if ce.Key != f.key || (ce.Weapon == 0) != f.weapon || (ce.Section == 0) != f.section {
 				t.Errorf("%s = %d: error %+v names the wrong key", f.key, v, *ce)
 			}
-			if !contains(err.Error(), "out of range") {
+			if !strings.Contains(err.Error(), "out of range") {
 				t.Errorf("%s = %d: %q does not give the range", f.key, v, err)
 			}
 		}
@@ -177,7 +178,7 @@ func TestNewRefusesHostileSetups(t *testing.T) {
 			b.ship(clsJem, Dominion, at(15, 3))
 			tc.edit(b)
 			_, err := New(b.Setup, 1)
-			if err == nil || !contains(err.Error(), tc.want) {
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("New: %v, want an error mentioning %q", err, tc.want)
 			}
 			var se *SetupError
