@@ -2,7 +2,7 @@
 GO       ?= go
 SCENARIO ?= second-battle-of-ds9
 
-.PHONY: run test check vet fmt staticcheck unit deps-test sim bench wasm serve e2e golden wasm-test smoke screenshots
+.PHONY: run test check vet fmt staticcheck unit soak deps-test sim bench wasm serve e2e golden wasm-test smoke screenshots
 
 ## run: the desktop game on the flagship scenario
 run:
@@ -41,6 +41,11 @@ staticcheck:
 unit:
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/ds9sim
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/e2e$$')
+
+## soak: the long checks, not in make test: the difficulty ladder over 300
+## seeds a pairing (make test plays 40)
+soak:
+	DS9_SOAK=1 $(GO) test -count=1 -timeout 60m -run '^TestDifficulty$$' -v ./game/ai/
 
 ## golden: regenerate the historical golden replay (and the corrupted copy the
 ## tests must catch) after the scenario's numbers change
