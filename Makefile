@@ -2,7 +2,7 @@
 GO       ?= go
 SCENARIO ?= second-battle-of-ds9
 
-.PHONY: run test check vet fmt staticcheck unit soak deps-test sim bench wasm serve e2e golden wasm-test smoke screenshots
+.PHONY: run test check vet fmt staticcheck unit fuzz soak deps-test sim bench wasm serve e2e golden wasm-test smoke screenshots
 
 ## run: the desktop game on the flagship scenario
 run:
@@ -10,7 +10,7 @@ run:
 	$(GO) run ./cmd/ds9 -scenario $(SCENARIO)
 
 ## test: every check, installing what it needs on a fresh Debian machine
-test: deps-test fmt vet staticcheck unit wasm-test e2e
+test: deps-test fmt vet staticcheck unit fuzz wasm-test e2e
 	@echo "make test: all checks passed"
 
 deps-test:
@@ -42,10 +42,27 @@ unit:
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/ds9sim
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/e2e$$')
 
+## fuzz: every Fuzz target of every package (found in the *_test.go files),
+## FUZZTIME each. A failing input is written to the package's testdata/fuzz/
+## and fails the run; commit it with the fix, as a regression test.
+FUZZTIME ?= 10s
+# Minimizing each new interesting input takes the fuzzer's time from fuzzing
+# (60s by default; an input of FuzzApply plays part of a battle).
+FUZZMINIMIZETIME ?= 5s
+fuzz:
+	@targets=$$(git ls-files --cached --others --exclude-standard -- '*_test.go' | xargs grep -H -o '^func Fuzz[A-Za-z0-9_]*(' | sed -E 's|^(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)\($$|\1 \2|' | sort -u); \
+	[ -n "$$targets" ] || { echo "fuzz: no Fuzz targets found"; exit 1; }; \
+	echo "$$targets" | while read -r dir name; do \
+		echo "fuzz: $$name in ./$$dir for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) "./$$dir/" || exit 1; \
+	done
+
 ## soak: the long checks, not in make test: the difficulty ladder over 300
-## seeds a pairing (make test plays 40)
+## seeds a pairing (make test plays 40), and every fuzz target for SOAK_FUZZTIME
+SOAK_FUZZTIME ?= 3m
 soak:
 	DS9_SOAK=1 $(GO) test -count=1 -timeout 60m -run '^TestDifficulty$$' -v ./game/ai/
+	$(MAKE) fuzz FUZZTIME=$(SOAK_FUZZTIME)
 
 ## golden: regenerate the historical golden replay (and the corrupted copy the
 ## tests must catch) after the scenario's numbers change
