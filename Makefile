@@ -2,7 +2,7 @@
 GO       ?= go
 SCENARIO ?= second-battle-of-ds9
 
-.PHONY: run test check vet fmt unit deps-test sim bench wasm serve e2e golden wasm-test smoke screenshots
+.PHONY: run test check vet fmt staticcheck unit fuzz soak deps-test sim bench wasm serve e2e golden wasm-test smoke screenshots
 
 ## run: the desktop game on the flagship scenario
 run:
@@ -10,21 +10,59 @@ run:
 	$(GO) run ./cmd/ds9 -scenario $(SCENARIO)
 
 ## test: every check, installing what it needs on a fresh Debian machine
-test: deps-test fmt vet unit wasm-test e2e
+test: deps-test fmt vet staticcheck unit fuzz wasm-test e2e
 	@echo "make test: all checks passed"
 
 deps-test:
 	bash scripts/deps.sh test
 
+## fmt: gofmt -l over every Go file git knows (tracked, or new and not
+## ignored); a file gofmt cannot parse fails it too
+GOFMT = "$$($(GO) env GOROOT)/bin/gofmt"
 fmt:
-	@out=$$(gofmt -l game cmd scenarios assets web e2e 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@files=$$(git ls-files --cached --others --exclude-standard -- '*.go') || { echo "fmt: git ls-files failed"; exit 1; }; \
+	files=$$(for f in $$files; do [ -e "$$f" ] && echo "$$f"; done); \
+	[ -n "$$files" ] || { echo "fmt: no Go files found"; exit 1; }; \
+	out=$$($(GOFMT) -l $$files) || { echo "fmt: gofmt failed (above)"; exit 1; }; \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi; \
+	echo "fmt: $$(echo "$$files" | wc -l) Go files are gofmt-clean"
 
+## vet: go vet natively and as js/wasm (the browser build's files; e2e drives
+## Chromium and does not build for js/wasm)
 vet:
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet $$(GOOS=js GOARCH=wasm $(GO) list ./... | grep -v '/e2e$$')
+
+## staticcheck: natively and as js/wasm; a finding not listed in
+## scripts/staticcheck-known.txt fails (see scripts/staticcheck.sh)
+staticcheck:
+	GO=$(GO) bash scripts/staticcheck.sh
 
 unit:
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/ds9sim
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/e2e$$')
+
+## fuzz: every Fuzz target of every package (found in the *_test.go files),
+## FUZZTIME each. A failing input is written to the package's testdata/fuzz/
+## and fails the run; commit it with the fix, as a regression test.
+FUZZTIME ?= 10s
+# Minimizing each new interesting input takes the fuzzer's time from fuzzing
+# (60s by default; an input of FuzzApply plays part of a battle).
+FUZZMINIMIZETIME ?= 5s
+fuzz:
+	@targets=$$(git ls-files --cached --others --exclude-standard -- '*_test.go' | xargs grep -H -o '^func Fuzz[A-Za-z0-9_]*(' | sed -E 's|^(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)\($$|\1 \2|' | sort -u); \
+	[ -n "$$targets" ] || { echo "fuzz: no Fuzz targets found"; exit 1; }; \
+	echo "$$targets" | while read -r dir name; do \
+		echo "fuzz: $$name in ./$$dir for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) "./$$dir/" || exit 1; \
+	done
+
+## soak: the long checks, not in make test: the difficulty ladder over 300
+## seeds a pairing (make test plays 40), and every fuzz target for SOAK_FUZZTIME
+SOAK_FUZZTIME ?= 3m
+soak:
+	DS9_SOAK=1 $(GO) test -count=1 -timeout 60m -run '^TestDifficulty$$' -v ./game/ai/
+	$(MAKE) fuzz FUZZTIME=$(SOAK_FUZZTIME)
 
 ## golden: regenerate the historical golden replay (and the corrupted copy the
 ## tests must catch) after the scenario's numbers change

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,23 +18,6 @@ func runCmd(args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
 	code = run(args, &o, &e)
 	return code, o.String(), e.String()
-}
-
-// TestNoEbitengine: the rules, the scenario loader and the headless tool never
-// depend on Ebitengine.
-func TestNoEbitengine(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "../../game/rules", "../../game/scenario", "../../game/ai", ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
-	}
-	for _, line := range strings.Split(string(out), "\n") {
-		if strings.Contains(line, "ebiten") {
-			t.Errorf("depends on %s", line)
-		}
-	}
-	if !strings.Contains(string(out), "github.com/calltoarms/ds9/game/rules") {
-		t.Fatal("go list output does not name the rules package")
-	}
 }
 
 func TestScenariosLists(t *testing.T) {

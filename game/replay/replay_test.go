@@ -173,13 +173,104 @@ func TestCorrupted(t *testing.T) {
 	t.Logf("caught: %v", err)
 }
 
-// TestChecksumMismatch: an order changed to another legal one is caught by the
-// turn's checksum, at that turn.
+// legalVariants returns orders that differ from o, that the engine accepts in
+// st, and that leave the battle in another state than o does (compared field
+// by field, not by checksum): a move cut short by a hex, the same attack with
+// another weapon or at another target in sight. (Two identical weapons, or two
+// volleys that both miss, leave equal states: no checksum could tell them
+// apart, nor need to.)
+func legalVariants(st *rules.State, o rules.Order) []rules.Order {
+	var out []rules.Order
+	after := st.Clone()
+	if _, err := after.Apply(o); err != nil {
+		return nil
+	}
+	try := func(v rules.Order) {
+		if reflect.DeepEqual(v, o) || st.Check(v) != nil {
+			return
+		}
+		s := st.Clone()
+		if _, err := s.Apply(v); err == nil && !reflect.DeepEqual(s, after) {
+			out = append(out, v)
+		}
+	}
+	switch o.Kind {
+	case rules.Move:
+		if len(o.Path) > 1 {
+			v := o
+			v.Path = o.Path[:len(o.Path)-1]
+			try(v)
+		}
+	case rules.Attack:
+		for w := range st.Class(st.Ship(o.Ship)).Weapons {
+			v := o
+			v.Weapon = w
+			try(v)
+		}
+		view := st.View(o.Side)
+		for i := range view.Ships {
+			if sh := &view.Ships[i]; sh.Side != o.Side && sh.Alive() && !st.Class(sh).Station {
+				v := o
+				v.Target, v.Section = sh.ID, 0
+				try(v)
+			}
+		}
+	}
+	return out
+}
+
+// TestChecksumMismatch: an order of the golden replay changed into another
+// legal one (a move to another hex; another weapon or target) is caught by the
+// turn's checksum, at that turn, with every order of the turn still legal.
 func TestChecksumMismatch(t *testing.T) {
 	f, sc := golden(t, historicalName)
+	st, err := sc.NewState(f.Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caught := map[rules.OrderKind]bool{}
+	tried := 0
+	for ti, turn := range f.Turns {
+		for oi, o := range turn.Orders {
+			if !caught[o.Kind] && tried < 200 {
+				for _, v := range legalVariants(st, o) {
+					tried++
+					c, _ := replay.Load("copy", mustMarshal(t, f))
+					c.Turns[ti].Orders[oi] = v
+					_, err := replay.Verify(c, sc)
+					var d *replay.Divergence
+					if !errors.As(err, &d) {
+						t.Fatalf("turn %d, order %d changed to %s: %v, want a divergence", turn.Turn, oi+1, v, err)
+					}
+					if d.Turn < turn.Turn || d.Turn == turn.Turn && d.Order <= oi {
+						t.Fatalf("turn %d, order %d changed to %s: divergence reported earlier, at turn %d, order %d", turn.Turn, oi+1, v, d.Turn, d.Order)
+					}
+					if d.Turn != turn.Turn || !strings.Contains(d.Reason, "checksum") {
+						continue // the change made a later order illegal; try another
+					}
+					if d.Order != len(turn.Orders) {
+						t.Fatalf("checksum divergence at order %d, want the turn's last, %d", d.Order, len(turn.Orders))
+					}
+					t.Logf("turn %d, order %d: %s changed to %s: %v", turn.Turn, oi+1, o, v, err)
+					caught[o.Kind] = true
+					break
+				}
+			}
+			if _, err := st.Apply(o); err != nil {
+				t.Fatalf("turn %d, order %d: %v", turn.Turn, oi+1, err)
+			}
+		}
+	}
+	for _, k := range []rules.OrderKind{rules.Move, rules.Attack} {
+		if !caught[k] {
+			t.Errorf("no %s order of the golden replay could be changed into another legal one that only the checksum catches (%d tried)", k, tried)
+		}
+	}
+
+	// A turn's checksum changed in the file is caught at that turn.
 	c, _ := replay.Load("copy", mustMarshal(t, f))
 	c.Turns[1].Checksum = "0123456789abcdef"
-	_, err := replay.Verify(c, sc)
+	_, err = replay.Verify(c, sc)
 	var d *replay.Divergence
 	if !errors.As(err, &d) || d.Turn != c.Turns[1].Turn || d.Order != len(c.Turns[1].Orders) || !strings.Contains(err.Error(), "checksum") {
 		t.Fatalf("got %v", err)

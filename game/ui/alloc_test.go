@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -96,6 +97,9 @@ func (h *allocHarness) Layout(w, hh int) (int, int) { return 1280, 720 }
 // It runs the real game under Xvfb (see underX).
 func TestBattleDrawAllocs(t *testing.T) {
 	if testing.Short() {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("-short under CI=true: the test must run")
+		}
 		t.Skip("needs a display")
 	}
 	if !underX(t, "TestBattleDrawAllocs") {

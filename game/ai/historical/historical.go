@@ -173,15 +173,6 @@ func station(v *rules.View, side rules.Side) *rules.Ship {
 	return nil
 }
 
-func byKey(v *rules.View, key string) *rules.Ship {
-	for i := range v.Ships {
-		if v.Ships[i].Key == key {
-			return &v.Ships[i]
-		}
-	}
-	return nil
-}
-
 func mainPowerSection(c *rules.Class) int {
 	for _, s := range c.Sections {
 		if s.MainPower {
