@@ -15,25 +15,25 @@ import (
 // and visits at most MaxSpeed+2 buckets. docs/scenarios.md lists them for
 // scenario writers; Class.Validate and New enforce them.
 const (
-	MaxHull            = 10000 // a ship's hull; a station section's hull
-	MaxShields         = 10000 // shields; shield_regen
-	MaxSpeed           = 20    // movement points per phase (a move order carries at most MaxPath steps)
-	MaxEvasion         = 100   // hit-chance penalty, percentage points
-	MaxSensorRange     = 2 * MaxMapSide
-	MaxTroops          = 10000 // a ship's troops; a station's garrison
-	MaxActions         = 10    // actions per phase
-	MaxRadius          = 3     // a station's structure around its centre
-	MaxReactionVolleys = 100   // a station's perimeter volleys per enemy phase
-	MaxWeapons         = 20    // weapons of one class
-	MaxWeaponRange     = 20    // hexes
-	MaxDamage          = 10000 // damage of one hit
-	MaxShots           = 20    // shots per attack
-	MaxSections        = 20    // sections of one station
-	MaxSectionID       = 999   // section ids run 1..MaxSectionID
-	MaxMineDamage      = 1000  // damage of one mine
-	MaxEvacTurns       = 20    // turns an evacuation takes
-	MaxEndGroups       = 50    // end_when groups; also outcomes
-	MaxConditions      = 20    // conditions in one group or outcome
+	MaxHull            = 10000          // a ship's hull; a station section's hull
+	MaxShields         = 10000          // shields; shield_regen
+	MaxSpeed           = 20             // movement points per phase (a move order carries at most MaxPath steps)
+	MaxEvasion         = 100            // hit-chance penalty, percentage points
+	MaxSensorRange     = 2 * MaxMapSide // sensors, detect: hexes, beyond the longest map
+	MaxTroops          = 10000          // a ship's troops; a station's garrison
+	MaxActions         = 10             // actions per phase
+	MaxRadius          = 3              // a station's structure around its centre
+	MaxReactionVolleys = 100            // a station's perimeter volleys per enemy phase
+	MaxWeapons         = 20             // weapons of one class
+	MaxWeaponRange     = 20             // hexes
+	MaxDamage          = 10000          // damage of one hit
+	MaxShots           = 20             // shots per attack
+	MaxSections        = 20             // sections of one station
+	MaxSectionID       = 999            // section ids run 1..MaxSectionID
+	MaxMineDamage      = 1000           // damage of one mine
+	MaxEvacTurns       = 20             // turns an evacuation takes
+	MaxEndGroups       = 50             // end_when groups; also outcomes
+	MaxConditions      = 20             // conditions in one group or outcome
 )
 
 // SetupError is a setup that New refuses, naming the part of the setup at fault so
@@ -46,6 +46,7 @@ type SetupError struct {
 	Msg   string
 }
 
+// Error returns the message.
 func (e *SetupError) Error() string { return e.Msg }
 
 func setupErr(part string, index int, format string, args ...any) error {
@@ -63,6 +64,7 @@ type ClassError struct {
 	Msg     string
 }
 
+// Error names the class and what is wrong with it.
 func (e *ClassError) Error() string {
 	if e.Class == "" {
 		return e.Msg

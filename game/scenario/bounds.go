@@ -76,7 +76,8 @@ var scenarioBounds = []bound{
 // checkBounds walks a file's node tree before it is decoded: every number with a
 // bound must be a whole number (not 2.5, 1e3, "7" or true) within it, every
 // bounded list short enough, and no value may be an alias (*name), which could
-// multiply a small file into a huge one. A null is the key's default.
+// multiply a small file into a huge one, nor a merge key (<<), which would slip
+// keys past these checks. A null is the key's default.
 func checkBounds(name string, root *yaml.Node, table []bound) error {
 	values, lists := map[string]bound{}, map[string]bound{}
 	for _, b := range table {
@@ -103,6 +104,9 @@ func checkBounds(name string, root *yaml.Node, table []bound) error {
 				k, v := n.Content[i], n.Content[i+1]
 				if k.Kind == yaml.AliasNode {
 					return walk(k, p, ctx)
+				}
+				if k.ShortTag() == "!!merge" {
+					return &Error{File: name, Line: k.Line, Msg: "merge keys (<<) are not supported, write the keys out"}
 				}
 				q := k.Value
 				if p != "" {

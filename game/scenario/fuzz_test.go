@@ -2,6 +2,7 @@ package scenario_test
 
 import (
 	"hash/fnv"
+	"math"
 	"math/rand/v2"
 	"os"
 	"regexp"
@@ -70,16 +71,23 @@ func FuzzNumbers(f *testing.F) {
 			k uint16
 			v int64
 		}{{k1, v1}, {k2, v2}, {k3, v3}} {
-			k := int(kv.k) % n
+			k, v := int(kv.k)%n, kv.v
+			if v >= 0 && v < int64(2*len(edges)) {
+				v = edges[v/2] // small numbers stand for the values at the edges of bounds
+			}
 			if k < nb {
-				battle = setNumber(battle, k, kv.v)
+				battle = setNumber(battle, k, v)
 			} else {
-				ships = setNumber(ships, k-nb, kv.v)
+				ships = setNumber(ships, k-nb, v)
 			}
 		}
 		fuzzOne(t, battle, ships)
 	})
 }
+
+// edges are the numbers at and around the bounds of docs/scenarios.md.
+var edges = []int64{-1, 0, 1, 2, 3, 4, 9, 19, 20, 21, 99, 100, 101, 127, 128, 199, 200, 201, 255, 256, 257,
+	499, 500, 501, 999, 1000, 1001, 1999, 2000, 2001, 9999, 10000, 10001, math.MaxInt64, math.MinInt64}
 
 // numberRE finds the numbers of a file: after a colon, a bracket or a comma (not
 // the digits of an id such as jh-1).
