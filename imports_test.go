@@ -18,7 +18,7 @@ import (
 const module = "github.com/calltoarms/ds9"
 
 // below is what the front end may use: every package under it.
-var below = []string{"game/hex", "game/rules", "game/scenario", "game/ai", "game/replay/...", "scenarios"}
+var below = []string{"game/hex", "game/rules", "game/scenario", "game/ai/...", "game/replay", "scenarios"}
 
 // plan lists every project package (by its path in the module; "x/..." is x
 // and every package under it) and the project packages its non-test files may
@@ -42,8 +42,10 @@ var plan = []struct {
 	{pkg: "game/scenario", imports: []string{"game/rules", "game/hex"}, noEbiten: true},
 	{pkg: "game/ai", imports: []string{"game/rules", "game/hex"}, noEbiten: true},
 	{pkg: "game/replay", imports: []string{"game/rules", "game/scenario", "game/hex"}, noEbiten: true},
-	{pkg: "game/replay/historical", imports: []string{"game/replay", "game/ai", "game/rules", "game/scenario", "game/hex"}, noEbiten: true},
-	{pkg: "game/replay/historical/gen", imports: []string{"game/replay/...", "game/scenario", "game/rules", "scenarios"}, noEbiten: true},
+	// The historical commanders stand beside the others; they also record
+	// and check the golden replay they play.
+	{pkg: "game/ai/historical", imports: []string{"game/ai", "game/replay", "game/rules", "game/scenario", "game/hex"}, noEbiten: true},
+	{pkg: "cmd/golden", imports: []string{"game/ai/...", "game/replay", "game/scenario", "game/rules", "scenarios"}, noEbiten: true},
 	// The front end, however it is split into game/ui/<sub> packages: they may
 	// import each other and everything below.
 	{pkg: "game/ui/...", imports: append([]string{"game/ui/..."}, below...)},

@@ -187,8 +187,7 @@ func (d *dominion) Orders(v *rules.View) []rules.Order {
 			wings[v.Wings[i].Index] = &v.Wings[i]
 		}
 	}
-	var free aim // for ships without a wing
-	free = d.goalFor(v, nil)
+	free := d.goalFor(v, nil) // for ships without a wing
 
 	// Ships to command, nearest their goal first.
 	d.plan = d.plan[:0]

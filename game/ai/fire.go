@@ -102,9 +102,3 @@ func mainPowerDown(m *mark) bool {
 	}
 	return false
 }
-
-// sectionIndex is the index of a station section id in its class, or -1.
-func sectionIndex(c *rules.Class, id int) int {
-	i, _ := c.Section(id)
-	return i
-}

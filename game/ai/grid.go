@@ -18,7 +18,6 @@ type grid struct {
 	base  []int8     // terrain movement cost, -1 impassable
 	exits []int32
 	worm  []int32 // the wormhole's hexes
-	sight func(hex.Hex) bool
 
 	// search scratch
 	buckets [][]int32
@@ -48,7 +47,6 @@ func newGrid(m *rules.Map) *grid {
 			g.nb[i][d] = int32(m.Index(h))
 		}
 	}
-	g.sight = func(h hex.Hex) bool { return m.At(h).BlocksSight() }
 	return g
 }
 
@@ -58,9 +56,6 @@ func (g *grid) sameMap(m *rules.Map) bool {
 }
 
 func (g *grid) index(h hex.Hex) int32 { return int32(g.m.Index(h)) }
-
-// visible reports a clear line of fire between two hexes.
-func (g *grid) visible(a, b hex.Hex) bool { return hex.Visible(a, b, g.sight) }
 
 // field computes, into out, the movement cost from every hex to the sources
 // under cost (-1: impassable). When enterable is false the sources themselves
