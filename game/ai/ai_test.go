@@ -223,6 +223,7 @@ var ladder = []rung{
 // the commanders are fixed.
 var knownInverted = map[string]string{
 	"dominion easy < normal": "the easy Dominion stops the minefield far more often than normal (decisive victories)",
+	"alliance normal < hard": "the hard Alliance plays like normal: within a few hundredths over 40 seeds, either way",
 }
 
 // ladderStats is what a set of battles measured.
