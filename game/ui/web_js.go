@@ -15,7 +15,7 @@ import (
 	"github.com/calltoarms/ds9/game/replay"
 )
 
-// The bridge between the game and the page it runs in (web/index.html).
+// The bridge between the game and the page it runs in (assets/web/index.html).
 //
 // The game registers window.ds9 for the page, for tests and for embedding:
 //
