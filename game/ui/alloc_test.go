@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
 // allocHarness runs the real game for a while, then stops feeding it events
@@ -103,7 +104,7 @@ func TestBattleDrawAllocs(t *testing.T) {
 	}
 	runtime.MemProfileRate = 1
 	defer func() { runtime.MemProfileRate = 512 * 1024 }()
-	g, err := NewGame(Options{Scenario: "second-battle-of-ds9", Autoplay: true, Seed: 5, Mute: true, Storage: newMemStorage()})
+	g, err := NewGame(Options{Scenario: "second-battle-of-ds9", Autoplay: true, Seed: 5, Mute: true, Storage: saves.NewMemory()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,13 +9,13 @@ import (
 	"log"
 	"math"
 	"os"
-
 	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/scenarios"
 )
 
@@ -32,9 +32,9 @@ type Options struct {
 	Scene      string // with Screenshot: title, briefing, battle or report
 	Seed       uint64
 	Mute       bool
-	Storage    Storage // where saves go; DefaultStorage when nil
-	Zoom       float64 // with Scene battle: the camera's zoom on the selected ship
-	Width      int     // window size in device-independent pixels
+	Storage    saves.Storage // where saves go; saves.Default() when nil
+	Zoom       float64       // with Scene battle: the camera's zoom on the selected ship
+	Width      int           // window size in device-independent pixels
 	Height     int
 }
 
@@ -62,7 +62,7 @@ type Game struct {
 	Input    Input
 	Fonts    *Fonts
 	Sound    *Sound
-	Storage  Storage
+	Storage  saves.Storage
 	Settings Settings
 
 	scene     Scene
@@ -103,7 +103,7 @@ func NewGame(o Options) (*Game, error) {
 	}
 	g := &Game{Opts: o, Storage: o.Storage, Settings: Settings{Speed: 2, Sound: !o.Mute}}
 	if g.Storage == nil {
-		g.Storage = DefaultStorage()
+		g.Storage = saves.Default()
 	}
 	g.Sound = NewSound(o.Mute || o.Screenshot != "")
 	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound
@@ -146,7 +146,7 @@ func (g *Game) firstScene() error {
 	}
 	switch {
 	case g.Opts.Replay != "":
-		data, err := readPath(g.Opts.Replay)
+		data, err := saves.ReadPath(g.Opts.Replay)
 		if err != nil {
 			return err
 		}
@@ -276,7 +276,7 @@ func (g *Game) writeScreenshot(screen *ebiten.Image) error {
 	if err := png.Encode(&buf, img); err != nil {
 		return err
 	}
-	return writePath(g.Opts.Screenshot, buf.Bytes())
+	return saves.WritePath(g.Opts.Screenshot, buf.Bytes())
 }
 
 // LayoutF implements ebiten.LayoutFer: the screen has as many pixels as the

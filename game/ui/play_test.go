@@ -12,6 +12,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
 // scriptedInput is a source of raw input for tests: keys held, the pointer
@@ -80,7 +81,7 @@ type player struct {
 func newPlayer(t *testing.T, o Options) *player {
 	t.Helper()
 	if o.Storage == nil {
-		o.Storage = newMemStorage()
+		o.Storage = saves.NewMemory()
 	}
 	o.Mute = true
 	g, err := NewGame(o)
@@ -922,7 +923,7 @@ func TestEscapeMenu(t *testing.T) {
 // keys and clicks: play and pause, a turn forward and back, the start, the
 // speed and the view.
 func TestReplayViewer(t *testing.T) {
-	st := newMemStorage()
+	st := saves.NewMemory()
 	p := newPlayer(t, Options{Replay: "../../scenarios/replays/second-battle-of-ds9-historical.json", Storage: st, Seed: 1})
 	p.in.x, p.in.y = 500, 300
 	p.run(2)
@@ -1013,7 +1014,7 @@ func TestReplayViewer(t *testing.T) {
 	if s := p.g.Status(); s.Phase != "over" || s.Error != "" || s.Outcome == "" {
 		t.Fatalf("at the end of the replay: %+v", s)
 	}
-	if _, err := st.Load(AutosaveName); err == nil {
+	if _, err := st.Load(saves.AutosaveName); err == nil {
 		t.Error("watching a replay wrote the autosave")
 	}
 	// The menu quits to the title.

@@ -10,6 +10,7 @@ import (
 	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
 // logLine is one line of the event log.
@@ -222,7 +223,7 @@ func (b *battleScene) autosave() {
 	if b.g.Opts.Screenshot != "" || b.rp != nil {
 		return // a replay being watched is no battle of the player's
 	}
-	if err := saveFile(b.g.Storage, AutosaveName, b.s.File()); err != nil {
+	if err := saves.Write(b.g.Storage, saves.AutosaveName, b.s.File()); err != nil {
 		b.log.add("Autosave failed: "+err.Error(), rules.Alliance, b.g.Frame)
 	}
 }
@@ -697,7 +698,7 @@ func (b *battleScene) updateLights() {
 func (b *battleScene) saveAs() {
 	st := b.s.State()
 	name := "battle-turn-" + itoa(st.Turn) + ".json"
-	if err := saveFile(b.g.Storage, name, b.s.File()); err != nil {
+	if err := saves.Write(b.g.Storage, name, b.s.File()); err != nil {
 		b.banner("Save failed", err.Error())
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
 // lossesByTurn re-plays a battle and returns each side's losses at the end
@@ -106,7 +107,7 @@ func (r *reportScene) Update(g *Game) error {
 	case r.iSave:
 		st := r.s.State()
 		name := fmt.Sprintf("replay-%s-%d.json", st.Outcome, st.Seed%100000)
-		if err := saveFile(g.Storage, name, r.s.File()); err != nil {
+		if err := saves.Write(g.Storage, name, r.s.File()); err != nil {
 			r.msg = "Save failed: " + err.Error()
 		} else {
 			r.msg = "Saved " + name + " in " + g.Storage.Where()

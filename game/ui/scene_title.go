@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/scenarios"
 )
 
@@ -72,7 +73,7 @@ func newTitleScene(g *Game, sc *scenario.Scenario) *titleScene {
 	t.iRep = t.menu.add("Watch a replay")
 	t.iQuit = t.menu.add("Quit")
 	t.menu.focus = t.iBegin
-	if _, err := g.Storage.Load(AutosaveName); err != nil {
+	if _, err := g.Storage.Load(saves.AutosaveName); err != nil {
 		t.menu.items[t.iCont].enabled = false
 	}
 	return t
@@ -106,7 +107,7 @@ func (t *titleScene) Update(g *Game) error {
 	case t.iBegin:
 		g.SetScene(newBriefingScene(g, sc, side, level))
 	case t.iCont:
-		t.openSave(AutosaveName)
+		t.openSave(saves.AutosaveName)
 	case t.iLoad:
 		t.list = newSavePicker(g, "Load a saved battle", func(name string) { t.openSave(name) })
 	case t.iRep:
@@ -129,7 +130,7 @@ func (t *titleScene) openSave(name string) {
 
 // openSaved reads a save from storage and resumes it.
 func openSaved(g *Game, name string) (*Session, error) {
-	f, err := loadFile(g.Storage, name)
+	f, err := saves.Read(g.Storage, name)
 	if err != nil {
 		return nil, err
 	}

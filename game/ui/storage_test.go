@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
 // A save is a replay file; loading it resumes the battle where it was.
@@ -17,15 +18,15 @@ func TestSaveLoadResumes(t *testing.T) {
 	}
 	st := s.State()
 	want := st.ChecksumHex()
-	for _, dir := range []Storage{newMemStorage(), NewDirStorage(t.TempDir())} {
-		if err := saveFile(dir, AutosaveName, s.File()); err != nil {
+	for _, dir := range []saves.Storage{saves.NewMemory(), saves.NewDir(t.TempDir())} {
+		if err := saves.Write(dir, saves.AutosaveName, s.File()); err != nil {
 			t.Fatal(err)
 		}
 		list, err := dir.List()
-		if err != nil || len(list) != 1 || list[0].Name != AutosaveName {
+		if err != nil || len(list) != 1 || list[0].Name != saves.AutosaveName {
 			t.Fatalf("List = %v, %v", list, err)
 		}
-		f, err := loadFile(dir, AutosaveName)
+		f, err := saves.Read(dir, saves.AutosaveName)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,7 +42,7 @@ func TestSaveLoadResumes(t *testing.T) {
 			t.Fatalf("resumed players %v, orders %d of %d", r.Humans, r.OrderCount(), s.OrderCount())
 		}
 	}
-	if err := NewDirStorage(t.TempDir()).Save("../escape.json", []byte("{}")); err == nil {
+	if err := saves.NewDir(t.TempDir()).Save("../escape.json", []byte("{}")); err == nil {
 		t.Fatal("a save name with a path was accepted")
 	}
 }

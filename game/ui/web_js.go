@@ -13,6 +13,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"github.com/calltoarms/ds9/game/replay"
+	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
 // The bridge between the game and the page it runs in (assets/web/index.html).
@@ -212,7 +213,7 @@ func registerWeb() {
 	// A replay in the URL fragment, now and when the fragment changes.
 	fragment := func() {
 		hash := js.Global().Get("location").Get("hash").String()
-		data, ok, err := replayFromFragment(hash)
+		data, ok, err := saves.ReplayFromFragment(hash)
 		if err == nil && ok {
 			err = queueReplay("the replay in the link", data)
 		} else if err != nil {
@@ -243,7 +244,7 @@ func webShowError(g *Game, err error) {
 
 // queueReplay checks a replay and has the game open it on its next update.
 func queueReplay(name string, data []byte) error {
-	data, err := gunzipReplay(data)
+	data, err := saves.GunzipReplay(data)
 	if err != nil {
 		return fmt.Errorf("%s: %v", name, err)
 	}

@@ -1,4 +1,4 @@
-package ui
+package saves
 
 import (
 	"bytes"
@@ -21,9 +21,9 @@ import (
 // maxFragment bounds the replay carried in a URL fragment (base64 text).
 const maxFragment = 8 << 20
 
-// replayFromFragment reads #replay=<base64url> (other fragment parameters,
+// ReplayFromFragment reads #replay=<base64url> (other fragment parameters,
 // separated by &, are ignored). ok is false when the fragment has no replay.
-func replayFromFragment(hash string) (data []byte, ok bool, err error) {
+func ReplayFromFragment(hash string) (data []byte, ok bool, err error) {
 	hash = strings.TrimPrefix(hash, "#")
 	for _, part := range strings.Split(hash, "&") {
 		v, found := strings.CutPrefix(part, "replay=")
@@ -46,8 +46,8 @@ func replayFromFragment(hash string) (data []byte, ok bool, err error) {
 	return nil, false, nil
 }
 
-// gunzipReplay decompresses a gzip'd replay, within the replay size limit.
-func gunzipReplay(data []byte) ([]byte, error) {
+// GunzipReplay decompresses a gzip'd replay, within the replay size limit.
+func GunzipReplay(data []byte) ([]byte, error) {
 	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
 		return data, nil
 	}

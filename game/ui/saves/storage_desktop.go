@@ -1,6 +1,6 @@
 //go:build !js
 
-package ui
+package saves
 
 import (
 	"fmt"
@@ -12,18 +12,18 @@ import (
 // fileStorage keeps saves as files in a folder.
 type fileStorage struct{ dir string }
 
-// DefaultStorage is the saves folder in the user's config folder:
+// Default is the saves folder in the user's config folder:
 // calltoarms/saves. When there is none, saves are kept in memory.
-func DefaultStorage() Storage {
+func Default() Storage {
 	base, err := os.UserConfigDir()
 	if err != nil {
-		return newMemStorage()
+		return NewMemory()
 	}
 	return &fileStorage{dir: filepath.Join(base, "calltoarms", "saves")}
 }
 
-// NewDirStorage keeps saves in dir.
-func NewDirStorage(dir string) Storage { return &fileStorage{dir: dir} }
+// NewDir keeps saves in dir.
+func NewDir(dir string) Storage { return &fileStorage{dir: dir} }
 
 func (f *fileStorage) Where() string { return f.dir }
 
@@ -95,8 +95,8 @@ func (f *fileStorage) List() ([]SaveInfo, error) {
 	return out, nil
 }
 
-// readPath reads a file named on the command line (a replay).
-func readPath(p string) ([]byte, error) {
+// ReadPath reads a file named on the command line (a replay).
+func ReadPath(p string) ([]byte, error) {
 	fi, err := os.Stat(p)
 	if err != nil {
 		return nil, err
@@ -107,5 +107,5 @@ func readPath(p string) ([]byte, error) {
 	return os.ReadFile(p)
 }
 
-// writePath writes a file named on the command line (a screenshot).
-func writePath(p string, data []byte) error { return os.WriteFile(p, data, 0o644) }
+// WritePath writes a file named on the command line (a screenshot).
+func WritePath(p string, data []byte) error { return os.WriteFile(p, data, 0o644) }

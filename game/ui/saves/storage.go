@@ -1,4 +1,7 @@
-package ui
+// Package saves keeps the player's save games (replay files) and reads replays
+// from outside the game: the desktop's config folder or the browser's local
+// storage, files named on the command line, and replays carried in a link.
+package saves
 
 import (
 	"fmt"
@@ -31,13 +34,14 @@ type SaveInfo struct {
 // AutosaveName is the name of the save written at every turn.
 const AutosaveName = "autosave.json"
 
-// memStorage keeps saves in memory: for tests, and when nothing else works.
+// memStorage keeps saves in memory.
 type memStorage struct {
 	files map[string][]byte
 	times map[string]time.Time
 }
 
-func newMemStorage() *memStorage {
+// NewMemory keeps saves in memory: for tests, and when nothing else works.
+func NewMemory() Storage {
 	return &memStorage{files: map[string][]byte{}, times: map[string]time.Time{}}
 }
 
@@ -82,8 +86,8 @@ func validSaveName(name string) error {
 	return nil
 }
 
-// saveFile writes a replay file to storage.
-func saveFile(st Storage, name string, f *replay.File) error {
+// Write writes a replay file to storage.
+func Write(st Storage, name string, f *replay.File) error {
 	data, err := replay.Marshal(f)
 	if err != nil {
 		return err
@@ -91,8 +95,8 @@ func saveFile(st Storage, name string, f *replay.File) error {
 	return st.Save(name, data)
 }
 
-// loadFile reads a replay file from storage.
-func loadFile(st Storage, name string) (*replay.File, error) {
+// Read reads a replay file from storage.
+func Read(st Storage, name string) (*replay.File, error) {
 	data, err := st.Load(name)
 	if err != nil {
 		return nil, err

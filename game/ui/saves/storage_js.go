@@ -1,6 +1,6 @@
 //go:build js
 
-package ui
+package saves
 
 import (
 	"errors"
@@ -15,11 +15,11 @@ type webStorage struct{ ls js.Value }
 
 const webPrefix = "calltoarms/saves/"
 
-// DefaultStorage is the browser's local storage, or memory when it is missing.
-func DefaultStorage() Storage {
+// Default is the browser's local storage, or memory when it is missing.
+func Default() Storage {
 	ls := js.Global().Get("localStorage")
 	if ls.IsUndefined() || ls.IsNull() {
-		return newMemStorage()
+		return NewMemory()
 	}
 	return &webStorage{ls: ls}
 }
@@ -64,10 +64,10 @@ func (w *webStorage) List() ([]SaveInfo, error) {
 	return out, nil
 }
 
-func readPath(p string) ([]byte, error) {
+func ReadPath(p string) ([]byte, error) {
 	return nil, errors.New("reading files is not available in the browser: " + p)
 }
 
-func writePath(p string, data []byte) error {
+func WritePath(p string, data []byte) error {
 	return errors.New("writing files is not available in the browser: " + p)
 }

@@ -1,4 +1,4 @@
-package ui
+package saves
 
 import (
 	"bytes"
@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/calltoarms/ds9/game/replay"
-	"github.com/calltoarms/ds9/game/rules"
 )
 
 func gz(t *testing.T, data []byte) []byte {
@@ -32,25 +31,25 @@ func TestReplayFromFragment(t *testing.T) {
 		{"other parameters", "#side=watch&replay=" + enc(js) + "&x=1"},
 		{"no hash sign", "replay=" + enc(js)},
 	} {
-		data, ok, err := replayFromFragment(c.hash)
+		data, ok, err := ReplayFromFragment(c.hash)
 		if err != nil || !ok {
 			t.Errorf("%s: ok %v, err %v", c.name, ok, err)
 			continue
 		}
-		data, err = gunzipReplay(data)
+		data, err = GunzipReplay(data)
 		if err != nil || !bytes.Equal(data, js) {
 			t.Errorf("%s: got %q, %v", c.name, data, err)
 		}
 	}
 	for _, h := range []string{"", "#", "#side=watch", "#replayx=abc"} {
-		if _, ok, err := replayFromFragment(h); ok || err != nil {
+		if _, ok, err := ReplayFromFragment(h); ok || err != nil {
 			t.Errorf("%q: ok %v, err %v; want no replay", h, ok, err)
 		}
 	}
-	if _, _, err := replayFromFragment("#replay=***"); err == nil {
+	if _, _, err := ReplayFromFragment("#replay=***"); err == nil {
 		t.Errorf("garbage: no error")
 	}
-	if _, _, err := replayFromFragment("#replay=" + strings.Repeat("A", maxFragment+1)); err == nil {
+	if _, _, err := ReplayFromFragment("#replay=" + strings.Repeat("A", maxFragment+1)); err == nil {
 		t.Errorf("oversized fragment: no error")
 	}
 }
@@ -58,31 +57,10 @@ func TestReplayFromFragment(t *testing.T) {
 func TestGunzipReplayLimits(t *testing.T) {
 	// A gzip bomb: more than the replay limit once decompressed.
 	big := gz(t, bytes.Repeat([]byte{' '}, replay.MaxFileSize+10))
-	if _, err := gunzipReplay(big); err == nil || !strings.Contains(err.Error(), "limit") {
+	if _, err := GunzipReplay(big); err == nil || !strings.Contains(err.Error(), "limit") {
 		t.Errorf("oversized replay: err %v", err)
 	}
-	if _, err := gunzipReplay([]byte{0x1f, 0x8b, 1, 2, 3}); err == nil {
+	if _, err := GunzipReplay([]byte{0x1f, 0x8b, 1, 2, 3}); err == nil {
 		t.Errorf("broken gzip: no error")
-	}
-}
-
-func TestStatusOfABattle(t *testing.T) {
-	sc := loadFlagship(t)
-	s, err := NewSession(sc, 1, playersFor("dominion", "easy"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var st Status
-	statusState(&st, s.State(), sc.ID)
-	if st.Scenario != sc.ID || st.Turn < 1 || st.TurnLimit < st.Turn || st.Phase != "parley" || st.Outcome != "" {
-		t.Errorf("status at the start: %+v", st)
-	}
-	// The Alliance (the computer) answers the terms; then the Dominion acts.
-	if _, err := s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: rules.Alliance}, false); err != nil {
-		t.Fatal(err)
-	}
-	statusState(&st, s.State(), sc.ID)
-	if st.Phase != "battle" || st.Active != "dominion" || !s.HumanTurn() {
-		t.Errorf("status after the terms: %+v (human turn %v)", st, s.HumanTurn())
 	}
 }
