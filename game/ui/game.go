@@ -15,6 +15,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/scenarios"
 )
@@ -59,7 +60,7 @@ var speedNames = [...]string{"½×", "1×", "2×", "4×", "8×", "16×"}
 // and everything shared by the scenes.
 type Game struct {
 	Opts     Options
-	Input    Input
+	Input    input.Input
 	Fonts    *Fonts
 	Sound    *Sound
 	Storage  saves.Storage
@@ -127,6 +128,7 @@ func NewGame(o Options) (*Game, error) {
 	default:
 		return nil, fmt.Errorf("-difficulty %q: want easy, normal or hard", o.Difficulty)
 	}
+	g.Input.Source = input.EbitenSource{PointerIn: pointerPresent}
 	g.W, g.H = float64(o.Width), float64(o.Height)
 	g.Scale = 1
 	g.Fonts = newFonts(1)

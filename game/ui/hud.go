@@ -415,7 +415,7 @@ func (h *hud) tooltipFor() {
 			key.button = i
 		}
 	}
-	if !in.everMoved && !b.kbCursor {
+	if !in.EverMoved && !b.kbCursor {
 		key.button = -2 // no pointer yet: no tooltip
 	} else if key.button < 0 && (!h.contains(in.X, in.Y) || b.kbCursor) {
 		key.onMap = true

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/ui/input"
 )
 
 // menu is the Escape menu of the battle: resume, save, load, settings, quit.
@@ -61,7 +63,7 @@ func (m *menu) update(g *Game) {
 		}
 		return
 	}
-	if g.Input.Just(CmdBack) {
+	if g.Input.Just(input.CmdBack) {
 		m.b.menu = nil
 		return
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
@@ -258,31 +259,31 @@ func (b *battleScene) update(g *Game) error {
 		return nil
 	}
 	b.hud.layout()
-	if in.Just(CmdBack) || in.Clicked && !b.curtain && b.hud.menuBtn.in(in.ClickX, in.ClickY) {
+	if in.Just(input.CmdBack) || in.Clicked && !b.curtain && b.hud.menuBtn.in(in.ClickX, in.ClickY) {
 		b.menu = newMenu(g, b)
 		return nil
 	}
-	if in.Just(CmdSave) && b.rp == nil {
+	if in.Just(input.CmdSave) && b.rp == nil {
 		b.saveAs()
 	}
 
 	overHUD := b.hud.contains(in.X, in.Y)
 	b.updateCamera(in, overHUD)
 
-	if in.Just(CmdFaster) && g.Settings.Speed < len(speeds)-1 {
+	if in.Just(input.CmdFaster) && g.Settings.Speed < len(speeds)-1 {
 		g.Settings.Speed++
 	}
-	if in.Just(CmdSlower) && g.Settings.Speed > 0 {
+	if in.Just(input.CmdSlower) && g.Settings.Speed > 0 {
 		g.Settings.Speed--
 	}
-	if in.Just(CmdRanges) {
+	if in.Just(input.CmdRanges) {
 		b.showRanges = !b.showRanges
 	}
-	if in.Just(CmdIntent) {
+	if in.Just(input.CmdIntent) {
 		b.showIntent = !b.showIntent
 	}
 	st := b.s.State()
-	if b.watch && in.Just(CmdToggleView) {
+	if b.watch && in.Just(input.CmdToggleView) {
 		b.ctl.SetSide(b.ctl.Side.Other())
 	}
 	if !b.s.HumanTurn() && !b.kbCursor && !overHUD && in.Present {
@@ -296,7 +297,7 @@ func (b *battleScene) update(g *Game) error {
 	}
 
 	if b.curtain {
-		if in.Clicked || in.Just(CmdConfirm) || in.Just(CmdAct) {
+		if in.Clicked || in.Just(input.CmdConfirm) || in.Just(input.CmdAct) {
 			b.curtain = false
 			if b.ctl.Side != st.Active {
 				// The event log told the other player's phase as they saw
@@ -319,7 +320,7 @@ func (b *battleScene) update(g *Game) error {
 			b.curtain = false
 			b.autosave()
 		}
-		if b.now >= b.endAt && !b.fx.busy(b.now) || (b.now >= b.endAt+4) || in.Just(CmdConfirm) {
+		if b.now >= b.endAt && !b.fx.busy(b.now) || (b.now >= b.endAt+4) || in.Just(input.CmdConfirm) {
 			g.SetScene(newReportSceneWith(g, b.s, b.lossTurns))
 		}
 		return nil
@@ -345,7 +346,7 @@ func (b *battleScene) update(g *Game) error {
 }
 
 // updateCamera pans and zooms: drag, wheel, pinch, arrow keys, screen edge.
-func (b *battleScene) updateCamera(in *Input, overHUD bool) {
+func (b *battleScene) updateCamera(in *input.Input, overHUD bool) {
 	g := b.g
 	tx, ty, tz := b.cam.TX, b.cam.TY, b.cam.TZoom
 	defer func() {
@@ -370,27 +371,27 @@ func (b *battleScene) updateCamera(in *Input, overHUD bool) {
 		b.cam.ZoomAt(in.Pinch, in.PinchX, in.PinchY)
 		b.cam.Snap()
 	}
-	if in.Repeat(CmdZoomIn) {
+	if in.Repeat(input.CmdZoomIn) {
 		b.cam.ZoomAt(1.25, b.cam.W/2, b.cam.H/2)
 	}
-	if in.Repeat(CmdZoomOut) {
+	if in.Repeat(input.CmdZoomOut) {
 		b.cam.ZoomAt(0.8, b.cam.W/2, b.cam.H/2)
 	}
-	if in.Just(CmdFit) {
+	if in.Just(input.CmdFit) {
 		b.cam.Fit()
 	}
 	step := 14 * g.Scale
 	var dx, dy float64
-	if in.Held(CmdLeft) {
+	if in.Held(input.CmdLeft) {
 		dx -= step
 	}
-	if in.Held(CmdRight) {
+	if in.Held(input.CmdRight) {
 		dx += step
 	}
-	if in.Held(CmdUp) {
+	if in.Held(input.CmdUp) {
 		dy -= step
 	}
-	if in.Held(CmdDown) {
+	if in.Held(input.CmdDown) {
 		dy += step
 	}
 	// Screen edge, only with a real pointer in a focused window.
@@ -413,14 +414,14 @@ func (b *battleScene) updateCamera(in *Input, overHUD bool) {
 }
 
 // updateHuman turns the player's input into orders.
-func (b *battleScene) updateHuman(in *Input, overHUD bool) error {
+func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 	c := b.ctl
 	c.Refresh()
 	if in.Moved {
 		b.kbCursor = false
 	}
 	// Keyboard cursor: Q W E / A S D.
-	for i, cmd := range [6]Cmd{CmdCurSE, CmdCurNE, CmdCurN, CmdCurNW, CmdCurSW, CmdCurS} {
+	for i, cmd := range [6]input.Cmd{input.CmdCurSE, input.CmdCurNE, input.CmdCurN, input.CmdCurNW, input.CmdCurSW, input.CmdCurS} {
 		if in.Repeat(cmd) {
 			n := c.Cursor.Neighbor(i)
 			if c.View.Map.In(n) {
@@ -430,9 +431,9 @@ func (b *battleScene) updateHuman(in *Input, overHUD bool) error {
 			b.followCursor()
 		}
 	}
-	if in.Just(CmdNextShip) || in.Just(CmdPrevShip) {
+	if in.Just(input.CmdNextShip) || in.Just(input.CmdPrevShip) {
 		dir := 1
-		if in.Just(CmdPrevShip) {
+		if in.Just(input.CmdPrevShip) {
 			dir = -1
 		}
 		if c.NextShip(dir) {
@@ -441,13 +442,13 @@ func (b *battleScene) updateHuman(in *Input, overHUD bool) error {
 			b.click()
 		}
 	}
-	if in.Just(CmdNextTarget) {
+	if in.Just(input.CmdNextTarget) {
 		if _, ok := c.NextTarget(1); ok {
 			b.kbCursor = true
 			b.followCursor()
 		}
 	}
-	for i, cmd := range [4]Cmd{CmdWeapon1, CmdWeapon2, CmdWeapon3, CmdWeapon4} {
+	for i, cmd := range [4]input.Cmd{input.CmdWeapon1, input.CmdWeapon2, input.CmdWeapon3, input.CmdWeapon4} {
 		if in.Just(cmd) {
 			if sh := c.Sel(); sh != nil && i < len(c.View.Class(sh).Weapons) {
 				if c.Weapon == i {
@@ -459,9 +460,9 @@ func (b *battleScene) updateHuman(in *Input, overHUD bool) error {
 			}
 		}
 	}
-	if in.Just(CmdSectionNext) || in.Just(CmdSectionPrev) {
+	if in.Just(input.CmdSectionNext) || in.Just(input.CmdSectionPrev) {
 		dir := 1
-		if in.Just(CmdSectionPrev) {
+		if in.Just(input.CmdSectionPrev) {
 			dir = -1
 		}
 		for i := range c.View.Ships {
@@ -471,19 +472,19 @@ func (b *battleScene) updateHuman(in *Input, overHUD bool) error {
 		}
 	}
 	actions := [...]struct {
-		cmd Cmd
+		cmd input.Cmd
 		act Action
 	}{
-		{CmdMove, ActMove}, {CmdFire, ActFire}, {CmdMine, ActMine}, {CmdCloak, ActCloak},
-		{CmdCover, ActCover}, {CmdEvacuate, ActEvacuate}, {CmdSabotage, ActSabotage},
-		{CmdBoard, ActBoard}, {CmdWithdraw, ActWithdraw}, {CmdUndo, ActUndo}, {CmdEndTurn, ActEndTurn},
+		{input.CmdMove, ActMove}, {input.CmdFire, ActFire}, {input.CmdMine, ActMine}, {input.CmdCloak, ActCloak},
+		{input.CmdCover, ActCover}, {input.CmdEvacuate, ActEvacuate}, {input.CmdSabotage, ActSabotage},
+		{input.CmdBoard, ActBoard}, {input.CmdWithdraw, ActWithdraw}, {input.CmdUndo, ActUndo}, {input.CmdEndTurn, ActEndTurn},
 	}
 	for _, a := range actions {
 		if in.Just(a.cmd) {
 			b.do(a.act)
 		}
 	}
-	if in.Just(CmdAct) {
+	if in.Just(input.CmdAct) {
 		b.click()
 	}
 	if in.RightClicked {
@@ -560,8 +561,8 @@ func (b *battleScene) resetMotions() {
 
 // updateComputer plays the computer's orders one by one, each shown before
 // the next, at the player's speed; K skips to the end of the phase.
-func (b *battleScene) updateComputer(in *Input) {
-	if in.Just(CmdSkip) || in.Just(CmdAct) && !b.watch {
+func (b *battleScene) updateComputer(in *input.Input) {
+	if in.Just(input.CmdSkip) || in.Just(input.CmdAct) && !b.watch {
 		b.skipping = true
 	}
 	if in.Clicked {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/input"
 )
 
 // briefingScene gives the briefing in the war's own words and, when the
@@ -74,14 +75,14 @@ func (b *briefingScene) Update(g *Game) error {
 			b.sides = append(b.sides, "")
 		}
 	}
-	if in.Just(CmdBack) {
+	if in.Just(input.CmdBack) {
 		g.SetScene(newTitleScene(g, b.sc))
 		return nil
 	}
 	choice := -1
-	if b.iRefuse >= 0 && in.Just(CmdRefuse) {
+	if b.iRefuse >= 0 && in.Just(input.CmdRefuse) {
 		choice = b.iRefuse
-	} else if b.iAccept >= 0 && in.Just(CmdAccept) {
+	} else if b.iAccept >= 0 && in.Just(input.CmdAccept) {
 		choice = b.iAccept
 	} else if i, ok := b.menu.update(in, g.Sound); ok {
 		choice = i

@@ -4,6 +4,7 @@ import (
 	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/input"
 )
 
 // replayState is the replay viewer's place in a replay file. The viewer is the
@@ -194,15 +195,15 @@ func (b *battleScene) rpDo(a Action) {
 }
 
 // updateReplay handles the viewer's controls and plays the replay.
-func (b *battleScene) updateReplay(in *Input) {
+func (b *battleScene) updateReplay(in *input.Input) {
 	switch {
-	case in.Just(CmdAct):
+	case in.Just(input.CmdAct):
 		b.rpDo(ActRpPlay)
-	case in.Just(CmdUndo):
+	case in.Just(input.CmdUndo):
 		b.rpDo(ActRpPrev)
-	case in.Just(CmdEndTurn):
+	case in.Just(input.CmdEndTurn):
 		b.rpDo(ActRpNext)
-	case in.Just(CmdFit) && in.Ctrl():
+	case in.Just(input.CmdFit) && in.Ctrl():
 		b.rpDo(ActRpStart)
 	}
 	if in.Clicked {

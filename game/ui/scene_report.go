@@ -8,6 +8,7 @@ import (
 	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
@@ -88,7 +89,7 @@ func (r *reportScene) Update(g *Game) error {
 		}
 		r.text = wrapText(paragraphs(txt), g.Fonts.Body, w)
 	}
-	if g.Input.Just(CmdBack) {
+	if g.Input.Just(input.CmdBack) {
 		g.SetScene(newTitleScene(g, r.s.Scenario))
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/scenarios"
 )
@@ -94,7 +95,7 @@ func (t *titleScene) Update(g *Game) error {
 		return nil
 	}
 	i, ok := t.menu.update(&g.Input, g.Sound)
-	if g.Input.Just(CmdBack) {
+	if g.Input.Just(input.CmdBack) {
 		g.Quit()
 	}
 	if !ok {
@@ -218,7 +219,7 @@ func (p *filePicker) layout(g *Game) {
 
 func (p *filePicker) update(g *Game) (done bool, pick func()) {
 	p.layout(g)
-	if g.Input.Just(CmdBack) || g.Input.RightClicked {
+	if g.Input.Just(input.CmdBack) || g.Input.RightClicked {
 		return true, nil
 	}
 	i, ok := p.menu.update(&g.Input, g.Sound)

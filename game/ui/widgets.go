@@ -2,6 +2,8 @@ package ui
 
 import (
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/ui/input"
 )
 
 // menuItem is a line of a keyboard-and-mouse menu: a button, or an option
@@ -38,7 +40,7 @@ func (m *menuList) layout(x, y, w, h, gap float64) {
 
 // update handles input; it returns the index of an activated item (or an
 // option changed) and whether it was activated.
-func (m *menuList) update(in *Input, snd *Sound) (int, bool) {
+func (m *menuList) update(in *input.Input, snd *Sound) (int, bool) {
 	n := len(m.items)
 	if n == 0 {
 		return -1, false
@@ -52,20 +54,20 @@ func (m *menuList) update(in *Input, snd *Sound) (int, bool) {
 		}
 		snd.Play(sndClick)
 	}
-	if in.Repeat(CmdUp) || in.Repeat(CmdCurN) {
+	if in.Repeat(input.CmdUp) || in.Repeat(input.CmdCurN) {
 		move(-1)
 	}
-	if in.Repeat(CmdDown) || in.Repeat(CmdCurS) || in.Just(CmdNextShip) {
+	if in.Repeat(input.CmdDown) || in.Repeat(input.CmdCurS) || in.Just(input.CmdNextShip) {
 		move(1)
 	}
 	it := &m.items[m.focus]
 	if len(it.values) > 0 && it.enabled {
-		if in.Repeat(CmdLeft) {
+		if in.Repeat(input.CmdLeft) {
 			it.value = (it.value - 1 + len(it.values)) % len(it.values)
 			snd.Play(sndClick)
 			return m.focus, true
 		}
-		if in.Repeat(CmdRight) {
+		if in.Repeat(input.CmdRight) {
 			it.value = (it.value + 1) % len(it.values)
 			snd.Play(sndClick)
 			return m.focus, true
@@ -95,7 +97,7 @@ func (m *menuList) update(in *Input, snd *Sound) (int, bool) {
 			}
 		}
 	}
-	if in.Just(CmdConfirm) || in.Just(CmdAct) {
+	if in.Just(input.CmdConfirm) || in.Just(input.CmdAct) {
 		if len(it.values) > 0 {
 			it.value = (it.value + 1) % len(it.values)
 		}

@@ -1,4 +1,8 @@
-package ui
+// Package input is the one place raw input becomes the game's: Input maps
+// keys (through the bindings), mouse buttons, the wheel and touches to
+// commands and pointer gestures (click, drag, pinch) once a frame. Its raw
+// input comes from a Source: Ebitengine in the game, a script in tests.
+package input
 
 import (
 	"math"
@@ -116,7 +120,7 @@ type Input struct {
 	Moved   bool    // the pointer moved this frame
 	Present bool    // the pointer is over the window (mouse) or touching
 
-	everMoved bool // the pointer has moved since the game started
+	EverMoved bool // the pointer has moved since the game started
 
 	Clicked      bool // a press and release without a drag: at ClickX, ClickY
 	ClickX       float64
@@ -144,15 +148,15 @@ type Input struct {
 
 	// Focused reports whether the window has the keyboard focus.
 	Focused bool
-	// Source is where raw input comes from: Ebitengine when nil, a script
-	// in tests (the same mapping to commands and gestures applies).
-	Source InputSource
+	// Source is where raw input comes from: Ebitengine (EbitenSource), a
+	// script in tests (the same mapping to commands and gestures applies).
+	Source Source
 }
 
 // InputSource is the raw input of one frame: keys, mouse buttons, wheel,
 // pointer and touches. Ebitengine is the source of a running game; tests
 // drive the game through a scripted one.
-type InputSource interface {
+type Source interface {
 	Poll() // a new frame begins
 	KeyPressed(k ebiten.Key) bool
 	KeyJustPressed(k ebiten.Key) bool
@@ -166,27 +170,29 @@ type InputSource interface {
 	Focused() bool
 }
 
-// ebitenInput is Ebitengine's input.
-type ebitenInput struct{}
+// EbitenSource is Ebitengine's input: the source of a running game.
+type EbitenSource struct {
+	// PointerIn reports whether the mouse is over the game (in a browser:
+	// over its canvas); nil means always (a desktop window).
+	PointerIn func() bool
+}
 
-var theEbitenInput InputSource = ebitenInput{}
-
-func (ebitenInput) Poll()                                      {}
-func (ebitenInput) KeyPressed(k ebiten.Key) bool               { return ebiten.IsKeyPressed(k) }
-func (ebitenInput) KeyJustPressed(k ebiten.Key) bool           { return inpututil.IsKeyJustPressed(k) }
-func (ebitenInput) KeyPressDuration(k ebiten.Key) int          { return inpututil.KeyPressDuration(k) }
-func (ebitenInput) Cursor() (int, int)                         { return ebiten.CursorPosition() }
-func (ebitenInput) TouchPosition(id ebiten.TouchID) (int, int) { return ebiten.TouchPosition(id) }
-func (ebitenInput) PointerPresent() bool                       { return pointerPresent() }
-func (ebitenInput) Focused() bool                              { return ebiten.IsFocused() }
-func (ebitenInput) Wheel() float64 {
+func (EbitenSource) Poll()                                      {}
+func (EbitenSource) KeyPressed(k ebiten.Key) bool               { return ebiten.IsKeyPressed(k) }
+func (EbitenSource) KeyJustPressed(k ebiten.Key) bool           { return inpututil.IsKeyJustPressed(k) }
+func (EbitenSource) KeyPressDuration(k ebiten.Key) int          { return inpututil.KeyPressDuration(k) }
+func (EbitenSource) Cursor() (int, int)                         { return ebiten.CursorPosition() }
+func (EbitenSource) TouchPosition(id ebiten.TouchID) (int, int) { return ebiten.TouchPosition(id) }
+func (EbitenSource) Focused() bool                              { return ebiten.IsFocused() }
+func (s EbitenSource) PointerPresent() bool                     { return s.PointerIn == nil || s.PointerIn() }
+func (EbitenSource) Wheel() float64 {
 	_, y := ebiten.Wheel()
 	return y
 }
-func (ebitenInput) MouseButton(b ebiten.MouseButton) (bool, bool, bool) {
+func (EbitenSource) MouseButton(b ebiten.MouseButton) (bool, bool, bool) {
 	return ebiten.IsMouseButtonPressed(b), inpututil.IsMouseButtonJustPressed(b), inpututil.IsMouseButtonJustReleased(b)
 }
-func (ebitenInput) AppendTouchIDs(ids []ebiten.TouchID) []ebiten.TouchID {
+func (EbitenSource) AppendTouchIDs(ids []ebiten.TouchID) []ebiten.TouchID {
 	return ebiten.AppendTouchIDs(ids)
 }
 
@@ -197,7 +203,7 @@ const dragThreshold = 6
 func (in *Input) Update() {
 	src := in.Source
 	if src == nil {
-		src = theEbitenInput
+		src = EbitenSource{}
 	}
 	src.Poll()
 	in.Focused = src.Focused()
@@ -237,7 +243,7 @@ func (in *Input) Update() {
 	x, y := float64(mx), float64(my)
 	in.Moved = (x != in.X || y != in.Y) && in.seen
 	in.seen = true
-	in.everMoved = in.everMoved || in.Moved
+	in.EverMoved = in.EverMoved || in.Moved
 	in.X, in.Y = x, y
 	in.Present = src.PointerPresent() // in a browser: the mouse is over the canvas (web_js.go)
 	in.Wheel = src.Wheel()
@@ -290,7 +296,7 @@ func (in *Input) release() {
 	in.dragged = false
 }
 
-func (in *Input) updateTouch(src InputSource) {
+func (in *Input) updateTouch(src Source) {
 	switch len(in.touches) {
 	case 0:
 		if in.touching {
@@ -302,7 +308,7 @@ func (in *Input) updateTouch(src InputSource) {
 		tx, ty := src.TouchPosition(id)
 		x, y := float64(tx), float64(ty)
 		in.Moved = x != in.X || y != in.Y
-		in.everMoved = true
+		in.EverMoved = true
 		in.X, in.Y, in.Present = x, y, true
 		if !in.touching || id != in.touchOwn {
 			in.touching, in.touchOwn = true, id

@@ -1,4 +1,4 @@
-package ui
+package input
 
 // Cancel forgets the pointer's press, drag and touches, so that a button or
 // finger still down when the window lost the focus neither clicks nor drags
