@@ -5,6 +5,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/sound"
 )
 
 // maxMotion is how many waypoints a ship's move animation keeps.
@@ -179,14 +180,14 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			x, y := d.shipWorld(st, e.Ship, e.To)
 			s := fx.add(fxExplosion, now+lastT*sp, tBoom*sp)
 			s.x0, s.y0, s.size, s.col, s.seed = x+float32(e.Section%5-2)*18, y+float32(e.Section%3-1)*18, 26, rgb(0xff8a3a), float32(e.Section)
-			s.sound = sndExplosion
+			s.sound = sound.Explosion
 			d.text(x, y-60, sectionName(st, e.Ship, e.Section)+" out of action", colBad, now+lastT*sp, sp)
 			lastT += 0.3
 		case rules.ShipDestroyed:
 			x, y := d.shipWorld(st, e.Ship, e.To)
 			s := fx.add(fxExplosion, now+lastT*sp, tBoom*sp)
 			s.x0, s.y0, s.size, s.col, s.seed = x, y, d.targetRadius(st, e.Ship)*1.1, rgb(0xffa040), float32(e.Ship)*0.37
-			s.sound = sndExplosion
+			s.sound = sound.Explosion
 			if sh := st.Ship(e.Ship); sh != nil {
 				c := st.Class(sh)
 				s.sprite = sprites.shipImage(c.ID, c.Faction)
@@ -198,7 +199,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			x, y := d.worldPos(e.To)
 			s := fx.add(fxSparkle, at, 0.8*sp)
 			s.x0, s.y0, s.size, s.col = x, y, 18, colMine
-			s.sound = sndClick
+			s.sound = sound.Click
 			s = fx.add(fxRing, at, 0.7*sp)
 			s.x0, s.y0, s.size, s.col = x, y, 40, colMine
 			t += 0.3
@@ -220,7 +221,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			x, y := d.worldPos(e.To)
 			s := fx.add(fxExplosion, at, 0.9*sp)
 			s.x0, s.y0, s.size, s.col, s.seed = x, y, 22, colMine, float32(e.To.Q)
-			s.sound = sndMine
+			s.sound = sound.Mine
 			s = fx.add(fxRing, at, 0.7*sp)
 			s.x0, s.y0, s.size, s.col = x, y, 70, colMine
 			d.text(x, y-20, itoa(e.Damage), colMine, at, sp)
@@ -242,7 +243,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				if s.fadeOut && sh.Side != side {
 					s.sprite = sprites.shipImage(c.ID, c.Faction)
 				}
-				s.sound = sndCloak
+				s.sound = sound.Cloak
 			}
 			t += 0.5
 			lastT = t
@@ -277,7 +278,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			b.powerLost(e.Ship)
 			b.banner("Main power lost", "Section 17 is gone: the station's shields and weapons are down")
 			if b.g.Sound != nil {
-				b.g.Sound.Play(sndAlarm)
+				b.g.Sound.Play(sound.Alarm)
 			}
 		case rules.EvacuationOrdered:
 			b.banner("Evacuation ordered", "")
@@ -294,7 +295,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			x, y := d.shipWorld(st, e.Ship, e.From)
 			s := fx.add(fxWarp, at, 0.6*sp)
 			s.x0, s.y0, s.x1, s.y1, s.size, s.col = x, y, x+260, y, 6, rgb(0xa0d0ff)
-			s.sound = sndWarp
+			s.sound = sound.Warp
 		case rules.ReinforcementsArrived:
 			if w := after.Wing(e.Value); w != nil {
 				for i, id := range w.Ships {
@@ -303,7 +304,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 						s := fx.add(fxWarp, at+float64(i%8)*0.05*sp, 0.5*sp)
 						s.x0, s.y0, s.x1, s.y1, s.size, s.col = x-200, y, x, y, 4, rgb(0xc0a0ff)
 						if i == 0 {
-							s.sound = sndWarp
+							s.sound = sound.Warp
 						}
 					}
 				}
@@ -317,7 +318,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				a := float64(i) * 1.05
 				s.x0, s.y0, s.size, s.col, s.seed = float32(wx+math.Cos(a)*50), float32(wy+math.Sin(a)*50), 20, colMine, float32(i)
 				if i == 0 {
-					s.sound = sndMine
+					s.sound = sound.Mine
 				}
 			}
 		case rules.OutcomeDecided:
@@ -360,7 +361,7 @@ func (d director) impact(e rules.Event, at float64, x0, y0, x1, y1, r float32, s
 		}
 		s.x0, s.y0, s.size, s.col = x1, y1, r*1.25, rgb(0x6fc0ff)
 		s.x1, s.y1 = x1+dx*r*1.1, y1+dy*r*1.1
-		s.sound = sndShield
+		s.sound = sound.Shield
 	}
 	if e.HullDamage > 0 {
 		s := fx.add(fxFlash, at, 0.5*sp)
@@ -406,20 +407,20 @@ func (d director) targetRadius(st *rules.State, id rules.ShipID) float32 {
 	return shipLength(c.ID) * 0.45
 }
 
-func weaponSound(k rules.WeaponKind) soundID {
+func weaponSound(k rules.WeaponKind) sound.ID {
 	switch k {
 	case rules.Phaser:
-		return sndPhaser
+		return sound.Phaser
 	case rules.PulseCannon:
-		return sndPulse
+		return sound.Pulse
 	case rules.Disruptor:
-		return sndDisruptor
+		return sound.Disruptor
 	case rules.Polaron:
-		return sndPolaron
+		return sound.Polaron
 	case rules.PhotonTorpedo, rules.QuantumTorpedo:
-		return sndTorpedo
+		return sound.Torpedo
 	}
-	return sndNone
+	return sound.None
 }
 
 // shipLength is a class's length in world units.

@@ -5,6 +5,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"github.com/calltoarms/ds9/game/ui/sound"
 )
 
 // fxKind is a kind of visual effect.
@@ -35,7 +37,7 @@ type effect struct {
 	size     float32 // world radius or width
 	col      rgba
 	text     string
-	sound    soundID
+	sound    sound.ID
 	played   bool
 	sprite   *ebiten.Image // explosions and shimmers draw the ship fading
 	angle    float32
@@ -55,10 +57,10 @@ type effects struct {
 	glow  *batch // additive
 	solid *batch // normal blending
 	spOp  ebiten.DrawImageOptions
-	sound *Sound
+	sound *sound.Sound
 }
 
-func newEffects(snd *Sound) *effects {
+func newEffects(snd *sound.Sound) *effects {
 	return &effects{glow: newBatch(true), solid: newBatch(false), sound: snd}
 }
 
@@ -122,7 +124,7 @@ func (f *effects) update(now float64) {
 		}
 		if !e.played && now >= e.t0 {
 			e.played = true
-			if e.sound != sndNone && f.sound != nil {
+			if e.sound != sound.None && f.sound != nil {
 				f.sound.Play(e.sound)
 			}
 		}

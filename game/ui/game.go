@@ -17,6 +17,7 @@ import (
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/saves"
+	"github.com/calltoarms/ds9/game/ui/sound"
 	"github.com/calltoarms/ds9/scenarios"
 )
 
@@ -62,7 +63,7 @@ type Game struct {
 	Opts     Options
 	Input    input.Input
 	Fonts    *Fonts
-	Sound    *Sound
+	Sound    *sound.Sound
 	Storage  saves.Storage
 	Settings Settings
 
@@ -106,7 +107,7 @@ func NewGame(o Options) (*Game, error) {
 	if g.Storage == nil {
 		g.Storage = saves.Default()
 	}
-	g.Sound = NewSound(o.Mute || o.Screenshot != "")
+	g.Sound = sound.New(o.Mute || o.Screenshot != "")
 	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound
 	var err error
 	if g.Scenarios, err = scenario.All(scenarios.FS); err != nil {

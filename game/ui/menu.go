@@ -32,7 +32,7 @@ func newMenu(g *Game, b *battleScene) *menu {
 	if g.Sound.Enabled {
 		m.list.items[m.iSound].value = 1
 	}
-	if g.Sound.ctx == nil {
+	if !g.Sound.Available() {
 		m.list.items[m.iSound].values = []string{"no sound device"}
 		m.list.items[m.iSound].value = 0
 		m.list.items[m.iSound].enabled = false

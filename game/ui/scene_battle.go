@@ -12,6 +12,7 @@ import (
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/saves"
+	"github.com/calltoarms/ds9/game/ui/sound"
 )
 
 // logLine is one line of the event log.
@@ -499,7 +500,7 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 		} else if id, ok := b.hud.sectionAt(in.ClickX, in.ClickY); ok {
 			c.Section = id
 			c.hoverStamp = -1
-			b.g.Sound.Play(sndClick)
+			b.g.Sound.Play(sound.Click)
 		} else if !b.hud.contains(in.ClickX, in.ClickY) {
 			c.Cursor = b.cam.HexAt(in.ClickX, in.ClickY)
 			b.click()
@@ -543,7 +544,7 @@ func (b *battleScene) do(a Action) {
 
 func (b *battleScene) afterOrder(evs []rules.Event, err error, before *rules.View) {
 	if err != nil {
-		b.g.Sound.Play(sndClick)
+		b.g.Sound.Play(sound.Click)
 		return
 	}
 	if evs == nil {

@@ -4,6 +4,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/sound"
 )
 
 // menuItem is a line of a keyboard-and-mouse menu: a button, or an option
@@ -40,7 +41,7 @@ func (m *menuList) layout(x, y, w, h, gap float64) {
 
 // update handles input; it returns the index of an activated item (or an
 // option changed) and whether it was activated.
-func (m *menuList) update(in *input.Input, snd *Sound) (int, bool) {
+func (m *menuList) update(in *input.Input, snd *sound.Sound) (int, bool) {
 	n := len(m.items)
 	if n == 0 {
 		return -1, false
@@ -52,7 +53,7 @@ func (m *menuList) update(in *input.Input, snd *Sound) (int, bool) {
 				break
 			}
 		}
-		snd.Play(sndClick)
+		snd.Play(sound.Click)
 	}
 	if in.Repeat(input.CmdUp) || in.Repeat(input.CmdCurN) {
 		move(-1)
@@ -64,12 +65,12 @@ func (m *menuList) update(in *input.Input, snd *Sound) (int, bool) {
 	if len(it.values) > 0 && it.enabled {
 		if in.Repeat(input.CmdLeft) {
 			it.value = (it.value - 1 + len(it.values)) % len(it.values)
-			snd.Play(sndClick)
+			snd.Play(sound.Click)
 			return m.focus, true
 		}
 		if in.Repeat(input.CmdRight) {
 			it.value = (it.value + 1) % len(it.values)
-			snd.Play(sndClick)
+			snd.Play(sound.Click)
 			return m.focus, true
 		}
 	}
@@ -92,7 +93,7 @@ func (m *menuList) update(in *input.Input, snd *Sound) (int, bool) {
 						it.value = (it.value + 1) % len(it.values)
 					}
 				}
-				snd.Play(sndClick)
+				snd.Play(sound.Click)
 				return i, true
 			}
 		}
@@ -101,7 +102,7 @@ func (m *menuList) update(in *input.Input, snd *Sound) (int, bool) {
 		if len(it.values) > 0 {
 			it.value = (it.value + 1) % len(it.values)
 		}
-		snd.Play(sndClick)
+		snd.Play(sound.Click)
 		return m.focus, true
 	}
 	return -1, false

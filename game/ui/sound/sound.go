@@ -1,76 +1,77 @@
-package ui
+// Package sound synthesises the game's sound effects in code and plays them;
+// a machine with no sound device plays silently.
+package sound
 
 import (
+	"log"
 	"math"
 	"math/rand/v2"
 	"os"
 	"runtime"
-	"sync"
+	"strconv"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2/audio"
 )
 
 // soundID names a synthesised sound effect.
-type soundID uint8
+type ID uint8
 
 const (
-	sndNone soundID = iota
-	sndPhaser
-	sndPulse
-	sndDisruptor
-	sndPolaron
-	sndTorpedo
-	sndExplosion
-	sndShield
-	sndMine
-	sndCloak
-	sndAlarm
-	sndClick
-	sndWarp
+	None ID = iota
+	Phaser
+	Pulse
+	Disruptor
+	Polaron
+	Torpedo
+	Explosion
+	Shield
+	Mine
+	Cloak
+	Alarm
+	Click
+	Warp
 	soundCount
 )
 
 const sampleRate = 44100
 
-// Sound plays the synthesised effects. The audio context is created once;
-// when there is no sound device, or anything about sound fails, the game is
-// silent and carries on.
+// Sound plays the synthesised effects. When there is no sound device, or
+// anything about sound fails, the game is silent and carries on.
 type Sound struct {
 	ctx     *audio.Context
 	data    [soundCount][]byte
 	last    [soundCount]time.Time
 	Enabled bool
 	Volume  float64
-	once    sync.Once
 }
 
-var (
-	soundOnce sync.Once
-	theSound  *Sound
-)
-
-// NewSound returns the game's sound, creating the audio context at most once.
-// mute, or no usable sound device, gives a silent Sound.
-func NewSound(mute bool) *Sound {
-	soundOnce.Do(func() {
-		theSound = &Sound{Volume: 0.5}
-		if mute || !soundDevicePresent() {
-			return
-		}
+// New returns the game's sound. mute, or no usable sound device, gives a
+// silent Sound. Ebitengine has one audio context a process: a second game in
+// the same process (tests) shares the first one's.
+func New(mute bool) *Sound {
+	s := &Sound{Volume: 0.5}
+	if mute || !soundDevicePresent() {
+		return s
+	}
+	s.ctx = audio.CurrentContext()
+	if s.ctx == nil {
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					logf("sound disabled: %v", r)
-					theSound.ctx = nil
+					log.Printf("sound disabled: %v", r)
+					s.ctx = nil
 				}
 			}()
-			theSound.ctx = audio.NewContext(sampleRate)
+			s.ctx = audio.NewContext(sampleRate)
 		}()
-		theSound.Enabled = theSound.ctx != nil
-	})
-	return theSound
+	}
+	s.Enabled = s.ctx != nil
+	return s
 }
+
+// Available reports whether there is a sound device to play on.
+func (s *Sound) Available() bool { return s != nil && s.ctx != nil }
 
 // soundDevicePresent guesses whether the audio driver will find a device, so
 // that a machine without one never has the audio back end fail the game.
@@ -87,7 +88,7 @@ func soundDevicePresent() bool {
 	if os.Getenv("PULSE_SERVER") != "" {
 		return true
 	}
-	for _, dir := range []string{os.Getenv("XDG_RUNTIME_DIR"), "/run/user/" + itoa(os.Getuid()), "/var/run"} {
+	for _, dir := range []string{os.Getenv("XDG_RUNTIME_DIR"), "/run/user/" + strconv.Itoa(os.Getuid()), "/var/run"} {
 		if dir == "" {
 			continue
 		}
@@ -101,28 +102,6 @@ func soundDevicePresent() bool {
 	return false
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
-
 func hasLib(name string) bool {
 	for _, dir := range []string{"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib/x86_64-linux-gnu", "/lib64", "/lib"} {
 		if _, err := os.Stat(dir + "/" + name); err == nil {
@@ -133,8 +112,8 @@ func hasLib(name string) bool {
 }
 
 // Play starts a sound effect; it never fails loudly.
-func (s *Sound) Play(id soundID) {
-	if s == nil || s.ctx == nil || !s.Enabled || id == sndNone || id >= soundCount {
+func (s *Sound) Play(id ID) {
+	if s == nil || s.ctx == nil || !s.Enabled || id == None || id >= soundCount {
 		return
 	}
 	now := time.Now()
@@ -156,66 +135,66 @@ func (s *Sound) Play(id soundID) {
 }
 
 // synth renders a sound effect as 16-bit stereo PCM.
-func synth(id soundID) []byte {
+func synth(id ID) []byte {
 	var dur float64
 	var f func(t, u float64) float64 // t seconds, u 0..1 of the sound
 	rng := rand.New(rand.NewPCG(uint64(id), 7))
 	noise := func() float64 { return rng.Float64()*2 - 1 }
 	lp := 0.0
 	switch id {
-	case sndPhaser:
+	case Phaser:
 		dur = 0.38
 		f = func(t, u float64) float64 {
 			fr := 1400 - 600*u + 30*math.Sin(t*90)
 			return 0.35 * math.Sin(2*math.Pi*fr*t) * (1 - u) * math.Min(1, t*200)
 		}
-	case sndPulse:
+	case Pulse:
 		dur = 0.32
 		f = func(t, u float64) float64 {
 			k := math.Mod(t, 0.1) / 0.1
 			return 0.45 * math.Copysign(1, math.Sin(2*math.Pi*180*(1-0.5*k)*t)) * math.Exp(-k*6) * (1 - u*0.5)
 		}
-	case sndDisruptor:
+	case Disruptor:
 		dur = 0.28
 		f = func(t, u float64) float64 {
 			fr := 320 - 140*u
 			saw := 2*math.Mod(fr*t, 1) - 1
 			return 0.3 * saw * math.Exp(-u*3) * math.Min(1, t*300)
 		}
-	case sndPolaron:
+	case Polaron:
 		dur = 0.34
 		f = func(t, u float64) float64 {
 			return 0.35 * math.Sin(2*math.Pi*520*t+4*math.Sin(2*math.Pi*37*t)) * (1 - u) * math.Min(1, t*200)
 		}
-	case sndTorpedo:
+	case Torpedo:
 		dur = 0.55
 		f = func(t, u float64) float64 {
 			lp += (noise() - lp) * 0.08
 			return (0.6*lp + 0.25*math.Sin(2*math.Pi*(140+260*u)*t)) * math.Exp(-u*2.5) * math.Min(1, t*80)
 		}
-	case sndExplosion:
+	case Explosion:
 		dur = 1.1
 		f = func(t, u float64) float64 {
 			lp += (noise() - lp) * (0.05 + 0.1*(1-u))
 			return 1.6 * lp * math.Exp(-u*4) * math.Min(1, t*400)
 		}
-	case sndShield:
+	case Shield:
 		dur = 0.25
 		f = func(t, u float64) float64 {
 			return 0.22 * (math.Sin(2*math.Pi*1900*t) + 0.5*math.Sin(2*math.Pi*2630*t)) * math.Exp(-u*5)
 		}
-	case sndMine:
+	case Mine:
 		dur = 0.7
 		f = func(t, u float64) float64 {
 			lp += (noise() - lp) * 0.12
 			return (0.7*math.Sin(2*math.Pi*(70-30*u)*t) + 0.8*lp) * math.Exp(-u*4)
 		}
-	case sndCloak:
+	case Cloak:
 		dur = 0.6
 		f = func(t, u float64) float64 {
 			return 0.25 * math.Sin(2*math.Pi*(900-600*u)*t) * (0.6 + 0.4*math.Sin(2*math.Pi*24*t)) * math.Sin(math.Pi*u)
 		}
-	case sndAlarm:
+	case Alarm:
 		dur = 0.9
 		f = func(t, u float64) float64 {
 			fr := 660.0
@@ -224,10 +203,10 @@ func synth(id soundID) []byte {
 			}
 			return 0.25 * math.Sin(2*math.Pi*fr*t) * (1 - u*0.4)
 		}
-	case sndClick:
+	case Click:
 		dur = 0.04
 		f = func(t, u float64) float64 { return 0.25 * math.Sin(2*math.Pi*1800*t) * (1 - u) }
-	case sndWarp:
+	case Warp:
 		dur = 0.5
 		f = func(t, u float64) float64 {
 			return 0.25 * math.Sin(2*math.Pi*(200+1400*u*u)*t) * math.Sin(math.Pi*u)
