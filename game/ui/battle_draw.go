@@ -9,6 +9,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/play"
 )
 
 // drawCache holds what the battle's Draw reuses every frame, so that drawing
@@ -79,9 +80,9 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 	v := c.View
 	cam := b.cam
 	u := b.under
-	s := float32(HexSize * cam.Zoom)
+	s := float32(play.HexSize * cam.Zoom)
 	// Reachable hexes of the selected ship.
-	if c.MyTurn() && len(c.Ends) > 0 && c.Mode == ModeMove {
+	if c.MyTurn() && len(c.Ends) > 0 && c.Mode == play.ModeMove {
 		for _, r := range c.Ends {
 			x, y := cam.HexCenter(r.Hex)
 			if offScreen(cam, x, y, s) {
@@ -208,7 +209,7 @@ func (b *battleScene) drawStations(dst *ebiten.Image) {
 		}
 		img, lights := sprites.stationImages()
 		x, y := b.cam.HexCenter(sh.Pos)
-		ringWorld := (float64(c.Radius) + 0.5) * math.Sqrt(3) * HexSize * 0.98
+		ringWorld := (float64(c.Radius) + 0.5) * math.Sqrt(3) * play.HexSize * 0.98
 		sc := ringWorld / 196 * b.cam.Zoom
 		op := &b.shipOp
 		op.GeoM.Reset()
@@ -258,13 +259,13 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 		if !sh.Alive() || v.Class(sh).Station {
 			continue
 		}
-		wx, wy := worldLayout.ToPixel(sh.Pos)
+		wx, wy := play.WorldLayout().ToPixel(sh.Pos)
 		hd := b.heading[sh.ID]
 		if m := &b.motions[sh.ID]; m.active(b.now) {
 			x, y, h := m.at(b.now)
 			wx, wy, hd = float64(x), float64(y), h
 		}
-		if !cam.Visible(wx, wy, HexSize*1.2) {
+		if !cam.Visible(wx, wy, play.HexSize*1.2) {
 			continue
 		}
 		sx, sy := cam.ToScreen(wx, wy)
@@ -406,7 +407,7 @@ func (b *battleScene) updateIntents() {
 		n := 0
 		for _, id := range w.Ships {
 			if sh := v.Ship(id); sh != nil && sh.Alive() {
-				x, y := worldLayout.ToPixel(sh.Pos)
+				x, y := play.WorldLayout().ToPixel(sh.Pos)
 				sx, sy, n = sx+x, sy+y, n+1
 			}
 		}
@@ -417,7 +418,7 @@ func (b *battleScene) updateIntents() {
 		verb := ""
 		switch w.Directive {
 		case rules.Screen:
-			x, y := worldLayout.ToPixel(w.Hold)
+			x, y := play.WorldLayout().ToPixel(w.Hold)
 			it.x1, it.y1 = float32(x), float32(y)
 			verb = "Screen"
 		default:
@@ -425,13 +426,13 @@ func (b *battleScene) updateIntents() {
 			if t == nil {
 				continue
 			}
-			x, y := worldLayout.ToPixel(t.Pos)
+			x, y := play.WorldLayout().ToPixel(t.Pos)
 			it.x1, it.y1 = float32(x), float32(y)
 			switch w.Directive {
 			case rules.Intercept:
 				verb = "Intercept " + t.Name
 			case rules.Focus:
-				verb = "Focus fire: " + sectionName(b.s.State(), t.ID, w.Section)
+				verb = "Focus fire: " + play.SectionName(b.s.State(), t.ID, w.Section)
 			default:
 				verb = "Assault " + t.Name
 			}
@@ -447,11 +448,11 @@ func (b *battleScene) drawCurtain(dst *ebiten.Image) {
 	b.over.Rect(0, 0, float32(g.W), float32(g.H), colSpace) // opaque: nothing of the other side's view shows
 	b.over.Flush(dst)
 	st := b.s.State()
-	drawText(dst, sideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), colAccent, Center)
+	drawText(dst, play.SideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), colAccent, Center)
 	drawText(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), colText, Center)
 }
 
-func offScreen(cam *Camera, x, y float64, s float32) bool {
+func offScreen(cam *play.Camera, x, y float64, s float32) bool {
 	m := float64(s)
 	return x < -m || y < -m || x > cam.W+m || y > cam.H+m
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/play"
 )
 
 // Hooks for tests and for pages that embed the game: where to click. The
@@ -62,7 +63,7 @@ func (g *Game) DebugButton(name string) (x, y, w, h float64, ok bool) {
 	b.hud.layout()
 	for i, a := range actionButtons {
 		label := strings.ToLower(strings.ReplaceAll(a.label, " ", "-"))
-		if label == name || (name == "end-turn" && a.act == ActEndTurn) {
+		if label == name || (name == "end-turn" && a.act == play.ActEndTurn) {
 			r := b.hud.buttons[i]
 			return r.x, r.y, r.w, r.h, r.w > 0
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/sound"
 )
 
@@ -57,7 +58,7 @@ type director struct {
 }
 
 func (d director) worldPos(h hex.Hex) (float32, float32) {
-	x, y := worldLayout.ToPixel(h)
+	x, y := play.WorldLayout().ToPixel(h)
 	return float32(x), float32(y)
 }
 
@@ -88,11 +89,11 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 	sp := 1 / speed
 	b.action.n = 0
 	for _, e := range evs {
-		if !eventVisible(e, side, before, after) {
+		if !play.EventVisible(e, side, before, after) {
 			continue
 		}
 		d.where(e)
-		if line := describe(st, e); line != "" && e.Kind != rules.Hit {
+		if line := play.Describe(st, e); line != "" && e.Kind != rules.Hit {
 			b.log.add(line, e.Side, b.g.Frame)
 		}
 		switch e.Kind {
@@ -181,7 +182,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			s := fx.add(fxExplosion, now+lastT*sp, tBoom*sp)
 			s.x0, s.y0, s.size, s.col, s.seed = x+float32(e.Section%5-2)*18, y+float32(e.Section%3-1)*18, 26, rgb(0xff8a3a), float32(e.Section)
 			s.sound = sound.Explosion
-			d.text(x, y-60, sectionName(st, e.Ship, e.Section)+" out of action", colBad, now+lastT*sp, sp)
+			d.text(x, y-60, play.SectionName(st, e.Ship, e.Section)+" out of action", colBad, now+lastT*sp, sp)
 			lastT += 0.3
 		case rules.ShipDestroyed:
 			x, y := d.shipWorld(st, e.Ship, e.To)
@@ -311,7 +312,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				b.banner("Reinforcements", w.Name)
 			}
 		case rules.ReinforcementsBlocked:
-			b.banner("The minefield holds", wingName(st, e.Value)+" is stopped at the wormhole")
+			b.banner("The minefield holds", play.WingName(st, e.Value)+" is stopped at the wormhole")
 			wx, wy := b.world.wormX, b.world.wormY
 			for i := range 6 {
 				s := fx.add(fxExplosion, at+float64(i)*0.15*sp, 0.9*sp)
@@ -338,12 +339,12 @@ func (d director) where(e rules.Event) {
 	a := &d.b.action
 	switch e.Kind {
 	case rules.Moved, rules.MineLaid, rules.MineDetonated, rules.ShipDestroyed, rules.SectionDisabled, rules.Boarded, rules.Detected, rules.MoveInterrupted:
-		x, y := worldLayout.ToPixel(e.To)
+		x, y := play.WorldLayout().ToPixel(e.To)
 		a.add(x, y)
 	case rules.Fired, rules.Hit, rules.Missed:
-		x, y := worldLayout.ToPixel(e.From)
+		x, y := play.WorldLayout().ToPixel(e.From)
 		a.add(x, y)
-		x, y = worldLayout.ToPixel(e.To)
+		x, y = play.WorldLayout().ToPixel(e.To)
 		a.add(x, y)
 	}
 }
@@ -402,7 +403,7 @@ func (d director) targetRadius(st *rules.State, id rules.ShipID) float32 {
 	}
 	c := st.Class(sh)
 	if c.Station {
-		return float32(HexSize) * 2.4
+		return float32(play.HexSize) * 2.4
 	}
 	return shipLength(c.ID) * 0.45
 }
@@ -427,19 +428,19 @@ func weaponSound(k rules.WeaponKind) sound.ID {
 func shipLength(classID string) float32 {
 	switch classID {
 	case "defiant":
-		return HexSize * 1.45
+		return play.HexSize * 1.45
 	case "bird-of-prey":
-		return HexSize * 1.55
+		return play.HexSize * 1.55
 	case "jemhadar-attack-ship":
-		return HexSize * 1.2
+		return play.HexSize * 1.2
 	case "galor":
-		return HexSize * 1.75
+		return play.HexSize * 1.75
 	case "keldon":
-		return HexSize * 1.9
+		return play.HexSize * 1.9
 	case "hideki":
-		return HexSize * 1.0
+		return play.HexSize * 1.0
 	}
-	return HexSize * 1.4
+	return play.HexSize * 1.4
 }
 
 func bannerTurn(turn, limit int) string {

@@ -6,6 +6,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/sound"
 )
 
@@ -132,7 +133,7 @@ func (f *effects) update(now float64) {
 }
 
 // draw draws every running effect.
-func (f *effects) draw(dst *ebiten.Image, cam *Camera, now float64, face *text.GoTextFace) {
+func (f *effects) draw(dst *ebiten.Image, cam *play.Camera, now float64, face *text.GoTextFace) {
 	if f.live == 0 {
 		return
 	}

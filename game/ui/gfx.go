@@ -6,6 +6,8 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/ui/play"
 )
 
 // The effects atlas: small procedural textures that the batch draws from, so
@@ -34,7 +36,7 @@ func initGfx() {
 	const w, h = fxSize * 6, fxSize
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	set := func(x, y int, a float64) {
-		a = clampF(a, 0, 1)
+		a = play.Clamp(a, 0, 1)
 		v := uint8(a*255 + 0.5)
 		img.SetRGBA(x, y, color.RGBA{v, v, v, v}) // premultiplied white
 	}
@@ -81,7 +83,7 @@ func initGfx() {
 }
 
 func smoothstep(a, b, x float64) float64 {
-	t := clampF((x-a)/(b-a), 0, 1)
+	t := play.Clamp((x-a)/(b-a), 0, 1)
 	return t * t * (3 - 2*t)
 }
 

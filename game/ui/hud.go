@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/play"
 )
 
 // rect is a screen rectangle.
@@ -35,24 +36,24 @@ type hudBar struct {
 
 // actionInfo describes an action bar button.
 type actionInfo struct {
-	act   Action
+	act   play.Action
 	label string
 	key   string
 	tip   string
 }
 
 var actionButtons = [...]actionInfo{
-	{ActMove, "Move", "M", "Move the selected ship: click a blue hex. The path and its cost show under the pointer."},
-	{ActFire, "Fire", "F", "Fire on an enemy: hover it to see the hit chance and expected damage. 1–4 choose a weapon, T cycles targets."},
-	{ActMine, "Lay mine", "L", "Lay a mine at a marked minefield position next to the minelayer."},
-	{ActCloak, "Cloak", "C", "Engage or drop the cloaking device. Cloaked ships cannot fire."},
-	{ActCover, "Cover", "V", "Cover a friendly ship: attacks on it are harder and the coverer fires back."},
-	{ActEvacuate, "Evacuate", "X", "Order the station's evacuation."},
-	{ActSabotage, "Sisko 197", "P", "Run Program Sisko 197: sabotage the station's computers and power once the ships are gone."},
-	{ActBoard, "Board", "B", "Send troops to board the enemy station."},
-	{ActWithdraw, "Withdraw", "O", "Leave the battle from an exit hex."},
-	{ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing."},
-	{ActEndTurn, "End phase", "Enter", "End your phase: the enemy moves next."},
+	{play.ActMove, "Move", "M", "Move the selected ship: click a blue hex. The path and its cost show under the pointer."},
+	{play.ActFire, "Fire", "F", "Fire on an enemy: hover it to see the hit chance and expected damage. 1–4 choose a weapon, T cycles targets."},
+	{play.ActMine, "Lay mine", "L", "Lay a mine at a marked minefield position next to the minelayer."},
+	{play.ActCloak, "Cloak", "C", "Engage or drop the cloaking device. Cloaked ships cannot fire."},
+	{play.ActCover, "Cover", "V", "Cover a friendly ship: attacks on it are harder and the coverer fires back."},
+	{play.ActEvacuate, "Evacuate", "X", "Order the station's evacuation."},
+	{play.ActSabotage, "Sisko 197", "P", "Run Program Sisko 197: sabotage the station's computers and power once the ships are gone."},
+	{play.ActBoard, "Board", "B", "Send troops to board the enemy station."},
+	{play.ActWithdraw, "Withdraw", "O", "Leave the battle from an exit hex."},
+	{play.ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing."},
+	{play.ActEndTurn, "End phase", "Enter", "End your phase: the enemy moves next."},
 }
 
 // hudKey is what the HUD's text depends on.
@@ -60,7 +61,7 @@ type hudKey struct {
 	changed         int
 	side, active    rules.Side
 	sel             rules.ShipID
-	mode            Mode
+	mode            play.Mode
 	weapon, section int
 	w, h, scale     float64
 	my, skip, watch bool
@@ -163,11 +164,11 @@ func (h *hud) contains(x, y float64) bool {
 }
 
 // buttonAt returns the action of the button under a point.
-func (h *hud) buttonAt(x, y float64) (Action, bool) {
+func (h *hud) buttonAt(x, y float64) (play.Action, bool) {
 	for i, r := range h.buttons {
 		if r.in(x, y) {
 			a := h.btns[i].act
-			if a < actionCount && !h.b.ctl.MyTurn() {
+			if a < play.ActionCount && !h.b.ctl.MyTurn() {
 				return 0, false
 			}
 			return a, true
@@ -177,8 +178,8 @@ func (h *hud) buttonAt(x, y float64) (Action, bool) {
 }
 
 // enabled reports whether an action bar button can be pressed now.
-func (h *hud) enabled(a Action) bool {
-	if a >= actionCount {
+func (h *hud) enabled(a play.Action) bool {
+	if a >= play.ActionCount {
 		return true // replay and playback controls
 	}
 	return h.b.ctl.MyTurn() && h.b.ctl.Avail[a]
@@ -213,7 +214,7 @@ func (h *hud) refresh() {
 	f := g.Fonts
 	v := c.View
 
-	phase := sideTitle(st.Active) + " phase"
+	phase := play.SideTitle(st.Active) + " phase"
 	if st.Phase == rules.Parley {
 		phase = "Surrender terms"
 	} else if st.Phase == rules.Over {
@@ -229,14 +230,14 @@ func (h *hud) refresh() {
 		h.topLine += "  ·  K: skip"
 	}
 	h.speedLn = "Playback " + speedNames[g.Settings.Speed] + "  (, .)"
-	h.viewLn = sideTitle(c.Side) + " view"
+	h.viewLn = play.SideTitle(c.Side) + " view"
 	if b.watch {
 		h.viewLn += "  (G: switch)"
 	}
 	h.viewLn += "   " + h.speedLn
-	h.movingLn = sideTitle(st.Active) + " is moving…  K: skip   , . : speed"
+	h.movingLn = play.SideTitle(st.Active) + " is moving…  K: skip   , . : speed"
 	if b.watch {
-		h.movingLn = sideTitle(st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
+		h.movingLn = play.SideTitle(st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
 	}
 
 	x, y := h.panel.x+u(14), h.panel.y+u(10)
@@ -448,7 +449,7 @@ func (h *hud) tooltipFor() {
 		p := hv.Preview
 		h.tip = append(h.tip, "Fire "+hv.Weapon+" at "+hv.Ship.Name)
 		if t := hv.Ship; v.Class(t).Station {
-			h.tip = append(h.tip, "Target: "+sectionName(b.s.State(), t.ID, hv.Order.Section)+"  ([ ] to change)")
+			h.tip = append(h.tip, "Target: "+play.SectionName(b.s.State(), t.ID, hv.Order.Section)+"  ([ ] to change)")
 		}
 		h.tip = append(h.tip, fmt.Sprintf("Hit chance %d%% × %d shots · %d each · range %d", p.HitChance, p.Shots, p.PerHit, p.Range))
 		h.tip = append(h.tip, fmt.Sprintf("Expected damage %.1f (to hull %.1f)", float64(p.Expected100)/100, float64(p.ExpectedHull100)/100))
@@ -655,12 +656,12 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 		if on && r.in(in.X, in.Y) {
 			col = rgb(0x24405f)
 		}
-		active := !rp && my && ((a == ActFire && c.Mode == ModeFire) || (a == ActMine && c.Mode == ModeMine) || (a == ActCover && c.Mode == ModeCover) || (a == ActBoard && c.Mode == ModeBoard) || (a == ActMove && c.Mode == ModeMove && c.Sel() != nil))
+		active := !rp && my && ((a == play.ActFire && c.Mode == play.ModeFire) || (a == play.ActMine && c.Mode == play.ModeMine) || (a == play.ActCover && c.Mode == play.ModeCover) || (a == play.ActBoard && c.Mode == play.ModeBoard) || (a == play.ActMove && c.Mode == play.ModeMove && c.Sel() != nil))
 		bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
 		edge := colEdge
 		if active {
 			edge = colAccent
-		} else if on && a == ActEndTurn {
+		} else if on && a == play.ActEndTurn {
 			edge = colGood
 		}
 		bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
@@ -690,7 +691,7 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 				label = "Pause"
 			}
 		}
-		if a.act == ActCloak {
+		if a.act == play.ActCloak {
 			if sh := c.Sel(); sh != nil && sh.Cloaked {
 				label = "Decloak"
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/play"
 )
 
 // terrainScale is the resolution of the pre-drawn terrain layer, in pixels
@@ -41,7 +42,7 @@ type worldRenderer struct {
 
 func newWorldRenderer(m *rules.Map) *worldRenderer {
 	w := &worldRenderer{m: m, grid: newBatch(false)}
-	w.minX, w.minY, w.maxX, w.maxY = MapBounds(m.Cols, m.Rows)
+	w.minX, w.minY, w.maxX, w.maxY = play.MapBounds(m.Cols, m.Rows)
 	w.timeU, w.openU = []float32{0}, []float32{1}
 	w.beltOp.Uniforms = map[string]any{"Time": w.timeU}
 	w.wormOp.Uniforms = map[string]any{"Time": w.timeU, "Open": w.openU}
@@ -52,12 +53,12 @@ func newWorldRenderer(m *rules.Map) *worldRenderer {
 			continue
 		}
 		h := m.HexAt(i)
-		cx, cy := worldLayout.ToPixel(h)
+		cx, cy := play.WorldLayout().ToPixel(h)
 		n := uint32(len(w.beltWorld))
 		w.beltWorld = append(w.beltWorld, ebiten.Vertex{DstX: float32(cx), DstY: float32(cy), SrcX: float32(cx), SrcY: float32(cy), ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1})
 		for k := range 6 {
-			x := cx + HexSize*float64(hexCos[k])*1.02
-			y := cy + HexSize*float64(hexSin[k])*1.02
+			x := cx + play.HexSize*float64(hexCos[k])*1.02
+			y := cy + play.HexSize*float64(hexSin[k])*1.02
 			w.beltWorld = append(w.beltWorld, ebiten.Vertex{DstX: float32(x), DstY: float32(y), SrcX: float32(x), SrcY: float32(y), ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 0.55})
 		}
 		for k := range uint32(6) {
@@ -69,12 +70,12 @@ func newWorldRenderer(m *rules.Map) *worldRenderer {
 	var sx, sy float64
 	var n int
 	for _, h := range m.Hexes(rules.Wormhole) {
-		x, y := worldLayout.ToPixel(h)
+		x, y := play.WorldLayout().ToPixel(h)
 		sx, sy, n = sx+x, sy+y, n+1
 	}
 	if n > 0 {
 		w.wormX, w.wormY = sx/float64(n), sy/float64(n)
-		w.wormR = HexSize * (1.2 + math.Sqrt(float64(n))*0.7)
+		w.wormR = play.HexSize * (1.2 + math.Sqrt(float64(n))*0.7)
 	}
 	w.wormIdx = [6]uint16{0, 1, 2, 0, 2, 3}
 	return w
@@ -117,9 +118,9 @@ func (w *worldRenderer) buildTerrain() {
 	}
 	for i, t := range w.m.Terrain {
 		h := w.m.HexAt(i)
-		x, y := worldLayout.ToPixel(h)
+		x, y := play.WorldLayout().ToPixel(h)
 		px, py := toImg(x, y)
-		s := float32(HexSize * terrainScale)
+		s := float32(play.HexSize * terrainScale)
 		switch t {
 		case rules.Belt:
 			b.Sprite(px, py, s*2.2, texGlow, colBelt.WithA(0.22))
@@ -141,23 +142,23 @@ func (w *worldRenderer) buildTerrain() {
 			continue
 		}
 		h := w.m.HexAt(i)
-		x, y := worldLayout.ToPixel(h)
+		x, y := play.WorldLayout().ToPixel(h)
 		px, py := toImg(x, y)
-		hexCorners(px, py, float32(HexSize*terrainScale)*0.96, &w.pts)
+		hexCorners(px, py, float32(play.HexSize*terrainScale)*0.96, &w.pts)
 		b.Poly(px, py, &w.pts, rgb(0x6a5a4a).WithA(0.12))
 		b.Flush(img)
 		for range 7 {
-			rx := px + float32(r.Float64()*2-1)*HexSize*terrainScale*0.6
-			ry := py + float32(r.Float64()*2-1)*HexSize*terrainScale*0.55
+			rx := px + float32(r.Float64()*2-1)*play.HexSize*terrainScale*0.6
+			ry := py + float32(r.Float64()*2-1)*play.HexSize*terrainScale*0.55
 			rr := float32(2+r.Float64()*5) * terrainScale * 1.4
 			rock(pn, rx, ry, rr, r.Float64()*6)
 		}
 	}
 	// The hex grid, baked in; sharp lines are drawn over it when zoomed in.
 	for i := range w.m.Terrain {
-		x, y := worldLayout.ToPixel(w.m.HexAt(i))
+		x, y := play.WorldLayout().ToPixel(w.m.HexAt(i))
 		px, py := toImg(x, y)
-		hexCorners(px, py, float32(HexSize*terrainScale), &w.pts)
+		hexCorners(px, py, float32(play.HexSize*terrainScale), &w.pts)
 		for k := range 6 {
 			p0, p1 := w.pts[k], w.pts[(k+1)%6]
 			b.Line(p0[0], p0[1], p1[0], p1[1], 1.3, texLine, colGrid.WithA(0.09))
@@ -187,7 +188,7 @@ func rock(pn *pen, x, y, r float32, a float64) {
 }
 
 // draw draws the map under the ships.
-func (w *worldRenderer) draw(dst *ebiten.Image, cam *Camera, bg *background, now float64) {
+func (w *worldRenderer) draw(dst *ebiten.Image, cam *play.Camera, bg *background, now float64) {
 	// Terrain layer.
 	op := &w.terrOp
 	op.GeoM.Reset()
@@ -226,14 +227,14 @@ func (w *worldRenderer) draw(dst *ebiten.Image, cam *Camera, bg *background, now
 	}
 	// Hex grid, fading out as the view zooms out.
 	if cam.Zoom >= 0.9 && !skipLayer("grid") {
-		a := float32(clampF((cam.Zoom-0.9)/0.4, 0, 1)) * 0.14
-		s := float32(HexSize * cam.Zoom)
+		a := float32(play.Clamp((cam.Zoom-0.9)/0.4, 0, 1)) * 0.14
+		s := float32(play.HexSize * cam.Zoom)
 		lw := float32(max(1, cam.Zoom*1.2))
 		col := colGrid.WithA(a)
 		for i := range w.m.Terrain {
 			h := w.m.HexAt(i)
-			wx, wy := worldLayout.ToPixel(h)
-			if !cam.Visible(wx, wy, HexSize) {
+			wx, wy := play.WorldLayout().ToPixel(h)
+			if !cam.Visible(wx, wy, play.HexSize) {
 				continue
 			}
 			cx, cy := cam.ToScreen(wx, wy)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
@@ -119,7 +120,7 @@ func (p *player) step() {
 	}
 }
 
-func lastOrder(s *Session) (rules.Order, bool) {
+func lastOrder(s *play.Session) (rules.Order, bool) {
 	f := s.File()
 	for i := len(f.Turns) - 1; i >= 0; i-- {
 		if os := f.Turns[i].Orders; len(os) > 0 {
@@ -245,7 +246,7 @@ func (p *player) cursorTo(h hex.Hex) {
 }
 
 // minelayer is the player's live minelayer, if any.
-func minelayer(c *Controller) *rules.Ship {
+func minelayer(c *play.Controller) *rules.Ship {
 	for i := range c.View.Ships {
 		sh := &c.View.Ships[i]
 		if sh.Side == c.Side && sh.Alive() && c.View.Class(sh).Minelayer {
@@ -256,9 +257,9 @@ func minelayer(c *Controller) *rules.Ship {
 }
 
 // mineSpot is a minefield position the ship can lay a mine at now.
-func mineSpot(c *Controller, sh *rules.Ship) (hex.Hex, bool) {
+func mineSpot(c *play.Controller, sh *rules.Ship) (hex.Hex, bool) {
 	for _, m := range c.View.Mines {
-		if !m.Laid && c.legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: m.Pos}) {
+		if !m.Laid && c.Legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: m.Pos}) {
 			return m.Pos, true
 		}
 	}
@@ -267,7 +268,7 @@ func mineSpot(c *Controller, sh *rules.Ship) (hex.Hex, bool) {
 
 // moveSpot is the hex the selected ship can reach nearest to an unlaid
 // mine position (not further than it is now).
-func moveSpot(c *Controller, sh *rules.Ship) (hex.Hex, bool) {
+func moveSpot(c *play.Controller, sh *rules.Ship) (hex.Hex, bool) {
 	var best hex.Hex
 	bestD := 1 << 30
 	for _, m := range c.View.Mines {
@@ -320,13 +321,13 @@ func (p *player) keyboardPhase() {
 			if sh == nil || !p.myTurn() {
 				break
 			}
-			if sh.Cloaked && c.Avail[ActCloak] {
+			if sh.Cloaked && c.Avail[play.ActCloak] {
 				p.tap(ebiten.KeyC) // decloak to lay mines
 				continue
 			}
-			if at, ok := mineSpot(c, sh); ok && c.Avail[ActMine] {
+			if at, ok := mineSpot(c, sh); ok && c.Avail[play.ActMine] {
 				p.tap(ebiten.KeyL)
-				if c.Mode != ModeMine {
+				if c.Mode != play.ModeMine {
 					p.t.Fatalf("L did not choose the lay-mine mode")
 				}
 				p.cursorTo(at)
@@ -439,8 +440,8 @@ func (p *player) show(h hex.Hex) {
 			return
 		}
 		cx, cy := fr.x+fr.w/2, fr.y+fr.h/2
-		dx := clampF(cx-x, -fr.w/2+10, fr.w/2-10)
-		dy := clampF(cy-y, -fr.h/2+10, fr.h/2-10)
+		dx := play.Clamp(cx-x, -fr.w/2+10, fr.w/2-10)
+		dy := play.Clamp(cy-y, -fr.h/2+10, fr.h/2-10)
 		p.drag(cx-dx/2, cy-dy/2, dx, dy)
 	}
 	x, y := b.cam.HexCenter(h)
@@ -467,7 +468,7 @@ func (p *player) pointHex(h hex.Hex) {
 }
 
 // clickButton clicks an action bar button.
-func (p *player) clickButton(a Action) {
+func (p *player) clickButton(a play.Action) {
 	p.t.Helper()
 	h := p.battle().hud
 	for i, bi := range h.btns {
@@ -495,13 +496,13 @@ func (p *player) mousePhase() {
 			if sh == nil || !p.myTurn() {
 				break
 			}
-			if sh.Cloaked && c.Avail[ActCloak] {
-				p.clickButton(ActCloak)
+			if sh.Cloaked && c.Avail[play.ActCloak] {
+				p.clickButton(play.ActCloak)
 				continue
 			}
-			if at, ok := mineSpot(c, sh); ok && c.Avail[ActMine] {
-				p.clickButton(ActMine)
-				if c.Mode != ModeMine {
+			if at, ok := mineSpot(c, sh); ok && c.Avail[play.ActMine] {
+				p.clickButton(play.ActMine)
+				if c.Mode != play.ModeMine {
 					p.t.Fatalf("the Lay mine button did not choose the mode")
 				}
 				laid := c.View.MinesLaid
@@ -559,7 +560,7 @@ func (p *player) mousePhase() {
 		}
 	}
 	if p.myTurn() {
-		p.clickButton(ActEndTurn)
+		p.clickButton(play.ActEndTurn)
 	}
 }
 
@@ -709,7 +710,7 @@ func TestClickStationSection(t *testing.T) {
 	for i := range c.View.Ships {
 		sh := &c.View.Ships[i]
 		if sh.Side == c.Side && sh.Alive() {
-			if _, ok := c.attackOrder(sh, stn); ok {
+			if _, ok := c.AttackOrder(sh, stn); ok {
 				shooter = sh.ID
 				break
 			}
@@ -737,7 +738,7 @@ func TestClickStationSection(t *testing.T) {
 		}
 		found := false
 		for _, l := range b.hud.lines {
-			if strings.HasPrefix(l.text, "› ") && strings.Contains(l.text, sectionName(b.s.State(), stn.ID, r.id)) {
+			if strings.HasPrefix(l.text, "› ") && strings.Contains(l.text, play.SectionName(b.s.State(), stn.ID, r.id)) {
 				found = true
 			}
 		}
@@ -935,7 +936,7 @@ func TestReplayViewer(t *testing.T) {
 	if b.rpPos() != 0 || len(rp.turnStart) < 5 {
 		t.Fatalf("at order %d of %d turns", b.rpPos(), len(rp.turnStart))
 	}
-	button := func(a Action) rect {
+	button := func(a play.Action) rect {
 		for i, bi := range b.hud.btns {
 			if bi.act == a {
 				return b.hud.buttons[i]

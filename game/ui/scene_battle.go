@@ -7,10 +7,10 @@ import (
 
 	"github.com/calltoarms/ds9/game/ai"
 	"github.com/calltoarms/ds9/game/hex"
-	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/game/ui/sound"
 )
@@ -56,25 +56,12 @@ func (a *actionBox) add(x, y float64) {
 	a.n++
 }
 
-// playersFor returns who plays each side for a title-screen choice.
-func playersFor(side, level string) replay.Players {
-	switch side {
-	case "dominion":
-		return replay.Players{Alliance: level, Dominion: Human}
-	case "hotseat":
-		return replay.Players{Alliance: Human, Dominion: Human}
-	case "watch":
-		return replay.Players{Alliance: level, Dominion: level}
-	}
-	return replay.Players{Alliance: Human, Dominion: level}
-}
-
 // battleScene is the battle view.
 type battleScene struct {
 	g     *Game
-	s     *Session
-	ctl   *Controller
-	cam   *Camera
+	s     *play.Session
+	ctl   *play.Controller
+	cam   *play.Camera
 	world *worldRenderer
 	fx    *effects
 	dir   director
@@ -116,7 +103,7 @@ type battleScene struct {
 
 // newBattle starts a new battle of a scenario.
 func newBattle(g *Game, sc *scenario.Scenario, side, level string, seed uint64) (*battleScene, error) {
-	s, err := NewSession(sc, seed, playersFor(side, level))
+	s, err := play.NewSession(sc, seed, play.PlayersFor(side, level))
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +111,7 @@ func newBattle(g *Game, sc *scenario.Scenario, side, level string, seed uint64) 
 }
 
 // newBattleScene shows a session.
-func newBattleScene(g *Game, s *Session) *battleScene {
+func newBattleScene(g *Game, s *play.Session) *battleScene {
 	st := s.State()
 	view := rules.Alliance
 	switch {
@@ -140,10 +127,10 @@ func newBattleScene(g *Game, s *Session) *battleScene {
 		// Hot-seat: the first player takes the controls behind the curtain.
 		b.curtain = st.Phase != rules.Over
 	}
-	b.ctl = NewController(s, view)
+	b.ctl = play.NewController(s, view)
 	b.world = newWorldRenderer(st.Map)
-	minX, minY, maxX, maxY := MapBounds(st.Map.Cols, st.Map.Rows)
-	b.cam = NewCamera(g.W, g.H, minX, minY, maxX, maxY)
+	minX, minY, maxX, maxY := play.MapBounds(st.Map.Cols, st.Map.Rows)
+	b.cam = play.NewCamera(g.W, g.H, minX, minY, maxX, maxY)
 	b.fx = newEffects(g.Sound)
 	b.dir = director{b: b}
 	b.heading = make([]float32, len(st.Ships))
@@ -184,13 +171,13 @@ func (b *battleScene) focusOwn() {
 		if sh.Side != b.ctl.Side || !sh.Alive() {
 			continue
 		}
-		x, y := worldLayout.ToPixel(sh.Pos)
+		x, y := play.WorldLayout().ToPixel(sh.Pos)
 		x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
 	}
 	if x0 > x1 {
 		return
 	}
-	pad := HexSize * 8.0
+	pad := play.HexSize * 8.0
 	b.cam.FitRect(x0-pad, y0-pad, x1+pad, y1+pad)
 	if b.cam.TZoom > 1.1 {
 		b.cam.TZoom = 1.1
@@ -208,7 +195,7 @@ func (b *battleScene) phaseBanner(side rules.Side) {
 	if b.s.Humans[side] {
 		who = "your orders"
 	}
-	b.banner(sideTitle(side)+" phase", bannerTurn(st.Turn, st.TurnLimit)+" · "+who)
+	b.banner(play.SideTitle(side)+" phase", bannerTurn(st.Turn, st.TurnLimit)+" · "+who)
 }
 
 // turnBegan records the losses of the turn that ended and autosaves.
@@ -304,7 +291,7 @@ func (b *battleScene) update(g *Game) error {
 				// The event log told the other player's phase as they saw
 				// it: it is theirs, not this player's to read.
 				b.log = logRing{}
-				b.log.add(sideTitle(st.Active)+" phase, "+bannerTurn(max(st.Turn, 1), st.TurnLimit)+": your orders.", st.Active, g.Frame)
+				b.log.add(play.SideTitle(st.Active)+" phase, "+bannerTurn(max(st.Turn, 1), st.TurnLimit)+": your orders.", st.Active, g.Frame)
 			}
 			b.ctl.SetSide(st.Active)
 			b.fx.clear()
@@ -451,14 +438,7 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 	}
 	for i, cmd := range [4]input.Cmd{input.CmdWeapon1, input.CmdWeapon2, input.CmdWeapon3, input.CmdWeapon4} {
 		if in.Just(cmd) {
-			if sh := c.Sel(); sh != nil && i < len(c.View.Class(sh).Weapons) {
-				if c.Weapon == i {
-					c.Weapon = -1
-				} else {
-					c.Weapon = i
-				}
-				c.hoverStamp = -1
-			}
+			c.ToggleWeapon(i)
 		}
 	}
 	if in.Just(input.CmdSectionNext) || in.Just(input.CmdSectionPrev) {
@@ -474,11 +454,11 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 	}
 	actions := [...]struct {
 		cmd input.Cmd
-		act Action
+		act play.Action
 	}{
-		{input.CmdMove, ActMove}, {input.CmdFire, ActFire}, {input.CmdMine, ActMine}, {input.CmdCloak, ActCloak},
-		{input.CmdCover, ActCover}, {input.CmdEvacuate, ActEvacuate}, {input.CmdSabotage, ActSabotage},
-		{input.CmdBoard, ActBoard}, {input.CmdWithdraw, ActWithdraw}, {input.CmdUndo, ActUndo}, {input.CmdEndTurn, ActEndTurn},
+		{input.CmdMove, play.ActMove}, {input.CmdFire, play.ActFire}, {input.CmdMine, play.ActMine}, {input.CmdCloak, play.ActCloak},
+		{input.CmdCover, play.ActCover}, {input.CmdEvacuate, play.ActEvacuate}, {input.CmdSabotage, play.ActSabotage},
+		{input.CmdBoard, play.ActBoard}, {input.CmdWithdraw, play.ActWithdraw}, {input.CmdUndo, play.ActUndo}, {input.CmdEndTurn, play.ActEndTurn},
 	}
 	for _, a := range actions {
 		if in.Just(a.cmd) {
@@ -489,17 +469,13 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 		b.click()
 	}
 	if in.RightClicked {
-		c.Mode = ModeMove
-		c.Selected = rules.NoShip
-		c.stamp = -1
-		c.Refresh()
+		c.Deselect()
 	}
 	if in.Clicked {
 		if a, ok := b.hud.buttonAt(in.ClickX, in.ClickY); ok {
 			b.do(a)
 		} else if id, ok := b.hud.sectionAt(in.ClickX, in.ClickY); ok {
-			c.Section = id
-			c.hoverStamp = -1
+			c.AimAt(id)
 			b.g.Sound.Play(sound.Click)
 		} else if !b.hud.contains(in.ClickX, in.ClickY) {
 			c.Cursor = b.cam.HexAt(in.ClickX, in.ClickY)
@@ -514,7 +490,7 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 
 // followCursor keeps the keyboard cursor on screen.
 func (b *battleScene) followCursor() {
-	x, y := worldLayout.ToPixel(b.ctl.Cursor)
+	x, y := play.WorldLayout().ToPixel(b.ctl.Cursor)
 	sx, sy := b.cam.ToScreen(x, y)
 	m := 160 * b.g.Scale
 	if sx < m || sy < m || sx > b.cam.W-m-300*b.g.Scale || sy > b.cam.H-m {
@@ -529,9 +505,9 @@ func (b *battleScene) click() {
 	b.afterOrder(evs, err, before)
 }
 
-func (b *battleScene) do(a Action) {
+func (b *battleScene) do(a play.Action) {
 	before := b.ctl.View
-	if a == ActUndo {
+	if a == play.ActUndo {
 		if _, err := b.ctl.Do(a); err == nil {
 			b.resetMotions()
 			b.log.add("Order taken back.", b.ctl.Side, b.g.Frame)
@@ -653,7 +629,7 @@ func (b *battleScene) playToEnd() error {
 		st := b.s.State()
 		cmd := b.s.AI[st.Active]
 		if cmd == nil {
-			cmd = NewCommander(st.Active, "normal")
+			cmd = play.NewCommander(st.Active, "normal")
 		}
 		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
 			b.step = &ai.Phase{Cmd: cmd, Side: st.Active}
@@ -761,9 +737,9 @@ func (b *battleScene) toHumanTurn() {
 	b.focusOwn()
 	if z := b.g.Opts.Zoom; z > 0 {
 		if sh := c.Sel(); sh != nil {
-			x, y := worldLayout.ToPixel(sh.Pos)
+			x, y := play.WorldLayout().ToPixel(sh.Pos)
 			b.cam.TZoom = z
-			b.cam.CenterOn(x+HexSize*3, y)
+			b.cam.CenterOn(x+play.HexSize*3, y)
 			b.cam.Snap()
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
 )
 
 // briefingScene gives the briefing in the war's own words and, when the
@@ -15,7 +16,7 @@ import (
 type briefingScene struct {
 	g       *Game
 	sc      *scenario.Scenario
-	s       *Session
+	s       *play.Session
 	err     string
 	menu    *menuList
 	iRefuse int
@@ -32,7 +33,7 @@ type briefingScene struct {
 
 // newBriefingScene starts a battle and briefs the player.
 func newBriefingScene(g *Game, sc *scenario.Scenario, side, level string) Scene {
-	s, err := NewSession(sc, g.Opts.Seed, playersFor(side, level))
+	s, err := play.NewSession(sc, g.Opts.Seed, play.PlayersFor(side, level))
 	if err != nil {
 		b := &briefingScene{g: g, sc: sc, err: err.Error(), menu: newMenuList(), bt: newBatch(false)}
 		b.iBack = b.menu.add("Back to the title")
@@ -42,7 +43,7 @@ func newBriefingScene(g *Game, sc *scenario.Scenario, side, level string) Scene 
 }
 
 // newBriefingSceneFor briefs the player on a battle in progress (at the terms).
-func newBriefingSceneFor(g *Game, s *Session) *briefingScene {
+func newBriefingSceneFor(g *Game, s *play.Session) *briefingScene {
 	b := &briefingScene{g: g, sc: s.Scenario, s: s, menu: newMenuList(), bt: newBatch(false)}
 	b.iRefuse, b.iAccept, b.iBegin, b.iBack = -1, -1, -1, -1
 	st := s.State()
@@ -69,7 +70,7 @@ func (b *briefingScene) Update(g *Game) error {
 			b.terms = wrapText(paragraphs(b.sc.Terms.Text), g.Fonts.Body, u(440))
 		}
 		for i, si := range b.sc.Sides {
-			head := sideTitle(rules.Sides[i]) + ": " + si.Name
+			head := play.SideTitle(rules.Sides[i]) + ": " + si.Name
 			b.sides = append(b.sides, "•"+head)
 			b.sides = append(b.sides, wrapText("Commander: "+si.Commander+". "+si.Goal, g.Fonts.Small, u(440))...)
 			b.sides = append(b.sides, "")

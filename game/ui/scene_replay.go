@@ -5,6 +5,7 @@ import (
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
 )
 
 // replayState is the replay viewer's place in a replay file. The viewer is the
@@ -21,7 +22,7 @@ type replayState struct {
 
 // Replay viewer actions, beyond the battle's.
 const (
-	ActRpStart Action = actionCount + iota
+	ActRpStart play.Action = play.ActionCount + iota
 	ActRpPrev
 	ActRpPlay
 	ActRpNext
@@ -73,7 +74,7 @@ func newReplaySceneFile(g *Game, sc *scenario.Scenario, f *replay.File) (*battle
 	if _, err := replay.Verify(f, sc); err != nil {
 		rp.broken = err.Error()
 	}
-	s, err := NewSession(sc, f.Seed, replay.Players{Alliance: "replay", Dominion: "replay"})
+	s, err := play.NewSession(sc, f.Seed, replay.Players{Alliance: "replay", Dominion: "replay"})
 	if err != nil {
 		return nil, err
 	}
@@ -127,13 +128,13 @@ func (b *battleScene) rpApply(animate bool) bool {
 // rpSeek re-simulates the battle from the start up to order pos.
 func (b *battleScene) rpSeek(pos int) {
 	rp := b.rp
-	s, err := NewSession(rp.sc, rp.f.Seed, replay.Players{Alliance: "replay", Dominion: "replay"})
+	s, err := play.NewSession(rp.sc, rp.f.Seed, replay.Players{Alliance: "replay", Dominion: "replay"})
 	if err != nil {
 		return
 	}
 	side := b.ctl.Side
 	b.s = s
-	b.ctl = NewController(s, side)
+	b.ctl = play.NewController(s, side)
 	b.fx.clear()
 	b.resetMotions()
 	for i := range b.light {
@@ -151,7 +152,7 @@ func (b *battleScene) rpSeek(pos int) {
 }
 
 // rpDo carries out a replay control.
-func (b *battleScene) rpDo(a Action) {
+func (b *battleScene) rpDo(a play.Action) {
 	rp := b.rp
 	g := b.g
 	switch a {

@@ -5,36 +5,16 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
-	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/saves"
 )
-
-// lossesByTurn re-plays a battle and returns each side's losses at the end
-// of every turn (cumulative).
-func lossesByTurn(sc *scenario.Scenario, f *replay.File) [][2]int {
-	st, err := sc.NewState(f.Seed)
-	if err != nil {
-		return nil
-	}
-	var out [][2]int
-	for _, t := range f.Turns {
-		for _, o := range t.Orders {
-			if _, err := st.Apply(o); err != nil {
-				return out
-			}
-		}
-		out = append(out, st.Losses)
-	}
-	return out
-}
 
 // reportScene is the after-action report.
 type reportScene struct {
 	g       *Game
-	s       *Session
+	s       *play.Session
 	title   string
 	text    []string
 	stats   []string
@@ -51,9 +31,9 @@ type reportScene struct {
 	t       float64
 }
 
-func newReportScene(g *Game, s *Session) *reportScene { return newReportSceneWith(g, s, nil) }
+func newReportScene(g *Game, s *play.Session) *reportScene { return newReportSceneWith(g, s, nil) }
 
-func newReportSceneWith(g *Game, s *Session, _ [][2]int) *reportScene {
+func newReportSceneWith(g *Game, s *play.Session, _ [][2]int) *reportScene {
 	r := &reportScene{g: g, s: s, menu: newMenuList(), bt: newBatch(false)}
 	st := s.State()
 	r.title = "The battle is over"
@@ -61,7 +41,7 @@ func newReportSceneWith(g *Game, s *Session, _ [][2]int) *reportScene {
 		r.title = o.Title
 		r.win = o.Winner
 	}
-	r.turns = lossesByTurn(s.Scenario, s.File())
+	r.turns = play.LossesByTurn(s.Scenario, s.File())
 	sum := st.Summarize()
 	r.stats = []string{
 		fmt.Sprintf("Alliance: %d ships brought, %d lost", sum.Forces.Alliance, sum.Losses.Alliance),

@@ -9,6 +9,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/scenarios"
 )
@@ -130,7 +131,7 @@ func (t *titleScene) openSave(name string) {
 }
 
 // openSaved reads a save from storage and resumes it.
-func openSaved(g *Game, name string) (*Session, error) {
+func openSaved(g *Game, name string) (*play.Session, error) {
 	f, err := saves.Read(g.Storage, name)
 	if err != nil {
 		return nil, err
@@ -139,7 +140,7 @@ func openSaved(g *Game, name string) (*Session, error) {
 	if sc == nil {
 		return nil, errorf("%s: unknown scenario %q", name, f.Scenario)
 	}
-	return ResumeSession(sc, f)
+	return play.ResumeSession(sc, f)
 }
 
 func (t *titleScene) Draw(screen *ebiten.Image) {

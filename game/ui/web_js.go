@@ -13,6 +13,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"github.com/calltoarms/ds9/game/replay"
+	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
@@ -40,7 +41,7 @@ var web struct {
 	g        *Game
 	pending  []webReplay
 	release  bool
-	snap     Status
+	snap     play.Status
 	keysHeld int
 	keyBuf   []ebiten.Key
 	ready    bool

@@ -1,4 +1,4 @@
-package ui
+package play
 
 import (
 	"math"
@@ -23,7 +23,7 @@ func TestCameraRoundTripAndPicking(t *testing.T) {
 				t.Errorf("zoom %v: HexAt(inside %v) = %v", z, h, got)
 			}
 			wx, wy := c.ToWorld(sx, sy)
-			x, y := worldLayout.ToPixel(h)
+			x, y := WorldLayout().ToPixel(h)
 			if math.Abs(wx-x) > 1e-6 || math.Abs(wy-y) > 1e-6 {
 				t.Errorf("ToWorld(ToScreen) = %v,%v want %v,%v", wx, wy, x, y)
 			}

@@ -1,4 +1,4 @@
-package ui
+package play
 
 import (
 	"testing"
@@ -8,12 +8,12 @@ import (
 
 func TestStatusOfABattle(t *testing.T) {
 	sc := loadFlagship(t)
-	s, err := NewSession(sc, 1, playersFor("dominion", "easy"))
+	s, err := NewSession(sc, 1, PlayersFor("dominion", "easy"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var st Status
-	statusState(&st, s.State(), sc.ID)
+	FillStatus(&st, s.State(), sc.ID)
 	if st.Scenario != sc.ID || st.Turn < 1 || st.TurnLimit < st.Turn || st.Phase != "parley" || st.Outcome != "" {
 		t.Errorf("status at the start: %+v", st)
 	}
@@ -21,7 +21,7 @@ func TestStatusOfABattle(t *testing.T) {
 	if _, err := s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: rules.Alliance}, false); err != nil {
 		t.Fatal(err)
 	}
-	statusState(&st, s.State(), sc.ID)
+	FillStatus(&st, s.State(), sc.ID)
 	if st.Phase != "battle" || st.Active != "dominion" || !s.HumanTurn() {
 		t.Errorf("status after the terms: %+v (human turn %v)", st, s.HumanTurn())
 	}

@@ -1,4 +1,4 @@
-package ui
+package play
 
 import (
 	"math"
@@ -9,8 +9,8 @@ import (
 // HexSize is the centre-to-corner size of a hex in world units.
 const HexSize = 32
 
-// worldLayout places hexes in world space; the camera maps world to screen.
-var worldLayout = hex.Layout{Size: HexSize}
+// WorldLayout places hexes in world space; the camera maps world to screen.
+func WorldLayout() hex.Layout { return hex.Layout{Size: HexSize} }
 
 // Camera maps world coordinates to screen pixels: the world point (X, Y) is
 // drawn at the centre of the viewport, magnified by Zoom. It smooths towards
@@ -37,8 +37,8 @@ func NewCamera(w, h float64, minX, minY, maxX, maxY float64) *Camera {
 
 // MapBounds returns the world rectangle covering a Cols×Rows odd-q map.
 func MapBounds(cols, rows int) (minX, minY, maxX, maxY float64) {
-	x0, y0 := worldLayout.ToPixel(hex.FromOffset(hex.Offset{Col: 0, Row: 0}))
-	x1, y1 := worldLayout.ToPixel(hex.FromOffset(hex.Offset{Col: cols - 1, Row: rows - 1}))
+	x0, y0 := WorldLayout().ToPixel(hex.FromOffset(hex.Offset{Col: 0, Row: 0}))
+	x1, y1 := WorldLayout().ToPixel(hex.FromOffset(hex.Offset{Col: cols - 1, Row: rows - 1}))
 	return x0 - HexSize, y0 - HexSize, x1 + HexSize, y1 + HexSize*1.8
 }
 
@@ -61,7 +61,7 @@ func (c *Camera) FitRect(x0, y0, x1, y1 float64) {
 		fw, fh = c.W, c.H
 	}
 	z := math.Min(fw/math.Max(x1-x0, 1), fh/math.Max(y1-y0, 1))
-	c.TZoom = clampF(z, c.MinZoom, c.MaxZoom)
+	c.TZoom = Clamp(z, c.MinZoom, c.MaxZoom)
 	// Centre the rectangle in the free part: shift by half the inset difference.
 	c.TX = (x0+x1)/2 - (c.InL-c.InR)/2/c.TZoom
 	c.TY = (y0+y1)/2 - (c.InT-c.InB)/2/c.TZoom
@@ -100,7 +100,7 @@ func (c *Camera) PanSmooth(dx, dy float64) {
 // ZoomAt multiplies the zoom by f, keeping the world point under screen (sx, sy) fixed.
 func (c *Camera) ZoomAt(f, sx, sy float64) {
 	wx, wy := c.targetToWorld(sx, sy)
-	c.TZoom = clampF(c.TZoom*f, c.MinZoom, c.MaxZoom)
+	c.TZoom = Clamp(c.TZoom*f, c.MinZoom, c.MaxZoom)
 	c.TX = wx - (sx-c.W/2)/c.TZoom
 	c.TY = wy - (sy-c.H/2)/c.TZoom
 	c.clamp()
@@ -137,12 +137,12 @@ func (c *Camera) targetToWorld(sx, sy float64) (float64, float64) {
 // HexAt picks the hex under a screen point.
 func (c *Camera) HexAt(sx, sy float64) hex.Hex {
 	wx, wy := c.ToWorld(sx, sy)
-	return worldLayout.FromPixel(wx, wy)
+	return WorldLayout().FromPixel(wx, wy)
 }
 
 // HexCenter returns the screen centre of a hex.
 func (c *Camera) HexCenter(h hex.Hex) (float64, float64) {
-	wx, wy := worldLayout.ToPixel(h)
+	wx, wy := WorldLayout().ToPixel(h)
 	return c.ToScreen(wx, wy)
 }
 
@@ -155,11 +155,12 @@ func (c *Camera) Visible(wx, wy, r float64) bool {
 
 // clamp keeps the target's centre inside the world bounds.
 func (c *Camera) clamp() {
-	c.TX = clampF(c.TX, c.MinX, c.MaxX)
-	c.TY = clampF(c.TY, c.MinY, c.MaxY)
+	c.TX = Clamp(c.TX, c.MinX, c.MaxX)
+	c.TY = Clamp(c.TY, c.MinY, c.MaxY)
 }
 
-func clampF(v, lo, hi float64) float64 {
+// Clamp keeps v within [lo, hi].
+func Clamp(v, lo, hi float64) float64 {
 	if v < lo {
 		return lo
 	}

@@ -1,4 +1,4 @@
-package ui
+package play
 
 import (
 	"fmt"
@@ -6,15 +6,16 @@ import (
 	"github.com/calltoarms/ds9/game/rules"
 )
 
-// shipName names a ship for the log.
-func shipName(st *rules.State, id rules.ShipID) string {
+// ShipName names a ship for the log.
+func ShipName(st *rules.State, id rules.ShipID) string {
 	if sh := st.Ship(id); sh != nil {
 		return sh.Name
 	}
 	return "an unknown ship"
 }
 
-func sectionName(st *rules.State, station rules.ShipID, id int) string {
+// SectionName names a station section for the log.
+func SectionName(st *rules.State, station rules.ShipID, id int) string {
 	sh := st.Ship(station)
 	if sh == nil {
 		return fmt.Sprintf("section %d", id)
@@ -26,15 +27,16 @@ func sectionName(st *rules.State, station rules.ShipID, id int) string {
 	return fmt.Sprintf("section %d", id)
 }
 
-func wingName(st *rules.State, i int) string {
+// WingName names an attack wing for the log.
+func WingName(st *rules.State, i int) string {
 	if i >= 0 && i < len(st.Wings) {
 		return st.Wings[i].Name
 	}
 	return "a wing"
 }
 
-// describe writes an event for the log, or "" for events the log leaves out.
-func describe(st *rules.State, e rules.Event) string {
+// Describe writes an event for the log, or "" for events the log leaves out.
+func Describe(st *rules.State, e rules.Event) string {
 	switch e.Kind {
 	case rules.TermsRefusedEvent:
 		return "Sisko refuses Dukat's terms. The battle begins."
@@ -43,9 +45,9 @@ func describe(st *rules.State, e rules.Event) string {
 	case rules.TurnBegan:
 		return fmt.Sprintf("— Turn %d —", e.Turn)
 	case rules.PhaseBegan:
-		return fmt.Sprintf("%s phase.", sideTitle(e.Side))
+		return fmt.Sprintf("%s phase.", SideTitle(e.Side))
 	case rules.MoveInterrupted:
-		return fmt.Sprintf("%s is stopped: contact in the way!", shipName(st, e.Ship))
+		return fmt.Sprintf("%s is stopped: contact in the way!", ShipName(st, e.Ship))
 	case rules.Fired:
 		sh := st.Ship(e.Ship)
 		w := ""
@@ -54,37 +56,37 @@ func describe(st *rules.State, e rules.Event) string {
 				w = c.Weapons[e.Weapon].Name
 			}
 		}
-		return fmt.Sprintf("%s fires %s at %s.", shipName(st, e.Ship), w, shipName(st, e.Target))
+		return fmt.Sprintf("%s fires %s at %s.", ShipName(st, e.Ship), w, ShipName(st, e.Target))
 	case rules.Hit:
-		return fmt.Sprintf("  hit on %s: %d (shields %d, hull %d)", shipName(st, e.Target), e.Damage, e.ShieldDamage, e.HullDamage)
+		return fmt.Sprintf("  hit on %s: %d (shields %d, hull %d)", ShipName(st, e.Target), e.Damage, e.ShieldDamage, e.HullDamage)
 	case rules.ShieldsDown:
-		return fmt.Sprintf("%s: shields down!", shipName(st, e.Ship))
+		return fmt.Sprintf("%s: shields down!", ShipName(st, e.Ship))
 	case rules.SectionDisabled:
-		return fmt.Sprintf("%s: %s is out of action.", shipName(st, e.Ship), sectionName(st, e.Ship, e.Section))
+		return fmt.Sprintf("%s: %s is out of action.", ShipName(st, e.Ship), SectionName(st, e.Ship, e.Section))
 	case rules.ShipDestroyed:
-		return fmt.Sprintf("%s is destroyed.", shipName(st, e.Ship))
+		return fmt.Sprintf("%s is destroyed.", ShipName(st, e.Ship))
 	case rules.MineLaid:
-		return fmt.Sprintf("%s lays a mine.", shipName(st, e.Ship))
+		return fmt.Sprintf("%s lays a mine.", ShipName(st, e.Ship))
 	case rules.MinefieldActivated:
 		return "The minefield is active!"
 	case rules.MinefieldCloaked:
 		return "The minefield cloaks. The wormhole is sealed."
 	case rules.MineDetonated:
-		return fmt.Sprintf("A mine strikes %s (%d).", shipName(st, e.Ship), e.Damage)
+		return fmt.Sprintf("A mine strikes %s (%d).", ShipName(st, e.Ship), e.Damage)
 	case rules.MineReplicated:
 		return "A mine replicates, replacing a lost one."
 	case rules.CloakEngaged:
-		return fmt.Sprintf("%s cloaks.", shipName(st, e.Ship))
+		return fmt.Sprintf("%s cloaks.", ShipName(st, e.Ship))
 	case rules.CloakDropped:
-		return fmt.Sprintf("%s decloaks.", shipName(st, e.Ship))
+		return fmt.Sprintf("%s decloaks.", ShipName(st, e.Ship))
 	case rules.Detected:
-		return fmt.Sprintf("%s is detected.", shipName(st, e.Ship))
+		return fmt.Sprintf("%s is detected.", ShipName(st, e.Ship))
 	case rules.CoverBegan:
-		return fmt.Sprintf("%s covers %s.", shipName(st, e.Ship), shipName(st, e.Target))
+		return fmt.Sprintf("%s covers %s.", ShipName(st, e.Ship), ShipName(st, e.Target))
 	case rules.CoveringFire:
-		return fmt.Sprintf("%s returns fire on %s.", shipName(st, e.Ship), shipName(st, e.Target))
+		return fmt.Sprintf("%s returns fire on %s.", ShipName(st, e.Ship), ShipName(st, e.Target))
 	case rules.PerimeterFire:
-		return fmt.Sprintf("Perimeter defenses open fire on %s.", shipName(st, e.Target))
+		return fmt.Sprintf("Perimeter defenses open fire on %s.", ShipName(st, e.Target))
 	case rules.MainPowerLost:
 		return "Main power lost! The station's shields and weapons are down."
 	case rules.EvacuationOrdered:
@@ -92,17 +94,17 @@ func describe(st *rules.State, e rules.Event) string {
 	case rules.Evacuated:
 		return "The station is evacuated."
 	case rules.Withdrew:
-		return fmt.Sprintf("%s leaves the battle.", shipName(st, e.Ship))
+		return fmt.Sprintf("%s leaves the battle.", ShipName(st, e.Ship))
 	case rules.Sabotaged:
 		return "Program Sisko 197 runs: the station's computers and power are sabotaged."
 	case rules.Boarded:
-		return fmt.Sprintf("%s boards the station (defenders left: %d).", shipName(st, e.Ship), e.Value)
+		return fmt.Sprintf("%s boards the station (defenders left: %d).", ShipName(st, e.Ship), e.Value)
 	case rules.StationCaptured:
-		return fmt.Sprintf("%s is captured.", shipName(st, e.Ship))
+		return fmt.Sprintf("%s is captured.", ShipName(st, e.Ship))
 	case rules.ReinforcementsArrived:
-		return fmt.Sprintf("%s arrives (%d ships).", wingName(st, e.Value), e.Count)
+		return fmt.Sprintf("%s arrives (%d ships).", WingName(st, e.Value), e.Count)
 	case rules.ReinforcementsBlocked:
-		return fmt.Sprintf("The minefield stops %s at the wormhole.", wingName(st, e.Value))
+		return fmt.Sprintf("The minefield stops %s at the wormhole.", WingName(st, e.Value))
 	case rules.OutcomeDecided:
 		if o, ok := st.OutcomeInfo(); ok {
 			return o.Title + "."
@@ -112,16 +114,17 @@ func describe(st *rules.State, e rules.Event) string {
 	return ""
 }
 
-func sideTitle(s rules.Side) string {
+// SideTitle is a side's name as a title ("Alliance").
+func SideTitle(s rules.Side) string {
 	if s == rules.Alliance {
 		return "Alliance"
 	}
 	return "Dominion"
 }
 
-// eventVisible reports whether side may see an event: things its own ships
+// EventVisible reports whether side may see an event: things its own ships
 // do or suffer, and things about ships it sees before or after the order.
-func eventVisible(e rules.Event, side rules.Side, before, after *rules.View) bool {
+func EventVisible(e rules.Event, side rules.Side, before, after *rules.View) bool {
 	seen := func(id rules.ShipID) bool {
 		if id == rules.NoShip {
 			return false

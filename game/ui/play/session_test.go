@@ -1,6 +1,4 @@
-//go:build !js
-
-package ui
+package play
 
 import (
 	"testing"
@@ -18,7 +16,7 @@ func TestSaveLoadResumes(t *testing.T) {
 	}
 	st := s.State()
 	want := st.ChecksumHex()
-	for _, dir := range []saves.Storage{saves.NewMemory(), saves.NewDir(t.TempDir())} {
+	for _, dir := range []saves.Storage{saves.NewMemory()} {
 		if err := saves.Write(dir, saves.AutosaveName, s.File()); err != nil {
 			t.Fatal(err)
 		}
@@ -41,8 +39,5 @@ func TestSaveLoadResumes(t *testing.T) {
 		if !r.Humans[rules.Alliance] || r.Humans[rules.Dominion] || r.OrderCount() != s.OrderCount() {
 			t.Fatalf("resumed players %v, orders %d of %d", r.Humans, r.OrderCount(), s.OrderCount())
 		}
-	}
-	if err := saves.NewDir(t.TempDir()).Save("../escape.json", []byte("{}")); err == nil {
-		t.Fatal("a save name with a path was accepted")
 	}
 }

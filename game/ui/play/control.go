@@ -1,4 +1,4 @@
-package ui
+package play
 
 import (
 	"github.com/calltoarms/ds9/game/hex"
@@ -33,7 +33,7 @@ const (
 	ActWithdraw
 	ActUndo
 	ActEndTurn
-	actionCount
+	ActionCount
 )
 
 // Controller turns a player's clicks and keys into orders for one side. It
@@ -51,7 +51,7 @@ type Controller struct {
 	Cursor   hex.Hex
 
 	Ends, All []hex.Reach
-	Avail     [actionCount]bool
+	Avail     [ActionCount]bool
 
 	// Msg is the last feedback line for the player (an order refused…).
 	Msg   string
@@ -140,16 +140,45 @@ func (c *Controller) Select(id rules.ShipID) {
 	c.recompute()
 }
 
+// Deselect drops the selection and goes back to moving (a right click).
+func (c *Controller) Deselect() {
+	c.Mode = ModeMove
+	c.Selected = rules.NoShip
+	c.stamp = -1
+	c.Refresh()
+}
+
+// ToggleWeapon chooses the selected ship's weapon i, or, when it is chosen
+// already, goes back to the best weapon in range.
+func (c *Controller) ToggleWeapon(i int) {
+	sh := c.Sel()
+	if sh == nil || i < 0 || i >= len(c.View.Class(sh).Weapons) {
+		return
+	}
+	if c.Weapon == i {
+		c.Weapon = -1
+	} else {
+		c.Weapon = i
+	}
+	c.hoverStamp = -1
+}
+
+// AimAt chooses the station section that attacks aim at.
+func (c *Controller) AimAt(section int) {
+	c.Section = section
+	c.hoverStamp = -1
+}
+
 // CanReach reports whether the selected ship can end a move at h, and its cost.
 func (c *Controller) CanReach(h hex.Hex) (int, bool) {
 	cost, ok := c.endsSet[h]
 	return cost, ok
 }
 
-func (c *Controller) legal(o rules.Order) bool { return c.S.State().Check(o) == nil }
+func (c *Controller) Legal(o rules.Order) bool { return c.S.State().Check(o) == nil }
 
 func (c *Controller) computeAvail() {
-	c.Avail = [actionCount]bool{}
+	c.Avail = [ActionCount]bool{}
 	if !c.MyTurn() {
 		return
 	}
@@ -157,8 +186,8 @@ func (c *Controller) computeAvail() {
 	c.Avail[ActEndTurn] = st.Phase == rules.Battle
 	c.Avail[ActUndo] = c.S.CanUndo()
 	if stn := c.ownStation(); stn != nil {
-		c.Avail[ActEvacuate] = c.legal(rules.Order{Kind: rules.Evacuate, Side: c.Side, Ship: stn.ID})
-		c.Avail[ActSabotage] = c.legal(rules.Order{Kind: rules.Sabotage, Side: c.Side, Ship: stn.ID})
+		c.Avail[ActEvacuate] = c.Legal(rules.Order{Kind: rules.Evacuate, Side: c.Side, Ship: stn.ID})
+		c.Avail[ActSabotage] = c.Legal(rules.Order{Kind: rules.Sabotage, Side: c.Side, Ship: stn.ID})
 	}
 	sh := c.Sel()
 	if sh == nil {
@@ -169,10 +198,10 @@ func (c *Controller) computeAvail() {
 	if sh.Cloaked {
 		kind = rules.Decloak
 	}
-	c.Avail[ActCloak] = c.legal(rules.Order{Kind: kind, Side: c.Side, Ship: sh.ID})
-	c.Avail[ActWithdraw] = c.legal(rules.Order{Kind: rules.Withdraw, Side: c.Side, Ship: sh.ID})
+	c.Avail[ActCloak] = c.Legal(rules.Order{Kind: kind, Side: c.Side, Ship: sh.ID})
+	c.Avail[ActWithdraw] = c.Legal(rules.Order{Kind: rules.Withdraw, Side: c.Side, Ship: sh.ID})
 	for _, m := range c.View.Mines {
-		if !m.Laid && c.legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: m.Pos}) {
+		if !m.Laid && c.Legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: m.Pos}) {
 			c.Avail[ActMine] = true
 			break
 		}
@@ -183,16 +212,16 @@ func (c *Controller) computeAvail() {
 			continue
 		}
 		if t.Side == c.Side {
-			if !c.Avail[ActCover] && c.legal(rules.Order{Kind: rules.Cover, Side: c.Side, Ship: sh.ID, Target: t.ID}) {
+			if !c.Avail[ActCover] && c.Legal(rules.Order{Kind: rules.Cover, Side: c.Side, Ship: sh.ID, Target: t.ID}) {
 				c.Avail[ActCover] = true
 			}
 			continue
 		}
-		if !c.Avail[ActBoard] && c.View.Class(t).Station && c.legal(rules.Order{Kind: rules.Board, Side: c.Side, Ship: sh.ID, Target: t.ID}) {
+		if !c.Avail[ActBoard] && c.View.Class(t).Station && c.Legal(rules.Order{Kind: rules.Board, Side: c.Side, Ship: sh.ID, Target: t.ID}) {
 			c.Avail[ActBoard] = true
 		}
 		if !c.Avail[ActFire] {
-			if _, ok := c.attackOrder(sh, t); ok {
+			if _, ok := c.AttackOrder(sh, t); ok {
 				c.Avail[ActFire] = true
 			}
 		}
@@ -256,9 +285,9 @@ func (c *Controller) CycleSection(t *rules.Ship, dir int) {
 	c.hoverStamp = -1
 }
 
-// attackOrder is the attack the selected ship would make on t: with the chosen
+// AttackOrder is the attack the selected ship would make on t: with the chosen
 // weapon, or the legal weapon with the most expected damage.
-func (c *Controller) attackOrder(sh, t *rules.Ship) (rules.Order, bool) {
+func (c *Controller) AttackOrder(sh, t *rules.Ship) (rules.Order, bool) {
 	if sh == nil || t == nil || sh.Actions <= 0 {
 		return rules.Order{}, false
 	}
@@ -270,7 +299,7 @@ func (c *Controller) attackOrder(sh, t *rules.Ship) (rules.Order, bool) {
 			continue
 		}
 		o := rules.Order{Kind: rules.Attack, Side: c.Side, Ship: sh.ID, Target: t.ID, Weapon: w, Section: sec}
-		if !c.legal(o) {
+		if !c.Legal(o) {
 			continue
 		}
 		p, err := c.View.Preview(sh.ID, w, t.ID, sec)
@@ -323,17 +352,17 @@ func (c *Controller) HoverAt(h hex.Hex) *Hover {
 	t := hv.Ship
 	switch c.Mode {
 	case ModeMine:
-		hv.Mine = c.legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: h})
+		hv.Mine = c.Legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: h})
 		return hv
 	case ModeCover:
-		hv.Cover = t != nil && t.Side == c.Side && c.legal(rules.Order{Kind: rules.Cover, Side: c.Side, Ship: sh.ID, Target: t.ID})
+		hv.Cover = t != nil && t.Side == c.Side && c.Legal(rules.Order{Kind: rules.Cover, Side: c.Side, Ship: sh.ID, Target: t.ID})
 		return hv
 	case ModeBoard:
-		hv.Board = t != nil && t.Side != c.Side && c.legal(rules.Order{Kind: rules.Board, Side: c.Side, Ship: sh.ID, Target: t.ID})
+		hv.Board = t != nil && t.Side != c.Side && c.Legal(rules.Order{Kind: rules.Board, Side: c.Side, Ship: sh.ID, Target: t.ID})
 		return hv
 	}
 	if t != nil && t.Side != c.Side {
-		if o, ok := c.attackOrder(sh, t); ok {
+		if o, ok := c.AttackOrder(sh, t); ok {
 			hv.Attack, hv.Order = true, o
 			hv.Preview, _ = c.View.Preview(sh.ID, o.Weapon, t.ID, o.Section)
 			hv.Weapon = c.View.Class(sh).Weapons[o.Weapon].Name
@@ -507,7 +536,7 @@ func (c *Controller) NextTarget(dir int) (*rules.Ship, bool) {
 		if t.Side == c.Side || !t.Alive() {
 			continue
 		}
-		if _, ok := c.attackOrder(sh, t); ok {
+		if _, ok := c.AttackOrder(sh, t); ok {
 			c.Cursor = t.Pos
 			return t, true
 		}

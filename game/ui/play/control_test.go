@@ -1,4 +1,4 @@
-package ui
+package play
 
 import (
 	"testing"
@@ -23,7 +23,7 @@ func loadFlagship(t *testing.T) *scenario.Scenario {
 // player's phase.
 func allianceTurn(t *testing.T) (*Session, *Controller) {
 	t.Helper()
-	s, err := NewSession(loadFlagship(t), 7, playersFor("alliance", "easy"))
+	s, err := NewSession(loadFlagship(t), 7, PlayersFor("alliance", "easy"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func ownActive(c *Controller) []rules.ShipID {
 }
 
 func TestDominionClickFiresOnStationSection(t *testing.T) {
-	s, err := NewSession(loadFlagship(t), 3, playersFor("dominion", "easy"))
+	s, err := NewSession(loadFlagship(t), 3, PlayersFor("dominion", "easy"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,11 @@
-package ui
+// Package play is the front end's play model, which needs no window: the
+// Session (the battle as the front end holds it, every order through the replay
+// recorder, undo), the Controller (a player's clicks and keys as actions into
+// orders, with the selection, the mode and what a click would do), the Camera
+// (world to screen, picking hexes), the status a page or a test reads, and the
+// event log's text. It decides no rule: it asks the engine (View, Check,
+// Preview). It must not import Ebitengine (see TestNoWindow).
+package play
 
 import (
 	"errors"
@@ -159,3 +166,35 @@ func (s *Session) orders() []rules.Order {
 
 // OrderCount is the number of orders recorded so far.
 func (s *Session) OrderCount() int { return s.count }
+
+// PlayersFor returns who plays each side for a title-screen choice.
+func PlayersFor(side, level string) replay.Players {
+	switch side {
+	case "dominion":
+		return replay.Players{Alliance: level, Dominion: Human}
+	case "hotseat":
+		return replay.Players{Alliance: Human, Dominion: Human}
+	case "watch":
+		return replay.Players{Alliance: level, Dominion: level}
+	}
+	return replay.Players{Alliance: Human, Dominion: level}
+}
+
+// LossesByTurn re-plays a battle and returns each side's losses at the end
+// of every turn (cumulative).
+func LossesByTurn(sc *scenario.Scenario, f *replay.File) [][2]int {
+	st, err := sc.NewState(f.Seed)
+	if err != nil {
+		return nil
+	}
+	var out [][2]int
+	for _, t := range f.Turns {
+		for _, o := range t.Orders {
+			if _, err := st.Apply(o); err != nil {
+				return out
+			}
+		}
+		out = append(out, st.Losses)
+	}
+	return out
+}
