@@ -2,8 +2,6 @@ package ui
 
 import (
 	"math"
-	"os"
-	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -38,9 +36,9 @@ type intent struct {
 }
 
 func (b *battleScene) initDrawCache() {
-	b.under = newBatch(false)
-	b.over = newBatch(false)
-	b.glow = newBatch(true)
+	b.under = b.g.Kit.newBatch(false)
+	b.over = b.g.Kit.newBatch(false)
+	b.glow = b.g.Kit.newBatch(true)
 	b.shipOp.Filter = ebiten.FilterLinear
 	b.rangeFor = rules.NoShip
 	b.rangeStamp, b.intentStamp, b.costFor = -1, -1, -1
@@ -50,19 +48,19 @@ func (b *battleScene) initDrawCache() {
 func (b *battleScene) Draw(screen *ebiten.Image) {
 	screen.Fill(spaceColor)
 	b.ctl.Refresh()
-	if !skipLayer("world") {
-		b.world.draw(screen, b.cam, b.g.bg, b.now)
+	if !b.g.Kit.SkipLayer("world") {
+		b.world.draw(screen, b.cam, b.now)
 	}
-	if !skipLayer("under") {
+	if !b.g.Kit.SkipLayer("under") {
 		b.drawUnder(screen)
 	}
 	b.drawStations(screen)
-	if !skipLayer("ships") {
+	if !b.g.Kit.SkipLayer("ships") {
 		b.drawShips(screen)
 	}
 	b.drawOver(screen)
 	b.fx.draw(screen, b.cam, b.now, b.g.Fonts.Bold)
-	if !skipLayer("hud") {
+	if !b.g.Kit.SkipLayer("hud") {
 		b.hud.draw(screen)
 	}
 	if b.curtain {
@@ -148,7 +146,7 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 	}
 	u.Flush(dst)
 	// Laid mines.
-	mi := sprites.mineImage()
+	mi := b.g.Kit.MineImage()
 	for _, m := range v.Mines {
 		if !m.Laid {
 			continue
@@ -207,7 +205,7 @@ func (b *battleScene) drawStations(dst *ebiten.Image) {
 		if !c.Station {
 			continue
 		}
-		img, lights := sprites.stationImages()
+		img, lights := b.g.Kit.StationImages()
 		x, y := b.cam.HexCenter(sh.Pos)
 		ringWorld := (float64(c.Radius) + 0.5) * math.Sqrt(3) * play.HexSize * 0.98
 		sc := ringWorld / 196 * b.cam.Zoom
@@ -281,7 +279,7 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 		c := v.Class(sh)
 		x, y := d.x, d.y
 		l := shipLength(c.ID)
-		img := sprites.shipImage(c.ID, c.Faction)
+		img := b.g.Kit.ShipImage(c.ID, c.Faction)
 		scale := float64(l*z) / (shipSprite * 0.68) // the hull fills about 2/3 of its sprite
 		op := &b.shipOp
 		op.GeoM.Reset()
@@ -362,7 +360,7 @@ func (b *battleScene) drawOver(dst *ebiten.Image) {
 		for i := range b.intents {
 			it := &b.intents[i]
 			x0, y0 := b.cam.ToScreen(float64(it.x0), float64(it.y0))
-			drawText(dst, it.label, b.g.Fonts.Small, x0, y0-26*b.g.Scale, it.col, Center)
+			b.g.Kit.Text(dst, it.label, b.g.Fonts.Small, x0, y0-26*b.g.Scale, it.col, Center)
 		}
 	}
 }
@@ -448,18 +446,11 @@ func (b *battleScene) drawCurtain(dst *ebiten.Image) {
 	b.over.Rect(0, 0, float32(g.W), float32(g.H), colSpace) // opaque: nothing of the other side's view shows
 	b.over.Flush(dst)
 	st := b.s.State()
-	drawText(dst, play.SideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), colAccent, Center)
-	drawText(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), colText, Center)
+	g.Kit.Text(dst, play.SideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), colAccent, Center)
+	g.Kit.Text(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), colText, Center)
 }
 
 func offScreen(cam *play.Camera, x, y float64, s float32) bool {
 	m := float64(s)
 	return x < -m || y < -m || x > cam.W+m || y > cam.H+m
-}
-
-var debugSkip = os.Getenv("DS9_SKIP")
-
-// skipLayer leaves a layer out, to measure what each costs (DS9_SKIP=world,hud).
-func skipLayer(name string) bool {
-	return debugSkip != "" && strings.Contains(debugSkip, name)
 }

@@ -191,7 +191,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			s.sound = sound.Explosion
 			if sh := st.Ship(e.Ship); sh != nil {
 				c := st.Class(sh)
-				s.sprite = sprites.shipImage(c.ID, c.Faction)
+				s.sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
 				s.angle = b.heading[e.Ship]
 				s.size = shipLength(c.ID) / 2
 			}
@@ -242,7 +242,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				}
 				s.fadeOut = e.Kind == rules.CloakEngaged
 				if s.fadeOut && sh.Side != side {
-					s.sprite = sprites.shipImage(c.ID, c.Faction)
+					s.sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
 				}
 				s.sound = sound.Cloak
 			}

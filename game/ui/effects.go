@@ -59,10 +59,11 @@ type effects struct {
 	solid *batch // normal blending
 	spOp  ebiten.DrawImageOptions
 	sound *sound.Sound
+	k     *Kit
 }
 
-func newEffects(snd *sound.Sound) *effects {
-	return &effects{glow: newBatch(true), solid: newBatch(false), sound: snd}
+func newEffects(k *Kit, snd *sound.Sound) *effects {
+	return &effects{glow: k.newBatch(true), solid: k.newBatch(false), sound: snd, k: k}
 }
 
 // add starts an effect; it returns it for the caller to fill in.
@@ -227,7 +228,7 @@ func (f *effects) draw(dst *ebiten.Image, cam *play.Camera, now float64, face *t
 		case fxText:
 			y := y0 - 28*t*float32(cam.Zoom+0.5)
 			a := min(1, 3*(1-t))
-			drawText(dst, e.text, face, float64(x0), float64(y), e.col.Mul(a), Center)
+			f.k.Text(dst, e.text, face, float64(x0), float64(y), e.col.Mul(a), Center)
 		case fxWarp:
 			a := float32(math.Sin(float64(t) * math.Pi))
 			f.glow.Line(x0, y0, x1, y1, max(e.size*z, 2), texGlowLn, e.col.Mul(a))

@@ -2,9 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"math"
-	"os"
-	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -12,22 +11,19 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 )
 
-var (
-	fontOnce            sync.Once
-	fontRegular, fontBd *text.GoTextFaceSource
-)
+// fontSources are the Go fonts, parsed once by the kit.
+type fontSources struct{ regular, bold *text.GoTextFaceSource }
 
-// loadFonts creates the Go font sources once.
-func loadFonts() {
-	fontOnce.Do(func() {
-		var err error
-		if fontRegular, err = text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF)); err != nil {
-			panic(err)
-		}
-		if fontBd, err = text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF)); err != nil {
-			panic(err)
-		}
-	})
+func loadFonts() (fontSources, error) {
+	var f fontSources
+	var err error
+	if f.regular, err = text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF)); err != nil {
+		return f, fmt.Errorf("the Go regular font: %v", err)
+	}
+	if f.bold, err = text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF)); err != nil {
+		return f, fmt.Errorf("the Go bold font: %v", err)
+	}
+	return f, nil
 }
 
 // Fonts are the faces of the HUD at the screen's scale.
@@ -37,8 +33,9 @@ type Fonts struct {
 	smallH, bodyH, boldH, headH, bigH, titH float64
 }
 
-func newFonts(scale float64) *Fonts {
-	loadFonts()
+// Fonts returns the HUD's faces at a screen scale.
+func (k *Kit) Fonts(scale float64) *Fonts {
+	fontRegular, fontBd := k.fonts.regular, k.fonts.bold
 	f := &Fonts{scale: scale}
 	mk := func(src *text.GoTextFaceSource, size float64) *text.GoTextFace {
 		return &text.GoTextFace{Source: src, Size: size * scale}
@@ -78,21 +75,22 @@ type textEntry struct {
 	used int
 }
 
-var (
-	textCache = map[textKey]*textEntry{}
-	textOp    text.DrawOptions
-	textImgOp ebiten.DrawImageOptions
-	textFrame int
-)
+// textCache keeps the rendered lines.
+type textCache struct {
+	lines  map[textKey]*textEntry
+	op     text.DrawOptions
+	imgOp  ebiten.DrawImageOptions
+	frame  int
+	direct bool // draw every line with text.Draw, uncached (DS9_DIRECTTEXT, to compare)
+}
 
 const textPad = 2
 
-var directText = os.Getenv("DS9_DIRECTTEXT") != ""
-
-func cachedText(s string, face *text.GoTextFace) *textEntry {
+func (c *textCache) cached(s string, face *text.GoTextFace) *textEntry {
 	k := textKey{s, face}
-	e := textCache[k]
+	e := c.lines[k]
 	if e == nil {
+		textOp := &c.op
 		w, h := text.Measure(s, face, face.Size*1.3)
 		img := ebiten.NewImage(int(math.Ceil(w))+2*textPad, int(math.Ceil(h))+2*textPad)
 		textOp.GeoM.Reset()
@@ -100,51 +98,54 @@ func cachedText(s string, face *text.GoTextFace) *textEntry {
 		textOp.ColorScale.Reset()
 		textOp.LineSpacing = face.Size * 1.3
 		textOp.PrimaryAlign = text.AlignStart
-		text.Draw(img, s, face, &textOp)
+		text.Draw(img, s, face, textOp)
 		e = &textEntry{img: img, w: w}
-		textCache[k] = e
+		c.lines[k] = e
 	}
-	e.used = textFrame
+	e.used = c.frame
 	return e
 }
 
-// textTick ages the text cache once a frame and drops lines unused for a while.
-func textTick() {
-	textFrame++
-	if textFrame%600 != 0 {
+// TextTick ages the text cache once a frame and drops lines unused for a while.
+func (k *Kit) TextTick() {
+	c := &k.text
+	c.frame++
+	if c.frame%600 != 0 {
 		return
 	}
-	for k, e := range textCache {
-		if textFrame-e.used > 600 {
+	for key, e := range c.lines {
+		if c.frame-e.used > 600 {
 			e.img.Deallocate()
-			delete(textCache, k)
+			delete(c.lines, key)
 		}
 	}
 }
 
-// drawText draws one line with its top at y.
-func drawText(dst *ebiten.Image, s string, face *text.GoTextFace, x, y float64, c rgba, al Align) {
+// Text draws one line with its top at y.
+func (k *Kit) Text(dst *ebiten.Image, s string, face *text.GoTextFace, x, y float64, c rgba, al Align) {
 	if s == "" {
 		return
 	}
-	if directText {
+	tc := &k.text
+	textOp := &tc.op
+	if tc.direct {
 		textOp.GeoM.Reset()
 		textOp.GeoM.Translate(math.Round(x), math.Round(y))
 		textOp.ColorScale.Reset()
 		textOp.ColorScale.Scale(c.R*c.A, c.G*c.A, c.B*c.A, c.A)
 		textOp.LineSpacing = face.Size * 1.3
 		textOp.PrimaryAlign = [...]text.Align{text.AlignStart, text.AlignCenter, text.AlignEnd}[al]
-		text.Draw(dst, s, face, &textOp)
+		text.Draw(dst, s, face, textOp)
 		return
 	}
-	e := cachedText(s, face)
+	e := tc.cached(s, face)
 	switch al {
 	case Center:
 		x -= e.w / 2
 	case Right:
 		x -= e.w
 	}
-	op := &textImgOp
+	op := &tc.imgOp
 	op.GeoM.Reset()
 	op.GeoM.Translate(math.Round(x)-textPad, math.Round(y)-textPad)
 	op.ColorScale.Reset()

@@ -62,6 +62,7 @@ var speedNames = [...]string{"½×", "1×", "2×", "4×", "8×", "16×"}
 type Game struct {
 	Opts     Options
 	Input    input.Input
+	Kit      *Kit // the art, loaded once
 	Fonts    *Fonts
 	Sound    *sound.Sound
 	Storage  saves.Storage
@@ -75,7 +76,6 @@ type Game struct {
 	Frame     int
 	Time      float64 // seconds since start (ticks / TPS)
 	Scenarios []*scenario.Scenario
-	bg        *background
 
 	stats     frameStats
 	shotDone  bool
@@ -83,6 +83,9 @@ type Game struct {
 	shotImage *ebiten.Image
 	fadeFrom  *ebiten.Image
 	lastErr   string
+	fadeBatch *batch
+	track     statusTrack
+	web       webPage // the browser page's hooks (web_js.go)
 }
 
 // ErrQuit ends the game normally.
@@ -129,13 +132,14 @@ func NewGame(o Options) (*Game, error) {
 	default:
 		return nil, fmt.Errorf("-difficulty %q: want easy, normal or hard", o.Difficulty)
 	}
-	g.Input.Source = input.EbitenSource{PointerIn: pointerPresent}
+	g.Input.Source = input.EbitenSource{PointerIn: g.pointerIn}
 	g.W, g.H = float64(o.Width), float64(o.Height)
 	g.Scale = 1
-	g.Fonts = newFonts(1)
-	initGfx()
-	initShaders()
-	g.bg = newBackground()
+	if g.Kit, err = NewKit(KitOptions{DirectText: os.Getenv("DS9_DIRECTTEXT") != "", Skip: os.Getenv("DS9_SKIP")}); err != nil {
+		return nil, err
+	}
+	g.Fonts = g.Kit.Fonts(1)
+	g.fadeBatch = g.Kit.newBatch(false)
 	if err := g.firstScene(); err != nil {
 		return nil, err
 	}
@@ -254,10 +258,11 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.scene.Draw(screen)
 	if g.fade > 0 {
 		a := float32(g.fade) / 12
-		screenFade(screen, a)
+		g.fadeBatch.Rect(0, 0, float32(screen.Bounds().Dx()), float32(screen.Bounds().Dy()), colSpace.WithA(a))
+		g.fadeBatch.Flush(screen)
 	}
 	g.Frame++
-	textTick()
+	g.Kit.TextTick()
 	g.stats.frame(t0)
 	if g.Opts.Screenshot != "" && !g.shotDone && g.Frame >= max(g.Opts.Frames, 1) {
 		if err := g.writeScreenshot(screen); err != nil {
@@ -295,7 +300,7 @@ func (g *Game) LayoutF(outsideW, outsideH float64) (float64, float64) {
 	w, h := math.Ceil(outsideW*s), math.Ceil(outsideH*s)
 	if s != g.Scale {
 		g.Scale = s
-		g.Fonts = newFonts(s)
+		g.Fonts = g.Kit.Fonts(s)
 	}
 	g.W, g.H = w, h
 	return w, h
@@ -340,77 +345,3 @@ func Run(o Options) error {
 
 // logf reports a problem that does not stop the game.
 func logf(format string, args ...any) { log.Printf(format, args...) }
-
-// background is the starfield and nebula behind every scene.
-type background struct {
-	stars *ebiten.Image
-	op    ebiten.DrawImageOptions
-}
-
-const starTile = 512
-
-func newBackground() *background {
-	img := image.NewRGBA(image.Rect(0, 0, starTile, starTile))
-	r := newRand(42)
-	for i := 0; i < len(img.Pix); i += 4 {
-		img.Pix[i+3] = 255
-		img.Pix[i], img.Pix[i+1], img.Pix[i+2] = 5, 7, 13
-	}
-	for range 900 {
-		x, y := r.IntN(starTile), r.IntN(starTile)
-		b := 60 + r.IntN(150)
-		if r.IntN(20) == 0 {
-			b = 255
-		}
-		tint := r.IntN(3)
-		o := (y*starTile + x) * 4
-		cr, cg, cb := b, b, b
-		switch tint {
-		case 0:
-			cb = min(255, b+40)
-		case 1:
-			cr = min(255, b+30)
-		}
-		img.Pix[o], img.Pix[o+1], img.Pix[o+2] = uint8(cr), uint8(cg), uint8(cb)
-		if b > 200 {
-			for _, d := range [4][2]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
-				xx, yy := (x+d[0]+starTile)%starTile, (y+d[1]+starTile)%starTile
-				oo := (yy*starTile + xx) * 4
-				img.Pix[oo], img.Pix[oo+1], img.Pix[oo+2] = uint8(cr/3), uint8(cg/3), uint8(cb/3)
-			}
-		}
-	}
-	return &background{stars: ebiten.NewImageFromImage(img)}
-}
-
-// draw tiles the starfield with a parallax offset.
-func (b *background) draw(dst *ebiten.Image, ox, oy float64) {
-	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
-	ox = math.Mod(ox, starTile)
-	oy = math.Mod(oy, starTile)
-	if ox > 0 {
-		ox -= starTile
-	}
-	if oy > 0 {
-		oy -= starTile
-	}
-	for y := oy; y < float64(h); y += starTile {
-		for x := ox; x < float64(w); x += starTile {
-			b.op.GeoM.Reset()
-			b.op.GeoM.Translate(x, y)
-			dst.DrawImage(b.stars, &b.op)
-		}
-	}
-}
-
-// screenFade darkens the screen (scene transitions).
-var fadeBatch *batch
-
-func screenFade(dst *ebiten.Image, a float32) {
-	if fadeBatch == nil {
-		fadeBatch = newBatch(false)
-	}
-	b := dst.Bounds()
-	fadeBatch.Rect(0, 0, float32(b.Dx()), float32(b.Dy()), colSpace.WithA(a))
-	fadeBatch.Flush(dst)
-}

@@ -14,29 +14,45 @@ import (
 // that lines, discs, glows and rings of one layer go to the GPU in one call.
 const fxSize = 64
 
-// tex is a rectangle of the effects atlas in texels.
-type tex struct{ u0, v0, u1, v1 float32 }
+// tex names a texture of the effects atlas.
+type tex uint8
 
-var (
-	fxAtlas   *ebiten.Image
-	texWhite  tex // a solid texel: fills
-	texLine   tex // across v: a sharp line with soft edges
-	texGlowLn tex // across v: a soft glowing line
-	texDisc   tex // a filled disc with a soft edge
-	texGlow   tex // a radial glow
-	texRing   tex // a thin ring
-	texStar   tex // a four-pointed sparkle
+// The effects atlas's textures.
+const (
+	texWhite  tex = iota // a solid texel: fills
+	texLine              // across v: a sharp line with soft edges
+	texGlowLn            // across v: a soft glowing line
+	texDisc              // a filled disc with a soft edge
+	texGlow              // a radial glow
+	texRing              // a thin ring
+	texStar              // a four-pointed sparkle
 )
 
-// initGfx builds the effects atlas. Called once.
-func initGfx() {
-	if fxAtlas != nil {
-		return
+// rect is the texture's rectangle in the atlas, in texels.
+func (t tex) rect() (u0, v0, u1, v1 float32) {
+	switch t {
+	case texLine:
+		return 10, 0, 14, fxSize
+	case texGlowLn:
+		return 18, 0, 22, fxSize
+	case texDisc:
+		return fxSize, 0, 2 * fxSize, fxSize
+	case texGlow:
+		return 2 * fxSize, 0, 3 * fxSize, fxSize
+	case texRing:
+		return 3 * fxSize, 0, 4 * fxSize, fxSize
+	case texStar:
+		return 4 * fxSize, 0, 5 * fxSize, fxSize
 	}
+	return 2, 2, 6, 6
+}
+
+// newAtlas draws the effects atlas.
+func newAtlas() *ebiten.Image {
 	const w, h = fxSize * 6, fxSize
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	set := func(x, y int, a float64) {
-		a = play.Clamp(a, 0, 1)
+		a = min(max(a, 0), 1)
 		v := uint8(a*255 + 0.5)
 		img.SetRGBA(x, y, color.RGBA{v, v, v, v}) // premultiplied white
 	}
@@ -57,9 +73,6 @@ func initGfx() {
 			set(x, y, g)
 		}
 	}
-	texWhite = tex{2, 2, 6, 6}
-	texLine = tex{10, 0, 14, h}
-	texGlowLn = tex{18, 0, 22, h}
 	// 1: disc, 2: glow, 3: ring, 4: sparkle.
 	for y := range fxSize {
 		for x := range fxSize {
@@ -75,11 +88,7 @@ func initGfx() {
 			set(4*fxSize+x, y, math.Min(1, s)*(1-smoothstep(0.9, 1, r)))
 		}
 	}
-	texDisc = tex{fxSize, 0, 2 * fxSize, fxSize}
-	texGlow = tex{2 * fxSize, 0, 3 * fxSize, fxSize}
-	texRing = tex{3 * fxSize, 0, 4 * fxSize, fxSize}
-	texStar = tex{4 * fxSize, 0, 5 * fxSize, fxSize}
-	fxAtlas = ebiten.NewImageFromImage(img)
+	return ebiten.NewImageFromImage(img)
 }
 
 func smoothstep(a, b, x float64) float64 {
@@ -108,14 +117,15 @@ func (c rgba) Color() color.RGBA {
 // batch gathers textured, coloured triangles from the effects atlas and draws
 // them in one call. Its slices are reused: no allocation once warmed up.
 type batch struct {
-	vs  []ebiten.Vertex
-	is  []uint32
-	op  ebiten.DrawTrianglesOptions
-	dst *ebiten.Image
+	vs    []ebiten.Vertex
+	is    []uint32
+	op    ebiten.DrawTrianglesOptions
+	atlas *ebiten.Image
 }
 
-func newBatch(additive bool) *batch {
-	b := &batch{vs: make([]ebiten.Vertex, 0, 4096), is: make([]uint32, 0, 6144)}
+// newBatch returns a batch drawing from the kit's effects atlas.
+func (k *Kit) newBatch(additive bool) *batch {
+	b := &batch{vs: make([]ebiten.Vertex, 0, 4096), is: make([]uint32, 0, 6144), atlas: k.atlas}
 	b.op.Filter = ebiten.FilterLinear
 	if additive {
 		b.op.Blend = ebiten.BlendLighter
@@ -130,10 +140,11 @@ func (b *batch) vert(x, y, u, v float32, c rgba) {
 // Quad adds a quadrilateral (corners in order) mapped to t.
 func (b *batch) Quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, t tex, c rgba) {
 	n := uint32(len(b.vs))
-	b.vert(x0, y0, t.u0, t.v0, c)
-	b.vert(x1, y1, t.u1, t.v0, c)
-	b.vert(x2, y2, t.u1, t.v1, c)
-	b.vert(x3, y3, t.u0, t.v1, c)
+	u0, v0, u1, v1 := t.rect()
+	b.vert(x0, y0, u0, v0, c)
+	b.vert(x1, y1, u1, v0, c)
+	b.vert(x2, y2, u1, v1, c)
+	b.vert(x3, y3, u0, v1, c)
 	b.is = append(b.is, n, n+1, n+2, n, n+2, n+3)
 }
 
@@ -160,10 +171,11 @@ func (b *batch) Line(x0, y0, x1, y1, w float32, t tex, c rgba) {
 	nx, ny := -dy/l*w/2, dx/l*w/2
 	// v runs across the line: t.v0 on one side, t.v1 on the other.
 	n := uint32(len(b.vs))
-	b.vert(x0+nx, y0+ny, t.u0, t.v0, c)
-	b.vert(x1+nx, y1+ny, t.u1, t.v0, c)
-	b.vert(x1-nx, y1-ny, t.u1, t.v1, c)
-	b.vert(x0-nx, y0-ny, t.u0, t.v1, c)
+	u0, v0, u1, v1 := t.rect()
+	b.vert(x0+nx, y0+ny, u0, v0, c)
+	b.vert(x1+nx, y1+ny, u1, v0, c)
+	b.vert(x1-nx, y1-ny, u1, v1, c)
+	b.vert(x0-nx, y0-ny, u0, v1, c)
 	b.is = append(b.is, n, n+1, n+2, n, n+2, n+3)
 }
 
@@ -186,7 +198,8 @@ func (b *batch) SpriteRot(x, y, rx, ry, a float32, t tex, c rgba) {
 // Poly fills a convex polygon given as a fan around (cx, cy).
 func (b *batch) Poly(cx, cy float32, pts *[6][2]float32, c rgba) {
 	n := uint32(len(b.vs))
-	u, v := (texWhite.u0+texWhite.u1)/2, (texWhite.v0+texWhite.v1)/2
+	u0, v0, u1, v1 := texWhite.rect()
+	u, v := (u0+u1)/2, (v0+v1)/2
 	b.vert(cx, cy, u, v, c)
 	for i := range 6 {
 		b.vert(pts[i][0], pts[i][1], u, v, c)
@@ -199,24 +212,14 @@ func (b *batch) Poly(cx, cy float32, pts *[6][2]float32, c rgba) {
 // Flush draws what was gathered onto dst and empties the batch.
 func (b *batch) Flush(dst *ebiten.Image) {
 	if len(b.is) > 0 {
-		dst.DrawTriangles32(b.vs, b.is, fxAtlas, &b.op)
+		dst.DrawTriangles32(b.vs, b.is, b.atlas, &b.op)
 	}
 	b.vs, b.is = b.vs[:0], b.is[:0]
 }
 
-// hexCorners fills pts with the screen corners of a hex of screen size s at (cx, cy).
+// hexCorners fills pts with the screen corners of a hex of screen size s at
+// (cx, cy), from the east corner clockwise (on screen).
 func hexCorners(cx, cy, s float32, pts *[6][2]float32) {
-	for i := range 6 {
-		pts[i][0] = cx + s*hexCos[i]
-		pts[i][1] = cy + s*hexSin[i]
-	}
-}
-
-var hexCos, hexSin [6]float32
-
-func init() {
-	for i := range 6 {
-		a := math.Pi / 3 * float64(i)
-		hexCos[i], hexSin[i] = float32(math.Cos(a)), float32(math.Sin(a))
-	}
+	const h = 0.8660254037844386 // sin 60°
+	*pts = [6][2]float32{{cx + s, cy}, {cx + s/2, cy + s*h}, {cx - s/2, cy + s*h}, {cx - s, cy}, {cx - s/2, cy - s*h}, {cx + s/2, cy - s*h}}
 }

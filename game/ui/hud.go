@@ -126,7 +126,7 @@ type hud struct {
 }
 
 func newHUD(b *battleScene) *hud {
-	return &hud{b: b, bt: newBatch(false)}
+	return &hud{b: b, bt: b.g.Kit.newBatch(false)}
 }
 
 // layout places the HUD for the screen size.
@@ -572,12 +572,12 @@ func (h *hud) draw(dst *ebiten.Image) {
 	}
 	bt := h.bt
 	if c.Msg != "" {
-		drawText(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), colBad, Center)
+		g.Kit.Text(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), colBad, Center)
 	}
 	if !my && st.Phase == rules.Battle && !b.curtain && b.rp == nil && len(h.buttons) > 0 {
 		// In the action bar, after the playback buttons.
 		last := h.buttons[len(h.btns)-1]
-		drawText(dst, h.movingLn, f.Body, last.x+last.w+u(18), h.bar.y+(h.bar.h-f.bodyH)/2, colWarn, Left)
+		g.Kit.Text(dst, h.movingLn, f.Body, last.x+last.w+u(18), h.bar.y+(h.bar.h-f.bodyH)/2, colWarn, Left)
 	}
 	for _, r := range h.secRows {
 		if r.r.in(in.X, in.Y) {
@@ -609,15 +609,15 @@ func (h *hud) draw(dst *ebiten.Image) {
 		if i == 0 {
 			face, col = f.Bold, colAccent
 		}
-		drawText(dst, l, face, tx+u(10), ty+u(7)+float64(i)*f.smallH, col, Left)
+		g.Kit.Text(dst, l, face, tx+u(10), ty+u(7)+float64(i)*f.smallH, col, Left)
 	}
 	// Banner.
 	if b.bannerTitle != "" {
 		t := b.now - b.bannerAt
 		if t < 3.2 {
 			a := float32(min(1, t*4, (3.2-t)/0.8))
-			drawText(dst, b.bannerTitle, f.Big, g.W/2-u(150), u(56), colText.Mul(a), Center)
-			drawText(dst, b.bannerSub, f.Head, g.W/2-u(150), u(56)+f.bigH, colAccent.Mul(a), Center)
+			g.Kit.Text(dst, b.bannerTitle, f.Big, g.W/2-u(150), u(56), colText.Mul(a), Center)
+			g.Kit.Text(dst, b.bannerSub, f.Head, g.W/2-u(150), u(56)+f.bigH, colAccent.Mul(a), Center)
 		}
 	}
 }
@@ -670,13 +670,13 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 
 	// Text.
 	st := b.s.State()
-	drawText(dst, st.Name, f.Bold, u(12), u(8), colAccent, Left)
-	drawText(dst, h.topLine, f.Bold, g.W/2, u(8), colText, Center)
-	drawText(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), colDim, Right)
-	drawText(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), colText, Center)
+	g.Kit.Text(dst, st.Name, f.Bold, u(12), u(8), colAccent, Left)
+	g.Kit.Text(dst, h.topLine, f.Bold, g.W/2, u(8), colText, Center)
+	g.Kit.Text(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), colDim, Right)
+	g.Kit.Text(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), colText, Center)
 	for i := range h.lines {
 		l := &h.lines[i]
-		drawText(dst, l.text, l.face, l.x, l.y, l.col, l.al)
+		g.Kit.Text(dst, l.text, l.face, l.x, l.y, l.col, l.al)
 	}
 	for i, r := range h.buttons {
 		a := h.btns[i]
@@ -696,11 +696,11 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 				label = "Decloak"
 			}
 		}
-		drawText(dst, label, f.Bold, r.x+r.w/2, r.y+u(6), col, Center)
-		drawText(dst, a.key, f.Small, r.x+r.w/2, r.y+u(24), colAccent.WithA(col.A), Center)
+		g.Kit.Text(dst, label, f.Bold, r.x+r.w/2, r.y+u(6), col, Center)
+		g.Kit.Text(dst, a.key, f.Small, r.x+r.w/2, r.y+u(24), colAccent.WithA(col.A), Center)
 	}
 	// Log.
-	drawText(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), colAccent, Left)
+	g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), colAccent, Left)
 	ly := h.logBox.y + h.logBox.h - u(22)
 	for i := range 10 {
 		l := b.log.last(i)
@@ -714,7 +714,7 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 		if i > 0 {
 			col = col.Mul(0.85)
 		}
-		drawText(dst, l.text, f.Small, h.logBox.x+u(12), ly, col, Left)
+		g.Kit.Text(dst, l.text, f.Small, h.logBox.x+u(12), ly, col, Left)
 		ly -= u(17)
 	}
 }

@@ -18,6 +18,7 @@ const terrainScale = 1.0
 // worldRenderer draws the battle map: starfield, the terrain layer drawn
 // once, the animated plasma belt and wormhole, and the hex grid.
 type worldRenderer struct {
+	k                      *Kit
 	m                      *rules.Map
 	minX, minY, maxX, maxY float64
 	terrain                *ebiten.Image
@@ -40,8 +41,8 @@ type worldRenderer struct {
 	pts  [6][2]float32
 }
 
-func newWorldRenderer(m *rules.Map) *worldRenderer {
-	w := &worldRenderer{m: m, grid: newBatch(false)}
+func newWorldRenderer(k *Kit, m *rules.Map) *worldRenderer {
+	w := &worldRenderer{k: k, m: m, grid: k.newBatch(false)}
 	w.minX, w.minY, w.maxX, w.maxY = play.MapBounds(m.Cols, m.Rows)
 	w.timeU, w.openU = []float32{0}, []float32{1}
 	w.beltOp.Uniforms = map[string]any{"Time": w.timeU}
@@ -56,9 +57,9 @@ func newWorldRenderer(m *rules.Map) *worldRenderer {
 		cx, cy := play.WorldLayout().ToPixel(h)
 		n := uint32(len(w.beltWorld))
 		w.beltWorld = append(w.beltWorld, ebiten.Vertex{DstX: float32(cx), DstY: float32(cy), SrcX: float32(cx), SrcY: float32(cy), ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1})
+		hexCorners(float32(cx), float32(cy), play.HexSize*1.02, &w.pts)
 		for k := range 6 {
-			x := cx + play.HexSize*float64(hexCos[k])*1.02
-			y := cy + play.HexSize*float64(hexSin[k])*1.02
+			x, y := float64(w.pts[k][0]), float64(w.pts[k][1])
 			w.beltWorld = append(w.beltWorld, ebiten.Vertex{DstX: float32(x), DstY: float32(y), SrcX: float32(x), SrcY: float32(y), ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 0.55})
 		}
 		for k := range uint32(6) {
@@ -89,7 +90,7 @@ func (w *worldRenderer) buildTerrain() {
 	img := ebiten.NewImage(iw, ih)
 	img.Fill(colSpace.Color())
 	r := newRand(7)
-	b := newBatch(true)
+	b := w.k.newBatch(true)
 	toImg := func(x, y float64) (float32, float32) {
 		return float32((x - w.minX) * terrainScale), float32((y - w.minY) * terrainScale)
 	}
@@ -188,7 +189,7 @@ func rock(pn *pen, x, y, r float32, a float64) {
 }
 
 // draw draws the map under the ships.
-func (w *worldRenderer) draw(dst *ebiten.Image, cam *play.Camera, bg *background, now float64) {
+func (w *worldRenderer) draw(dst *ebiten.Image, cam *play.Camera, now float64) {
 	// Terrain layer.
 	op := &w.terrOp
 	op.GeoM.Reset()
@@ -199,23 +200,23 @@ func (w *worldRenderer) draw(dst *ebiten.Image, cam *play.Camera, bg *background
 	op.GeoM.Translate(cam.W/2, cam.H/2)
 	op.Filter = ebiten.FilterLinear
 	op.Blend = ebiten.BlendCopy
-	if !skipLayer("terrain") {
+	if !w.k.SkipLayer("terrain") {
 		dst.DrawImage(w.terrain, op)
 	}
 
 	w.timeU[0] = float32(math.Mod(now, 1000))
 	// Plasma belt.
-	if beltShader != nil && len(w.beltIdx) > 0 && !skipLayer("belt") {
+	if w.k.belt != nil && len(w.beltIdx) > 0 && !w.k.SkipLayer("belt") {
 		for i, v := range w.beltWorld {
 			x, y := cam.ToScreen(float64(v.DstX), float64(v.DstY))
 			v.DstX, v.DstY = float32(x), float32(y)
 			w.beltVs[i] = v
 		}
 		w.beltOp.Blend = ebiten.BlendLighter
-		dst.DrawTrianglesShader32(w.beltVs, w.beltIdx, beltShader, &w.beltOp)
+		dst.DrawTrianglesShader32(w.beltVs, w.beltIdx, w.k.belt, &w.beltOp)
 	}
 	// Wormhole.
-	if wormholeShader != nil && w.wormR > 0 && !skipLayer("worm") {
+	if w.k.wormhole != nil && w.wormR > 0 && !w.k.SkipLayer("worm") {
 		cx, cy := cam.ToScreen(w.wormX, w.wormY)
 		r := w.wormR * cam.Zoom
 		corners := [4][2]float64{{-1, -1}, {1, -1}, {1, 1}, {-1, 1}}
@@ -223,10 +224,10 @@ func (w *worldRenderer) draw(dst *ebiten.Image, cam *play.Camera, bg *background
 			w.wormVs[i] = ebiten.Vertex{DstX: float32(cx + c[0]*r), DstY: float32(cy + c[1]*r), SrcX: float32(c[0]), SrcY: float32(c[1]), ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1}
 		}
 		w.wormOp.Blend = ebiten.BlendLighter
-		dst.DrawTrianglesShader(w.wormVs[:], w.wormIdx[:], wormholeShader, &w.wormOp)
+		dst.DrawTrianglesShader(w.wormVs[:], w.wormIdx[:], w.k.wormhole, &w.wormOp)
 	}
 	// Hex grid, fading out as the view zooms out.
-	if cam.Zoom >= 0.9 && !skipLayer("grid") {
+	if cam.Zoom >= 0.9 && !w.k.SkipLayer("grid") {
 		a := float32(play.Clamp((cam.Zoom-0.9)/0.4, 0, 1)) * 0.14
 		s := float32(play.HexSize * cam.Zoom)
 		lw := float32(max(1, cam.Zoom*1.2))

@@ -128,10 +128,10 @@ func newBattleScene(g *Game, s *play.Session) *battleScene {
 		b.curtain = st.Phase != rules.Over
 	}
 	b.ctl = play.NewController(s, view)
-	b.world = newWorldRenderer(st.Map)
+	b.world = newWorldRenderer(g.Kit, st.Map)
 	minX, minY, maxX, maxY := play.MapBounds(st.Map.Cols, st.Map.Rows)
 	b.cam = play.NewCamera(g.W, g.H, minX, minY, maxX, maxY)
-	b.fx = newEffects(g.Sound)
+	b.fx = newEffects(g.Kit, g.Sound)
 	b.dir = director{b: b}
 	b.heading = make([]float32, len(st.Ships))
 	b.motions = make([]motion, len(st.Ships))

@@ -35,7 +35,7 @@ type briefingScene struct {
 func newBriefingScene(g *Game, sc *scenario.Scenario, side, level string) Scene {
 	s, err := play.NewSession(sc, g.Opts.Seed, play.PlayersFor(side, level))
 	if err != nil {
-		b := &briefingScene{g: g, sc: sc, err: err.Error(), menu: newMenuList(), bt: newBatch(false)}
+		b := &briefingScene{g: g, sc: sc, err: err.Error(), menu: newMenuList(g.Kit), bt: g.Kit.newBatch(false)}
 		b.iBack = b.menu.add("Back to the title")
 		return b
 	}
@@ -44,7 +44,7 @@ func newBriefingScene(g *Game, sc *scenario.Scenario, side, level string) Scene 
 
 // newBriefingSceneFor briefs the player on a battle in progress (at the terms).
 func newBriefingSceneFor(g *Game, s *play.Session) *briefingScene {
-	b := &briefingScene{g: g, sc: s.Scenario, s: s, menu: newMenuList(), bt: newBatch(false)}
+	b := &briefingScene{g: g, sc: s.Scenario, s: s, menu: newMenuList(g.Kit), bt: g.Kit.newBatch(false)}
 	b.iRefuse, b.iAccept, b.iBegin, b.iBack = -1, -1, -1, -1
 	st := s.State()
 	if st.Phase == rules.Parley && s.Humans[st.Active] {
@@ -110,50 +110,50 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	u := g.U
 	f := g.Fonts
 	screen.Fill(spaceColor)
-	g.bg.draw(screen, -b.t*4, -b.t*2)
+	g.Kit.Stars(screen, -b.t*4, -b.t*2)
 	left := rect{u(40), u(40), g.W*0.5 - u(60), g.H - u(80)}
 	right := rect{g.W - u(540), u(40), u(500), g.H - u(80)}
 	panel(b.bt, left, u)
 	panel(b.bt, right, u)
 	b.bt.Flush(screen)
 	x, y := left.x+u(24), left.y+u(20)
-	drawText(screen, strings.ToUpper(b.sc.Name), f.Head, x, y, colAccent, Left)
+	g.Kit.Text(screen, strings.ToUpper(b.sc.Name), f.Head, x, y, colAccent, Left)
 	y += f.headH
-	drawText(screen, b.sc.Date, f.Small, x, y, colDim, Left)
+	g.Kit.Text(screen, b.sc.Date, f.Small, x, y, colDim, Left)
 	y += f.smallH * 1.6
 	for _, l := range b.lines {
-		drawText(screen, l, f.Body, x, y, colText, Left)
+		g.Kit.Text(screen, l, f.Body, x, y, colText, Left)
 		y += f.bodyH
 	}
 	x, y = right.x+u(24), right.y+u(20)
 	if b.sc.Terms != nil && b.s != nil && b.s.State().Phase == rules.Parley {
-		drawText(screen, "A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, x, y, colDominion, Left)
+		g.Kit.Text(screen, "A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, x, y, colDominion, Left)
 		y += f.headH * 1.2
 		for _, l := range b.terms {
-			drawText(screen, l, f.Body, x, y, colText, Left)
+			g.Kit.Text(screen, l, f.Body, x, y, colText, Left)
 			y += f.bodyH
 		}
 		y += f.bodyH
 		if b.iRefuse >= 0 {
-			drawText(screen, "The choice is yours, Captain.", f.Bold, x, y, colAccent, Left)
+			g.Kit.Text(screen, "The choice is yours, Captain.", f.Bold, x, y, colAccent, Left)
 		} else {
-			drawText(screen, "The Alliance will answer.", f.Bold, x, y, colDim, Left)
+			g.Kit.Text(screen, "The Alliance will answer.", f.Bold, x, y, colDim, Left)
 		}
 		y += f.bodyH * 1.8
 	}
-	drawText(screen, "THE SIDES", f.Head, x, y, colAccent, Left)
+	g.Kit.Text(screen, "THE SIDES", f.Head, x, y, colAccent, Left)
 	y += f.headH * 1.1
 	for _, l := range b.sides {
 		if strings.HasPrefix(l, "•") {
-			drawText(screen, l[len("•"):], f.Bold, x, y, colText, Left)
+			g.Kit.Text(screen, l[len("•"):], f.Bold, x, y, colText, Left)
 			y += f.boldH
 			continue
 		}
-		drawText(screen, l, f.Small, x, y, colDim, Left)
+		g.Kit.Text(screen, l, f.Small, x, y, colDim, Left)
 		y += f.smallH
 	}
 	b.menu.draw(screen, g)
 	if b.err != "" {
-		drawText(screen, b.err, f.Body, g.W/2, g.H-u(30), colBad, Center)
+		g.Kit.Text(screen, b.err, f.Body, g.W/2, g.H-u(30), colBad, Center)
 	}
 }

@@ -34,7 +34,7 @@ type reportScene struct {
 func newReportScene(g *Game, s *play.Session) *reportScene { return newReportSceneWith(g, s, nil) }
 
 func newReportSceneWith(g *Game, s *play.Session, _ [][2]int) *reportScene {
-	r := &reportScene{g: g, s: s, menu: newMenuList(), bt: newBatch(false)}
+	r := &reportScene{g: g, s: s, menu: newMenuList(g.Kit), bt: g.Kit.newBatch(false)}
 	st := s.State()
 	r.title = "The battle is over"
 	if o, ok := st.OutcomeInfo(); ok {
@@ -106,7 +106,7 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	u := g.U
 	f := g.Fonts
 	screen.Fill(spaceColor)
-	g.bg.draw(screen, -r.t*3, 0)
+	g.Kit.Stars(screen, -r.t*3, 0)
 	main := rect{u(40), u(40), g.W * 0.55, g.H - u(80)}
 	panel(r.bt, main, u)
 	// The chart of losses per turn.
@@ -138,41 +138,41 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	r.bt.Flush(screen)
 
 	x, y := main.x+u(28), main.y+u(24)
-	drawText(screen, "AFTER-ACTION REPORT", f.Bold, x, y, colDim, Left)
+	g.Kit.Text(screen, "AFTER-ACTION REPORT", f.Bold, x, y, colDim, Left)
 	y += f.boldH * 1.3
 	col := colAccent
 	if r.win == rules.Alliance {
 		col = colGood
 	}
-	drawText(screen, r.title, f.Big, x, y, col, Left)
+	g.Kit.Text(screen, r.title, f.Big, x, y, col, Left)
 	y += f.bigH * 1.3
 	for _, l := range r.text {
-		drawText(screen, l, f.Body, x, y, colText, Left)
+		g.Kit.Text(screen, l, f.Body, x, y, colText, Left)
 		y += f.bodyH
 	}
 	y += f.bodyH
-	drawText(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, colAccent, Left)
+	g.Kit.Text(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, colAccent, Left)
 	y += f.boldH * 1.3
 	for _, l := range r.stats {
-		drawText(screen, l, f.Body, x, y, colText, Left)
+		g.Kit.Text(screen, l, f.Body, x, y, colText, Left)
 		y += f.bodyH * 1.15
 	}
-	drawText(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), colAccent, Left)
-	drawText(screen, "■ Alliance", f.Small, ch.x+ch.w, ch.y-u(38), colAlliance, Right)
-	drawText(screen, "■ Dominion", f.Small, ch.x+ch.w, ch.y-u(22), colDominion, Right)
+	g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), colAccent, Left)
+	g.Kit.Text(screen, "■ Alliance", f.Small, ch.x+ch.w, ch.y-u(38), colAlliance, Right)
+	g.Kit.Text(screen, "■ Dominion", f.Small, ch.x+ch.w, ch.y-u(22), colDominion, Right)
 	if n > 0 {
 		slot := ch.w / float64(n)
 		for i := range n {
 			if n > 16 && i%2 == 1 {
 				continue
 			}
-			drawText(screen, itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), colDim, Center)
+			g.Kit.Text(screen, itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), colDim, Center)
 		}
-		drawText(screen, itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), colDim, Right)
-		drawText(screen, "turn", f.Small, ch.x+ch.w, ch.y+ch.h+u(24), colDim, Right)
+		g.Kit.Text(screen, itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), colDim, Right)
+		g.Kit.Text(screen, "turn", f.Small, ch.x+ch.w, ch.y+ch.h+u(24), colDim, Right)
 	}
 	r.menu.draw(screen, g)
 	if r.msg != "" {
-		drawText(screen, r.msg, f.Small, g.W-u(400), g.H-u(34), colDim, Left)
+		g.Kit.Text(screen, r.msg, f.Small, g.W-u(400), g.H-u(34), colDim, Left)
 	}
 }

@@ -44,7 +44,7 @@ type titleScene struct {
 }
 
 func newTitleScene(g *Game, sc *scenario.Scenario) *titleScene {
-	t := &titleScene{g: g, menu: newMenuList(), timeU: []float32{0}}
+	t := &titleScene{g: g, menu: newMenuList(g.Kit), timeU: []float32{0}}
 	t.wormOp.Uniforms = map[string]any{"Time": t.timeU, "Open": []float32{1}}
 	var names []string
 	sel := 0
@@ -147,19 +147,19 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 	g := t.g
 	u := g.U
 	screen.Fill(spaceColor)
-	g.bg.draw(screen, -t.t*6, 0)
+	g.Kit.Stars(screen, -t.t*6, 0)
 	// The wormhole, opening behind the title.
-	if wormholeShader != nil {
+	if g.Kit.Wormhole() != nil {
 		t.timeU[0] = float32(t.t)
 		cx, cy, r := g.W*0.72, g.H*0.30, g.H*0.22
 		for i, c := range [4][2]float64{{-1, -1}, {1, -1}, {1, 1}, {-1, 1}} {
 			t.worm[i] = ebiten.Vertex{DstX: float32(cx + c[0]*r), DstY: float32(cy + c[1]*r), SrcX: float32(c[0]), SrcY: float32(c[1]), ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1}
 		}
 		t.wormOp.Blend = ebiten.BlendLighter
-		screen.DrawTrianglesShader(t.worm[:], []uint16{0, 1, 2, 0, 2, 3}, wormholeShader, &t.wormOp)
+		screen.DrawTrianglesShader(t.worm[:], []uint16{0, 1, 2, 0, 2, 3}, g.Kit.Wormhole(), &t.wormOp)
 	}
 	// The station.
-	img, lights := sprites.stationImages()
+	img, lights := g.Kit.StationImages()
 	sc := g.H * 0.36 / stationSprite
 	t.op.GeoM.Reset()
 	t.op.GeoM.Translate(-stationSprite/2, -stationSprite/2)
@@ -189,15 +189,15 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 		t.op.Blend = ebiten.Blend{}
 		t.op.ColorScale.Reset()
 		t.op.ColorScale.ScaleAlpha(0.8)
-		screen.DrawImage(sprites.shipImage(cls.id, cls.fac), &t.op)
+		screen.DrawImage(g.Kit.ShipImage(cls.id, cls.fac), &t.op)
 	}
-	drawText(screen, "CALL TO ARMS", g.Fonts.Title, u(80), g.H*0.12, colAccent, Left)
-	drawText(screen, "The Second Battle of Deep Space Nine · the opening battle of the Dominion War", g.Fonts.Head, u(82), g.H*0.12+g.Fonts.titH, colText, Left)
+	g.Kit.Text(screen, "CALL TO ARMS", g.Fonts.Title, u(80), g.H*0.12, colAccent, Left)
+	g.Kit.Text(screen, "The Second Battle of Deep Space Nine · the opening battle of the Dominion War", g.Fonts.Head, u(82), g.H*0.12+g.Fonts.titH, colText, Left)
 	t.menu.draw(screen, g)
 	hint := "↑ ↓ choose   ← → change   Enter select   Esc quit"
-	drawText(screen, hint, g.Fonts.Small, u(80), g.H-u(30), colDim, Left)
+	g.Kit.Text(screen, hint, g.Fonts.Small, u(80), g.H-u(30), colDim, Left)
 	if t.err != "" {
-		drawText(screen, t.err, g.Fonts.Body, u(80), g.H-u(56), colBad, Left)
+		g.Kit.Text(screen, t.err, g.Fonts.Body, u(80), g.H-u(56), colBad, Left)
 	}
 	if t.list != nil {
 		t.list.draw(screen)
@@ -241,12 +241,12 @@ func (p *filePicker) draw(dst *ebiten.Image) {
 	r := rect{g.W/2 - u(290), g.H*0.25 - u(70), u(580), float64(len(p.menu.items))*u(40) + u(100)}
 	panel(bt, r, u)
 	bt.Flush(dst)
-	drawText(dst, p.title, g.Fonts.Head, g.W/2, r.y+u(18), colAccent, Center)
+	g.Kit.Text(dst, p.title, g.Fonts.Head, g.W/2, r.y+u(18), colAccent, Center)
 	p.menu.draw(dst, g)
 }
 
 func newPicker(g *Game, title string, names []string, act func(i int)) *filePicker {
-	p := &filePicker{g: g, title: title, names: names, menu: newMenuList(), act: act}
+	p := &filePicker{g: g, title: title, names: names, menu: newMenuList(g.Kit), act: act}
 	for _, n := range names {
 		p.menu.add(n)
 	}

@@ -11,17 +11,6 @@ import (
 // The shaders' sources are art, kept as data in assets/shaders: the
 // wormhole's mouth and the plasma belt.
 
-var wormholeShader, beltShader *ebiten.Shader
-
-// initShaders compiles the shaders once; on failure the map is drawn without them.
-func initShaders() {
-	if wormholeShader != nil || beltShader != nil {
-		return
-	}
-	wormholeShader = loadShader("shaders/wormhole.kage")
-	beltShader = loadShader("shaders/belt.kage")
-}
-
 func loadShader(name string) *ebiten.Shader {
 	src, err := fs.ReadFile(assets.FS, name)
 	if err != nil {

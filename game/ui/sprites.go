@@ -41,10 +41,9 @@ type spriteSet struct {
 	mine    *ebiten.Image
 }
 
-var sprites = &spriteSet{ships: map[string]*ebiten.Image{}}
-
-// shipImage returns the sprite of a class, drawing it on first use.
-func (s *spriteSet) shipImage(classID, faction string) *ebiten.Image {
+// ShipImage returns the sprite of a class, drawing it on first use.
+func (k *Kit) ShipImage(classID, faction string) *ebiten.Image {
+	s := &k.sprites
 	if img, ok := s.ships[classID]; ok {
 		return img
 	}
@@ -216,10 +215,11 @@ func drawShip(img *ebiten.Image, classID string, pal factionPalette) {
 	}
 }
 
-// stationImages draws the station: a Cardassian-built ring station seen from
+// StationImages draws the station: a Cardassian-built ring station seen from
 // above — central core, habitat ring, outer docking ring and three pylons
 // curving from it. The lights are a separate image that dims when main power fails.
-func (s *spriteSet) stationImages() (*ebiten.Image, *ebiten.Image) {
+func (k *Kit) StationImages() (*ebiten.Image, *ebiten.Image) {
+	s := &k.sprites
 	if s.station != nil {
 		return s.station, s.lights
 	}
@@ -316,8 +316,9 @@ func pylon(pn *pen, c float32, a0 float64, col rgba, k float32) {
 	pn.fill(col)
 }
 
-// mineImage is a minefield mine: a small spiked sphere.
-func (s *spriteSet) mineImage() *ebiten.Image {
+// MineImage is a minefield mine: a small spiked sphere.
+func (k *Kit) MineImage() *ebiten.Image {
+	s := &k.sprites
 	if s.mine != nil {
 		return s.mine
 	}

@@ -8,7 +8,7 @@ type statusScene interface {
 }
 
 // statusTrack remembers when the battle or replay on screen came up.
-var statusTrack struct {
+type statusTrack struct {
 	scene Scene
 	from  int
 }
@@ -21,10 +21,10 @@ func (g *Game) Status() play.Status {
 		r.fillStatus(&st)
 	}
 	if st.Scene == "battle" || st.Scene == "replay" {
-		if statusTrack.scene != sc {
-			statusTrack.scene, statusTrack.from = sc, g.Frame
+		if g.track.scene != sc {
+			g.track.scene, g.track.from = sc, g.Frame
 		}
-		st.BattleFrames = g.Frame - statusTrack.from
+		st.BattleFrames = g.Frame - g.track.from
 	}
 	return st
 }

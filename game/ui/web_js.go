@@ -36,9 +36,9 @@ import (
 // the page takes its loading screen away. A replay in the page's URL
 // fragment (#replay=<base64url of the JSON, or of the gzip'd JSON>) is opened
 // at the start and whenever the fragment changes.
-var web struct {
+type webPage struct {
 	mu       sync.Mutex
-	g        *Game
+	g        *Game // set when the page's hooks are registered
 	pending  []webReplay
 	release  bool
 	snap     play.Status
@@ -64,9 +64,10 @@ type webReplay struct {
 // hooks on the first frame, opens replays handed over by the page, and keeps
 // the status the page reads.
 func (g *Game) platformUpdate() {
+	web := &g.web
 	if web.g == nil {
 		web.g = g
-		registerWeb()
+		web.register()
 	}
 	web.mu.Lock()
 	pending, release := web.pending, web.release
@@ -108,8 +109,8 @@ func (g *Game) platformUpdate() {
 	}
 }
 
-// pointerPresent reports whether the mouse is over the game's canvas.
-func pointerPresent() bool { return web.pointerIn.Load() }
+// pointerIn reports whether the mouse is over the game's canvas.
+func (g *Game) pointerIn() bool { return g.web.pointerIn.Load() }
 
 // openReplayData opens a replay in the viewer.
 func (g *Game) openReplayData(name string, data []byte) error {
@@ -126,15 +127,15 @@ func (g *Game) openReplayData(name string, data []byte) error {
 	return nil
 }
 
-func registerWeb() {
+func (web *webPage) register() {
 	fn := func(f func(args []js.Value) any) js.Value {
 		jf := js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) })
 		web.funcs = append(web.funcs, jf)
 		return jf.Value
 	}
 	debug := js.Global().Get("Object").New()
-	debug.Set("ownShips", fn(func([]js.Value) any { return jsOwnShips() }))
-	debug.Set("selected", fn(func([]js.Value) any { return jsSelected() }))
+	debug.Set("ownShips", fn(func([]js.Value) any { return web.jsOwnShips() }))
+	debug.Set("selected", fn(func([]js.Value) any { return web.jsSelected() }))
 	debug.Set("camera", fn(func([]js.Value) any {
 		if web.g == nil {
 			return js.Null()
@@ -149,11 +150,11 @@ func registerWeb() {
 		if len(args) < 1 || args[0].Type() != js.TypeString {
 			return js.Null()
 		}
-		return jsButton(args[0].String())
+		return web.jsButton(args[0].String())
 	}))
 
 	api := js.Global().Get("Object").New()
-	api.Set("status", fn(func([]js.Value) any { return jsStatus() }))
+	api.Set("status", fn(func([]js.Value) any { return web.jsStatus() }))
 	api.Set("openReplay", fn(func(args []js.Value) any {
 		name := "replay.json"
 		if len(args) > 1 && args[1].Type() == js.TypeString && args[1].String() != "" {
@@ -168,7 +169,7 @@ func registerWeb() {
 		}
 		data := make([]byte, n)
 		js.CopyBytesToGo(data, args[0])
-		err := queueReplay(name, data)
+		err := web.queueReplay(name, data)
 		if err != nil {
 			web.mu.Lock()
 			web.pending = append(web.pending, webReplay{err: err})
@@ -204,7 +205,7 @@ func registerWeb() {
 				data := make([]byte, b.Get("length").Int())
 				js.CopyBytesToGo(data, b)
 				name := p.Get("name").String()
-				if err := queueReplay(name, data); err != nil {
+				if err := web.queueReplay(name, data); err != nil {
 					logf("%v", err)
 				}
 			}
@@ -216,7 +217,7 @@ func registerWeb() {
 		hash := js.Global().Get("location").Get("hash").String()
 		data, ok, err := saves.ReplayFromFragment(hash)
 		if err == nil && ok {
-			err = queueReplay("the replay in the link", data)
+			err = web.queueReplay("the replay in the link", data)
 		} else if err != nil {
 			err = fmt.Errorf("the replay in the link: %v", err)
 		}
@@ -244,7 +245,7 @@ func webShowError(g *Game, err error) {
 }
 
 // queueReplay checks a replay and has the game open it on its next update.
-func queueReplay(name string, data []byte) error {
+func (web *webPage) queueReplay(name string, data []byte) error {
 	data, err := saves.GunzipReplay(data)
 	if err != nil {
 		return fmt.Errorf("%s: %v", name, err)
@@ -265,7 +266,7 @@ func jsResult(err error) any {
 	return map[string]any{"ok": true}
 }
 
-func jsStatus() any {
+func (web *webPage) jsStatus() any {
 	web.mu.Lock()
 	st, first, keys := web.snap, web.firstBattleMs, web.keysHeld
 	web.mu.Unlock()
@@ -292,33 +293,33 @@ func jsStatus() any {
 }
 
 // cssScale converts screen pixels to CSS pixels.
-func cssScale() float64 {
+func (web *webPage) cssScale() float64 {
 	if web.g == nil || web.g.Scale <= 0 {
 		return 1
 	}
 	return web.g.Scale
 }
 
-func jsOwnShips() any {
+func (web *webPage) jsOwnShips() any {
 	out := []any{}
 	if web.g == nil {
 		return out
 	}
-	s := cssScale()
+	s := web.cssScale()
 	for _, p := range web.g.DebugOwnShips() {
 		out = append(out, map[string]any{"id": p.ID, "name": p.Name, "x": p.X / s, "y": p.Y / s})
 	}
 	return out
 }
 
-func jsSelected() any {
+func (web *webPage) jsSelected() any {
 	if web.g == nil {
 		return -1
 	}
 	return web.g.DebugSelected()
 }
 
-func jsButton(name string) any {
+func (web *webPage) jsButton(name string) any {
 	if web.g == nil {
 		return js.Null()
 	}
@@ -326,6 +327,6 @@ func jsButton(name string) any {
 	if !ok {
 		return js.Null()
 	}
-	s := cssScale()
+	s := web.cssScale()
 	return map[string]any{"x": x / s, "y": y / s, "w": w / s, "h": h / s}
 }

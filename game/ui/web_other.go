@@ -6,6 +6,9 @@ package ui
 // desktop has none.
 func (g *Game) platformUpdate() {}
 
-// pointerPresent reports whether the mouse is over the game; a desktop
-// window always has the cursor's position.
-func pointerPresent() bool { return true }
+// webPage is the browser build's bridge to its page; the desktop has none.
+type webPage struct{}
+
+// pointerIn reports whether the mouse is over the game; a desktop window
+// always has the cursor's position.
+func (g *Game) pointerIn() bool { return true }

@@ -25,7 +25,7 @@ type menuList struct {
 	bt    *batch
 }
 
-func newMenuList() *menuList { return &menuList{bt: newBatch(false)} }
+func newMenuList(k *Kit) *menuList { return &menuList{bt: k.newBatch(false)} }
 
 func (m *menuList) add(label string, values ...string) int {
 	m.items = append(m.items, menuItem{label: label, values: values, enabled: true})
@@ -136,10 +136,10 @@ func (m *menuList) draw(dst *ebiten.Image, g *Game) {
 		}
 		ty := r.y + (r.h-g.Fonts.bodyH)/2
 		if len(it.values) == 0 {
-			drawText(dst, it.label, g.Fonts.Bold, r.x+r.w/2, ty, col, Center)
+			g.Kit.Text(dst, it.label, g.Fonts.Bold, r.x+r.w/2, ty, col, Center)
 			continue
 		}
-		drawText(dst, it.label, g.Fonts.Body, r.x+u(16), ty, colDim, Left)
-		drawText(dst, "‹  "+it.values[it.value]+"  ›", g.Fonts.Bold, r.x+r.w-u(16), ty, col, Right)
+		g.Kit.Text(dst, it.label, g.Fonts.Body, r.x+u(16), ty, colDim, Left)
+		g.Kit.Text(dst, "‹  "+it.values[it.value]+"  ›", g.Fonts.Bold, r.x+r.w-u(16), ty, col, Right)
 	}
 }
