@@ -46,7 +46,7 @@ func (b *battleScene) initDrawCache() {
 
 // Draw implements Scene.
 func (b *battleScene) Draw(screen *ebiten.Image) {
-	screen.Fill(spaceColor)
+	screen.Fill(b.g.Kit.space)
 	b.ctl.Refresh()
 	if !b.g.Kit.SkipLayer("world") {
 		b.world.draw(screen, b.cam, b.now)
@@ -139,7 +139,7 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 			for _, h := range hv.Path {
 				x, y := cam.HexCenter(h)
 				u.Line(float32(px), float32(py), float32(x), float32(y), max(2.5, s*0.1), texLine, colPath.WithA(0.9))
-				u.Sprite(float32(x), float32(y), max(3, s*0.12), texDisc, colPath)
+				u.Sprite(float32(x), float32(y), max(3, s*0.12), texDisc, colPath.RGBA())
 				px, py = x, y
 			}
 		}
@@ -332,11 +332,11 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 func healthColor(f float32) rgba {
 	switch {
 	case f > 0.6:
-		return colGood
+		return colGood.RGBA()
 	case f > 0.3:
-		return colWarn
+		return colWarn.RGBA()
 	}
-	return colBad
+	return colBad.RGBA()
 }
 
 // drawOver draws markings above the ships: rings, bars and the enemy's
@@ -443,11 +443,11 @@ func (b *battleScene) updateIntents() {
 // drawCurtain hides the battle while hot-seat players change places.
 func (b *battleScene) drawCurtain(dst *ebiten.Image) {
 	g := b.g
-	b.over.Rect(0, 0, float32(g.W), float32(g.H), colSpace) // opaque: nothing of the other side's view shows
+	b.over.Rect(0, 0, float32(g.W), float32(g.H), colSpace.RGBA()) // opaque: nothing of the other side's view shows
 	b.over.Flush(dst)
 	st := b.s.State()
-	g.Kit.Text(dst, play.SideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), colAccent, Center)
-	g.Kit.Text(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), colText, Center)
+	g.Kit.Text(dst, play.SideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), colAccent.RGBA(), Center)
+	g.Kit.Text(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), colText.RGBA(), Center)
 }
 
 func offScreen(cam *play.Camera, x, y float64, s float32) bool {

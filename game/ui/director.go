@@ -176,13 +176,13 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			r := d.targetRadius(st, e.Ship)
 			s := fx.add(fxRing, now+lastT*sp, 0.6*sp)
 			s.x0, s.y0, s.size, s.col = x, y, r*2.2, rgb(0x7fc8ff)
-			d.text(x, y-r, "Shields down", colWarn, now+lastT*sp, sp)
+			d.text(x, y-r, "Shields down", colWarn.RGBA(), now+lastT*sp, sp)
 		case rules.SectionDisabled:
 			x, y := d.shipWorld(st, e.Ship, e.To)
 			s := fx.add(fxExplosion, now+lastT*sp, tBoom*sp)
 			s.x0, s.y0, s.size, s.col, s.seed = x+float32(e.Section%5-2)*18, y+float32(e.Section%3-1)*18, 26, rgb(0xff8a3a), float32(e.Section)
 			s.sound = sound.Explosion
-			d.text(x, y-60, play.SectionName(st, e.Ship, e.Section)+" out of action", colBad, now+lastT*sp, sp)
+			d.text(x, y-60, play.SectionName(st, e.Ship, e.Section)+" out of action", colBad.RGBA(), now+lastT*sp, sp)
 			lastT += 0.3
 		case rules.ShipDestroyed:
 			x, y := d.shipWorld(st, e.Ship, e.To)
@@ -199,17 +199,17 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 		case rules.MineLaid:
 			x, y := d.worldPos(e.To)
 			s := fx.add(fxSparkle, at, 0.8*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 18, colMine
+			s.x0, s.y0, s.size, s.col = x, y, 18, colMine.RGBA()
 			s.sound = sound.Click
 			s = fx.add(fxRing, at, 0.7*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 40, colMine
+			s.x0, s.y0, s.size, s.col = x, y, 40, colMine.RGBA()
 			t += 0.3
 			lastT = t
 		case rules.MinefieldActivated, rules.MinefieldCloaked:
 			for i, m := range after.Mines {
 				x, y := d.worldPos(m.Pos)
 				s := fx.add(fxRing, at+float64(i)*0.04*sp, 0.9*sp)
-				s.x0, s.y0, s.size, s.col = x, y, 60, colMine
+				s.x0, s.y0, s.size, s.col = x, y, 60, colMine.RGBA()
 				if e.Kind == rules.MinefieldCloaked {
 					s.col = rgb(0x9fc8ff)
 				}
@@ -221,16 +221,16 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 		case rules.MineDetonated:
 			x, y := d.worldPos(e.To)
 			s := fx.add(fxExplosion, at, 0.9*sp)
-			s.x0, s.y0, s.size, s.col, s.seed = x, y, 22, colMine, float32(e.To.Q)
+			s.x0, s.y0, s.size, s.col, s.seed = x, y, 22, colMine.RGBA(), float32(e.To.Q)
 			s.sound = sound.Mine
 			s = fx.add(fxRing, at, 0.7*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 70, colMine
-			d.text(x, y-20, itoa(e.Damage), colMine, at, sp)
+			s.x0, s.y0, s.size, s.col = x, y, 70, colMine.RGBA()
+			d.text(x, y-20, itoa(e.Damage), colMine.RGBA(), at, sp)
 			lastT = max(lastT, t+0.6)
 		case rules.MineReplicated:
 			x, y := d.worldPos(e.To)
 			s := fx.add(fxSparkle, at, 0.9*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 16, colMine
+			s.x0, s.y0, s.size, s.col = x, y, 16, colMine.RGBA()
 		case rules.CloakEngaged, rules.CloakDropped:
 			x, y := d.shipWorld(st, e.Ship, e.To)
 			if sh := st.Ship(e.Ship); sh != nil {
@@ -251,13 +251,13 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 		case rules.Detected:
 			x, y := d.worldPos(e.To)
 			s := fx.add(fxRing, at, 0.8*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 70, colWarn
-			d.text(x, y-24, "Detected", colWarn, at, sp)
+			s.x0, s.y0, s.size, s.col = x, y, 70, colWarn.RGBA()
+			d.text(x, y-24, "Detected", colWarn.RGBA(), at, sp)
 		case rules.MoveInterrupted:
 			x, y := d.worldPos(e.To)
 			s := fx.add(fxRing, at, 0.6*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 50, colBad
-			d.text(x, y-24, "Contact!", colBad, at, sp)
+			s.x0, s.y0, s.size, s.col = x, y, 50, colBad.RGBA()
+			d.text(x, y-24, "Contact!", colBad.RGBA(), at, sp)
 		case rules.CoverBegan, rules.CoveringFire:
 			x0, y0 := d.shipWorld(st, e.Ship, e.From)
 			x1, y1 := d.shipWorld(st, e.Target, e.To)
@@ -317,7 +317,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			for i := range 6 {
 				s := fx.add(fxExplosion, at+float64(i)*0.15*sp, 0.9*sp)
 				a := float64(i) * 1.05
-				s.x0, s.y0, s.size, s.col, s.seed = float32(wx+math.Cos(a)*50), float32(wy+math.Sin(a)*50), 20, colMine, float32(i)
+				s.x0, s.y0, s.size, s.col, s.seed = float32(wx+math.Cos(a)*50), float32(wy+math.Sin(a)*50), 20, colMine.RGBA(), float32(i)
 				if i == 0 {
 					s.sound = sound.Mine
 				}
@@ -369,9 +369,9 @@ func (d director) impact(e rules.Event, at float64, x0, y0, x1, y1, r float32, s
 		s.x0, s.y0, s.size, s.col = x1, y1, r*0.9, rgb(0xffa050)
 	}
 	if e.Damage > 0 {
-		col := colWarn
+		col := colWarn.RGBA()
 		if e.HullDamage > 0 {
-			col = colBad
+			col = colBad.RGBA()
 		}
 		d.text(x1+r*0.6, y1-r, itoa(e.Damage), col, at, sp)
 	}

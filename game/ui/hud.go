@@ -253,21 +253,21 @@ func (h *hud) refresh() {
 		h.bars = append(h.bars, hudBar{r: rect{x, y, w, u(6)}, frac: min(max(frac, 0), 1), col: col})
 		y += u(14)
 	}
-	add("OBJECTIVES", f.Bold, colAccent, u(24))
+	add("OBJECTIVES", f.Bold, colAccent.RGBA(), u(24))
 	// Minefield.
 	mstate := "being laid"
 	if v.MinefieldActive {
 		mstate = "ACTIVE"
 	}
-	addR(fmt.Sprintf("%d / %d", v.MinesLaid, v.MinesTotal), f.Body, colText)
-	add("Minefield ("+mstate+")", f.Body, colText, u(20))
-	bar(float32(v.MinesLaid)/float32(max(1, v.MinesTotal)), colMine)
-	addR(fmt.Sprintf("%d / 50", v.Losses[rules.Dominion]), f.Body, colText)
-	add("Dominion ships destroyed", f.Body, colText, u(20))
-	bar(float32(v.Losses[rules.Dominion])/50, colDominion)
-	addR(fmt.Sprintf("%d / %d", max(v.Turn, 1), v.TurnLimit), f.Body, colText)
-	add("Turn", f.Body, colText, u(20))
-	bar(float32(max(v.Turn, 1))/float32(max(1, v.TurnLimit)), colDim)
+	addR(fmt.Sprintf("%d / %d", v.MinesLaid, v.MinesTotal), f.Body, colText.RGBA())
+	add("Minefield ("+mstate+")", f.Body, colText.RGBA(), u(20))
+	bar(float32(v.MinesLaid)/float32(max(1, v.MinesTotal)), colMine.RGBA())
+	addR(fmt.Sprintf("%d / 50", v.Losses[rules.Dominion]), f.Body, colText.RGBA())
+	add("Dominion ships destroyed", f.Body, colText.RGBA(), u(20))
+	bar(float32(v.Losses[rules.Dominion])/50, colDominion.RGBA())
+	addR(fmt.Sprintf("%d / %d", max(v.Turn, 1), v.TurnLimit), f.Body, colText.RGBA())
+	add("Turn", f.Body, colText.RGBA(), u(20))
+	bar(float32(max(v.Turn, 1))/float32(max(1, v.TurnLimit)), colDim.RGBA())
 	// The station.
 	for i := range v.Ships {
 		sh := &v.Ships[i]
@@ -275,52 +275,52 @@ func (h *hud) refresh() {
 		if !cl.Station {
 			continue
 		}
-		status, scol := "main power online", colGood
+		status, scol := "main power online", colGood.RGBA()
 		switch {
 		case sh.Captured:
-			status, scol = "captured", colBad
+			status, scol = "captured", colBad.RGBA()
 		case sh.Sabotaged:
-			status, scol = "sabotaged (Sisko 197)", colWarn
+			status, scol = "sabotaged (Sisko 197)", colWarn.RGBA()
 		case sh.Evacuated:
-			status, scol = "evacuated", colWarn
+			status, scol = "evacuated", colWarn.RGBA()
 		case !sh.MainPower:
-			status, scol = "MAIN POWER LOST", colBad
+			status, scol = "MAIN POWER LOST", colBad.RGBA()
 		case sh.EvacuateAt > 0:
-			status, scol = fmt.Sprintf("evacuating (turn %d)", sh.EvacuateAt), colWarn
+			status, scol = fmt.Sprintf("evacuating (turn %d)", sh.EvacuateAt), colWarn.RGBA()
 		}
 		y += u(4)
-		add(sh.Name, f.Bold, colText, u(19))
+		add(sh.Name, f.Bold, colText.RGBA(), u(19))
 		add(status, f.Small, scol, u(17))
-		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, colDim)
-		add("Shields", f.Small, colDim, u(16))
+		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, colDim.RGBA())
+		add("Shields", f.Small, colDim.RGBA(), u(16))
 		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), rgb(0x5fb0ff))
 		// The enemy's station: its sections are targets; a click on a row
 		// (or [ ]) aims the attacks at it.
 		aim := 0
 		if sh.Side != c.Side && c.MyTurn() {
 			aim = c.SectionFor(c.Sel(), sh)
-			add("Aim at a section: click it, or [ ]", f.Small, colDim, u(16))
+			add("Aim at a section: click it, or [ ]", f.Small, colDim.RGBA(), u(16))
 		}
 		for si, sec := range cl.Sections {
 			hp := 0
 			if si < len(sh.Section) {
 				hp = sh.Section[si]
 			}
-			ncol := colDim
+			ncol := colDim.RGBA()
 			if sec.MainPower {
-				ncol = colAccent // the section carrying main power
+				ncol = colAccent.RGBA() // the section carrying main power
 			}
 			name := sec.Name
 			if aim != 0 {
 				name = "  " + name
 				if sec.ID == aim {
-					name, ncol = "› "+sec.Name, colGood
+					name, ncol = "› "+sec.Name, colGood.RGBA()
 				}
 				if hp > 0 {
 					h.secRows = append(h.secRows, secRow{r: rect{x - u(6), y - u(2), w + u(12), u(29)}, id: sec.ID})
 				}
 			}
-			addR(fmt.Sprintf("%d / %d", hp, sec.Hull), f.Small, colDim)
+			addR(fmt.Sprintf("%d / %d", hp, sec.Hull), f.Small, colDim.RGBA())
 			add(name, f.Small, ncol, u(15))
 			bar(float32(hp)/float32(max(1, sec.Hull)), healthColor(float32(hp)/float32(max(1, sec.Hull))))
 		}
@@ -330,40 +330,40 @@ func (h *hud) refresh() {
 	// The selected ship.
 	sh := v.Ship(c.Selected)
 	if sh == nil {
-		add("No ship selected", f.Bold, colDim, u(19))
+		add("No ship selected", f.Bold, colDim.RGBA(), u(19))
 		if c.MyTurn() {
-			add("Click a ship, or Tab for the next", f.Small, colDim, u(16))
-			add("one with orders left.", f.Small, colDim, u(16))
+			add("Click a ship, or Tab for the next", f.Small, colDim.RGBA(), u(16))
+			add("one with orders left.", f.Small, colDim.RGBA(), u(16))
 		}
 		return
 	}
 	cl := v.Class(sh)
 	add(sh.Name, f.Head, sideColor(sh.Side), u(26))
-	add(cl.Name, f.Small, colDim, u(18))
+	add(cl.Name, f.Small, colDim.RGBA(), u(18))
 	if !cl.Station {
-		addR(fmt.Sprintf("%d / %d", sh.Hull, cl.Hull), f.Small, colDim)
-		add("Hull", f.Small, colDim, u(16))
+		addR(fmt.Sprintf("%d / %d", sh.Hull, cl.Hull), f.Small, colDim.RGBA())
+		add("Hull", f.Small, colDim.RGBA(), u(16))
 		bar(float32(sh.Hull)/float32(max(1, cl.Hull)), healthColor(float32(sh.Hull)/float32(max(1, cl.Hull))))
-		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, colDim)
-		add("Shields", f.Small, colDim, u(16))
+		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, colDim.RGBA())
+		add("Shields", f.Small, colDim.RGBA(), u(16))
 		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), rgb(0x5fb0ff))
 	}
 	if sh.Side == c.Side {
-		add(fmt.Sprintf("Movement %d of %d  ·  Actions %d", sh.MP, cl.Speed, sh.Actions), f.Small, colText, u(18))
+		add(fmt.Sprintf("Movement %d of %d  ·  Actions %d", sh.MP, cl.Speed, sh.Actions), f.Small, colText.RGBA(), u(18))
 	}
 	for i, wp := range cl.Weapons {
-		col := colText
+		col := colText.RGBA()
 		mark := "  "
 		if c.Weapon == i {
-			col, mark = colAccent, "› "
+			col, mark = colAccent.RGBA(), "› "
 		}
 		add(fmt.Sprintf("%s%d  %s", mark, i+1, wp.Name), f.Small, col, u(15))
-		add(fmt.Sprintf("      range %d · %d%% · %d×%d %s", wp.Range, wp.Accuracy, wp.Damage, wp.Shots, weaponKindName(wp.Kind)), f.Small, colDim, u(16))
+		add(fmt.Sprintf("      range %d · %d%% · %d×%d %s", wp.Range, wp.Accuracy, wp.Damage, wp.Shots, weaponKindName(wp.Kind)), f.Small, colDim.RGBA(), u(16))
 	}
 	if sh.Wing >= 0 {
 		if wg := v.Wing(sh.Wing); wg != nil {
 			add(wg.Name, f.Small, wingColor(wg.Index), u(15))
-			add("  "+wg.Directive.String(), f.Small, colDim, u(16))
+			add("  "+wg.Directive.String(), f.Small, colDim.RGBA(), u(16))
 		}
 	}
 	var flags []string
@@ -376,13 +376,13 @@ func (h *hud) refresh() {
 		}
 	}
 	if len(flags) > 0 {
-		add(strings.Join(flags, " · "), f.Small, colWarn, u(16))
+		add(strings.Join(flags, " · "), f.Small, colWarn.RGBA(), u(16))
 	}
 	if c.MyTurn() && sh.Side == c.Side {
 		mode := [...]string{"Mode: move — click a blue hex, or an enemy to fire", "Mode: fire — click an enemy", "Mode: lay mine — click a marked hex", "Mode: cover — click a friendly ship", "Mode: board — click the station"}[c.Mode]
 		y += u(4)
 		for _, l := range wrapText(mode, f.Small, w) {
-			add(l, f.Small, colAccent, u(15))
+			add(l, f.Small, colAccent.RGBA(), u(15))
 		}
 	}
 }
@@ -572,12 +572,12 @@ func (h *hud) draw(dst *ebiten.Image) {
 	}
 	bt := h.bt
 	if c.Msg != "" {
-		g.Kit.Text(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), colBad, Center)
+		g.Kit.Text(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), colBad.RGBA(), Center)
 	}
 	if !my && st.Phase == rules.Battle && !b.curtain && b.rp == nil && len(h.buttons) > 0 {
 		// In the action bar, after the playback buttons.
 		last := h.buttons[len(h.btns)-1]
-		g.Kit.Text(dst, h.movingLn, f.Body, last.x+last.w+u(18), h.bar.y+(h.bar.h-f.bodyH)/2, colWarn, Left)
+		g.Kit.Text(dst, h.movingLn, f.Body, last.x+last.w+u(18), h.bar.y+(h.bar.h-f.bodyH)/2, colWarn.RGBA(), Left)
 	}
 	for _, r := range h.secRows {
 		if r.r.in(in.X, in.Y) {
@@ -605,9 +605,9 @@ func (h *hud) draw(dst *ebiten.Image) {
 	}
 	bt.Flush(dst)
 	for i, l := range h.tip {
-		face, col := f.Small, colText
+		face, col := f.Small, colText.RGBA()
 		if i == 0 {
-			face, col = f.Bold, colAccent
+			face, col = f.Bold, colAccent.RGBA()
 		}
 		g.Kit.Text(dst, l, face, tx+u(10), ty+u(7)+float64(i)*f.smallH, col, Left)
 	}
@@ -631,17 +631,17 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	bt := h.bt
 	c := b.ctl
 	// Panels.
-	bt.Rect(float32(h.top.x), float32(h.top.y), float32(h.top.w), float32(h.top.h), colPanel)
+	bt.Rect(float32(h.top.x), float32(h.top.y), float32(h.top.w), float32(h.top.h), colPanel.WithA(panelAlpha))
 	bt.Rect(float32(h.top.x), float32(h.top.y+h.top.h-u(2)), float32(h.top.w), float32(u(2)), colAccent.WithA(0.7))
 	panel(bt, h.panel, u)
 	panel(bt, h.logBox, u)
 	panel(bt, h.bar, u)
-	mcol := colPanelHi
+	mcol := colPanelHi.WithA(panelHiAlpha)
 	if h.menuBtn.in(g.Input.X, g.Input.Y) {
 		mcol = rgb(0x24405f)
 	}
 	bt.Rect(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), mcol)
-	bt.Frame(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), float32(u(1)), colEdge)
+	bt.Frame(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), float32(u(1)), colEdge.RGBA())
 	for _, br := range h.bars {
 		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w), float32(br.r.h), rgba{1, 1, 1, 0.08})
 		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w)*br.frac, float32(br.r.h), br.col)
@@ -652,17 +652,17 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	for i, r := range h.buttons {
 		a := h.btns[i].act
 		on := h.enabled(a)
-		col := colPanelHi
+		col := colPanelHi.WithA(panelHiAlpha)
 		if on && r.in(in.X, in.Y) {
 			col = rgb(0x24405f)
 		}
 		active := !rp && my && ((a == play.ActFire && c.Mode == play.ModeFire) || (a == play.ActMine && c.Mode == play.ModeMine) || (a == play.ActCover && c.Mode == play.ModeCover) || (a == play.ActBoard && c.Mode == play.ModeBoard) || (a == play.ActMove && c.Mode == play.ModeMove && c.Sel() != nil))
 		bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
-		edge := colEdge
+		edge := colEdge.RGBA()
 		if active {
-			edge = colAccent
+			edge = colAccent.RGBA()
 		} else if on && a == play.ActEndTurn {
-			edge = colGood
+			edge = colGood.RGBA()
 		}
 		bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
 	}
@@ -670,17 +670,17 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 
 	// Text.
 	st := b.s.State()
-	g.Kit.Text(dst, st.Name, f.Bold, u(12), u(8), colAccent, Left)
-	g.Kit.Text(dst, h.topLine, f.Bold, g.W/2, u(8), colText, Center)
-	g.Kit.Text(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), colDim, Right)
-	g.Kit.Text(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), colText, Center)
+	g.Kit.Text(dst, st.Name, f.Bold, u(12), u(8), colAccent.RGBA(), Left)
+	g.Kit.Text(dst, h.topLine, f.Bold, g.W/2, u(8), colText.RGBA(), Center)
+	g.Kit.Text(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), colDim.RGBA(), Right)
+	g.Kit.Text(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), colText.RGBA(), Center)
 	for i := range h.lines {
 		l := &h.lines[i]
 		g.Kit.Text(dst, l.text, l.face, l.x, l.y, l.col, l.al)
 	}
 	for i, r := range h.buttons {
 		a := h.btns[i]
-		col := colText
+		col := colText.RGBA()
 		if !h.enabled(a.act) {
 			col = colDim.WithA(0.55)
 		}
@@ -700,14 +700,14 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 		g.Kit.Text(dst, a.key, f.Small, r.x+r.w/2, r.y+u(24), colAccent.WithA(col.A), Center)
 	}
 	// Log.
-	g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), colAccent, Left)
+	g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), colAccent.RGBA(), Left)
 	ly := h.logBox.y + h.logBox.h - u(22)
 	for i := range 10 {
 		l := b.log.last(i)
 		if l == nil {
 			break
 		}
-		col := colText
+		col := colText.RGBA()
 		if l.side == rules.Dominion {
 			col = rgb(0xd8c8ff)
 		}
@@ -721,6 +721,6 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 
 // panel draws a HUD panel's background and edge.
 func panel(bt *batch, r rect, u func(float64) float64) {
-	bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), colPanel)
+	bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), colPanel.WithA(panelAlpha))
 	bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1)), colEdge.WithA(0.8))
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"image/color"
 	"math"
 	"strings"
 
@@ -21,6 +22,7 @@ type Kit struct {
 	belt     *ebiten.Shader
 	sprites  spriteSet
 	stars    *background
+	space    color.Color // the clear colour, boxed once
 	skip     string
 }
 
@@ -47,6 +49,7 @@ func NewKit(o KitOptions) (*Kit, error) {
 	k.belt = loadShader("shaders/belt.kage")
 	k.sprites = spriteSet{ships: map[string]*ebiten.Image{}}
 	k.stars = newBackground()
+	k.space = spaceFill()
 	return k, nil
 }
 

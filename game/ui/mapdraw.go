@@ -88,7 +88,7 @@ func (w *worldRenderer) buildTerrain() {
 	iw := int((w.maxX - w.minX) * terrainScale)
 	ih := int((w.maxY - w.minY) * terrainScale)
 	img := ebiten.NewImage(iw, ih)
-	img.Fill(colSpace.Color())
+	img.Fill(colSpace.RGBA().Color())
 	r := newRand(7)
 	b := w.k.newBatch(true)
 	toImg := func(x, y float64) (float32, float32) {

@@ -106,13 +106,13 @@ func (m *menu) draw(dst *ebiten.Image) {
 	r := rect{g.W/2 - u(230), g.H/2 - u(230), u(460), u(440)}
 	panel(bt, r, u)
 	bt.Flush(dst)
-	g.Kit.Text(dst, "COMMAND MENU", g.Fonts.Head, g.W/2, r.y+u(18), colAccent, Center)
+	g.Kit.Text(dst, "COMMAND MENU", g.Fonts.Head, g.W/2, r.y+u(18), colAccent.RGBA(), Center)
 	m.list.draw(dst, g)
 	hint := "Saves: " + g.Storage.Where()
 	if m.msg != "" {
 		hint = m.msg
 	}
-	g.Kit.Text(dst, hint, g.Fonts.Small, g.W/2, r.y+r.h-u(28), colDim, Center)
+	g.Kit.Text(dst, hint, g.Fonts.Small, g.W/2, r.y+r.h-u(28), colDim.RGBA(), Center)
 	if m.picker != nil {
 		m.picker.draw(dst)
 	}

@@ -109,7 +109,7 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	g := b.g
 	u := g.U
 	f := g.Fonts
-	screen.Fill(spaceColor)
+	screen.Fill(g.Kit.space)
 	g.Kit.Stars(screen, -b.t*4, -b.t*2)
 	left := rect{u(40), u(40), g.W*0.5 - u(60), g.H - u(80)}
 	right := rect{g.W - u(540), u(40), u(500), g.H - u(80)}
@@ -117,43 +117,43 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	panel(b.bt, right, u)
 	b.bt.Flush(screen)
 	x, y := left.x+u(24), left.y+u(20)
-	g.Kit.Text(screen, strings.ToUpper(b.sc.Name), f.Head, x, y, colAccent, Left)
+	g.Kit.Text(screen, strings.ToUpper(b.sc.Name), f.Head, x, y, colAccent.RGBA(), Left)
 	y += f.headH
-	g.Kit.Text(screen, b.sc.Date, f.Small, x, y, colDim, Left)
+	g.Kit.Text(screen, b.sc.Date, f.Small, x, y, colDim.RGBA(), Left)
 	y += f.smallH * 1.6
 	for _, l := range b.lines {
-		g.Kit.Text(screen, l, f.Body, x, y, colText, Left)
+		g.Kit.Text(screen, l, f.Body, x, y, colText.RGBA(), Left)
 		y += f.bodyH
 	}
 	x, y = right.x+u(24), right.y+u(20)
 	if b.sc.Terms != nil && b.s != nil && b.s.State().Phase == rules.Parley {
-		g.Kit.Text(screen, "A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, x, y, colDominion, Left)
+		g.Kit.Text(screen, "A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, x, y, colDominion.RGBA(), Left)
 		y += f.headH * 1.2
 		for _, l := range b.terms {
-			g.Kit.Text(screen, l, f.Body, x, y, colText, Left)
+			g.Kit.Text(screen, l, f.Body, x, y, colText.RGBA(), Left)
 			y += f.bodyH
 		}
 		y += f.bodyH
 		if b.iRefuse >= 0 {
-			g.Kit.Text(screen, "The choice is yours, Captain.", f.Bold, x, y, colAccent, Left)
+			g.Kit.Text(screen, "The choice is yours, Captain.", f.Bold, x, y, colAccent.RGBA(), Left)
 		} else {
-			g.Kit.Text(screen, "The Alliance will answer.", f.Bold, x, y, colDim, Left)
+			g.Kit.Text(screen, "The Alliance will answer.", f.Bold, x, y, colDim.RGBA(), Left)
 		}
 		y += f.bodyH * 1.8
 	}
-	g.Kit.Text(screen, "THE SIDES", f.Head, x, y, colAccent, Left)
+	g.Kit.Text(screen, "THE SIDES", f.Head, x, y, colAccent.RGBA(), Left)
 	y += f.headH * 1.1
 	for _, l := range b.sides {
 		if strings.HasPrefix(l, "•") {
-			g.Kit.Text(screen, l[len("•"):], f.Bold, x, y, colText, Left)
+			g.Kit.Text(screen, l[len("•"):], f.Bold, x, y, colText.RGBA(), Left)
 			y += f.boldH
 			continue
 		}
-		g.Kit.Text(screen, l, f.Small, x, y, colDim, Left)
+		g.Kit.Text(screen, l, f.Small, x, y, colDim.RGBA(), Left)
 		y += f.smallH
 	}
 	b.menu.draw(screen, g)
 	if b.err != "" {
-		g.Kit.Text(screen, b.err, f.Body, g.W/2, g.H-u(30), colBad, Center)
+		g.Kit.Text(screen, b.err, f.Body, g.W/2, g.H-u(30), colBad.RGBA(), Center)
 	}
 }

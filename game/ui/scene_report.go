@@ -105,7 +105,7 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	g := r.g
 	u := g.U
 	f := g.Fonts
-	screen.Fill(spaceColor)
+	screen.Fill(g.Kit.space)
 	g.Kit.Stars(screen, -r.t*3, 0)
 	main := rect{u(40), u(40), g.W * 0.55, g.H - u(80)}
 	panel(r.bt, main, u)
@@ -134,45 +134,45 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 			prev = t
 		}
 	}
-	r.bt.Rect(float32(ch.x), float32(ch.y+ch.h), float32(ch.w), float32(u(1.5)), colDim)
+	r.bt.Rect(float32(ch.x), float32(ch.y+ch.h), float32(ch.w), float32(u(1.5)), colDim.RGBA())
 	r.bt.Flush(screen)
 
 	x, y := main.x+u(28), main.y+u(24)
-	g.Kit.Text(screen, "AFTER-ACTION REPORT", f.Bold, x, y, colDim, Left)
+	g.Kit.Text(screen, "AFTER-ACTION REPORT", f.Bold, x, y, colDim.RGBA(), Left)
 	y += f.boldH * 1.3
-	col := colAccent
+	col := colAccent.RGBA()
 	if r.win == rules.Alliance {
-		col = colGood
+		col = colGood.RGBA()
 	}
 	g.Kit.Text(screen, r.title, f.Big, x, y, col, Left)
 	y += f.bigH * 1.3
 	for _, l := range r.text {
-		g.Kit.Text(screen, l, f.Body, x, y, colText, Left)
+		g.Kit.Text(screen, l, f.Body, x, y, colText.RGBA(), Left)
 		y += f.bodyH
 	}
 	y += f.bodyH
-	g.Kit.Text(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, colAccent, Left)
+	g.Kit.Text(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, colAccent.RGBA(), Left)
 	y += f.boldH * 1.3
 	for _, l := range r.stats {
-		g.Kit.Text(screen, l, f.Body, x, y, colText, Left)
+		g.Kit.Text(screen, l, f.Body, x, y, colText.RGBA(), Left)
 		y += f.bodyH * 1.15
 	}
-	g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), colAccent, Left)
-	g.Kit.Text(screen, "■ Alliance", f.Small, ch.x+ch.w, ch.y-u(38), colAlliance, Right)
-	g.Kit.Text(screen, "■ Dominion", f.Small, ch.x+ch.w, ch.y-u(22), colDominion, Right)
+	g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), colAccent.RGBA(), Left)
+	g.Kit.Text(screen, "■ Alliance", f.Small, ch.x+ch.w, ch.y-u(38), colAlliance.RGBA(), Right)
+	g.Kit.Text(screen, "■ Dominion", f.Small, ch.x+ch.w, ch.y-u(22), colDominion.RGBA(), Right)
 	if n > 0 {
 		slot := ch.w / float64(n)
 		for i := range n {
 			if n > 16 && i%2 == 1 {
 				continue
 			}
-			g.Kit.Text(screen, itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), colDim, Center)
+			g.Kit.Text(screen, itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), colDim.RGBA(), Center)
 		}
-		g.Kit.Text(screen, itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), colDim, Right)
-		g.Kit.Text(screen, "turn", f.Small, ch.x+ch.w, ch.y+ch.h+u(24), colDim, Right)
+		g.Kit.Text(screen, itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), colDim.RGBA(), Right)
+		g.Kit.Text(screen, "turn", f.Small, ch.x+ch.w, ch.y+ch.h+u(24), colDim.RGBA(), Right)
 	}
 	r.menu.draw(screen, g)
 	if r.msg != "" {
-		g.Kit.Text(screen, r.msg, f.Small, g.W-u(400), g.H-u(34), colDim, Left)
+		g.Kit.Text(screen, r.msg, f.Small, g.W-u(400), g.H-u(34), colDim.RGBA(), Left)
 	}
 }

@@ -146,7 +146,7 @@ func openSaved(g *Game, name string) (*play.Session, error) {
 func (t *titleScene) Draw(screen *ebiten.Image) {
 	g := t.g
 	u := g.U
-	screen.Fill(spaceColor)
+	screen.Fill(g.Kit.space)
 	g.Kit.Stars(screen, -t.t*6, 0)
 	// The wormhole, opening behind the title.
 	if g.Kit.Wormhole() != nil {
@@ -191,13 +191,13 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 		t.op.ColorScale.ScaleAlpha(0.8)
 		screen.DrawImage(g.Kit.ShipImage(cls.id, cls.fac), &t.op)
 	}
-	g.Kit.Text(screen, "CALL TO ARMS", g.Fonts.Title, u(80), g.H*0.12, colAccent, Left)
-	g.Kit.Text(screen, "The Second Battle of Deep Space Nine · the opening battle of the Dominion War", g.Fonts.Head, u(82), g.H*0.12+g.Fonts.titH, colText, Left)
+	g.Kit.Text(screen, "CALL TO ARMS", g.Fonts.Title, u(80), g.H*0.12, colAccent.RGBA(), Left)
+	g.Kit.Text(screen, "The Second Battle of Deep Space Nine · the opening battle of the Dominion War", g.Fonts.Head, u(82), g.H*0.12+g.Fonts.titH, colText.RGBA(), Left)
 	t.menu.draw(screen, g)
 	hint := "↑ ↓ choose   ← → change   Enter select   Esc quit"
-	g.Kit.Text(screen, hint, g.Fonts.Small, u(80), g.H-u(30), colDim, Left)
+	g.Kit.Text(screen, hint, g.Fonts.Small, u(80), g.H-u(30), colDim.RGBA(), Left)
 	if t.err != "" {
-		g.Kit.Text(screen, t.err, g.Fonts.Body, u(80), g.H-u(56), colBad, Left)
+		g.Kit.Text(screen, t.err, g.Fonts.Body, u(80), g.H-u(56), colBad.RGBA(), Left)
 	}
 	if t.list != nil {
 		t.list.draw(screen)
@@ -241,7 +241,7 @@ func (p *filePicker) draw(dst *ebiten.Image) {
 	r := rect{g.W/2 - u(290), g.H*0.25 - u(70), u(580), float64(len(p.menu.items))*u(40) + u(100)}
 	panel(bt, r, u)
 	bt.Flush(dst)
-	g.Kit.Text(dst, p.title, g.Fonts.Head, g.W/2, r.y+u(18), colAccent, Center)
+	g.Kit.Text(dst, p.title, g.Fonts.Head, g.W/2, r.y+u(18), colAccent.RGBA(), Center)
 	p.menu.draw(dst, g)
 }
 

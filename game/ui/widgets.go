@@ -114,23 +114,23 @@ func (m *menuList) draw(dst *ebiten.Image, g *Game) {
 	for i := range m.items {
 		it := &m.items[i]
 		r := it.r
-		col := colPanelHi
-		edge := colEdge
+		col := colPanelHi.WithA(panelHiAlpha)
+		edge := colEdge.RGBA()
 		if i == m.focus {
 			col = rgb(0x1d3554).WithA(0.95)
-			edge = colAccent
+			edge = colAccent.RGBA()
 		}
 		m.bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
 		m.bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
 		if i == m.focus {
-			m.bt.Rect(float32(r.x), float32(r.y), float32(u(5)), float32(r.h), colAccent)
+			m.bt.Rect(float32(r.x), float32(r.y), float32(u(5)), float32(r.h), colAccent.RGBA())
 		}
 	}
 	m.bt.Flush(dst)
 	for i := range m.items {
 		it := &m.items[i]
 		r := it.r
-		col := colText
+		col := colText.RGBA()
 		if !it.enabled {
 			col = colDim.WithA(0.5)
 		}
@@ -139,7 +139,7 @@ func (m *menuList) draw(dst *ebiten.Image, g *Game) {
 			g.Kit.Text(dst, it.label, g.Fonts.Bold, r.x+r.w/2, ty, col, Center)
 			continue
 		}
-		g.Kit.Text(dst, it.label, g.Fonts.Body, r.x+u(16), ty, colDim, Left)
+		g.Kit.Text(dst, it.label, g.Fonts.Body, r.x+u(16), ty, colDim.RGBA(), Left)
 		g.Kit.Text(dst, "‹  "+it.values[it.value]+"  ›", g.Fonts.Bold, r.x+r.w-u(16), ty, col, Right)
 	}
 }
