@@ -8,12 +8,13 @@ import (
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
 )
 
 // drawCache holds what the battle's Draw reuses every frame, so that drawing
 // allocates nothing in steady state.
 type drawCache struct {
-	under, over, glow *batch
+	under, over, glow *render.Batch
 	shipOp            ebiten.DrawImageOptions
 	pts               [6][2]float32
 
@@ -32,13 +33,13 @@ type drawCache struct {
 type intent struct {
 	x0, y0, x1, y1 float32 // world: the wing's centre and its target
 	label          string
-	col            rgba
+	col            render.RGBA
 }
 
 func (b *battleScene) initDrawCache() {
-	b.under = b.g.Kit.newBatch(false)
-	b.over = b.g.Kit.newBatch(false)
-	b.glow = b.g.Kit.newBatch(true)
+	b.under = b.g.Kit.NewBatch(false)
+	b.over = b.g.Kit.NewBatch(false)
+	b.glow = b.g.Kit.NewBatch(true)
 	b.shipOp.Filter = ebiten.FilterLinear
 	b.rangeFor = rules.NoShip
 	b.rangeStamp, b.intentStamp, b.costFor = -1, -1, -1
@@ -46,10 +47,10 @@ func (b *battleScene) initDrawCache() {
 
 // Draw implements Scene.
 func (b *battleScene) Draw(screen *ebiten.Image) {
-	screen.Fill(b.g.Kit.space)
+	screen.Fill(b.g.Kit.Space)
 	b.ctl.Refresh()
 	if !b.g.Kit.SkipLayer("world") {
-		b.world.draw(screen, b.cam, b.now)
+		b.world.Draw(screen, b.cam, b.now)
 	}
 	if !b.g.Kit.SkipLayer("under") {
 		b.drawUnder(screen)
@@ -59,7 +60,7 @@ func (b *battleScene) Draw(screen *ebiten.Image) {
 		b.drawShips(screen)
 	}
 	b.drawOver(screen)
-	b.fx.draw(screen, b.cam, b.now, b.g.Fonts.Bold)
+	b.fx.Draw(screen, b.cam, b.now, b.g.Fonts.Bold)
 	if !b.g.Kit.SkipLayer("hud") {
 		b.hud.draw(screen)
 	}
@@ -86,8 +87,8 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 			if offScreen(cam, x, y, s) {
 				continue
 			}
-			hexCorners(float32(x), float32(y), s*0.94, &b.pts)
-			u.Poly(float32(x), float32(y), &b.pts, colReach.WithA(0.13))
+			render.HexCorners(float32(x), float32(y), s*0.94, &b.pts)
+			u.Poly(float32(x), float32(y), &b.pts, render.ColReach.WithA(0.13))
 		}
 	}
 	// Firing ranges on demand.
@@ -98,8 +99,8 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 			if offScreen(cam, x, y, s) {
 				continue
 			}
-			hexCorners(float32(x), float32(y), s*0.94, &b.pts)
-			u.Poly(float32(x), float32(y), &b.pts, colBad.WithA(0.08))
+			render.HexCorners(float32(x), float32(y), s*0.94, &b.pts)
+			u.Poly(float32(x), float32(y), &b.pts, render.ColBad.WithA(0.08))
 		}
 	}
 	// Minefield positions: the Alliance sees its own field; others only what is uncloaked.
@@ -109,26 +110,26 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 		if m.Laid {
 			continue
 		}
-		hexCorners(float32(x), float32(y), s*0.8, &b.pts)
+		render.HexCorners(float32(x), float32(y), s*0.8, &b.pts)
 		for k := range 6 {
 			if k%2 == 1 {
 				continue
 			}
 			p0, p1 := b.pts[k], b.pts[(k+1)%6]
-			u.Line(p0[0], p0[1], p1[0], p1[1], max(1.5, s*0.06), texLine, colMine.WithA(0.4+0.4*mineT))
+			u.Line(p0[0], p0[1], p1[0], p1[1], max(1.5, s*0.06), render.TexLine, render.ColMine.WithA(0.4+0.4*mineT))
 		}
 	}
 	// Keyboard cursor / hovered hex.
 	if c.View.Map.In(c.Cursor) {
 		x, y := cam.HexCenter(c.Cursor)
-		hexCorners(float32(x), float32(y), s*0.96, &b.pts)
-		col := colText.WithA(0.35)
+		render.HexCorners(float32(x), float32(y), s*0.96, &b.pts)
+		col := render.ColText.WithA(0.35)
 		if b.kbCursor {
-			col = colAccent.WithA(0.6 + 0.3*mineT)
+			col = render.ColAccent.WithA(0.6 + 0.3*mineT)
 		}
 		for k := range 6 {
 			p0, p1 := b.pts[k], b.pts[(k+1)%6]
-			u.Line(p0[0], p0[1], p1[0], p1[1], max(1.5, s*0.05), texLine, col)
+			u.Line(p0[0], p0[1], p1[0], p1[1], max(1.5, s*0.05), render.TexLine, col)
 		}
 	}
 	// The path and its cost.
@@ -138,8 +139,8 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 			px, py := cam.HexCenter(sh.Pos)
 			for _, h := range hv.Path {
 				x, y := cam.HexCenter(h)
-				u.Line(float32(px), float32(py), float32(x), float32(y), max(2.5, s*0.1), texLine, colPath.WithA(0.9))
-				u.Sprite(float32(x), float32(y), max(3, s*0.12), texDisc, colPath.RGBA())
+				u.Line(float32(px), float32(py), float32(x), float32(y), max(2.5, s*0.1), render.TexLine, render.ColPath.WithA(0.9))
+				u.Sprite(float32(x), float32(y), max(3, s*0.12), render.TexDisc, render.ColPath.RGBA())
 				px, py = x, y
 			}
 		}
@@ -211,7 +212,7 @@ func (b *battleScene) drawStations(dst *ebiten.Image) {
 		sc := ringWorld / 196 * b.cam.Zoom
 		op := &b.shipOp
 		op.GeoM.Reset()
-		op.GeoM.Translate(-stationSprite/2, -stationSprite/2)
+		op.GeoM.Translate(-render.StationSprite/2, -render.StationSprite/2)
 		op.GeoM.Rotate(b.now * 0.015)
 		op.GeoM.Scale(sc, sc)
 		op.GeoM.Translate(x, y)
@@ -230,7 +231,7 @@ func (b *battleScene) drawStations(dst *ebiten.Image) {
 		// Shields: a faint bubble while they hold.
 		if sh.Shields > 0 && sh.MainPower {
 			a := float32(sh.Shields) / float32(max(1, c.Shields))
-			b.glow.Sprite(float32(x), float32(y), float32(ringWorld*1.32*b.cam.Zoom), texRing, rgb(0x5fb0ff).WithA(0.12+0.18*a))
+			b.glow.Sprite(float32(x), float32(y), float32(ringWorld*1.32*b.cam.Zoom), render.TexRing, render.RGB(0x5fb0ff).WithA(0.12+0.18*a))
 		}
 	}
 }
@@ -270,7 +271,7 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 		b.shipsNow = append(b.shipsNow, shipDraw{sh: sh, x: float32(sx), y: float32(sy), hd: hd})
 		// A glow of the side's colour under the ship, to tell sides apart.
 		l := shipLength(v.Class(sh).ID)
-		b.glow.Sprite(float32(sx), float32(sy), l*0.55*z, texGlow, sideColor(sh.Side).WithA(0.22))
+		b.glow.Sprite(float32(sx), float32(sy), l*0.55*z, render.TexGlow, render.SideColor(sh.Side).WithA(0.22))
 	}
 	b.glow.Flush(dst)
 	for i := range b.shipsNow {
@@ -280,10 +281,10 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 		x, y := d.x, d.y
 		l := shipLength(c.ID)
 		img := b.g.Kit.ShipImage(c.ID, c.Faction)
-		scale := float64(l*z) / (shipSprite * 0.68) // the hull fills about 2/3 of its sprite
+		scale := float64(l*z) / (render.ShipSprite * 0.68) // the hull fills about 2/3 of its sprite
 		op := &b.shipOp
 		op.GeoM.Reset()
-		op.GeoM.Translate(-shipSprite/2, -shipSprite/2)
+		op.GeoM.Translate(-render.ShipSprite/2, -render.ShipSprite/2)
 		op.GeoM.Rotate(float64(d.hd))
 		op.GeoM.Scale(scale, scale)
 		op.GeoM.Translate(float64(x), float64(y))
@@ -295,8 +296,8 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 		dst.DrawImage(img, op)
 		// Wing marking: a stripe in the wing's colour.
 		if sh.Wing >= 0 && z > 0.3 {
-			wc := wingColor(sh.Wing)
-			b.over.SpriteRot(x-l*0.38*z, y-l*0.38*z, max(2, 5*z), max(1, 1.6*z), -0.6, texWhite, wc.WithA(0.95))
+			wc := render.WingColor(sh.Wing)
+			b.over.SpriteRot(x-l*0.38*z, y-l*0.38*z, max(2, 5*z), max(1, 1.6*z), -0.6, render.TexWhite, wc.WithA(0.95))
 		}
 		// Condition bars when damaged, hovered or selected.
 		sel := sh.ID == b.ctl.Selected
@@ -304,39 +305,39 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 			bw := l * 0.8 * z
 			bx, by := x-bw/2, y+l*0.42*z
 			bh := max(2, 2.5*z)
-			b.over.Rect(bx, by, bw, bh*2+1, rgba{0, 0, 0, 0.6})
+			b.over.Rect(bx, by, bw, bh*2+1, render.RGBA{A: 0.6})
 			hf := float32(sh.Hull) / float32(max(1, c.Hull))
 			b.over.Rect(bx, by, bw*hf, bh, healthColor(hf))
 			if c.Shields > 0 {
-				b.over.Rect(bx, by+bh+1, bw*float32(sh.Shields)/float32(c.Shields), bh, rgb(0x5fb0ff))
+				b.over.Rect(bx, by+bh+1, bw*float32(sh.Shields)/float32(c.Shields), bh, render.RGB(0x5fb0ff))
 			}
 		}
 		if sel {
 			r := l * 0.62 * z
-			b.over.SpriteRot(x, y, r, r, float32(b.now), texRing, colAccent.WithA(0.9))
+			b.over.SpriteRot(x, y, r, r, float32(b.now), render.TexRing, render.ColAccent.WithA(0.9))
 		} else if sh.ID == hoverID {
 			r := l * 0.6 * z
-			col := colText.WithA(0.5)
+			col := render.ColText.WithA(0.5)
 			if sh.Side != b.ctl.Side {
-				col = colBad.WithA(0.8)
+				col = render.ColBad.WithA(0.8)
 			}
-			b.over.Sprite(x, y, r, texRing, col)
+			b.over.Sprite(x, y, r, render.TexRing, col)
 		}
 		if sh.Side == b.ctl.Side && b.ctl.MyTurn() && (sh.MP > 0 || sh.Actions > 0) && !sel {
 			// Ships with orders left wear a small pip.
-			b.over.Sprite(x+l*0.42*z, y-l*0.42*z, max(2.5, 3.5*z), texDisc, colGood.WithA(0.9))
+			b.over.Sprite(x+l*0.42*z, y-l*0.42*z, max(2.5, 3.5*z), render.TexDisc, render.ColGood.WithA(0.9))
 		}
 	}
 }
 
-func healthColor(f float32) rgba {
+func healthColor(f float32) render.RGBA {
 	switch {
 	case f > 0.6:
-		return colGood.RGBA()
+		return render.ColGood.RGBA()
 	case f > 0.3:
-		return colWarn.RGBA()
+		return render.ColWarn.RGBA()
 	}
-	return colBad.RGBA()
+	return render.ColBad.RGBA()
 }
 
 // drawOver draws markings above the ships: rings, bars and the enemy's
@@ -352,7 +353,7 @@ func (b *battleScene) drawOver(dst *ebiten.Image) {
 			x0, y0 := cam.ToScreen(float64(it.x0), float64(it.y0))
 			x1, y1 := cam.ToScreen(float64(it.x1), float64(it.y1))
 			dashedArrow(b.over, float32(x0), float32(y0), float32(x1), float32(y1), max(1.5, 2*z), dash, it.col.WithA(0.55))
-			b.over.Sprite(float32(x1), float32(y1), max(8, 22*z), texRing, it.col.WithA(0.5))
+			b.over.Sprite(float32(x1), float32(y1), max(8, 22*z), render.TexRing, it.col.WithA(0.5))
 		}
 	}
 	b.over.Flush(dst)
@@ -360,13 +361,13 @@ func (b *battleScene) drawOver(dst *ebiten.Image) {
 		for i := range b.intents {
 			it := &b.intents[i]
 			x0, y0 := b.cam.ToScreen(float64(it.x0), float64(it.y0))
-			b.g.Kit.Text(dst, it.label, b.g.Fonts.Small, x0, y0-26*b.g.Scale, it.col, Center)
+			b.g.Kit.Text(dst, it.label, b.g.Fonts.Small, x0, y0-26*b.g.Scale, it.col, render.Center)
 		}
 	}
 }
 
 // dashedArrow draws a dashed line with an arrowhead at the end.
-func dashedArrow(bt *batch, x0, y0, x1, y1, w, phase float32, c rgba) {
+func dashedArrow(bt *render.Batch, x0, y0, x1, y1, w, phase float32, c render.RGBA) {
 	dx, dy := x1-x0, y1-y0
 	l := float32(math.Hypot(float64(dx), float64(dy)))
 	if l < 20 {
@@ -379,13 +380,13 @@ func dashedArrow(bt *batch, x0, y0, x1, y1, w, phase float32, c rgba) {
 		if e <= a {
 			continue
 		}
-		bt.Line(x0+ux*a, y0+uy*a, x0+ux*e, y0+uy*e, w, texLine, c)
+		bt.Line(x0+ux*a, y0+uy*a, x0+ux*e, y0+uy*e, w, render.TexLine, c)
 	}
 	// Arrowhead.
 	hx, hy := x1-ux*10, y1-uy*10
 	px, py := -uy*7, ux*7
-	bt.Line(x1, y1, hx-ux*4+px, hy-uy*4+py, w, texLine, c)
-	bt.Line(x1, y1, hx-ux*4-px, hy-uy*4-py, w, texLine, c)
+	bt.Line(x1, y1, hx-ux*4+px, hy-uy*4+py, w, render.TexLine, c)
+	bt.Line(x1, y1, hx-ux*4-px, hy-uy*4-py, w, render.TexLine, c)
 }
 
 // updateIntents rebuilds the enemy wings' intents when the view changes.
@@ -412,7 +413,7 @@ func (b *battleScene) updateIntents() {
 		if n == 0 {
 			continue
 		}
-		it := intent{x0: float32(sx / float64(n)), y0: float32(sy / float64(n)), col: wingColor(w.Index)}
+		it := intent{x0: float32(sx / float64(n)), y0: float32(sy / float64(n)), col: render.WingColor(w.Index)}
 		verb := ""
 		switch w.Directive {
 		case rules.Screen:
@@ -443,11 +444,11 @@ func (b *battleScene) updateIntents() {
 // drawCurtain hides the battle while hot-seat players change places.
 func (b *battleScene) drawCurtain(dst *ebiten.Image) {
 	g := b.g
-	b.over.Rect(0, 0, float32(g.W), float32(g.H), colSpace.RGBA()) // opaque: nothing of the other side's view shows
+	b.over.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.RGBA()) // opaque: nothing of the other side's view shows
 	b.over.Flush(dst)
 	st := b.s.State()
-	g.Kit.Text(dst, play.SideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), colAccent.RGBA(), Center)
-	g.Kit.Text(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), colText.RGBA(), Center)
+	g.Kit.Text(dst, play.SideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), render.ColAccent.RGBA(), render.Center)
+	g.Kit.Text(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), render.ColText.RGBA(), render.Center)
 }
 
 func offScreen(cam *play.Camera, x, y float64, s float32) bool {

@@ -6,6 +6,7 @@ import (
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
 	"github.com/calltoarms/ds9/game/ui/sound"
 )
 
@@ -134,9 +135,9 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			}
 		case rules.Fired:
 			x0, y0 := d.shipWorld(st, e.Ship, e.From)
-			e2 := fx.add(fxFlash, at, 0.25*sp)
-			e2.x0, e2.y0, e2.size, e2.col = x0, y0, 10, weaponColor(e.WeaponKind)
-			e2.sound = weaponSound(e.WeaponKind)
+			e2 := fx.Add(render.FxFlash, at, 0.25*sp)
+			e2.X0, e2.Y0, e2.Size, e2.Col = x0, y0, 10, render.WeaponColor(e.WeaponKind)
+			e2.Sound = weaponSound(e.WeaponKind)
 			shotN = 0
 			d.face(e.Ship, x0, y0, e.To)
 		case rules.Hit, rules.Missed:
@@ -151,20 +152,20 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				y1 += float32(math.Sin(a)) * r * 1.6
 			}
 			travel := tBeam
-			k := fxBeam
+			k := render.FxBeam
 			size := float32(2.2)
 			switch e.WeaponKind {
 			case rules.PhotonTorpedo, rules.QuantumTorpedo:
-				k, travel, size = fxTorpedo, tTorpedo, 3.5
+				k, travel, size = render.FxTorpedo, tTorpedo, 3.5
 			case rules.PulseCannon:
-				k, travel, size = fxBolt, 0.28, 2.4
+				k, travel, size = render.FxBolt, 0.28, 2.4
 			case rules.Disruptor:
 				size = 2.8
 			}
-			s := fx.add(k, ts, travel*sp)
-			s.x0, s.y0, s.x1, s.y1, s.size, s.col = x0, y0, x1, y1, size, weaponColor(e.WeaponKind)
+			s := fx.Add(k, ts, travel*sp)
+			s.X0, s.Y0, s.X1, s.Y1, s.Size, s.Col = x0, y0, x1, y1, size, render.WeaponColor(e.WeaponKind)
 			arrive := ts + travel*0.8*sp
-			if k == fxBeam {
+			if k == render.FxBeam {
 				arrive = ts + 0.05*sp
 			}
 			if e.Kind == rules.Hit {
@@ -174,44 +175,44 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 		case rules.ShieldsDown:
 			x, y := d.shipWorld(st, e.Ship, e.To)
 			r := d.targetRadius(st, e.Ship)
-			s := fx.add(fxRing, now+lastT*sp, 0.6*sp)
-			s.x0, s.y0, s.size, s.col = x, y, r*2.2, rgb(0x7fc8ff)
-			d.text(x, y-r, "Shields down", colWarn.RGBA(), now+lastT*sp, sp)
+			s := fx.Add(render.FxRing, now+lastT*sp, 0.6*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, r*2.2, render.RGB(0x7fc8ff)
+			d.text(x, y-r, "Shields down", render.ColWarn.RGBA(), now+lastT*sp, sp)
 		case rules.SectionDisabled:
 			x, y := d.shipWorld(st, e.Ship, e.To)
-			s := fx.add(fxExplosion, now+lastT*sp, tBoom*sp)
-			s.x0, s.y0, s.size, s.col, s.seed = x+float32(e.Section%5-2)*18, y+float32(e.Section%3-1)*18, 26, rgb(0xff8a3a), float32(e.Section)
-			s.sound = sound.Explosion
-			d.text(x, y-60, play.SectionName(st, e.Ship, e.Section)+" out of action", colBad.RGBA(), now+lastT*sp, sp)
+			s := fx.Add(render.FxExplosion, now+lastT*sp, tBoom*sp)
+			s.X0, s.Y0, s.Size, s.Col, s.Seed = x+float32(e.Section%5-2)*18, y+float32(e.Section%3-1)*18, 26, render.RGB(0xff8a3a), float32(e.Section)
+			s.Sound = sound.Explosion
+			d.text(x, y-60, play.SectionName(st, e.Ship, e.Section)+" out of action", render.ColBad.RGBA(), now+lastT*sp, sp)
 			lastT += 0.3
 		case rules.ShipDestroyed:
 			x, y := d.shipWorld(st, e.Ship, e.To)
-			s := fx.add(fxExplosion, now+lastT*sp, tBoom*sp)
-			s.x0, s.y0, s.size, s.col, s.seed = x, y, d.targetRadius(st, e.Ship)*1.1, rgb(0xffa040), float32(e.Ship)*0.37
-			s.sound = sound.Explosion
+			s := fx.Add(render.FxExplosion, now+lastT*sp, tBoom*sp)
+			s.X0, s.Y0, s.Size, s.Col, s.Seed = x, y, d.targetRadius(st, e.Ship)*1.1, render.RGB(0xffa040), float32(e.Ship)*0.37
+			s.Sound = sound.Explosion
 			if sh := st.Ship(e.Ship); sh != nil {
 				c := st.Class(sh)
-				s.sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
-				s.angle = b.heading[e.Ship]
-				s.size = shipLength(c.ID) / 2
+				s.Sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
+				s.Angle = b.heading[e.Ship]
+				s.Size = shipLength(c.ID) / 2
 			}
 			lastT += 0.35
 		case rules.MineLaid:
 			x, y := d.worldPos(e.To)
-			s := fx.add(fxSparkle, at, 0.8*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 18, colMine.RGBA()
-			s.sound = sound.Click
-			s = fx.add(fxRing, at, 0.7*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 40, colMine.RGBA()
+			s := fx.Add(render.FxSparkle, at, 0.8*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, 18, render.ColMine.RGBA()
+			s.Sound = sound.Click
+			s = fx.Add(render.FxRing, at, 0.7*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, 40, render.ColMine.RGBA()
 			t += 0.3
 			lastT = t
 		case rules.MinefieldActivated, rules.MinefieldCloaked:
 			for i, m := range after.Mines {
 				x, y := d.worldPos(m.Pos)
-				s := fx.add(fxRing, at+float64(i)*0.04*sp, 0.9*sp)
-				s.x0, s.y0, s.size, s.col = x, y, 60, colMine.RGBA()
+				s := fx.Add(render.FxRing, at+float64(i)*0.04*sp, 0.9*sp)
+				s.X0, s.Y0, s.Size, s.Col = x, y, 60, render.ColMine.RGBA()
 				if e.Kind == rules.MinefieldCloaked {
-					s.col = rgb(0x9fc8ff)
+					s.Col = render.RGB(0x9fc8ff)
 				}
 			}
 			if e.Kind == rules.MinefieldActivated {
@@ -220,44 +221,44 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			lastT = max(lastT, t+1)
 		case rules.MineDetonated:
 			x, y := d.worldPos(e.To)
-			s := fx.add(fxExplosion, at, 0.9*sp)
-			s.x0, s.y0, s.size, s.col, s.seed = x, y, 22, colMine.RGBA(), float32(e.To.Q)
-			s.sound = sound.Mine
-			s = fx.add(fxRing, at, 0.7*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 70, colMine.RGBA()
-			d.text(x, y-20, itoa(e.Damage), colMine.RGBA(), at, sp)
+			s := fx.Add(render.FxExplosion, at, 0.9*sp)
+			s.X0, s.Y0, s.Size, s.Col, s.Seed = x, y, 22, render.ColMine.RGBA(), float32(e.To.Q)
+			s.Sound = sound.Mine
+			s = fx.Add(render.FxRing, at, 0.7*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, 70, render.ColMine.RGBA()
+			d.text(x, y-20, itoa(e.Damage), render.ColMine.RGBA(), at, sp)
 			lastT = max(lastT, t+0.6)
 		case rules.MineReplicated:
 			x, y := d.worldPos(e.To)
-			s := fx.add(fxSparkle, at, 0.9*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 16, colMine.RGBA()
+			s := fx.Add(render.FxSparkle, at, 0.9*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, 16, render.ColMine.RGBA()
 		case rules.CloakEngaged, rules.CloakDropped:
 			x, y := d.shipWorld(st, e.Ship, e.To)
 			if sh := st.Ship(e.Ship); sh != nil {
-				s := fx.add(fxShimmer, at, 0.9*sp)
+				s := fx.Add(render.FxShimmer, at, 0.9*sp)
 				c := st.Class(sh)
-				s.x0, s.y0, s.size, s.col = x, y, shipLength(c.ID)/2, rgb(0x9fe0c0)
+				s.X0, s.Y0, s.Size, s.Col = x, y, shipLength(c.ID)/2, render.RGB(0x9fe0c0)
 				if e.Ship < rules.ShipID(len(b.heading)) {
-					s.angle = b.heading[e.Ship]
+					s.Angle = b.heading[e.Ship]
 				}
-				s.fadeOut = e.Kind == rules.CloakEngaged
-				if s.fadeOut && sh.Side != side {
-					s.sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
+				s.FadeOut = e.Kind == rules.CloakEngaged
+				if s.FadeOut && sh.Side != side {
+					s.Sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
 				}
-				s.sound = sound.Cloak
+				s.Sound = sound.Cloak
 			}
 			t += 0.5
 			lastT = t
 		case rules.Detected:
 			x, y := d.worldPos(e.To)
-			s := fx.add(fxRing, at, 0.8*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 70, colWarn.RGBA()
-			d.text(x, y-24, "Detected", colWarn.RGBA(), at, sp)
+			s := fx.Add(render.FxRing, at, 0.8*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, 70, render.ColWarn.RGBA()
+			d.text(x, y-24, "Detected", render.ColWarn.RGBA(), at, sp)
 		case rules.MoveInterrupted:
 			x, y := d.worldPos(e.To)
-			s := fx.add(fxRing, at, 0.6*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 50, colBad.RGBA()
-			d.text(x, y-24, "Contact!", colBad.RGBA(), at, sp)
+			s := fx.Add(render.FxRing, at, 0.6*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, 50, render.ColBad.RGBA()
+			d.text(x, y-24, "Contact!", render.ColBad.RGBA(), at, sp)
 		case rules.CoverBegan, rules.CoveringFire:
 			x0, y0 := d.shipWorld(st, e.Ship, e.From)
 			x1, y1 := d.shipWorld(st, e.Target, e.To)
@@ -269,12 +270,12 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 					x1, y1 = d.shipWorld(st, e.Target, tg.Pos)
 				}
 			}
-			s := fx.add(fxLink, at, 0.9*sp)
-			s.x0, s.y0, s.x1, s.y1, s.size, s.col = x0, y0, x1, y1, 5, rgb(0x8fff9a)
+			s := fx.Add(render.FxLink, at, 0.9*sp)
+			s.X0, s.Y0, s.X1, s.Y1, s.Size, s.Col = x0, y0, x1, y1, 5, render.RGB(0x8fff9a)
 		case rules.PerimeterFire:
 			x, y := d.shipWorld(st, e.Ship, e.From)
-			s := fx.add(fxRing, at, 0.5*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 140, rgb(0xffb060)
+			s := fx.Add(render.FxRing, at, 0.5*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, 140, render.RGB(0xffb060)
 		case rules.MainPowerLost:
 			b.powerLost(e.Ship)
 			b.banner("Main power lost", "Section 17 is gone: the station's shields and weapons are down")
@@ -290,22 +291,22 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			b.banner("Deep Space Nine is captured", "")
 		case rules.Boarded:
 			x, y := d.worldPos(e.To)
-			s := fx.add(fxSparkle, at, 1*sp)
-			s.x0, s.y0, s.size, s.col = x, y, 40, rgb(0xd0b0ff)
+			s := fx.Add(render.FxSparkle, at, 1*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, 40, render.RGB(0xd0b0ff)
 		case rules.Withdrew:
 			x, y := d.shipWorld(st, e.Ship, e.From)
-			s := fx.add(fxWarp, at, 0.6*sp)
-			s.x0, s.y0, s.x1, s.y1, s.size, s.col = x, y, x+260, y, 6, rgb(0xa0d0ff)
-			s.sound = sound.Warp
+			s := fx.Add(render.FxWarp, at, 0.6*sp)
+			s.X0, s.Y0, s.X1, s.Y1, s.Size, s.Col = x, y, x+260, y, 6, render.RGB(0xa0d0ff)
+			s.Sound = sound.Warp
 		case rules.ReinforcementsArrived:
 			if w := after.Wing(e.Value); w != nil {
 				for i, id := range w.Ships {
 					if sh := after.Ship(id); sh != nil {
 						x, y := d.worldPos(sh.Pos)
-						s := fx.add(fxWarp, at+float64(i%8)*0.05*sp, 0.5*sp)
-						s.x0, s.y0, s.x1, s.y1, s.size, s.col = x-200, y, x, y, 4, rgb(0xc0a0ff)
+						s := fx.Add(render.FxWarp, at+float64(i%8)*0.05*sp, 0.5*sp)
+						s.X0, s.Y0, s.X1, s.Y1, s.Size, s.Col = x-200, y, x, y, 4, render.RGB(0xc0a0ff)
 						if i == 0 {
-							s.sound = sound.Warp
+							s.Sound = sound.Warp
 						}
 					}
 				}
@@ -313,13 +314,13 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			}
 		case rules.ReinforcementsBlocked:
 			b.banner("The minefield holds", play.WingName(st, e.Value)+" is stopped at the wormhole")
-			wx, wy := b.world.wormX, b.world.wormY
+			wx, wy := b.world.WormX, b.world.WormY
 			for i := range 6 {
-				s := fx.add(fxExplosion, at+float64(i)*0.15*sp, 0.9*sp)
+				s := fx.Add(render.FxExplosion, at+float64(i)*0.15*sp, 0.9*sp)
 				a := float64(i) * 1.05
-				s.x0, s.y0, s.size, s.col, s.seed = float32(wx+math.Cos(a)*50), float32(wy+math.Sin(a)*50), 20, colMine.RGBA(), float32(i)
+				s.X0, s.Y0, s.Size, s.Col, s.Seed = float32(wx+math.Cos(a)*50), float32(wy+math.Sin(a)*50), 20, render.ColMine.RGBA(), float32(i)
 				if i == 0 {
-					s.sound = sound.Mine
+					s.Sound = sound.Mine
 				}
 			}
 		case rules.OutcomeDecided:
@@ -353,33 +354,33 @@ func (d director) where(e rules.Event) {
 func (d director) impact(e rules.Event, at float64, x0, y0, x1, y1, r float32, sp float64) {
 	fx := d.b.fx
 	if e.ShieldDamage > 0 {
-		s := fx.add(fxShield, at, 0.45*sp)
+		s := fx.Add(render.FxShield, at, 0.45*sp)
 		// The flash sits on the side facing the shot.
 		dx, dy := x0-x1, y0-y1
 		l := float32(math.Hypot(float64(dx), float64(dy)))
 		if l > 0 {
 			dx, dy = dx/l, dy/l
 		}
-		s.x0, s.y0, s.size, s.col = x1, y1, r*1.25, rgb(0x6fc0ff)
-		s.x1, s.y1 = x1+dx*r*1.1, y1+dy*r*1.1
-		s.sound = sound.Shield
+		s.X0, s.Y0, s.Size, s.Col = x1, y1, r*1.25, render.RGB(0x6fc0ff)
+		s.X1, s.Y1 = x1+dx*r*1.1, y1+dy*r*1.1
+		s.Sound = sound.Shield
 	}
 	if e.HullDamage > 0 {
-		s := fx.add(fxFlash, at, 0.5*sp)
-		s.x0, s.y0, s.size, s.col = x1, y1, r*0.9, rgb(0xffa050)
+		s := fx.Add(render.FxFlash, at, 0.5*sp)
+		s.X0, s.Y0, s.Size, s.Col = x1, y1, r*0.9, render.RGB(0xffa050)
 	}
 	if e.Damage > 0 {
-		col := colWarn.RGBA()
+		col := render.ColWarn.RGBA()
 		if e.HullDamage > 0 {
-			col = colBad.RGBA()
+			col = render.ColBad.RGBA()
 		}
 		d.text(x1+r*0.6, y1-r, itoa(e.Damage), col, at, sp)
 	}
 }
 
-func (d director) text(x, y float32, s string, c rgba, at, sp float64) {
-	e := d.b.fx.add(fxText, at, 1.1*sp)
-	e.x0, e.y0, e.text, e.col = x, y, s, c
+func (d director) text(x, y float32, s string, c render.RGBA, at, sp float64) {
+	e := d.b.fx.Add(render.FxText, at, 1.1*sp)
+	e.X0, e.Y0, e.Text, e.Col = x, y, s, c
 }
 
 func (d director) face(id rules.ShipID, x, y float32, to hex.Hex) {

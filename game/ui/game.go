@@ -16,6 +16,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/render"
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/game/ui/sound"
 	"github.com/calltoarms/ds9/scenarios"
@@ -62,8 +63,8 @@ var speedNames = [...]string{"½×", "1×", "2×", "4×", "8×", "16×"}
 type Game struct {
 	Opts     Options
 	Input    input.Input
-	Kit      *Kit // the art, loaded once
-	Fonts    *Fonts
+	Kit      *render.Kit // the art, loaded once
+	Fonts    *render.Fonts
 	Sound    *sound.Sound
 	Storage  saves.Storage
 	Settings Settings
@@ -83,7 +84,7 @@ type Game struct {
 	shotImage *ebiten.Image
 	fadeFrom  *ebiten.Image
 	lastErr   string
-	fadeBatch *batch
+	fadeBatch *render.Batch
 	track     statusTrack
 	web       webPage // the browser page's hooks (web_js.go)
 }
@@ -135,11 +136,11 @@ func NewGame(o Options) (*Game, error) {
 	g.Input.Source = input.EbitenSource{PointerIn: g.pointerIn}
 	g.W, g.H = float64(o.Width), float64(o.Height)
 	g.Scale = 1
-	if g.Kit, err = NewKit(KitOptions{DirectText: os.Getenv("DS9_DIRECTTEXT") != "", Skip: os.Getenv("DS9_SKIP")}); err != nil {
+	if g.Kit, err = render.NewKit(render.KitOptions{DirectText: os.Getenv("DS9_DIRECTTEXT") != "", Skip: os.Getenv("DS9_SKIP")}); err != nil {
 		return nil, err
 	}
 	g.Fonts = g.Kit.Fonts(1)
-	g.fadeBatch = g.Kit.newBatch(false)
+	g.fadeBatch = g.Kit.NewBatch(false)
 	if err := g.firstScene(); err != nil {
 		return nil, err
 	}
@@ -258,7 +259,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.scene.Draw(screen)
 	if g.fade > 0 {
 		a := float32(g.fade) / 12
-		g.fadeBatch.Rect(0, 0, float32(screen.Bounds().Dx()), float32(screen.Bounds().Dy()), colSpace.WithA(a))
+		g.fadeBatch.Rect(0, 0, float32(screen.Bounds().Dx()), float32(screen.Bounds().Dy()), render.ColSpace.WithA(a))
 		g.fadeBatch.Flush(screen)
 	}
 	g.Frame++

@@ -11,6 +11,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
 )
 
 // rect is a screen rectangle.
@@ -23,15 +24,15 @@ type hudLine struct {
 	text string
 	x, y float64
 	face *text.GoTextFace
-	col  rgba
-	al   Align
+	col  render.RGBA
+	al   render.Align
 }
 
 // hudBar is a bar of the HUD: a fraction filled.
 type hudBar struct {
 	r    rect
 	frac float32
-	col  rgba
+	col  render.RGBA
 }
 
 // actionInfo describes an action bar button.
@@ -109,7 +110,7 @@ type hud struct {
 	movingLn string
 	lines    []hudLine
 	bars     []hudBar
-	bt       *batch
+	bt       *render.Batch
 
 	tipKey tipKey
 
@@ -126,7 +127,7 @@ type hud struct {
 }
 
 func newHUD(b *battleScene) *hud {
-	return &hud{b: b, bt: b.g.Kit.newBatch(false)}
+	return &hud{b: b, bt: b.g.Kit.NewBatch(false)}
 }
 
 // layout places the HUD for the screen size.
@@ -242,32 +243,32 @@ func (h *hud) refresh() {
 
 	x, y := h.panel.x+u(14), h.panel.y+u(10)
 	w := h.panel.w - u(28)
-	add := func(s string, face *text.GoTextFace, col rgba, dy float64) {
+	add := func(s string, face *text.GoTextFace, col render.RGBA, dy float64) {
 		h.lines = append(h.lines, hudLine{text: s, x: x, y: y, face: face, col: col})
 		y += dy
 	}
-	addR := func(s string, face *text.GoTextFace, col rgba) {
-		h.lines = append(h.lines, hudLine{text: s, x: x + w, y: y, face: face, col: col, al: Right})
+	addR := func(s string, face *text.GoTextFace, col render.RGBA) {
+		h.lines = append(h.lines, hudLine{text: s, x: x + w, y: y, face: face, col: col, al: render.Right})
 	}
-	bar := func(frac float32, col rgba) {
+	bar := func(frac float32, col render.RGBA) {
 		h.bars = append(h.bars, hudBar{r: rect{x, y, w, u(6)}, frac: min(max(frac, 0), 1), col: col})
 		y += u(14)
 	}
-	add("OBJECTIVES", f.Bold, colAccent.RGBA(), u(24))
+	add("OBJECTIVES", f.Bold, render.ColAccent.RGBA(), u(24))
 	// Minefield.
 	mstate := "being laid"
 	if v.MinefieldActive {
 		mstate = "ACTIVE"
 	}
-	addR(fmt.Sprintf("%d / %d", v.MinesLaid, v.MinesTotal), f.Body, colText.RGBA())
-	add("Minefield ("+mstate+")", f.Body, colText.RGBA(), u(20))
-	bar(float32(v.MinesLaid)/float32(max(1, v.MinesTotal)), colMine.RGBA())
-	addR(fmt.Sprintf("%d / 50", v.Losses[rules.Dominion]), f.Body, colText.RGBA())
-	add("Dominion ships destroyed", f.Body, colText.RGBA(), u(20))
-	bar(float32(v.Losses[rules.Dominion])/50, colDominion.RGBA())
-	addR(fmt.Sprintf("%d / %d", max(v.Turn, 1), v.TurnLimit), f.Body, colText.RGBA())
-	add("Turn", f.Body, colText.RGBA(), u(20))
-	bar(float32(max(v.Turn, 1))/float32(max(1, v.TurnLimit)), colDim.RGBA())
+	addR(fmt.Sprintf("%d / %d", v.MinesLaid, v.MinesTotal), f.Body, render.ColText.RGBA())
+	add("Minefield ("+mstate+")", f.Body, render.ColText.RGBA(), u(20))
+	bar(float32(v.MinesLaid)/float32(max(1, v.MinesTotal)), render.ColMine.RGBA())
+	addR(fmt.Sprintf("%d / 50", v.Losses[rules.Dominion]), f.Body, render.ColText.RGBA())
+	add("Dominion ships destroyed", f.Body, render.ColText.RGBA(), u(20))
+	bar(float32(v.Losses[rules.Dominion])/50, render.ColDominion.RGBA())
+	addR(fmt.Sprintf("%d / %d", max(v.Turn, 1), v.TurnLimit), f.Body, render.ColText.RGBA())
+	add("Turn", f.Body, render.ColText.RGBA(), u(20))
+	bar(float32(max(v.Turn, 1))/float32(max(1, v.TurnLimit)), render.ColDim.RGBA())
 	// The station.
 	for i := range v.Ships {
 		sh := &v.Ships[i]
@@ -275,52 +276,52 @@ func (h *hud) refresh() {
 		if !cl.Station {
 			continue
 		}
-		status, scol := "main power online", colGood.RGBA()
+		status, scol := "main power online", render.ColGood.RGBA()
 		switch {
 		case sh.Captured:
-			status, scol = "captured", colBad.RGBA()
+			status, scol = "captured", render.ColBad.RGBA()
 		case sh.Sabotaged:
-			status, scol = "sabotaged (Sisko 197)", colWarn.RGBA()
+			status, scol = "sabotaged (Sisko 197)", render.ColWarn.RGBA()
 		case sh.Evacuated:
-			status, scol = "evacuated", colWarn.RGBA()
+			status, scol = "evacuated", render.ColWarn.RGBA()
 		case !sh.MainPower:
-			status, scol = "MAIN POWER LOST", colBad.RGBA()
+			status, scol = "MAIN POWER LOST", render.ColBad.RGBA()
 		case sh.EvacuateAt > 0:
-			status, scol = fmt.Sprintf("evacuating (turn %d)", sh.EvacuateAt), colWarn.RGBA()
+			status, scol = fmt.Sprintf("evacuating (turn %d)", sh.EvacuateAt), render.ColWarn.RGBA()
 		}
 		y += u(4)
-		add(sh.Name, f.Bold, colText.RGBA(), u(19))
+		add(sh.Name, f.Bold, render.ColText.RGBA(), u(19))
 		add(status, f.Small, scol, u(17))
-		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, colDim.RGBA())
-		add("Shields", f.Small, colDim.RGBA(), u(16))
-		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), rgb(0x5fb0ff))
+		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, render.ColDim.RGBA())
+		add("Shields", f.Small, render.ColDim.RGBA(), u(16))
+		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), render.RGB(0x5fb0ff))
 		// The enemy's station: its sections are targets; a click on a row
 		// (or [ ]) aims the attacks at it.
 		aim := 0
 		if sh.Side != c.Side && c.MyTurn() {
 			aim = c.SectionFor(c.Sel(), sh)
-			add("Aim at a section: click it, or [ ]", f.Small, colDim.RGBA(), u(16))
+			add("Aim at a section: click it, or [ ]", f.Small, render.ColDim.RGBA(), u(16))
 		}
 		for si, sec := range cl.Sections {
 			hp := 0
 			if si < len(sh.Section) {
 				hp = sh.Section[si]
 			}
-			ncol := colDim.RGBA()
+			ncol := render.ColDim.RGBA()
 			if sec.MainPower {
-				ncol = colAccent.RGBA() // the section carrying main power
+				ncol = render.ColAccent.RGBA() // the section carrying main power
 			}
 			name := sec.Name
 			if aim != 0 {
 				name = "  " + name
 				if sec.ID == aim {
-					name, ncol = "› "+sec.Name, colGood.RGBA()
+					name, ncol = "› "+sec.Name, render.ColGood.RGBA()
 				}
 				if hp > 0 {
 					h.secRows = append(h.secRows, secRow{r: rect{x - u(6), y - u(2), w + u(12), u(29)}, id: sec.ID})
 				}
 			}
-			addR(fmt.Sprintf("%d / %d", hp, sec.Hull), f.Small, colDim.RGBA())
+			addR(fmt.Sprintf("%d / %d", hp, sec.Hull), f.Small, render.ColDim.RGBA())
 			add(name, f.Small, ncol, u(15))
 			bar(float32(hp)/float32(max(1, sec.Hull)), healthColor(float32(hp)/float32(max(1, sec.Hull))))
 		}
@@ -330,40 +331,40 @@ func (h *hud) refresh() {
 	// The selected ship.
 	sh := v.Ship(c.Selected)
 	if sh == nil {
-		add("No ship selected", f.Bold, colDim.RGBA(), u(19))
+		add("No ship selected", f.Bold, render.ColDim.RGBA(), u(19))
 		if c.MyTurn() {
-			add("Click a ship, or Tab for the next", f.Small, colDim.RGBA(), u(16))
-			add("one with orders left.", f.Small, colDim.RGBA(), u(16))
+			add("Click a ship, or Tab for the next", f.Small, render.ColDim.RGBA(), u(16))
+			add("one with orders left.", f.Small, render.ColDim.RGBA(), u(16))
 		}
 		return
 	}
 	cl := v.Class(sh)
-	add(sh.Name, f.Head, sideColor(sh.Side), u(26))
-	add(cl.Name, f.Small, colDim.RGBA(), u(18))
+	add(sh.Name, f.Head, render.SideColor(sh.Side), u(26))
+	add(cl.Name, f.Small, render.ColDim.RGBA(), u(18))
 	if !cl.Station {
-		addR(fmt.Sprintf("%d / %d", sh.Hull, cl.Hull), f.Small, colDim.RGBA())
-		add("Hull", f.Small, colDim.RGBA(), u(16))
+		addR(fmt.Sprintf("%d / %d", sh.Hull, cl.Hull), f.Small, render.ColDim.RGBA())
+		add("Hull", f.Small, render.ColDim.RGBA(), u(16))
 		bar(float32(sh.Hull)/float32(max(1, cl.Hull)), healthColor(float32(sh.Hull)/float32(max(1, cl.Hull))))
-		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, colDim.RGBA())
-		add("Shields", f.Small, colDim.RGBA(), u(16))
-		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), rgb(0x5fb0ff))
+		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, render.ColDim.RGBA())
+		add("Shields", f.Small, render.ColDim.RGBA(), u(16))
+		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), render.RGB(0x5fb0ff))
 	}
 	if sh.Side == c.Side {
-		add(fmt.Sprintf("Movement %d of %d  ·  Actions %d", sh.MP, cl.Speed, sh.Actions), f.Small, colText.RGBA(), u(18))
+		add(fmt.Sprintf("Movement %d of %d  ·  Actions %d", sh.MP, cl.Speed, sh.Actions), f.Small, render.ColText.RGBA(), u(18))
 	}
 	for i, wp := range cl.Weapons {
-		col := colText.RGBA()
+		col := render.ColText.RGBA()
 		mark := "  "
 		if c.Weapon == i {
-			col, mark = colAccent.RGBA(), "› "
+			col, mark = render.ColAccent.RGBA(), "› "
 		}
 		add(fmt.Sprintf("%s%d  %s", mark, i+1, wp.Name), f.Small, col, u(15))
-		add(fmt.Sprintf("      range %d · %d%% · %d×%d %s", wp.Range, wp.Accuracy, wp.Damage, wp.Shots, weaponKindName(wp.Kind)), f.Small, colDim.RGBA(), u(16))
+		add(fmt.Sprintf("      range %d · %d%% · %d×%d %s", wp.Range, wp.Accuracy, wp.Damage, wp.Shots, weaponKindName(wp.Kind)), f.Small, render.ColDim.RGBA(), u(16))
 	}
 	if sh.Wing >= 0 {
 		if wg := v.Wing(sh.Wing); wg != nil {
-			add(wg.Name, f.Small, wingColor(wg.Index), u(15))
-			add("  "+wg.Directive.String(), f.Small, colDim.RGBA(), u(16))
+			add(wg.Name, f.Small, render.WingColor(wg.Index), u(15))
+			add("  "+wg.Directive.String(), f.Small, render.ColDim.RGBA(), u(16))
 		}
 	}
 	var flags []string
@@ -376,13 +377,13 @@ func (h *hud) refresh() {
 		}
 	}
 	if len(flags) > 0 {
-		add(strings.Join(flags, " · "), f.Small, colWarn.RGBA(), u(16))
+		add(strings.Join(flags, " · "), f.Small, render.ColWarn.RGBA(), u(16))
 	}
 	if c.MyTurn() && sh.Side == c.Side {
 		mode := [...]string{"Mode: move — click a blue hex, or an enemy to fire", "Mode: fire — click an enemy", "Mode: lay mine — click a marked hex", "Mode: cover — click a friendly ship", "Mode: board — click the station"}[c.Mode]
 		y += u(4)
-		for _, l := range wrapText(mode, f.Small, w) {
-			add(l, f.Small, colAccent.RGBA(), u(15))
+		for _, l := range render.WrapText(mode, f.Small, w) {
+			add(l, f.Small, render.ColAccent.RGBA(), u(15))
 		}
 	}
 }
@@ -435,7 +436,7 @@ func (h *hud) tooltipFor() {
 	if btn >= 0 {
 		a := h.btns[btn]
 		h.tip = append(h.tip, a.label+"  ["+a.key+"]")
-		h.tip = append(h.tip, wrapText(a.tip, b.g.Fonts.Small, b.g.U(300))...)
+		h.tip = append(h.tip, render.WrapText(a.tip, b.g.Fonts.Small, b.g.U(300))...)
 		h.measureTip()
 		return
 	}
@@ -518,7 +519,7 @@ func (h *hud) measureTip() {
 		if i == 0 {
 			face = h.b.g.Fonts.Bold
 		}
-		h.tipW = max(h.tipW, textWidth(l, face))
+		h.tipW = max(h.tipW, render.TextWidth(l, face))
 	}
 }
 
@@ -572,23 +573,23 @@ func (h *hud) draw(dst *ebiten.Image) {
 	}
 	bt := h.bt
 	if c.Msg != "" {
-		g.Kit.Text(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), colBad.RGBA(), Center)
+		g.Kit.Text(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), render.ColBad.RGBA(), render.Center)
 	}
 	if !my && st.Phase == rules.Battle && !b.curtain && b.rp == nil && len(h.buttons) > 0 {
 		// In the action bar, after the playback buttons.
 		last := h.buttons[len(h.btns)-1]
-		g.Kit.Text(dst, h.movingLn, f.Body, last.x+last.w+u(18), h.bar.y+(h.bar.h-f.bodyH)/2, colWarn.RGBA(), Left)
+		g.Kit.Text(dst, h.movingLn, f.Body, last.x+last.w+u(18), h.bar.y+(h.bar.h-f.BodyH)/2, render.ColWarn.RGBA(), render.Left)
 	}
 	for _, r := range h.secRows {
 		if r.r.in(in.X, in.Y) {
-			bt.Frame(float32(r.r.x), float32(r.r.y), float32(r.r.w), float32(r.r.h), float32(u(1)), colAccent.WithA(0.7))
+			bt.Frame(float32(r.r.x), float32(r.r.y), float32(r.r.w), float32(r.r.h), float32(u(1)), render.ColAccent.WithA(0.7))
 		}
 	}
 	// Tooltip, over everything.
 	var tx, ty, tw, th float64
 	if len(h.tip) > 0 {
 		tw = h.tipW + u(20)
-		th = float64(len(h.tip))*f.smallH + u(14)
+		th = float64(len(h.tip))*f.SmallH + u(14)
 		tx, ty = in.X+u(18), in.Y+u(20)
 		if b.kbCursor {
 			x, y := b.cam.HexCenter(c.Cursor)
@@ -600,24 +601,24 @@ func (h *hud) draw(dst *ebiten.Image) {
 		if ty+th > g.H-u(70) {
 			ty = max(u(40), ty-th-u(40))
 		}
-		bt.Rect(float32(tx), float32(ty), float32(tw), float32(th), rgb(0x0a1424).WithA(0.95))
-		bt.Frame(float32(tx), float32(ty), float32(tw), float32(th), float32(u(1)), colAccent.WithA(0.8))
+		bt.Rect(float32(tx), float32(ty), float32(tw), float32(th), render.RGB(0x0a1424).WithA(0.95))
+		bt.Frame(float32(tx), float32(ty), float32(tw), float32(th), float32(u(1)), render.ColAccent.WithA(0.8))
 	}
 	bt.Flush(dst)
 	for i, l := range h.tip {
-		face, col := f.Small, colText.RGBA()
+		face, col := f.Small, render.ColText.RGBA()
 		if i == 0 {
-			face, col = f.Bold, colAccent.RGBA()
+			face, col = f.Bold, render.ColAccent.RGBA()
 		}
-		g.Kit.Text(dst, l, face, tx+u(10), ty+u(7)+float64(i)*f.smallH, col, Left)
+		g.Kit.Text(dst, l, face, tx+u(10), ty+u(7)+float64(i)*f.SmallH, col, render.Left)
 	}
 	// Banner.
 	if b.bannerTitle != "" {
 		t := b.now - b.bannerAt
 		if t < 3.2 {
 			a := float32(min(1, t*4, (3.2-t)/0.8))
-			g.Kit.Text(dst, b.bannerTitle, f.Big, g.W/2-u(150), u(56), colText.Mul(a), Center)
-			g.Kit.Text(dst, b.bannerSub, f.Head, g.W/2-u(150), u(56)+f.bigH, colAccent.Mul(a), Center)
+			g.Kit.Text(dst, b.bannerTitle, f.Big, g.W/2-u(150), u(56), render.ColText.Mul(a), render.Center)
+			g.Kit.Text(dst, b.bannerSub, f.Head, g.W/2-u(150), u(56)+f.BigH, render.ColAccent.Mul(a), render.Center)
 		}
 	}
 }
@@ -631,19 +632,19 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	bt := h.bt
 	c := b.ctl
 	// Panels.
-	bt.Rect(float32(h.top.x), float32(h.top.y), float32(h.top.w), float32(h.top.h), colPanel.WithA(panelAlpha))
-	bt.Rect(float32(h.top.x), float32(h.top.y+h.top.h-u(2)), float32(h.top.w), float32(u(2)), colAccent.WithA(0.7))
+	bt.Rect(float32(h.top.x), float32(h.top.y), float32(h.top.w), float32(h.top.h), render.ColPanel.WithA(render.PanelAlpha))
+	bt.Rect(float32(h.top.x), float32(h.top.y+h.top.h-u(2)), float32(h.top.w), float32(u(2)), render.ColAccent.WithA(0.7))
 	panel(bt, h.panel, u)
 	panel(bt, h.logBox, u)
 	panel(bt, h.bar, u)
-	mcol := colPanelHi.WithA(panelHiAlpha)
+	mcol := render.ColPanelHi.WithA(render.PanelHiAlpha)
 	if h.menuBtn.in(g.Input.X, g.Input.Y) {
-		mcol = rgb(0x24405f)
+		mcol = render.RGB(0x24405f)
 	}
 	bt.Rect(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), mcol)
-	bt.Frame(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), float32(u(1)), colEdge.RGBA())
+	bt.Frame(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), float32(u(1)), render.ColEdge.RGBA())
 	for _, br := range h.bars {
-		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w), float32(br.r.h), rgba{1, 1, 1, 0.08})
+		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w), float32(br.r.h), render.RGBA{R: 1, G: 1, B: 1, A: 0.08})
 		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w)*br.frac, float32(br.r.h), br.col)
 	}
 	my := c.MyTurn()
@@ -652,17 +653,17 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	for i, r := range h.buttons {
 		a := h.btns[i].act
 		on := h.enabled(a)
-		col := colPanelHi.WithA(panelHiAlpha)
+		col := render.ColPanelHi.WithA(render.PanelHiAlpha)
 		if on && r.in(in.X, in.Y) {
-			col = rgb(0x24405f)
+			col = render.RGB(0x24405f)
 		}
 		active := !rp && my && ((a == play.ActFire && c.Mode == play.ModeFire) || (a == play.ActMine && c.Mode == play.ModeMine) || (a == play.ActCover && c.Mode == play.ModeCover) || (a == play.ActBoard && c.Mode == play.ModeBoard) || (a == play.ActMove && c.Mode == play.ModeMove && c.Sel() != nil))
 		bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
-		edge := colEdge.RGBA()
+		edge := render.ColEdge.RGBA()
 		if active {
-			edge = colAccent.RGBA()
+			edge = render.ColAccent.RGBA()
 		} else if on && a == play.ActEndTurn {
-			edge = colGood.RGBA()
+			edge = render.ColGood.RGBA()
 		}
 		bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
 	}
@@ -670,19 +671,19 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 
 	// Text.
 	st := b.s.State()
-	g.Kit.Text(dst, st.Name, f.Bold, u(12), u(8), colAccent.RGBA(), Left)
-	g.Kit.Text(dst, h.topLine, f.Bold, g.W/2, u(8), colText.RGBA(), Center)
-	g.Kit.Text(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), colDim.RGBA(), Right)
-	g.Kit.Text(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), colText.RGBA(), Center)
+	g.Kit.Text(dst, st.Name, f.Bold, u(12), u(8), render.ColAccent.RGBA(), render.Left)
+	g.Kit.Text(dst, h.topLine, f.Bold, g.W/2, u(8), render.ColText.RGBA(), render.Center)
+	g.Kit.Text(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), render.ColDim.RGBA(), render.Right)
+	g.Kit.Text(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), render.ColText.RGBA(), render.Center)
 	for i := range h.lines {
 		l := &h.lines[i]
 		g.Kit.Text(dst, l.text, l.face, l.x, l.y, l.col, l.al)
 	}
 	for i, r := range h.buttons {
 		a := h.btns[i]
-		col := colText.RGBA()
+		col := render.ColText.RGBA()
 		if !h.enabled(a.act) {
-			col = colDim.WithA(0.55)
+			col = render.ColDim.WithA(0.55)
 		}
 		label := a.label
 		if a.act == ActRpPlay {
@@ -696,31 +697,31 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 				label = "Decloak"
 			}
 		}
-		g.Kit.Text(dst, label, f.Bold, r.x+r.w/2, r.y+u(6), col, Center)
-		g.Kit.Text(dst, a.key, f.Small, r.x+r.w/2, r.y+u(24), colAccent.WithA(col.A), Center)
+		g.Kit.Text(dst, label, f.Bold, r.x+r.w/2, r.y+u(6), col, render.Center)
+		g.Kit.Text(dst, a.key, f.Small, r.x+r.w/2, r.y+u(24), render.ColAccent.WithA(col.A), render.Center)
 	}
 	// Log.
-	g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), colAccent.RGBA(), Left)
+	g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
 	ly := h.logBox.y + h.logBox.h - u(22)
 	for i := range 10 {
 		l := b.log.last(i)
 		if l == nil {
 			break
 		}
-		col := colText.RGBA()
+		col := render.ColText.RGBA()
 		if l.side == rules.Dominion {
-			col = rgb(0xd8c8ff)
+			col = render.RGB(0xd8c8ff)
 		}
 		if i > 0 {
 			col = col.Mul(0.85)
 		}
-		g.Kit.Text(dst, l.text, f.Small, h.logBox.x+u(12), ly, col, Left)
+		g.Kit.Text(dst, l.text, f.Small, h.logBox.x+u(12), ly, col, render.Left)
 		ly -= u(17)
 	}
 }
 
 // panel draws a HUD panel's background and edge.
-func panel(bt *batch, r rect, u func(float64) float64) {
-	bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), colPanel.WithA(panelAlpha))
-	bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1)), colEdge.WithA(0.8))
+func panel(bt *render.Batch, r rect, u func(float64) float64) {
+	bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), render.ColPanel.WithA(render.PanelAlpha))
+	bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1)), render.ColEdge.WithA(0.8))
 }

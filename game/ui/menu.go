@@ -4,6 +4,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/render"
 )
 
 // menu is the Escape menu of the battle: resume, save, load, settings, quit.
@@ -102,17 +103,17 @@ func (m *menu) draw(dst *ebiten.Image) {
 	g := m.b.g
 	u := g.U
 	bt := m.list.bt
-	bt.Rect(0, 0, float32(g.W), float32(g.H), colSpace.WithA(0.7))
+	bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.7))
 	r := rect{g.W/2 - u(230), g.H/2 - u(230), u(460), u(440)}
 	panel(bt, r, u)
 	bt.Flush(dst)
-	g.Kit.Text(dst, "COMMAND MENU", g.Fonts.Head, g.W/2, r.y+u(18), colAccent.RGBA(), Center)
+	g.Kit.Text(dst, "COMMAND MENU", g.Fonts.Head, g.W/2, r.y+u(18), render.ColAccent.RGBA(), render.Center)
 	m.list.draw(dst, g)
 	hint := "Saves: " + g.Storage.Where()
 	if m.msg != "" {
 		hint = m.msg
 	}
-	g.Kit.Text(dst, hint, g.Fonts.Small, g.W/2, r.y+r.h-u(28), colDim.RGBA(), Center)
+	g.Kit.Text(dst, hint, g.Fonts.Small, g.W/2, r.y+r.h-u(28), render.ColDim.RGBA(), render.Center)
 	if m.picker != nil {
 		m.picker.draw(dst)
 	}

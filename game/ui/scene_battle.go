@@ -11,6 +11,7 @@ import (
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/game/ui/sound"
 )
@@ -62,8 +63,8 @@ type battleScene struct {
 	s     *play.Session
 	ctl   *play.Controller
 	cam   *play.Camera
-	world *worldRenderer
-	fx    *effects
+	world *render.World
+	fx    *render.Effects
 	dir   director
 	hud   *hud
 
@@ -128,10 +129,10 @@ func newBattleScene(g *Game, s *play.Session) *battleScene {
 		b.curtain = st.Phase != rules.Over
 	}
 	b.ctl = play.NewController(s, view)
-	b.world = newWorldRenderer(g.Kit, st.Map)
+	b.world = render.NewWorld(g.Kit, st.Map)
 	minX, minY, maxX, maxY := play.MapBounds(st.Map.Cols, st.Map.Rows)
 	b.cam = play.NewCamera(g.W, g.H, minX, minY, maxX, maxY)
-	b.fx = newEffects(g.Kit, g.Sound)
+	b.fx = render.NewEffects(g.Kit, g.Sound)
 	b.dir = director{b: b}
 	b.heading = make([]float32, len(st.Ships))
 	b.motions = make([]motion, len(st.Ships))
@@ -239,7 +240,7 @@ func (b *battleScene) update(g *Game) error {
 	b.now += dt
 	b.cam.Resize(g.W, g.H)
 	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
-	b.fx.update(b.now)
+	b.fx.Update(b.now)
 	b.updateLights()
 
 	if b.menu != nil {
@@ -294,7 +295,7 @@ func (b *battleScene) update(g *Game) error {
 				b.log.add(play.SideTitle(st.Active)+" phase, "+bannerTurn(max(st.Turn, 1), st.TurnLimit)+": your orders.", st.Active, g.Frame)
 			}
 			b.ctl.SetSide(st.Active)
-			b.fx.clear()
+			b.fx.Clear()
 			b.resetMotions()
 			b.focusOwn()
 			b.kbCursor = false
@@ -308,7 +309,7 @@ func (b *battleScene) update(g *Game) error {
 			b.curtain = false
 			b.autosave()
 		}
-		if b.now >= b.endAt && !b.fx.busy(b.now) || (b.now >= b.endAt+4) || in.Just(input.CmdConfirm) {
+		if b.now >= b.endAt && !b.fx.Busy(b.now) || (b.now >= b.endAt+4) || in.Just(input.CmdConfirm) {
 			g.SetScene(newReportSceneWith(g, b.s, b.lossTurns))
 		}
 		return nil
@@ -590,7 +591,7 @@ func (b *battleScene) updateComputer(in *input.Input) {
 		}
 	}
 	if b.skipping {
-		b.fx.clear()
+		b.fx.Clear()
 		b.resetMotions()
 	}
 	if b.s.HumanTurn() || b.s.State().Phase == rules.Over {

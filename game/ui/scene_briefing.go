@@ -9,6 +9,7 @@ import (
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
 )
 
 // briefingScene gives the briefing in the war's own words and, when the
@@ -27,7 +28,7 @@ type briefingScene struct {
 	terms   []string
 	sides   []string
 	wrapW   float64
-	bt      *batch
+	bt      *render.Batch
 	t       float64
 }
 
@@ -35,7 +36,7 @@ type briefingScene struct {
 func newBriefingScene(g *Game, sc *scenario.Scenario, side, level string) Scene {
 	s, err := play.NewSession(sc, g.Opts.Seed, play.PlayersFor(side, level))
 	if err != nil {
-		b := &briefingScene{g: g, sc: sc, err: err.Error(), menu: newMenuList(g.Kit), bt: g.Kit.newBatch(false)}
+		b := &briefingScene{g: g, sc: sc, err: err.Error(), menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 		b.iBack = b.menu.add("Back to the title")
 		return b
 	}
@@ -44,7 +45,7 @@ func newBriefingScene(g *Game, sc *scenario.Scenario, side, level string) Scene 
 
 // newBriefingSceneFor briefs the player on a battle in progress (at the terms).
 func newBriefingSceneFor(g *Game, s *play.Session) *briefingScene {
-	b := &briefingScene{g: g, sc: s.Scenario, s: s, menu: newMenuList(g.Kit), bt: g.Kit.newBatch(false)}
+	b := &briefingScene{g: g, sc: s.Scenario, s: s, menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 	b.iRefuse, b.iAccept, b.iBegin, b.iBack = -1, -1, -1, -1
 	st := s.State()
 	if st.Phase == rules.Parley && s.Humans[st.Active] {
@@ -64,15 +65,15 @@ func (b *briefingScene) Update(g *Game) error {
 	b.menu.layout(g.W-u(520), g.H-u(60)-float64(len(b.menu.items))*u(46), u(460), u(40), u(6))
 	if w := g.W*0.5 - u(100); w != b.wrapW {
 		b.wrapW = w
-		b.lines = wrapText(paragraphs(b.sc.Briefing), g.Fonts.Body, w)
+		b.lines = render.WrapText(render.Paragraphs(b.sc.Briefing), g.Fonts.Body, w)
 		b.terms, b.sides = nil, nil
 		if b.sc.Terms != nil {
-			b.terms = wrapText(paragraphs(b.sc.Terms.Text), g.Fonts.Body, u(440))
+			b.terms = render.WrapText(render.Paragraphs(b.sc.Terms.Text), g.Fonts.Body, u(440))
 		}
 		for i, si := range b.sc.Sides {
 			head := play.SideTitle(rules.Sides[i]) + ": " + si.Name
 			b.sides = append(b.sides, "•"+head)
-			b.sides = append(b.sides, wrapText("Commander: "+si.Commander+". "+si.Goal, g.Fonts.Small, u(440))...)
+			b.sides = append(b.sides, render.WrapText("Commander: "+si.Commander+". "+si.Goal, g.Fonts.Small, u(440))...)
 			b.sides = append(b.sides, "")
 		}
 	}
@@ -109,7 +110,7 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	g := b.g
 	u := g.U
 	f := g.Fonts
-	screen.Fill(g.Kit.space)
+	screen.Fill(g.Kit.Space)
 	g.Kit.Stars(screen, -b.t*4, -b.t*2)
 	left := rect{u(40), u(40), g.W*0.5 - u(60), g.H - u(80)}
 	right := rect{g.W - u(540), u(40), u(500), g.H - u(80)}
@@ -117,43 +118,43 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	panel(b.bt, right, u)
 	b.bt.Flush(screen)
 	x, y := left.x+u(24), left.y+u(20)
-	g.Kit.Text(screen, strings.ToUpper(b.sc.Name), f.Head, x, y, colAccent.RGBA(), Left)
-	y += f.headH
-	g.Kit.Text(screen, b.sc.Date, f.Small, x, y, colDim.RGBA(), Left)
-	y += f.smallH * 1.6
+	g.Kit.Text(screen, strings.ToUpper(b.sc.Name), f.Head, x, y, render.ColAccent.RGBA(), render.Left)
+	y += f.HeadH
+	g.Kit.Text(screen, b.sc.Date, f.Small, x, y, render.ColDim.RGBA(), render.Left)
+	y += f.SmallH * 1.6
 	for _, l := range b.lines {
-		g.Kit.Text(screen, l, f.Body, x, y, colText.RGBA(), Left)
-		y += f.bodyH
+		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
+		y += f.BodyH
 	}
 	x, y = right.x+u(24), right.y+u(20)
 	if b.sc.Terms != nil && b.s != nil && b.s.State().Phase == rules.Parley {
-		g.Kit.Text(screen, "A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, x, y, colDominion.RGBA(), Left)
-		y += f.headH * 1.2
+		g.Kit.Text(screen, "A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, x, y, render.ColDominion.RGBA(), render.Left)
+		y += f.HeadH * 1.2
 		for _, l := range b.terms {
-			g.Kit.Text(screen, l, f.Body, x, y, colText.RGBA(), Left)
-			y += f.bodyH
+			g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
+			y += f.BodyH
 		}
-		y += f.bodyH
+		y += f.BodyH
 		if b.iRefuse >= 0 {
-			g.Kit.Text(screen, "The choice is yours, Captain.", f.Bold, x, y, colAccent.RGBA(), Left)
+			g.Kit.Text(screen, "The choice is yours, Captain.", f.Bold, x, y, render.ColAccent.RGBA(), render.Left)
 		} else {
-			g.Kit.Text(screen, "The Alliance will answer.", f.Bold, x, y, colDim.RGBA(), Left)
+			g.Kit.Text(screen, "The Alliance will answer.", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
 		}
-		y += f.bodyH * 1.8
+		y += f.BodyH * 1.8
 	}
-	g.Kit.Text(screen, "THE SIDES", f.Head, x, y, colAccent.RGBA(), Left)
-	y += f.headH * 1.1
+	g.Kit.Text(screen, "THE SIDES", f.Head, x, y, render.ColAccent.RGBA(), render.Left)
+	y += f.HeadH * 1.1
 	for _, l := range b.sides {
 		if strings.HasPrefix(l, "•") {
-			g.Kit.Text(screen, l[len("•"):], f.Bold, x, y, colText.RGBA(), Left)
-			y += f.boldH
+			g.Kit.Text(screen, l[len("•"):], f.Bold, x, y, render.ColText.RGBA(), render.Left)
+			y += f.BoldH
 			continue
 		}
-		g.Kit.Text(screen, l, f.Small, x, y, colDim.RGBA(), Left)
-		y += f.smallH
+		g.Kit.Text(screen, l, f.Small, x, y, render.ColDim.RGBA(), render.Left)
+		y += f.SmallH
 	}
 	b.menu.draw(screen, g)
 	if b.err != "" {
-		g.Kit.Text(screen, b.err, f.Body, g.W/2, g.H-u(30), colBad.RGBA(), Center)
+		g.Kit.Text(screen, b.err, f.Body, g.W/2, g.H-u(30), render.ColBad.RGBA(), render.Center)
 	}
 }

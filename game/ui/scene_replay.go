@@ -135,7 +135,7 @@ func (b *battleScene) rpSeek(pos int) {
 	side := b.ctl.Side
 	b.s = s
 	b.ctl = play.NewController(s, side)
-	b.fx.clear()
+	b.fx.Clear()
 	b.resetMotions()
 	for i := range b.light {
 		b.light[i], b.dark[i] = 1, 0
@@ -178,7 +178,7 @@ func (b *battleScene) rpDo(a play.Action) {
 		}
 		for b.rpPos() < end && b.rpApply(false) {
 		}
-		b.fx.clear()
+		b.fx.Clear()
 		b.resetMotions()
 	case ActRpPlay:
 		rp.playing = !rp.playing

@@ -8,6 +8,7 @@ import (
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
 	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
@@ -24,7 +25,7 @@ type reportScene struct {
 	iSave   int
 	iTitle  int
 	iQuit   int
-	bt      *batch
+	bt      *render.Batch
 	msg     string
 	wrapW   float64
 	win     rules.Side
@@ -34,7 +35,7 @@ type reportScene struct {
 func newReportScene(g *Game, s *play.Session) *reportScene { return newReportSceneWith(g, s, nil) }
 
 func newReportSceneWith(g *Game, s *play.Session, _ [][2]int) *reportScene {
-	r := &reportScene{g: g, s: s, menu: newMenuList(g.Kit), bt: g.Kit.newBatch(false)}
+	r := &reportScene{g: g, s: s, menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 	st := s.State()
 	r.title = "The battle is over"
 	if o, ok := st.OutcomeInfo(); ok {
@@ -67,7 +68,7 @@ func (r *reportScene) Update(g *Game) error {
 		if o, ok := r.s.State().OutcomeInfo(); ok {
 			txt = o.Text
 		}
-		r.text = wrapText(paragraphs(txt), g.Fonts.Body, w)
+		r.text = render.WrapText(render.Paragraphs(txt), g.Fonts.Body, w)
 	}
 	if g.Input.Just(input.CmdBack) {
 		g.SetScene(newTitleScene(g, r.s.Scenario))
@@ -105,7 +106,7 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	g := r.g
 	u := g.U
 	f := g.Fonts
-	screen.Fill(g.Kit.space)
+	screen.Fill(g.Kit.Space)
 	g.Kit.Stars(screen, -r.t*3, 0)
 	main := rect{u(40), u(40), g.W * 0.55, g.H - u(80)}
 	panel(r.bt, main, u)
@@ -128,51 +129,51 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 			for s := range 2 {
 				d := t[s] - prev[s]
 				hgt := ch.h * float64(d) / float64(maxPer)
-				col := sideColor(rules.Sides[s])
+				col := render.SideColor(rules.Sides[s])
 				r.bt.Rect(float32(x+float64(s)*bw), float32(ch.y+ch.h-hgt), float32(bw*0.9), float32(hgt), col.WithA(0.85))
 			}
 			prev = t
 		}
 	}
-	r.bt.Rect(float32(ch.x), float32(ch.y+ch.h), float32(ch.w), float32(u(1.5)), colDim.RGBA())
+	r.bt.Rect(float32(ch.x), float32(ch.y+ch.h), float32(ch.w), float32(u(1.5)), render.ColDim.RGBA())
 	r.bt.Flush(screen)
 
 	x, y := main.x+u(28), main.y+u(24)
-	g.Kit.Text(screen, "AFTER-ACTION REPORT", f.Bold, x, y, colDim.RGBA(), Left)
-	y += f.boldH * 1.3
-	col := colAccent.RGBA()
+	g.Kit.Text(screen, "AFTER-ACTION REPORT", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
+	y += f.BoldH * 1.3
+	col := render.ColAccent.RGBA()
 	if r.win == rules.Alliance {
-		col = colGood.RGBA()
+		col = render.ColGood.RGBA()
 	}
-	g.Kit.Text(screen, r.title, f.Big, x, y, col, Left)
-	y += f.bigH * 1.3
+	g.Kit.Text(screen, r.title, f.Big, x, y, col, render.Left)
+	y += f.BigH * 1.3
 	for _, l := range r.text {
-		g.Kit.Text(screen, l, f.Body, x, y, colText.RGBA(), Left)
-		y += f.bodyH
+		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
+		y += f.BodyH
 	}
-	y += f.bodyH
-	g.Kit.Text(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, colAccent.RGBA(), Left)
-	y += f.boldH * 1.3
+	y += f.BodyH
+	g.Kit.Text(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, render.ColAccent.RGBA(), render.Left)
+	y += f.BoldH * 1.3
 	for _, l := range r.stats {
-		g.Kit.Text(screen, l, f.Body, x, y, colText.RGBA(), Left)
-		y += f.bodyH * 1.15
+		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
+		y += f.BodyH * 1.15
 	}
-	g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), colAccent.RGBA(), Left)
-	g.Kit.Text(screen, "■ Alliance", f.Small, ch.x+ch.w, ch.y-u(38), colAlliance.RGBA(), Right)
-	g.Kit.Text(screen, "■ Dominion", f.Small, ch.x+ch.w, ch.y-u(22), colDominion.RGBA(), Right)
+	g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), render.ColAccent.RGBA(), render.Left)
+	g.Kit.Text(screen, "■ Alliance", f.Small, ch.x+ch.w, ch.y-u(38), render.ColAlliance.RGBA(), render.Right)
+	g.Kit.Text(screen, "■ Dominion", f.Small, ch.x+ch.w, ch.y-u(22), render.ColDominion.RGBA(), render.Right)
 	if n > 0 {
 		slot := ch.w / float64(n)
 		for i := range n {
 			if n > 16 && i%2 == 1 {
 				continue
 			}
-			g.Kit.Text(screen, itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), colDim.RGBA(), Center)
+			g.Kit.Text(screen, itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), render.ColDim.RGBA(), render.Center)
 		}
-		g.Kit.Text(screen, itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), colDim.RGBA(), Right)
-		g.Kit.Text(screen, "turn", f.Small, ch.x+ch.w, ch.y+ch.h+u(24), colDim.RGBA(), Right)
+		g.Kit.Text(screen, itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), render.ColDim.RGBA(), render.Right)
+		g.Kit.Text(screen, "turn", f.Small, ch.x+ch.w, ch.y+ch.h+u(24), render.ColDim.RGBA(), render.Right)
 	}
 	r.menu.draw(screen, g)
 	if r.msg != "" {
-		g.Kit.Text(screen, r.msg, f.Small, g.W-u(400), g.H-u(34), colDim.RGBA(), Left)
+		g.Kit.Text(screen, r.msg, f.Small, g.W-u(400), g.H-u(34), render.ColDim.RGBA(), render.Left)
 	}
 }

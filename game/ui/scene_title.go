@@ -10,6 +10,7 @@ import (
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/scenarios"
 )
@@ -146,7 +147,7 @@ func openSaved(g *Game, name string) (*play.Session, error) {
 func (t *titleScene) Draw(screen *ebiten.Image) {
 	g := t.g
 	u := g.U
-	screen.Fill(g.Kit.space)
+	screen.Fill(g.Kit.Space)
 	g.Kit.Stars(screen, -t.t*6, 0)
 	// The wormhole, opening behind the title.
 	if g.Kit.Wormhole() != nil {
@@ -160,9 +161,9 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 	}
 	// The station.
 	img, lights := g.Kit.StationImages()
-	sc := g.H * 0.36 / stationSprite
+	sc := g.H * 0.36 / render.StationSprite
 	t.op.GeoM.Reset()
-	t.op.GeoM.Translate(-stationSprite/2, -stationSprite/2)
+	t.op.GeoM.Translate(-render.StationSprite/2, -render.StationSprite/2)
 	t.op.GeoM.Rotate(t.t * 0.03)
 	t.op.GeoM.Scale(sc*2, sc*2)
 	t.op.GeoM.Translate(g.W*0.70, g.H*0.66)
@@ -182,7 +183,7 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 			ang = math.Pi
 		}
 		t.op.GeoM.Reset()
-		t.op.GeoM.Translate(-shipSprite/2, -shipSprite/2)
+		t.op.GeoM.Translate(-render.ShipSprite/2, -render.ShipSprite/2)
 		t.op.GeoM.Rotate(ang)
 		t.op.GeoM.Scale(0.5*g.Scale, 0.5*g.Scale)
 		t.op.GeoM.Translate(x, y+g.H*0.35)
@@ -191,13 +192,13 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 		t.op.ColorScale.ScaleAlpha(0.8)
 		screen.DrawImage(g.Kit.ShipImage(cls.id, cls.fac), &t.op)
 	}
-	g.Kit.Text(screen, "CALL TO ARMS", g.Fonts.Title, u(80), g.H*0.12, colAccent.RGBA(), Left)
-	g.Kit.Text(screen, "The Second Battle of Deep Space Nine · the opening battle of the Dominion War", g.Fonts.Head, u(82), g.H*0.12+g.Fonts.titH, colText.RGBA(), Left)
+	g.Kit.Text(screen, "CALL TO ARMS", g.Fonts.Title, u(80), g.H*0.12, render.ColAccent.RGBA(), render.Left)
+	g.Kit.Text(screen, "The Second Battle of Deep Space Nine · the opening battle of the Dominion War", g.Fonts.Head, u(82), g.H*0.12+g.Fonts.TitH, render.ColText.RGBA(), render.Left)
 	t.menu.draw(screen, g)
 	hint := "↑ ↓ choose   ← → change   Enter select   Esc quit"
-	g.Kit.Text(screen, hint, g.Fonts.Small, u(80), g.H-u(30), colDim.RGBA(), Left)
+	g.Kit.Text(screen, hint, g.Fonts.Small, u(80), g.H-u(30), render.ColDim.RGBA(), render.Left)
 	if t.err != "" {
-		g.Kit.Text(screen, t.err, g.Fonts.Body, u(80), g.H-u(56), colBad.RGBA(), Left)
+		g.Kit.Text(screen, t.err, g.Fonts.Body, u(80), g.H-u(56), render.ColBad.RGBA(), render.Left)
 	}
 	if t.list != nil {
 		t.list.draw(screen)
@@ -237,11 +238,11 @@ func (p *filePicker) draw(dst *ebiten.Image) {
 	g := p.g
 	u := g.U
 	bt := p.menu.bt
-	bt.Rect(0, 0, float32(g.W), float32(g.H), colSpace.WithA(0.75))
+	bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.75))
 	r := rect{g.W/2 - u(290), g.H*0.25 - u(70), u(580), float64(len(p.menu.items))*u(40) + u(100)}
 	panel(bt, r, u)
 	bt.Flush(dst)
-	g.Kit.Text(dst, p.title, g.Fonts.Head, g.W/2, r.y+u(18), colAccent.RGBA(), Center)
+	g.Kit.Text(dst, p.title, g.Fonts.Head, g.W/2, r.y+u(18), render.ColAccent.RGBA(), render.Center)
 	p.menu.draw(dst, g)
 }
 

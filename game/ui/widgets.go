@@ -4,6 +4,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/render"
 	"github.com/calltoarms/ds9/game/ui/sound"
 )
 
@@ -22,10 +23,10 @@ type menuItem struct {
 type menuList struct {
 	items []menuItem
 	focus int
-	bt    *batch
+	bt    *render.Batch
 }
 
-func newMenuList(k *Kit) *menuList { return &menuList{bt: k.newBatch(false)} }
+func newMenuList(k *render.Kit) *menuList { return &menuList{bt: k.NewBatch(false)} }
 
 func (m *menuList) add(label string, values ...string) int {
 	m.items = append(m.items, menuItem{label: label, values: values, enabled: true})
@@ -114,32 +115,32 @@ func (m *menuList) draw(dst *ebiten.Image, g *Game) {
 	for i := range m.items {
 		it := &m.items[i]
 		r := it.r
-		col := colPanelHi.WithA(panelHiAlpha)
-		edge := colEdge.RGBA()
+		col := render.ColPanelHi.WithA(render.PanelHiAlpha)
+		edge := render.ColEdge.RGBA()
 		if i == m.focus {
-			col = rgb(0x1d3554).WithA(0.95)
-			edge = colAccent.RGBA()
+			col = render.RGB(0x1d3554).WithA(0.95)
+			edge = render.ColAccent.RGBA()
 		}
 		m.bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
 		m.bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
 		if i == m.focus {
-			m.bt.Rect(float32(r.x), float32(r.y), float32(u(5)), float32(r.h), colAccent.RGBA())
+			m.bt.Rect(float32(r.x), float32(r.y), float32(u(5)), float32(r.h), render.ColAccent.RGBA())
 		}
 	}
 	m.bt.Flush(dst)
 	for i := range m.items {
 		it := &m.items[i]
 		r := it.r
-		col := colText.RGBA()
+		col := render.ColText.RGBA()
 		if !it.enabled {
-			col = colDim.WithA(0.5)
+			col = render.ColDim.WithA(0.5)
 		}
-		ty := r.y + (r.h-g.Fonts.bodyH)/2
+		ty := r.y + (r.h-g.Fonts.BodyH)/2
 		if len(it.values) == 0 {
-			g.Kit.Text(dst, it.label, g.Fonts.Bold, r.x+r.w/2, ty, col, Center)
+			g.Kit.Text(dst, it.label, g.Fonts.Bold, r.x+r.w/2, ty, col, render.Center)
 			continue
 		}
-		g.Kit.Text(dst, it.label, g.Fonts.Body, r.x+u(16), ty, colDim.RGBA(), Left)
-		g.Kit.Text(dst, "‹  "+it.values[it.value]+"  ›", g.Fonts.Bold, r.x+r.w-u(16), ty, col, Right)
+		g.Kit.Text(dst, it.label, g.Fonts.Body, r.x+u(16), ty, render.ColDim.RGBA(), render.Left)
+		g.Kit.Text(dst, "‹  "+it.values[it.value]+"  ›", g.Fonts.Bold, r.x+r.w-u(16), ty, col, render.Right)
 	}
 }

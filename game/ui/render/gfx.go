@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"image"
@@ -14,32 +14,32 @@ import (
 // that lines, discs, glows and rings of one layer go to the GPU in one call.
 const fxSize = 64
 
-// tex names a texture of the effects atlas.
-type tex uint8
+// Tex names a texture of the effects atlas.
+type Tex uint8
 
 // The effects atlas's textures.
 const (
-	texWhite  tex = iota // a solid texel: fills
-	texLine              // across v: a sharp line with soft edges
+	TexWhite  Tex = iota // a solid texel: fills
+	TexLine              // across v: a sharp line with soft edges
 	texGlowLn            // across v: a soft glowing line
-	texDisc              // a filled disc with a soft edge
-	texGlow              // a radial glow
-	texRing              // a thin ring
+	TexDisc              // a filled disc with a soft edge
+	TexGlow              // a radial glow
+	TexRing              // a thin ring
 	texStar              // a four-pointed sparkle
 )
 
 // rect is the texture's rectangle in the atlas, in texels.
-func (t tex) rect() (u0, v0, u1, v1 float32) {
+func (t Tex) rect() (u0, v0, u1, v1 float32) {
 	switch t {
-	case texLine:
+	case TexLine:
 		return 10, 0, 14, fxSize
 	case texGlowLn:
 		return 18, 0, 22, fxSize
-	case texDisc:
+	case TexDisc:
 		return fxSize, 0, 2 * fxSize, fxSize
-	case texGlow:
+	case TexGlow:
 		return 2 * fxSize, 0, 3 * fxSize, fxSize
-	case texRing:
+	case TexRing:
 		return 3 * fxSize, 0, 4 * fxSize, fxSize
 	case texStar:
 		return 4 * fxSize, 0, 5 * fxSize, fxSize
@@ -96,36 +96,36 @@ func smoothstep(a, b, x float64) float64 {
 	return t * t * (3 - 2*t)
 }
 
-// rgba is a straight-alpha colour for vertices.
-type rgba struct{ R, G, B, A float32 }
+// RGBA is a straight-alpha colour for vertices.
+type RGBA struct{ R, G, B, A float32 }
 
-func rgb(hexv uint32) rgba {
-	return rgba{float32(hexv>>16&0xff) / 255, float32(hexv>>8&0xff) / 255, float32(hexv&0xff) / 255, 1}
+func RGB(hexv uint32) RGBA {
+	return RGBA{float32(hexv>>16&0xff) / 255, float32(hexv>>8&0xff) / 255, float32(hexv&0xff) / 255, 1}
 }
 
 // WithA returns the colour with alpha a.
-func (c rgba) WithA(a float32) rgba { c.A = a; return c }
+func (c RGBA) WithA(a float32) RGBA { c.A = a; return c }
 
 // Mul scales the alpha.
-func (c rgba) Mul(a float32) rgba { c.A *= a; return c }
+func (c RGBA) Mul(a float32) RGBA { c.A *= a; return c }
 
 // Color converts to a color.Color.
-func (c rgba) Color() color.RGBA {
+func (c RGBA) Color() color.RGBA {
 	return color.RGBA{uint8(c.R * c.A * 255), uint8(c.G * c.A * 255), uint8(c.B * c.A * 255), uint8(c.A * 255)}
 }
 
-// batch gathers textured, coloured triangles from the effects atlas and draws
+// Batch gathers textured, coloured triangles from the effects atlas and draws
 // them in one call. Its slices are reused: no allocation once warmed up.
-type batch struct {
+type Batch struct {
 	vs    []ebiten.Vertex
 	is    []uint32
 	op    ebiten.DrawTrianglesOptions
 	atlas *ebiten.Image
 }
 
-// newBatch returns a batch drawing from the kit's effects atlas.
-func (k *Kit) newBatch(additive bool) *batch {
-	b := &batch{vs: make([]ebiten.Vertex, 0, 4096), is: make([]uint32, 0, 6144), atlas: k.atlas}
+// NewBatch returns a batch drawing from the kit's effects atlas.
+func (k *Kit) NewBatch(additive bool) *Batch {
+	b := &Batch{vs: make([]ebiten.Vertex, 0, 4096), is: make([]uint32, 0, 6144), atlas: k.atlas}
 	b.op.Filter = ebiten.FilterLinear
 	if additive {
 		b.op.Blend = ebiten.BlendLighter
@@ -133,12 +133,12 @@ func (k *Kit) newBatch(additive bool) *batch {
 	return b
 }
 
-func (b *batch) vert(x, y, u, v float32, c rgba) {
+func (b *Batch) vert(x, y, u, v float32, c RGBA) {
 	b.vs = append(b.vs, ebiten.Vertex{DstX: x, DstY: y, SrcX: u, SrcY: v, ColorR: c.R, ColorG: c.G, ColorB: c.B, ColorA: c.A})
 }
 
 // Quad adds a quadrilateral (corners in order) mapped to t.
-func (b *batch) Quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, t tex, c rgba) {
+func (b *Batch) Quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, t Tex, c RGBA) {
 	n := uint32(len(b.vs))
 	u0, v0, u1, v1 := t.rect()
 	b.vert(x0, y0, u0, v0, c)
@@ -149,12 +149,12 @@ func (b *batch) Quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, t tex, c rgba) {
 }
 
 // Rect fills an axis-aligned rectangle.
-func (b *batch) Rect(x, y, w, h float32, c rgba) {
-	b.Quad(x, y, x+w, y, x+w, y+h, x, y+h, texWhite, c)
+func (b *Batch) Rect(x, y, w, h float32, c RGBA) {
+	b.Quad(x, y, x+w, y, x+w, y+h, x, y+h, TexWhite, c)
 }
 
 // Frame outlines a rectangle with lines of width lw.
-func (b *batch) Frame(x, y, w, h, lw float32, c rgba) {
+func (b *Batch) Frame(x, y, w, h, lw float32, c RGBA) {
 	b.Rect(x, y, w, lw, c)
 	b.Rect(x, y+h-lw, w, lw, c)
 	b.Rect(x, y+lw, lw, h-2*lw, c)
@@ -162,7 +162,7 @@ func (b *batch) Frame(x, y, w, h, lw float32, c rgba) {
 }
 
 // Line adds a line of width w with texture t across it (texLine, texGlowLn).
-func (b *batch) Line(x0, y0, x1, y1, w float32, t tex, c rgba) {
+func (b *Batch) Line(x0, y0, x1, y1, w float32, t Tex, c RGBA) {
 	dx, dy := x1-x0, y1-y0
 	l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
 	if l < 1e-3 {
@@ -180,12 +180,12 @@ func (b *batch) Line(x0, y0, x1, y1, w float32, t tex, c rgba) {
 }
 
 // Sprite adds a square of half-size r centred at (x, y) mapped to t.
-func (b *batch) Sprite(x, y, r float32, t tex, c rgba) {
+func (b *Batch) Sprite(x, y, r float32, t Tex, c RGBA) {
 	b.Quad(x-r, y-r, x+r, y-r, x+r, y+r, x-r, y+r, t, c)
 }
 
 // SpriteRot adds a rectangle of half-sizes (rx, ry) rotated by angle a.
-func (b *batch) SpriteRot(x, y, rx, ry, a float32, t tex, c rgba) {
+func (b *Batch) SpriteRot(x, y, rx, ry, a float32, t Tex, c RGBA) {
 	ca, sa := float32(math.Cos(float64(a))), float32(math.Sin(float64(a)))
 	p := func(u, v float32) (float32, float32) { return x + u*ca - v*sa, y + u*sa + v*ca }
 	x0, y0 := p(-rx, -ry)
@@ -196,9 +196,9 @@ func (b *batch) SpriteRot(x, y, rx, ry, a float32, t tex, c rgba) {
 }
 
 // Poly fills a convex polygon given as a fan around (cx, cy).
-func (b *batch) Poly(cx, cy float32, pts *[6][2]float32, c rgba) {
+func (b *Batch) Poly(cx, cy float32, pts *[6][2]float32, c RGBA) {
 	n := uint32(len(b.vs))
-	u0, v0, u1, v1 := texWhite.rect()
+	u0, v0, u1, v1 := TexWhite.rect()
 	u, v := (u0+u1)/2, (v0+v1)/2
 	b.vert(cx, cy, u, v, c)
 	for i := range 6 {
@@ -210,16 +210,16 @@ func (b *batch) Poly(cx, cy float32, pts *[6][2]float32, c rgba) {
 }
 
 // Flush draws what was gathered onto dst and empties the batch.
-func (b *batch) Flush(dst *ebiten.Image) {
+func (b *Batch) Flush(dst *ebiten.Image) {
 	if len(b.is) > 0 {
 		dst.DrawTriangles32(b.vs, b.is, b.atlas, &b.op)
 	}
 	b.vs, b.is = b.vs[:0], b.is[:0]
 }
 
-// hexCorners fills pts with the screen corners of a hex of screen size s at
+// HexCorners fills pts with the screen corners of a hex of screen size s at
 // (cx, cy), from the east corner clockwise (on screen).
-func hexCorners(cx, cy, s float32, pts *[6][2]float32) {
+func HexCorners(cx, cy, s float32, pts *[6][2]float32) {
 	const h = 0.8660254037844386 // sin 60°
 	*pts = [6][2]float32{{cx + s, cy}, {cx + s/2, cy + s*h}, {cx - s/2, cy + s*h}, {cx - s, cy}, {cx - s/2, cy - s*h}, {cx + s/2, cy - s*h}}
 }

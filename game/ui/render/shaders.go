@@ -1,7 +1,8 @@
-package ui
+package render
 
 import (
 	"io/fs"
+	"log"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -14,12 +15,12 @@ import (
 func loadShader(name string) *ebiten.Shader {
 	src, err := fs.ReadFile(assets.FS, name)
 	if err != nil {
-		logf("assets/%s: %v", name, err)
+		log.Printf("assets/%s: %v", name, err)
 		return nil
 	}
 	s, err := ebiten.NewShader(src)
 	if err != nil {
-		logf("assets/%s: %v", name, err)
+		log.Printf("assets/%s: %v", name, err)
 		return nil
 	}
 	return s

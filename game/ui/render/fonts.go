@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"bytes"
@@ -30,7 +30,7 @@ func loadFonts() (fontSources, error) {
 type Fonts struct {
 	scale                                   float64
 	Small, Body, Bold, Head, Big, Title     *text.GoTextFace
-	smallH, bodyH, boldH, headH, bigH, titH float64
+	SmallH, BodyH, BoldH, HeadH, BigH, TitH float64
 }
 
 // Fonts returns the HUD's faces at a screen scale.
@@ -45,9 +45,9 @@ func (k *Kit) Fonts(scale float64) *Fonts {
 	f.Bold = mk(fontBd, 14)
 	f.Head = mk(fontBd, 20)
 	f.Big = mk(fontBd, 34)
-	f.bigH = 34 * scale * 1.25
+	f.BigH = 34 * scale * 1.25
 	f.Title = mk(fontBd, 52)
-	f.smallH, f.bodyH, f.boldH, f.headH, f.titH = 12*scale*1.35, 14*scale*1.35, 14*scale*1.35, 20*scale*1.3, 52*scale*1.2
+	f.SmallH, f.BodyH, f.BoldH, f.HeadH, f.TitH = 12*scale*1.35, 14*scale*1.35, 14*scale*1.35, 20*scale*1.3, 52*scale*1.2
 	return f
 }
 
@@ -122,7 +122,7 @@ func (k *Kit) TextTick() {
 }
 
 // Text draws one line with its top at y.
-func (k *Kit) Text(dst *ebiten.Image, s string, face *text.GoTextFace, x, y float64, c rgba, al Align) {
+func (k *Kit) Text(dst *ebiten.Image, s string, face *text.GoTextFace, x, y float64, c RGBA, al Align) {
 	if s == "" {
 		return
 	}
@@ -153,15 +153,15 @@ func (k *Kit) Text(dst *ebiten.Image, s string, face *text.GoTextFace, x, y floa
 	dst.DrawImage(e.img, op)
 }
 
-// textWidth measures a line.
-func textWidth(s string, face *text.GoTextFace) float64 {
+// TextWidth measures a line.
+func TextWidth(s string, face *text.GoTextFace) float64 {
 	w, _ := text.Measure(s, face, 0)
 	return w
 }
 
-// wrapText breaks s into lines no wider than w. It allocates: call it when
+// WrapText breaks s into lines no wider than w. It allocates: call it when
 // the text changes, not every frame.
-func wrapText(s string, face *text.GoTextFace, w float64) []string {
+func WrapText(s string, face *text.GoTextFace, w float64) []string {
 	var out []string
 	for _, para := range splitLines(s) {
 		if para == "" {
@@ -174,7 +174,7 @@ func wrapText(s string, face *text.GoTextFace, w float64) []string {
 			if line != "" {
 				try = line + " " + word
 			}
-			if textWidth(try, face) > w && line != "" {
+			if TextWidth(try, face) > w && line != "" {
 				out = append(out, line)
 				line = word
 			} else {
@@ -216,8 +216,8 @@ func splitWords(s string) []string {
 	return out
 }
 
-// paragraphs joins a YAML block's hard-wrapped lines into paragraphs.
-func paragraphs(s string) string {
+// Paragraphs joins a YAML block's hard-wrapped lines into paragraphs.
+func Paragraphs(s string) string {
 	var b bytes.Buffer
 	lines := splitLines(s)
 	for i, l := range lines {

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"math"
@@ -15,9 +15,9 @@ import (
 // per world unit.
 const terrainScale = 1.0
 
-// worldRenderer draws the battle map: starfield, the terrain layer drawn
+// World draws the battle map: starfield, the terrain layer drawn
 // once, the animated plasma belt and wormhole, and the hex grid.
-type worldRenderer struct {
+type World struct {
 	k                      *Kit
 	m                      *rules.Map
 	minX, minY, maxX, maxY float64
@@ -31,18 +31,18 @@ type worldRenderer struct {
 	timeU     []float32
 	openU     []float32
 
-	wormX, wormY float64 // world centre of the wormhole mouth
+	WormX, WormY float64 // world centre of the wormhole mouth
 	wormR        float64
 	wormVs       [4]ebiten.Vertex
 	wormIdx      [6]uint16
 	wormOp       ebiten.DrawTrianglesShaderOptions
 
-	grid *batch
+	grid *Batch
 	pts  [6][2]float32
 }
 
-func newWorldRenderer(k *Kit, m *rules.Map) *worldRenderer {
-	w := &worldRenderer{k: k, m: m, grid: k.newBatch(false)}
+func NewWorld(k *Kit, m *rules.Map) *World {
+	w := &World{k: k, m: m, grid: k.NewBatch(false)}
 	w.minX, w.minY, w.maxX, w.maxY = play.MapBounds(m.Cols, m.Rows)
 	w.timeU, w.openU = []float32{0}, []float32{1}
 	w.beltOp.Uniforms = map[string]any{"Time": w.timeU}
@@ -57,7 +57,7 @@ func newWorldRenderer(k *Kit, m *rules.Map) *worldRenderer {
 		cx, cy := play.WorldLayout().ToPixel(h)
 		n := uint32(len(w.beltWorld))
 		w.beltWorld = append(w.beltWorld, ebiten.Vertex{DstX: float32(cx), DstY: float32(cy), SrcX: float32(cx), SrcY: float32(cy), ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1})
-		hexCorners(float32(cx), float32(cy), play.HexSize*1.02, &w.pts)
+		HexCorners(float32(cx), float32(cy), play.HexSize*1.02, &w.pts)
 		for k := range 6 {
 			x, y := float64(w.pts[k][0]), float64(w.pts[k][1])
 			w.beltWorld = append(w.beltWorld, ebiten.Vertex{DstX: float32(x), DstY: float32(y), SrcX: float32(x), SrcY: float32(y), ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 0.55})
@@ -75,7 +75,7 @@ func newWorldRenderer(k *Kit, m *rules.Map) *worldRenderer {
 		sx, sy, n = sx+x, sy+y, n+1
 	}
 	if n > 0 {
-		w.wormX, w.wormY = sx/float64(n), sy/float64(n)
+		w.WormX, w.WormY = sx/float64(n), sy/float64(n)
 		w.wormR = play.HexSize * (1.2 + math.Sqrt(float64(n))*0.7)
 	}
 	w.wormIdx = [6]uint16{0, 1, 2, 0, 2, 3}
@@ -84,13 +84,13 @@ func newWorldRenderer(k *Kit, m *rules.Map) *worldRenderer {
 
 // buildTerrain draws the static terrain once: a faint nebula, the belt's
 // glow, debris, the entry and exit edges.
-func (w *worldRenderer) buildTerrain() {
+func (w *World) buildTerrain() {
 	iw := int((w.maxX - w.minX) * terrainScale)
 	ih := int((w.maxY - w.minY) * terrainScale)
 	img := ebiten.NewImage(iw, ih)
-	img.Fill(colSpace.RGBA().Color())
+	img.Fill(ColSpace.RGBA().Color())
 	r := newRand(7)
-	b := w.k.newBatch(true)
+	b := w.k.NewBatch(true)
 	toImg := func(x, y float64) (float32, float32) {
 		return float32((x - w.minX) * terrainScale), float32((y - w.minY) * terrainScale)
 	}
@@ -98,24 +98,24 @@ func (w *worldRenderer) buildTerrain() {
 	for range iw * ih / 1400 {
 		x, y := float32(r.Float64()*float64(iw)), float32(r.Float64()*float64(ih))
 		a := float32(0.25 + 0.6*r.Float64()*r.Float64())
-		c := rgba{0.85 + 0.15*float32(r.Float64()), 0.9, 1, a}
+		c := RGBA{0.85 + 0.15*float32(r.Float64()), 0.9, 1, a}
 		sz := float32(0.7 + r.Float64()*0.9)
 		if r.IntN(40) == 0 {
 			sz *= 2.5
 			b.Sprite(x, y, sz*2.2, texStar, c.WithA(0.8))
 		}
-		b.Sprite(x, y, sz, texDisc, c)
+		b.Sprite(x, y, sz, TexDisc, c)
 	}
 	// Nebula wisps.
 	for range 40 {
 		x := w.minX + r.Float64()*(w.maxX-w.minX)
 		y := w.minY + r.Float64()*(w.maxY-w.minY)
 		px, py := toImg(x, y)
-		c := rgb(0x2a3a7a)
+		c := RGB(0x2a3a7a)
 		if r.IntN(3) == 0 {
-			c = rgb(0x5a2a6a)
+			c = RGB(0x5a2a6a)
 		}
-		b.Sprite(px, py, float32(150+r.Float64()*300)*terrainScale, texGlow, c.WithA(0.10))
+		b.Sprite(px, py, float32(150+r.Float64()*300)*terrainScale, TexGlow, c.WithA(0.10))
 	}
 	for i, t := range w.m.Terrain {
 		h := w.m.HexAt(i)
@@ -124,15 +124,15 @@ func (w *worldRenderer) buildTerrain() {
 		s := float32(play.HexSize * terrainScale)
 		switch t {
 		case rules.Belt:
-			b.Sprite(px, py, s*2.2, texGlow, colBelt.WithA(0.22))
+			b.Sprite(px, py, s*2.2, TexGlow, colBelt.WithA(0.22))
 		case rules.Wormhole:
-			b.Sprite(px, py, s*2.5, texGlow, rgb(0x4a7aff).WithA(0.25))
+			b.Sprite(px, py, s*2.5, TexGlow, RGB(0x4a7aff).WithA(0.25))
 		case rules.Entry:
-			hexCorners(px, py, s*0.96, &w.pts)
-			b.Poly(px, py, &w.pts, rgb(0x8a2a2a).WithA(0.22))
+			HexCorners(px, py, s*0.96, &w.pts)
+			b.Poly(px, py, &w.pts, RGB(0x8a2a2a).WithA(0.22))
 		case rules.Exit:
-			hexCorners(px, py, s*0.96, &w.pts)
-			b.Poly(px, py, &w.pts, rgb(0x2a8a5a).WithA(0.22))
+			HexCorners(px, py, s*0.96, &w.pts)
+			b.Poly(px, py, &w.pts, RGB(0x2a8a5a).WithA(0.22))
 		}
 	}
 	b.Flush(img)
@@ -145,8 +145,8 @@ func (w *worldRenderer) buildTerrain() {
 		h := w.m.HexAt(i)
 		x, y := play.WorldLayout().ToPixel(h)
 		px, py := toImg(x, y)
-		hexCorners(px, py, float32(play.HexSize*terrainScale)*0.96, &w.pts)
-		b.Poly(px, py, &w.pts, rgb(0x6a5a4a).WithA(0.12))
+		HexCorners(px, py, float32(play.HexSize*terrainScale)*0.96, &w.pts)
+		b.Poly(px, py, &w.pts, RGB(0x6a5a4a).WithA(0.12))
 		b.Flush(img)
 		for range 7 {
 			rx := px + float32(r.Float64()*2-1)*play.HexSize*terrainScale*0.6
@@ -159,10 +159,10 @@ func (w *worldRenderer) buildTerrain() {
 	for i := range w.m.Terrain {
 		x, y := play.WorldLayout().ToPixel(w.m.HexAt(i))
 		px, py := toImg(x, y)
-		hexCorners(px, py, float32(play.HexSize*terrainScale), &w.pts)
+		HexCorners(px, py, float32(play.HexSize*terrainScale), &w.pts)
 		for k := range 6 {
 			p0, p1 := w.pts[k], w.pts[(k+1)%6]
-			b.Line(p0[0], p0[1], p1[0], p1[1], 1.3, texLine, colGrid.WithA(0.09))
+			b.Line(p0[0], p0[1], p1[0], p1[1], 1.3, TexLine, colGrid.WithA(0.09))
 		}
 	}
 	b.Flush(img)
@@ -182,14 +182,14 @@ func rock(pn *pen, x, y, r float32, a float64) {
 		}
 	}
 	pn.p.Close()
-	pn.fill(rgb(0x7a6a5a))
+	pn.fill(RGB(0x7a6a5a))
 	pn.p.Reset()
 	pn.p.Arc(x-r*0.2, y-r*0.2, r*0.35, 0, 2*math.Pi, vector.Clockwise)
-	pn.fill(rgb(0xa89880).WithA(0.6))
+	pn.fill(RGB(0xa89880).WithA(0.6))
 }
 
-// draw draws the map under the ships.
-func (w *worldRenderer) draw(dst *ebiten.Image, cam *play.Camera, now float64) {
+// Draw draws the map under the ships.
+func (w *World) Draw(dst *ebiten.Image, cam *play.Camera, now float64) {
 	// Terrain layer.
 	op := &w.terrOp
 	op.GeoM.Reset()
@@ -217,7 +217,7 @@ func (w *worldRenderer) draw(dst *ebiten.Image, cam *play.Camera, now float64) {
 	}
 	// Wormhole.
 	if w.k.wormhole != nil && w.wormR > 0 && !w.k.SkipLayer("worm") {
-		cx, cy := cam.ToScreen(w.wormX, w.wormY)
+		cx, cy := cam.ToScreen(w.WormX, w.WormY)
 		r := w.wormR * cam.Zoom
 		corners := [4][2]float64{{-1, -1}, {1, -1}, {1, 1}, {-1, 1}}
 		for i, c := range corners {
@@ -239,16 +239,16 @@ func (w *worldRenderer) draw(dst *ebiten.Image, cam *play.Camera, now float64) {
 				continue
 			}
 			cx, cy := cam.ToScreen(wx, wy)
-			hexCorners(float32(cx), float32(cy), s, &w.pts)
+			HexCorners(float32(cx), float32(cy), s, &w.pts)
 			// Three edges per hex; the neighbours draw the others.
 			for k := 5; k < 8; k++ {
 				p0, p1 := w.pts[k%6], w.pts[(k+1)%6]
-				w.grid.Line(p0[0], p0[1], p1[0], p1[1], lw, texLine, col)
+				w.grid.Line(p0[0], p0[1], p1[0], p1[1], lw, TexLine, col)
 			}
 			if o := hex.ToOffset(h); o.Col == 0 || o.Row == 0 {
 				for k := 2; k < 5; k++ {
 					p0, p1 := w.pts[k], w.pts[k+1]
-					w.grid.Line(p0[0], p0[1], p1[0], p1[1], lw, texLine, col)
+					w.grid.Line(p0[0], p0[1], p1[0], p1[1], lw, TexLine, col)
 				}
 			}
 		}

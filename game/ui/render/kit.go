@@ -1,9 +1,15 @@
-package ui
+// Package render draws the game: the Kit (the art, loaded once: fonts and the
+// cache of rendered text, the effects atlas and its batches, the shaders from
+// assets/shaders, ship sprites from their looks, the starfield), the palette,
+// the battle map (World) and the pool of visual effects (Effects). It knows
+// the play model's camera but no scene.
+package render
 
 import (
 	"image"
 	"image/color"
 	"math"
+	"math/rand/v2"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -22,7 +28,7 @@ type Kit struct {
 	belt     *ebiten.Shader
 	sprites  spriteSet
 	stars    *background
-	space    color.Color // the clear colour, boxed once
+	Space    color.Color // the clear colour, boxed once
 	skip     string
 }
 
@@ -49,7 +55,7 @@ func NewKit(o KitOptions) (*Kit, error) {
 	k.belt = loadShader("shaders/belt.kage")
 	k.sprites = spriteSet{ships: map[string]*ebiten.Image{}}
 	k.stars = newBackground()
-	k.space = spaceFill()
+	k.Space = spaceFill()
 	return k, nil
 }
 
@@ -126,3 +132,7 @@ func (b *background) draw(dst *ebiten.Image, ox, oy float64) {
 		}
 	}
 }
+
+// newRand is the seeded generator of the procedural art (the same picture
+// every run).
+func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }

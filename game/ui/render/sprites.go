@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"math"
@@ -11,19 +11,19 @@ import (
 // and then drawn rotated and scaled every frame from the images (which
 // Ebitengine packs into one atlas, so the ships batch into few draw calls).
 const (
-	shipSprite    = 128 // sprite size in pixels
-	stationSprite = 512
+	ShipSprite    = 128 // sprite size in pixels
+	StationSprite = 512
 )
 
 // factionPalette holds a faction's hull, shadow, trim and glow colours.
-type factionPalette struct{ hull, dark, trim, glow rgba }
+type factionPalette struct{ hull, dark, trim, glow RGBA }
 
 var factionPalettes = map[string]factionPalette{
-	"federation": {hull: rgb(0xc4ccd8), dark: rgb(0x6a7688), trim: rgb(0x3d7fd6), glow: rgb(0x7fd4ff)},
-	"klingon":    {hull: rgb(0x6f8a5a), dark: rgb(0x3b4a32), trim: rgb(0xb08a4a), glow: rgb(0xff6a3a)},
-	"bajoran":    {hull: rgb(0xc9b27a), dark: rgb(0x7a6a42), trim: rgb(0xe0d2a0), glow: rgb(0xffd27a)},
-	"jemhadar":   {hull: rgb(0x7a5fb0), dark: rgb(0x3f2d66), trim: rgb(0xb9a2ea), glow: rgb(0x9fc2ff)},
-	"cardassian": {hull: rgb(0xb88a4a), dark: rgb(0x6a4a26), trim: rgb(0xe0b86a), glow: rgb(0xffd070)},
+	"federation": {hull: RGB(0xc4ccd8), dark: RGB(0x6a7688), trim: RGB(0x3d7fd6), glow: RGB(0x7fd4ff)},
+	"klingon":    {hull: RGB(0x6f8a5a), dark: RGB(0x3b4a32), trim: RGB(0xb08a4a), glow: RGB(0xff6a3a)},
+	"bajoran":    {hull: RGB(0xc9b27a), dark: RGB(0x7a6a42), trim: RGB(0xe0d2a0), glow: RGB(0xffd27a)},
+	"jemhadar":   {hull: RGB(0x7a5fb0), dark: RGB(0x3f2d66), trim: RGB(0xb9a2ea), glow: RGB(0x9fc2ff)},
+	"cardassian": {hull: RGB(0xb88a4a), dark: RGB(0x6a4a26), trim: RGB(0xe0b86a), glow: RGB(0xffd070)},
 }
 
 func paletteFor(faction string) factionPalette {
@@ -47,7 +47,7 @@ func (k *Kit) ShipImage(classID, faction string) *ebiten.Image {
 	if img, ok := s.ships[classID]; ok {
 		return img
 	}
-	img := ebiten.NewImage(shipSprite, shipSprite)
+	img := ebiten.NewImage(ShipSprite, ShipSprite)
 	drawShip(img, classID, paletteFor(faction))
 	s.ships[classID] = img
 	return img
@@ -66,7 +66,7 @@ func newPen(dst *ebiten.Image) *pen {
 	return pn
 }
 
-func (pn *pen) poly(c rgba, pts ...float32) {
+func (pn *pen) poly(c RGBA, pts ...float32) {
 	pn.p.Reset()
 	pn.p.MoveTo(pts[0], pts[1])
 	for i := 2; i+1 < len(pts); i += 2 {
@@ -77,7 +77,7 @@ func (pn *pen) poly(c rgba, pts ...float32) {
 }
 
 // mirror draws a polygon given for the upper half (y < 64) and its reflection.
-func (pn *pen) mirror(c rgba, pts ...float32) {
+func (pn *pen) mirror(c RGBA, pts ...float32) {
 	pn.poly(c, pts...)
 	m := make([]float32, len(pts))
 	for i := 0; i < len(pts); i += 2 {
@@ -86,19 +86,19 @@ func (pn *pen) mirror(c rgba, pts ...float32) {
 	pn.poly(c, m...)
 }
 
-func (pn *pen) fill(c rgba) {
+func (pn *pen) fill(c RGBA) {
 	pn.op.ColorScale.Reset()
 	pn.op.ColorScale.Scale(c.R*c.A, c.G*c.A, c.B*c.A, c.A)
 	vector.FillPath(pn.dst, &pn.p, nil, &pn.op)
 }
 
-func (pn *pen) stroke(c rgba, w float32) {
+func (pn *pen) stroke(c RGBA, w float32) {
 	pn.op.ColorScale.Reset()
 	pn.op.ColorScale.Scale(c.R*c.A, c.G*c.A, c.B*c.A, c.A)
 	vector.StrokePath(pn.dst, &pn.p, &vector.StrokeOptions{Width: w, LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound}, &pn.op)
 }
 
-func (pn *pen) line(c rgba, w float32, pts ...float32) {
+func (pn *pen) line(c RGBA, w float32, pts ...float32) {
 	pn.p.Reset()
 	pn.p.MoveTo(pts[0], pts[1])
 	for i := 2; i+1 < len(pts); i += 2 {
@@ -107,21 +107,21 @@ func (pn *pen) line(c rgba, w float32, pts ...float32) {
 	pn.stroke(c, w)
 }
 
-func (pn *pen) circle(c rgba, x, y, r float32) {
+func (pn *pen) circle(c RGBA, x, y, r float32) {
 	pn.p.Reset()
 	pn.p.Arc(x, y, r, 0, 2*math.Pi, vector.Clockwise)
 	pn.p.Close()
 	pn.fill(c)
 }
 
-func (pn *pen) ring(c rgba, x, y, r, w float32) {
+func (pn *pen) ring(c RGBA, x, y, r, w float32) {
 	pn.p.Reset()
 	pn.p.Arc(x, y, r, 0, 2*math.Pi, vector.Clockwise)
 	pn.p.Close()
 	pn.stroke(c, w)
 }
 
-func (pn *pen) ellipse(c rgba, x, y, rx, ry float32) {
+func (pn *pen) ellipse(c RGBA, x, y, rx, ry float32) {
 	pn.p.Reset()
 	const n = 40
 	for i := range n + 1 {
@@ -223,11 +223,11 @@ func (k *Kit) StationImages() (*ebiten.Image, *ebiten.Image) {
 	if s.station != nil {
 		return s.station, s.lights
 	}
-	const c = stationSprite / 2
-	img := ebiten.NewImage(stationSprite, stationSprite)
-	li := ebiten.NewImage(stationSprite, stationSprite)
+	const c = StationSprite / 2
+	img := ebiten.NewImage(StationSprite, StationSprite)
+	li := ebiten.NewImage(StationSprite, StationSprite)
 	pn := newPen(img)
-	hull, dark, trim := rgb(0x9a8a76), rgb(0x4e463c), rgb(0xc9b89a)
+	hull, dark, trim := RGB(0x9a8a76), RGB(0x4e463c), RGB(0xc9b89a)
 	// Pylons: three claws rising from the docking ring, curving sunwise.
 	for k := range 3 {
 		a0 := float64(k)*2*math.Pi/3 - math.Pi/2
@@ -258,11 +258,11 @@ func (k *Kit) StationImages() (*ebiten.Image, *ebiten.Image) {
 	// Section 17 of the outer docking ring, marked for the player.
 	pn.p.Reset()
 	pn.p.Arc(c, c, 196, float32(-0.35), float32(0.0), vector.Clockwise)
-	pn.stroke(rgb(0xd8c060).WithA(0.55), 6)
+	pn.stroke(RGB(0xd8c060).WithA(0.55), 6)
 
 	// Lights: windows along the rings and the core.
 	lp := newPen(li)
-	win := rgb(0xfff0b8)
+	win := RGB(0xfff0b8)
 	for i := range 96 {
 		a := float64(i) / 96 * 2 * math.Pi
 		lp.circle(win.WithA(0.95), c+196*float32(math.Cos(a)), c+196*float32(math.Sin(a)), 2.4)
@@ -276,13 +276,13 @@ func (k *Kit) StationImages() (*ebiten.Image, *ebiten.Image) {
 		a := float64(i) / 24 * 2 * math.Pi
 		lp.circle(win, c+50*float32(math.Cos(a)), c+50*float32(math.Sin(a)), 2.2)
 	}
-	lp.circle(rgb(0x9fd0ff).WithA(0.9), c, c, 9)
+	lp.circle(RGB(0x9fd0ff).WithA(0.9), c, c, 9)
 	for k := range 3 {
 		a := float64(k)*2*math.Pi/3 - math.Pi/2
 		for j := range 5 {
 			r := 206 + float32(j)*9
 			aa := a + 0.06*float64(j)
-			lp.circle(rgb(0xff5040), c+r*float32(math.Cos(aa)), c+r*float32(math.Sin(aa)), 2)
+			lp.circle(RGB(0xff5040), c+r*float32(math.Cos(aa)), c+r*float32(math.Sin(aa)), 2)
 		}
 	}
 	s.station, s.lights = img, li
@@ -290,7 +290,7 @@ func (k *Kit) StationImages() (*ebiten.Image, *ebiten.Image) {
 }
 
 // pylon draws one docking pylon as a curved claw from the outer ring.
-func pylon(pn *pen, c float32, a0 float64, col rgba, k float32) {
+func pylon(pn *pen, c float32, a0 float64, col RGBA, k float32) {
 	pn.p.Reset()
 	const n = 12
 	for i := 0; i <= n; i++ {
@@ -327,11 +327,11 @@ func (k *Kit) MineImage() *ebiten.Image {
 	for i := range 8 {
 		a := float64(i) / 8 * 2 * math.Pi
 		ca, sa := float32(math.Cos(a)), float32(math.Sin(a))
-		pn.line(rgb(0x9a5a3a), 4, 32+10*ca, 32+10*sa, 32+26*ca, 32+26*sa)
+		pn.line(RGB(0x9a5a3a), 4, 32+10*ca, 32+10*sa, 32+26*ca, 32+26*sa)
 	}
-	pn.circle(rgb(0x5a3a2a), 32, 32, 14)
-	pn.circle(rgb(0xb06a40), 32, 32, 11)
-	pn.circle(rgb(0xffb070), 32, 32, 4)
+	pn.circle(RGB(0x5a3a2a), 32, 32, 14)
+	pn.circle(RGB(0xb06a40), 32, 32, 11)
+	pn.circle(RGB(0xffb070), 32, 32, 4)
 	s.mine = img
 	return img
 }
