@@ -46,7 +46,7 @@ wasm-test:
 ## proof that drawing the battle allocates nothing per frame (also in `unit`)
 smoke:
 	bash scripts/deps.sh test
-	$(GO) test -count=1 -run 'TestSmokeScreenshot|TestBattleDrawAllocs' -v ./cmd/ds9 ./game/ui
+	$(GO) test -count=1 -run 'TestSmokeScreenshot|TestBattleDrawAllocs' -v ./cmd/ds9 ./game/ui/scene
 
 ## screenshots: regenerate docs/screenshots/*.png with the game's screenshot mode
 SHOT = xvfb-run -a -s "-screen 0 1600x1000x24" ./dist/ds9 -scenario $(SCENARIO) -seed 4 -mute

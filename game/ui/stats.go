@@ -72,27 +72,3 @@ func (s *frameStats) report() string {
 		len(s.samples), percentile(s.samples, 0.5), percentile(s.samples, 0.99), fps,
 		percentile(s.drawNS, 0.5), percentile(s.drawNS, 0.99), percentile(s.upd, 0.5), percentile(s.upd, 0.99))
 }
-
-func errorf(format string, a ...any) error { return fmt.Errorf(format, a...) }
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}

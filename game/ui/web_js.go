@@ -5,6 +5,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"log"
 	"sync"
 	"sync/atomic"
 	"syscall/js"
@@ -75,25 +76,25 @@ func (g *Game) platformUpdate() {
 	web.mu.Unlock()
 	for _, r := range pending {
 		if r.err != nil {
-			webShowError(g, r.err)
+			g.m.ShowError(r.err)
 			continue
 		}
-		if err := g.openReplayData(r.name, r.data); err != nil {
-			logf("replay %s: %v", r.name, err)
-			webShowError(g, err)
+		if err := g.m.OpenReplay(r.name, r.data); err != nil {
+			log.Printf("replay %s: %v", r.name, err)
+			g.m.ShowError(err)
 		}
 	}
 	if release {
-		g.Input.Cancel()
+		g.m.Input.Cancel()
 	}
-	st := g.Status()
+	st := g.m.Status()
 	web.keyBuf = inpututil.AppendPressedKeys(web.keyBuf[:0])
 	// The Draw after an Update draws the scene that Update left: when a
 	// battle (or replay) was up at the end of the last Update and a frame has
 	// been drawn since, the first battle frame is on screen.
-	first := web.firstBattleMs == 0 && web.prevBattle && g.Frame > web.prevFrame
+	first := web.firstBattleMs == 0 && web.prevBattle && g.m.Frame > web.prevFrame
 	web.prevBattle = st.Scene == "battle" || st.Scene == "replay"
-	web.prevFrame = g.Frame
+	web.prevFrame = g.m.Frame
 	web.mu.Lock()
 	web.snap = st
 	web.keysHeld = len(web.keyBuf)
@@ -101,7 +102,7 @@ func (g *Game) platformUpdate() {
 		web.firstBattleMs = js.Global().Get("performance").Call("now").Float()
 	}
 	web.mu.Unlock()
-	if !web.ready && g.Frame > 0 {
+	if !web.ready && g.m.Frame > 0 {
 		web.ready = true
 		if page := js.Global().Get("ds9page"); page.Truthy() && page.Get("gameReady").Type() == js.TypeFunction {
 			page.Call("gameReady")
@@ -111,21 +112,6 @@ func (g *Game) platformUpdate() {
 
 // pointerIn reports whether the mouse is over the game's canvas.
 func (g *Game) pointerIn() bool { return g.web.pointerIn.Load() }
-
-// openReplayData opens a replay in the viewer.
-func (g *Game) openReplayData(name string, data []byte) error {
-	v, err := newReplayScene(g, name, data)
-	if err != nil {
-		return err
-	}
-	// A replay handed over by the page (a link, the file picker, a drop)
-	// starts playing; the viewer's controls pause and step it.
-	if v.rp != nil && v.rp.broken == "" {
-		v.rp.playing = true
-	}
-	g.SetScene(v)
-	return nil
-}
 
 func (web *webPage) register() {
 	fn := func(f func(args []js.Value) any) js.Value {
@@ -140,7 +126,7 @@ func (web *webPage) register() {
 		if web.g == nil {
 			return js.Null()
 		}
-		x, y, z, ok := web.g.DebugCamera()
+		x, y, z, ok := web.g.m.DebugCamera()
 		if !ok {
 			return js.Null()
 		}
@@ -206,7 +192,7 @@ func (web *webPage) register() {
 				js.CopyBytesToGo(data, b)
 				name := p.Get("name").String()
 				if err := web.queueReplay(name, data); err != nil {
-					logf("%v", err)
+					log.Printf("%v", err)
 				}
 			}
 		}
@@ -222,7 +208,7 @@ func (web *webPage) register() {
 			err = fmt.Errorf("the replay in the link: %v", err)
 		}
 		if err != nil {
-			logf("%v", err)
+			log.Printf("%v", err)
 			web.mu.Lock()
 			web.pending = append(web.pending, webReplay{err: err})
 			web.mu.Unlock()
@@ -233,15 +219,6 @@ func (web *webPage) register() {
 		fragment()
 		return nil
 	}))
-}
-
-// showError tells the player why a replay from the page did not open: on
-// the title screen (where a link leads) in its message line, and always in
-// the browser's console.
-func webShowError(g *Game, err error) {
-	if t, ok := g.scene.(*titleScene); ok {
-		t.err = err.Error()
-	}
 }
 
 // queueReplay checks a replay and has the game open it on its next update.
@@ -294,10 +271,10 @@ func (web *webPage) jsStatus() any {
 
 // cssScale converts screen pixels to CSS pixels.
 func (web *webPage) cssScale() float64 {
-	if web.g == nil || web.g.Scale <= 0 {
+	if web.g == nil || web.g.m.Scale <= 0 {
 		return 1
 	}
-	return web.g.Scale
+	return web.g.m.Scale
 }
 
 func (web *webPage) jsOwnShips() any {
@@ -306,7 +283,7 @@ func (web *webPage) jsOwnShips() any {
 		return out
 	}
 	s := web.cssScale()
-	for _, p := range web.g.DebugOwnShips() {
+	for _, p := range web.g.m.DebugOwnShips() {
 		out = append(out, map[string]any{"id": p.ID, "name": p.Name, "x": p.X / s, "y": p.Y / s})
 	}
 	return out
@@ -316,14 +293,14 @@ func (web *webPage) jsSelected() any {
 	if web.g == nil {
 		return -1
 	}
-	return web.g.DebugSelected()
+	return web.g.m.DebugSelected()
 }
 
 func (web *webPage) jsButton(name string) any {
 	if web.g == nil {
 		return js.Null()
 	}
-	x, y, w, h, ok := web.g.DebugButton(name)
+	x, y, w, h, ok := web.g.m.DebugButton(name)
 	if !ok {
 		return js.Null()
 	}

@@ -1,4 +1,4 @@
-package ui
+package scene
 
 import (
 	"github.com/hajimehoshi/ebiten/v2"
@@ -110,7 +110,7 @@ func (m *menuList) update(in *input.Input, snd *sound.Sound) (int, bool) {
 }
 
 // draw draws the list.
-func (m *menuList) draw(dst *ebiten.Image, g *Game) {
+func (m *menuList) draw(dst *ebiten.Image, g *Manager) {
 	u := g.U
 	for i := range m.items {
 		it := &m.items[i]

@@ -1,7 +1,8 @@
-package ui
+package scene
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
@@ -226,7 +227,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			s.Sound = sound.Mine
 			s = fx.Add(render.FxRing, at, 0.7*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, 70, render.ColMine.RGBA()
-			d.text(x, y-20, itoa(e.Damage), render.ColMine.RGBA(), at, sp)
+			d.text(x, y-20, strconv.Itoa(e.Damage), render.ColMine.RGBA(), at, sp)
 			lastT = max(lastT, t+0.6)
 		case rules.MineReplicated:
 			x, y := d.worldPos(e.To)
@@ -374,7 +375,7 @@ func (d director) impact(e rules.Event, at float64, x0, y0, x1, y1, r float32, s
 		if e.HullDamage > 0 {
 			col = render.ColBad.RGBA()
 		}
-		d.text(x1+r*0.6, y1-r, itoa(e.Damage), col, at, sp)
+		d.text(x1+r*0.6, y1-r, strconv.Itoa(e.Damage), col, at, sp)
 	}
 }
 
@@ -445,5 +446,5 @@ func shipLength(classID string) float32 {
 }
 
 func bannerTurn(turn, limit int) string {
-	return "Turn " + itoa(turn) + " of " + itoa(limit)
+	return "Turn " + strconv.Itoa(turn) + " of " + strconv.Itoa(limit)
 }

@@ -1,4 +1,4 @@
-package ui
+package scene
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 // xHost runs the game in Ebitengine's real loop, one frame per step of a
 // player scripted in another goroutine, and takes screenshots on request.
 type xHost struct {
-	g    *Game
+	g    *Manager
 	req  chan struct{}
 	done chan error
 	dir  string

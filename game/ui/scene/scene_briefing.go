@@ -1,4 +1,4 @@
-package ui
+package scene
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ import (
 // briefingScene gives the briefing in the war's own words and, when the
 // player commands the side that must answer, Dukat's terms to accept or refuse.
 type briefingScene struct {
-	g       *Game
+	g       *Manager
 	sc      *scenario.Scenario
 	s       *play.Session
 	err     string
@@ -33,7 +33,7 @@ type briefingScene struct {
 }
 
 // newBriefingScene starts a battle and briefs the player.
-func newBriefingScene(g *Game, sc *scenario.Scenario, side, level string) Scene {
+func newBriefingScene(g *Manager, sc *scenario.Scenario, side, level string) Scene {
 	s, err := play.NewSession(sc, g.Opts.Seed, play.PlayersFor(side, level))
 	if err != nil {
 		b := &briefingScene{g: g, sc: sc, err: err.Error(), menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
@@ -44,7 +44,7 @@ func newBriefingScene(g *Game, sc *scenario.Scenario, side, level string) Scene 
 }
 
 // newBriefingSceneFor briefs the player on a battle in progress (at the terms).
-func newBriefingSceneFor(g *Game, s *play.Session) *briefingScene {
+func newBriefingSceneFor(g *Manager, s *play.Session) *briefingScene {
 	b := &briefingScene{g: g, sc: s.Scenario, s: s, menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 	b.iRefuse, b.iAccept, b.iBegin, b.iBack = -1, -1, -1, -1
 	st := s.State()
@@ -58,7 +58,7 @@ func newBriefingSceneFor(g *Game, s *play.Session) *briefingScene {
 	return b
 }
 
-func (b *briefingScene) Update(g *Game) error {
+func (b *briefingScene) Update(g *Manager) error {
 	b.t += 1.0 / 60
 	u := g.U
 	in := &g.Input

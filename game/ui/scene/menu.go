@@ -1,4 +1,4 @@
-package ui
+package scene
 
 import (
 	"github.com/hajimehoshi/ebiten/v2"
@@ -22,7 +22,7 @@ type menu struct {
 	msg    string
 }
 
-func newMenu(g *Game, b *battleScene) *menu {
+func newMenu(g *Manager, b *battleScene) *menu {
 	m := &menu{b: b, list: newMenuList(g.Kit)}
 	m.iRes = m.list.add("Resume")
 	m.iSave = m.list.add("Save the battle")
@@ -47,12 +47,12 @@ func newMenu(g *Game, b *battleScene) *menu {
 	return m
 }
 
-func (m *menu) layout(g *Game) {
+func (m *menu) layout(g *Manager) {
 	u := g.U
 	m.list.layout(g.W/2-u(200), g.H/2-u(170), u(400), u(40), u(6))
 }
 
-func (m *menu) update(g *Game) {
+func (m *menu) update(g *Manager) {
 	m.layout(g)
 	if m.picker != nil {
 		done, pick := m.picker.update(g)

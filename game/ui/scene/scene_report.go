@@ -1,7 +1,8 @@
-package ui
+package scene
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -14,7 +15,7 @@ import (
 
 // reportScene is the after-action report.
 type reportScene struct {
-	g       *Game
+	g       *Manager
 	s       *play.Session
 	title   string
 	text    []string
@@ -32,9 +33,9 @@ type reportScene struct {
 	t       float64
 }
 
-func newReportScene(g *Game, s *play.Session) *reportScene { return newReportSceneWith(g, s, nil) }
+func newReportScene(g *Manager, s *play.Session) *reportScene { return newReportSceneWith(g, s, nil) }
 
-func newReportSceneWith(g *Game, s *play.Session, _ [][2]int) *reportScene {
+func newReportSceneWith(g *Manager, s *play.Session, _ [][2]int) *reportScene {
 	r := &reportScene{g: g, s: s, menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 	st := s.State()
 	r.title = "The battle is over"
@@ -58,7 +59,7 @@ func newReportSceneWith(g *Game, s *play.Session, _ [][2]int) *reportScene {
 	return r
 }
 
-func (r *reportScene) Update(g *Game) error {
+func (r *reportScene) Update(g *Manager) error {
 	r.t += 1.0 / 60
 	u := g.U
 	r.menu.layout(g.W-u(400), g.H-u(60)-4*u(46), u(340), u(40), u(6))
@@ -167,9 +168,9 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 			if n > 16 && i%2 == 1 {
 				continue
 			}
-			g.Kit.Text(screen, itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), render.ColDim.RGBA(), render.Center)
+			g.Kit.Text(screen, strconv.Itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), render.ColDim.RGBA(), render.Center)
 		}
-		g.Kit.Text(screen, itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), render.ColDim.RGBA(), render.Right)
+		g.Kit.Text(screen, strconv.Itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), render.ColDim.RGBA(), render.Right)
 		g.Kit.Text(screen, "turn", f.Small, ch.x+ch.w, ch.y+ch.h+u(24), render.ColDim.RGBA(), render.Right)
 	}
 	r.menu.draw(screen, g)

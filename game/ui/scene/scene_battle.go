@@ -1,7 +1,8 @@
-package ui
+package scene
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -59,7 +60,7 @@ func (a *actionBox) add(x, y float64) {
 
 // battleScene is the battle view.
 type battleScene struct {
-	g     *Game
+	g     *Manager
 	s     *play.Session
 	ctl   *play.Controller
 	cam   *play.Camera
@@ -103,7 +104,7 @@ type battleScene struct {
 }
 
 // newBattle starts a new battle of a scenario.
-func newBattle(g *Game, sc *scenario.Scenario, side, level string, seed uint64) (*battleScene, error) {
+func newBattle(g *Manager, sc *scenario.Scenario, side, level string, seed uint64) (*battleScene, error) {
 	s, err := play.NewSession(sc, seed, play.PlayersFor(side, level))
 	if err != nil {
 		return nil, err
@@ -112,7 +113,7 @@ func newBattle(g *Game, sc *scenario.Scenario, side, level string, seed uint64) 
 }
 
 // newBattleScene shows a session.
-func newBattleScene(g *Game, s *play.Session) *battleScene {
+func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	st := s.State()
 	view := rules.Alliance
 	switch {
@@ -225,7 +226,7 @@ func (b *battleScene) powerLost(id rules.ShipID) {
 }
 
 // Update implements Scene.
-func (b *battleScene) Update(g *Game) error {
+func (b *battleScene) Update(g *Manager) error {
 	err := b.update(g)
 	// The HUD as the next frame shows it (what the player clicks on).
 	b.ctl.Refresh()
@@ -234,7 +235,7 @@ func (b *battleScene) Update(g *Game) error {
 	return err
 }
 
-func (b *battleScene) update(g *Game) error {
+func (b *battleScene) update(g *Manager) error {
 	in := &g.Input
 	dt := 1.0 / float64(ebiten.TPS())
 	b.now += dt
@@ -676,7 +677,7 @@ func (b *battleScene) updateLights() {
 // saveAs writes a named save.
 func (b *battleScene) saveAs() {
 	st := b.s.State()
-	name := "battle-turn-" + itoa(st.Turn) + ".json"
+	name := "battle-turn-" + strconv.Itoa(st.Turn) + ".json"
 	if err := saves.Write(b.g.Storage, name, b.s.File()); err != nil {
 		b.banner("Save failed", err.Error())
 		return

@@ -1,6 +1,7 @@
-package ui
+package scene
 
 import (
+	"fmt"
 	"io/fs"
 	"math"
 	"sort"
@@ -25,7 +26,7 @@ var (
 // titleScene is the title screen: scenario, side and difficulty, and the
 // ways into a battle.
 type titleScene struct {
-	g      *Game
+	g      *Manager
 	menu   *menuList
 	iScen  int
 	iSide  int
@@ -44,7 +45,7 @@ type titleScene struct {
 	err    string
 }
 
-func newTitleScene(g *Game, sc *scenario.Scenario) *titleScene {
+func newTitleScene(g *Manager, sc *scenario.Scenario) *titleScene {
 	t := &titleScene{g: g, menu: newMenuList(g.Kit), timeU: []float32{0}}
 	t.wormOp.Uniforms = map[string]any{"Time": t.timeU, "Open": []float32{1}}
 	var names []string
@@ -82,7 +83,7 @@ func newTitleScene(g *Game, sc *scenario.Scenario) *titleScene {
 	return t
 }
 
-func (t *titleScene) Update(g *Game) error {
+func (t *titleScene) Update(g *Manager) error {
 	t.t += 1.0 / 60
 	u := g.U
 	t.menu.layout(u(80), g.H*0.40, u(460), u(40), u(8))
@@ -132,14 +133,14 @@ func (t *titleScene) openSave(name string) {
 }
 
 // openSaved reads a save from storage and resumes it.
-func openSaved(g *Game, name string) (*play.Session, error) {
+func openSaved(g *Manager, name string) (*play.Session, error) {
 	f, err := saves.Read(g.Storage, name)
 	if err != nil {
 		return nil, err
 	}
 	sc := g.ScenarioByID(f.Scenario)
 	if sc == nil {
-		return nil, errorf("%s: unknown scenario %q", name, f.Scenario)
+		return nil, fmt.Errorf("%s: unknown scenario %q", name, f.Scenario)
 	}
 	return play.ResumeSession(sc, f)
 }
@@ -207,19 +208,19 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 
 // filePicker is a list to choose a save or a replay from.
 type filePicker struct {
-	g     *Game
+	g     *Manager
 	title string
 	names []string
 	menu  *menuList
 	act   func(i int)
 }
 
-func (p *filePicker) layout(g *Game) {
+func (p *filePicker) layout(g *Manager) {
 	u := g.U
 	p.menu.layout(g.W/2-u(260), g.H*0.25, u(520), u(34), u(6))
 }
 
-func (p *filePicker) update(g *Game) (done bool, pick func()) {
+func (p *filePicker) update(g *Manager) (done bool, pick func()) {
 	p.layout(g)
 	if g.Input.Just(input.CmdBack) || g.Input.RightClicked {
 		return true, nil
@@ -246,7 +247,7 @@ func (p *filePicker) draw(dst *ebiten.Image) {
 	p.menu.draw(dst, g)
 }
 
-func newPicker(g *Game, title string, names []string, act func(i int)) *filePicker {
+func newPicker(g *Manager, title string, names []string, act func(i int)) *filePicker {
 	p := &filePicker{g: g, title: title, names: names, menu: newMenuList(g.Kit), act: act}
 	for _, n := range names {
 		p.menu.add(n)
@@ -265,7 +266,7 @@ func newPicker(g *Game, title string, names []string, act func(i int)) *filePick
 }
 
 // newSavePicker lists the save games.
-func newSavePicker(g *Game, title string, open func(name string)) *filePicker {
+func newSavePicker(g *Manager, title string, open func(name string)) *filePicker {
 	saves, _ := g.Storage.List()
 	var names []string
 	for i, s := range saves {
@@ -278,7 +279,7 @@ func newSavePicker(g *Game, title string, open func(name string)) *filePicker {
 }
 
 // newReplayPicker lists the saves and the replays shipped with the game.
-func newReplayPicker(g *Game, show func(Scene)) *filePicker {
+func newReplayPicker(g *Manager, show func(Scene)) *filePicker {
 	type src struct {
 		name string
 		data func() ([]byte, error)

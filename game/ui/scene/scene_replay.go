@@ -1,6 +1,8 @@
-package ui
+package scene
 
 import (
+	"fmt"
+
 	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
@@ -52,20 +54,20 @@ var playbackButtons = [...]actionInfo{
 }
 
 // newReplayScene opens a replay file's bytes in the viewer.
-func newReplayScene(g *Game, name string, data []byte) (*battleScene, error) {
+func newReplayScene(g *Manager, name string, data []byte) (*battleScene, error) {
 	f, err := replay.Load(name, data)
 	if err != nil {
 		return nil, err
 	}
 	sc := g.ScenarioByID(f.Scenario)
 	if sc == nil {
-		return nil, errorf("%s: unknown scenario %q", name, f.Scenario)
+		return nil, fmt.Errorf("%s: unknown scenario %q", name, f.Scenario)
 	}
 	return newReplaySceneFile(g, sc, f)
 }
 
 // newReplaySceneFile opens a replay in the viewer.
-func newReplaySceneFile(g *Game, sc *scenario.Scenario, f *replay.File) (*battleScene, error) {
+func newReplaySceneFile(g *Manager, sc *scenario.Scenario, f *replay.File) (*battleScene, error) {
 	rp := &replayState{f: f, sc: sc}
 	for _, t := range f.Turns {
 		rp.turnStart = append(rp.turnStart, len(rp.orders))

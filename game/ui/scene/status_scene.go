@@ -1,4 +1,4 @@
-package ui
+package scene
 
 import "github.com/calltoarms/ds9/game/ui/play"
 
@@ -14,7 +14,7 @@ type statusTrack struct {
 }
 
 // Status reports the game's state now.
-func (g *Game) Status() play.Status {
+func (g *Manager) Status() play.Status {
 	st := play.Status{Scene: "loading", Frames: g.Frame}
 	sc := g.scene
 	if r, ok := sc.(statusScene); ok {

@@ -1,4 +1,4 @@
-package ui
+package scene
 
 import (
 	"errors"
@@ -17,7 +17,7 @@ import (
 // and measures the heap allocations of the battle scene's Draw alone, onto an
 // offscreen image, while effects keep running.
 type allocHarness struct {
-	g        *Game
+	g        *Manager
 	off      *ebiten.Image
 	frame    int
 	warm     int // frames of play before measuring
@@ -111,7 +111,7 @@ func TestBattleDrawAllocs(t *testing.T) {
 	}
 	runtime.MemProfileRate = 1
 	defer func() { runtime.MemProfileRate = 512 * 1024 }()
-	g, err := NewGame(Options{Scenario: "second-battle-of-ds9", Autoplay: true, Seed: 5, Mute: true, Storage: saves.NewMemory()})
+	g, err := New(Options{Scenario: "second-battle-of-ds9", Autoplay: true, Seed: 5, Mute: true, Storage: saves.NewMemory()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func drawProfile() map[[32]uintptr]int64 {
 	out := map[[32]uintptr]int64{}
 	for _, r := range recs[:n] {
 		for _, pc := range r.Stack() {
-			if f := runtime.FuncForPC(pc); f != nil && strings.HasSuffix(f.Name(), "ui.(*battleScene).Draw") {
+			if f := runtime.FuncForPC(pc); f != nil && strings.HasSuffix(f.Name(), "/scene.(*battleScene).Draw") {
 				out[r.Stack0] = r.AllocObjects
 				break
 			}

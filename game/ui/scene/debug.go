@@ -1,4 +1,4 @@
-package ui
+package scene
 
 import (
 	"strings"
@@ -21,7 +21,7 @@ type DebugShip struct {
 // DebugOwnShips lists the ships the person playing may select now: their
 // side's live ships whose hex is on screen and not under the HUD. It is empty
 // when it is not a person's turn in a battle.
-func (g *Game) DebugOwnShips() []DebugShip {
+func (g *Manager) DebugOwnShips() []DebugShip {
 	b, ok := g.scene.(*battleScene)
 	if !ok || b.curtain || b.menu != nil || !b.ctl.MyTurn() {
 		return nil
@@ -43,7 +43,7 @@ func (g *Game) DebugOwnShips() []DebugShip {
 }
 
 // DebugSelected is the selected ship's id in a battle, or -1.
-func (g *Game) DebugSelected() int {
+func (g *Manager) DebugSelected() int {
 	b, ok := g.scene.(*battleScene)
 	if !ok || b.ctl.Selected == rules.NoShip {
 		return -1
@@ -55,7 +55,7 @@ func (g *Game) DebugSelected() int {
 // named by its label in lower case with dashes ("move", "fire", "end-phase")
 // or "end-turn". ok is false when there is no such button on screen or it
 // cannot be pressed now.
-func (g *Game) DebugButton(name string) (x, y, w, h float64, ok bool) {
+func (g *Manager) DebugButton(name string) (x, y, w, h float64, ok bool) {
 	b, isBattle := g.scene.(*battleScene)
 	if !isBattle || !b.ctl.MyTurn() {
 		return 0, 0, 0, 0, false
@@ -73,7 +73,7 @@ func (g *Game) DebugButton(name string) (x, y, w, h float64, ok bool) {
 
 // DebugCamera is the battle camera's target: the world point at the centre
 // of the screen and the zoom. ok is false outside a battle or replay.
-func (g *Game) DebugCamera() (x, y, zoom float64, ok bool) {
+func (g *Manager) DebugCamera() (x, y, zoom float64, ok bool) {
 	b, isBattle := g.scene.(*battleScene)
 	if !isBattle {
 		return 0, 0, 0, false

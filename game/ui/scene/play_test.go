@@ -1,4 +1,4 @@
-package ui
+package scene
 
 import (
 	"math"
@@ -71,7 +71,7 @@ func (s *scriptedInput) Focused() bool                                        { 
 // reads the screen.
 type player struct {
 	t      *testing.T
-	g      *Game
+	g      *Manager
 	in     *scriptedInput
 	frames int
 	limit  int
@@ -85,7 +85,7 @@ func newPlayer(t *testing.T, o Options) *player {
 		o.Storage = saves.NewMemory()
 	}
 	o.Mute = true
-	g, err := NewGame(o)
+	g, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -925,7 +925,7 @@ func TestEscapeMenu(t *testing.T) {
 // speed and the view.
 func TestReplayViewer(t *testing.T) {
 	st := saves.NewMemory()
-	p := newPlayer(t, Options{Replay: "../../scenarios/replays/second-battle-of-ds9-historical.json", Storage: st, Seed: 1})
+	p := newPlayer(t, Options{Replay: "../../../scenarios/replays/second-battle-of-ds9-historical.json", Storage: st, Seed: 1})
 	p.in.x, p.in.y = 500, 300
 	p.run(2)
 	if s := p.g.Status(); s.Scene != "replay" || s.Error != "" {
