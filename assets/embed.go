@@ -17,5 +17,5 @@ import "embed"
 
 // FS holds shaders/*.kage and looks.yaml.
 //
-//go:embed shaders/*.kage
+//go:embed shaders/*.kage looks.yaml
 var FS embed.FS

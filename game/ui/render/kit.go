@@ -6,13 +6,17 @@
 package render
 
 import (
+	"fmt"
 	"image"
 	"image/color"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/assets"
 )
 
 // Kit is the art the game draws with, made once when the game starts and
@@ -26,6 +30,7 @@ type Kit struct {
 	atlas    *ebiten.Image
 	wormhole *ebiten.Shader // nil when it does not compile: the map is drawn without it
 	belt     *ebiten.Shader
+	looks    *Looks
 	sprites  spriteSet
 	stars    *background
 	Space    color.Color // the clear colour, boxed once
@@ -53,11 +58,21 @@ func NewKit(o KitOptions) (*Kit, error) {
 	k.atlas = newAtlas()
 	k.wormhole = loadShader("shaders/wormhole.kage")
 	k.belt = loadShader("shaders/belt.kage")
+	data, err := fs.ReadFile(assets.FS, "looks.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("assets/looks.yaml: %v", err)
+	}
+	if k.looks, err = LoadLooks("assets/looks.yaml", data); err != nil {
+		return nil, err
+	}
 	k.sprites = spriteSet{ships: map[string]*ebiten.Image{}}
 	k.stars = newBackground()
 	k.Space = spaceFill()
 	return k, nil
 }
+
+// Looks are the ship classes' looks.
+func (k *Kit) Looks() *Looks { return k.looks }
 
 // Wormhole is the shader of the wormhole's mouth, or nil.
 func (k *Kit) Wormhole() *ebiten.Shader { return k.wormhole }

@@ -270,7 +270,8 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 		sx, sy := cam.ToScreen(wx, wy)
 		b.shipsNow = append(b.shipsNow, shipDraw{sh: sh, x: float32(sx), y: float32(sy), hd: hd})
 		// A glow of the side's colour under the ship, to tell sides apart.
-		l := shipLength(v.Class(sh).ID)
+		cl := v.Class(sh)
+		l := b.g.Kit.ShipLength(cl.ID, cl.Faction)
 		b.glow.Sprite(float32(sx), float32(sy), l*0.55*z, render.TexGlow, render.SideColor(sh.Side).WithA(0.22))
 	}
 	b.glow.Flush(dst)
@@ -279,7 +280,7 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 		sh := d.sh
 		c := v.Class(sh)
 		x, y := d.x, d.y
-		l := shipLength(c.ID)
+		l := b.g.Kit.ShipLength(c.ID, c.Faction)
 		img := b.g.Kit.ShipImage(c.ID, c.Faction)
 		scale := float64(l*z) / (render.ShipSprite * 0.68) // the hull fills about 2/3 of its sprite
 		op := &b.shipOp

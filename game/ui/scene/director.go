@@ -195,7 +195,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				c := st.Class(sh)
 				s.Sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
 				s.Angle = b.heading[e.Ship]
-				s.Size = shipLength(c.ID) / 2
+				s.Size = d.b.g.Kit.ShipLength(c.ID, c.Faction) / 2
 			}
 			lastT += 0.35
 		case rules.MineLaid:
@@ -238,7 +238,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			if sh := st.Ship(e.Ship); sh != nil {
 				s := fx.Add(render.FxShimmer, at, 0.9*sp)
 				c := st.Class(sh)
-				s.X0, s.Y0, s.Size, s.Col = x, y, shipLength(c.ID)/2, render.RGB(0x9fe0c0)
+				s.X0, s.Y0, s.Size, s.Col = x, y, d.b.g.Kit.ShipLength(c.ID, c.Faction)/2, render.RGB(0x9fe0c0)
 				if e.Ship < rules.ShipID(len(b.heading)) {
 					s.Angle = b.heading[e.Ship]
 				}
@@ -407,7 +407,7 @@ func (d director) targetRadius(st *rules.State, id rules.ShipID) float32 {
 	if c.Station {
 		return float32(play.HexSize) * 2.4
 	}
-	return shipLength(c.ID) * 0.45
+	return d.b.g.Kit.ShipLength(c.ID, c.Faction) * 0.45
 }
 
 func weaponSound(k rules.WeaponKind) sound.ID {
@@ -424,25 +424,6 @@ func weaponSound(k rules.WeaponKind) sound.ID {
 		return sound.Torpedo
 	}
 	return sound.None
-}
-
-// shipLength is a class's length in world units.
-func shipLength(classID string) float32 {
-	switch classID {
-	case "defiant":
-		return play.HexSize * 1.45
-	case "bird-of-prey":
-		return play.HexSize * 1.55
-	case "jemhadar-attack-ship":
-		return play.HexSize * 1.2
-	case "galor":
-		return play.HexSize * 1.75
-	case "keldon":
-		return play.HexSize * 1.9
-	case "hideki":
-		return play.HexSize * 1.0
-	}
-	return play.HexSize * 1.4
 }
 
 func bannerTurn(turn, limit int) string {

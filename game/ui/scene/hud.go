@@ -230,7 +230,7 @@ func (h *hud) refresh() {
 	case st.Phase == rules.Battle:
 		h.topLine += "  ·  K: skip"
 	}
-	h.speedLn = "Playback " + speedNames[g.Settings.Speed] + "  (, .)"
+	h.speedLn = "Playback " + speedNames()[g.Settings.Speed] + "  (, .)"
 	h.viewLn = play.SideTitle(c.Side) + " view"
 	if b.watch {
 		h.viewLn += "  (G: switch)"

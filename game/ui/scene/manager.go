@@ -52,14 +52,19 @@ type Scene interface {
 
 // Settings are the player's choices kept while the game runs.
 type Settings struct {
-	Speed int // playback speed index into speeds
+	Speed int // playback speed: an index into speedFactor, below numSpeeds
 	Sound bool
 }
 
-// speeds are the playback speeds of the enemy's turn and of replays.
-var speeds = [...]float64{0.5, 1, 2, 4, 8, 16}
+// numSpeeds is how many playback speeds there are for the enemy's turn
+// and for replays.
+const numSpeeds = 6
 
-var speedNames = [...]string{"½×", "1×", "2×", "4×", "8×", "16×"}
+// speedFactor is playback speed i as a factor.
+func speedFactor(i int) float64 { return [numSpeeds]float64{0.5, 1, 2, 4, 8, 16}[i] }
+
+// speedNames names the playback speeds.
+func speedNames() []string { return []string{"½×", "1×", "2×", "4×", "8×", "16×"} }
 
 // Manager owns the scenes and what they share: the scene in play and the
 // next one (it cross-fades between them), the input, the art (one Kit), the
@@ -214,7 +219,7 @@ func (g *Manager) SetScene(s Scene) {
 }
 
 // Speed is the playback speed factor.
-func (g *Manager) Speed() float64 { return speeds[g.Settings.Speed] }
+func (g *Manager) Speed() float64 { return speedFactor(g.Settings.Speed) }
 
 // Update reads the input and updates the scene in play: one frame. It
 // returns ebiten.Termination once the player has quit.

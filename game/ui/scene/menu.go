@@ -27,7 +27,7 @@ func newMenu(g *Manager, b *battleScene) *menu {
 	m.iRes = m.list.add("Resume")
 	m.iSave = m.list.add("Save the battle")
 	m.iLoad = m.list.add("Load a saved battle")
-	m.iSpeed = m.list.add("Playback speed", speedNames[:]...)
+	m.iSpeed = m.list.add("Playback speed", speedNames()...)
 	m.list.items[m.iSpeed].value = g.Settings.Speed
 	m.iSound = m.list.add("Sound", "off", "on")
 	if g.Sound.Enabled {

@@ -990,7 +990,7 @@ func TestReplayViewer(t *testing.T) {
 	sp := p.g.Settings.Speed
 	p.tap(ebiten.KeyPeriod)
 	p.clickRect(button(ActRpFaster))
-	if p.g.Settings.Speed != min(sp+2, len(speeds)-1) {
+	if p.g.Settings.Speed != min(sp+2, numSpeeds-1) {
 		t.Errorf("faster twice: speed %d from %d", p.g.Settings.Speed, sp)
 	}
 	p.tap(ebiten.KeyComma)

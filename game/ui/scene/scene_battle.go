@@ -260,7 +260,7 @@ func (b *battleScene) update(g *Manager) error {
 	overHUD := b.hud.contains(in.X, in.Y)
 	b.updateCamera(in, overHUD)
 
-	if in.Just(input.CmdFaster) && g.Settings.Speed < len(speeds)-1 {
+	if in.Just(input.CmdFaster) && g.Settings.Speed < numSpeeds-1 {
 		g.Settings.Speed++
 	}
 	if in.Just(input.CmdSlower) && g.Settings.Speed > 0 {
@@ -551,7 +551,7 @@ func (b *battleScene) updateComputer(in *input.Input) {
 		case ActRpSlower:
 			b.g.Settings.Speed = max(b.g.Settings.Speed-1, 0)
 		case ActRpFaster:
-			b.g.Settings.Speed = min(b.g.Settings.Speed+1, len(speeds)-1)
+			b.g.Settings.Speed = min(b.g.Settings.Speed+1, numSpeeds-1)
 		case ActRpView:
 			if b.watch {
 				b.ctl.SetSide(b.ctl.Side.Other())

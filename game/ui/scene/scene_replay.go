@@ -189,7 +189,7 @@ func (b *battleScene) rpDo(a play.Action) {
 			g.Settings.Speed--
 		}
 	case ActRpFaster:
-		if g.Settings.Speed < len(speeds)-1 {
+		if g.Settings.Speed < numSpeeds-1 {
 			g.Settings.Speed++
 		}
 	case ActRpView:
