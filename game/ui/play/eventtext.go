@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
 )
 
 // ShipName names a ship for the log.
@@ -36,10 +37,11 @@ func WingName(st *rules.State, i int) string {
 }
 
 // Describe writes an event for the log, or "" for events the log leaves out.
-func Describe(st *rules.State, e rules.Event) string {
+// The names come from the scenario (sc may be nil) and the state.
+func Describe(sc *scenario.Scenario, st *rules.State, e rules.Event) string {
 	switch e.Kind {
 	case rules.TermsRefusedEvent:
-		return "Sisko refuses Dukat's terms. The battle begins."
+		return TermsRefused(sc) + " The battle begins."
 	case rules.TermsAcceptedEvent:
 		return "The surrender terms are accepted."
 	case rules.TurnBegan:
@@ -70,7 +72,10 @@ func Describe(st *rules.State, e rules.Event) string {
 	case rules.MinefieldActivated:
 		return "The minefield is active!"
 	case rules.MinefieldCloaked:
-		return "The minefield cloaks. The wormhole is sealed."
+		if HasWormhole(st.Map) {
+			return "The minefield cloaks. The wormhole is sealed."
+		}
+		return "The minefield cloaks."
 	case rules.MineDetonated:
 		return fmt.Sprintf("A mine strikes %s (%d).", ShipName(st, e.Ship), e.Damage)
 	case rules.MineReplicated:
@@ -88,15 +93,15 @@ func Describe(st *rules.State, e rules.Event) string {
 	case rules.PerimeterFire:
 		return fmt.Sprintf("Perimeter defenses open fire on %s.", ShipName(st, e.Target))
 	case rules.MainPowerLost:
-		return "Main power lost! The station's shields and weapons are down."
+		return fmt.Sprintf("Main power lost! The shields and weapons of %s are down.", ShipName(st, e.Ship))
 	case rules.EvacuationOrdered:
 		return "Evacuation ordered."
 	case rules.Evacuated:
-		return "The station is evacuated."
+		return fmt.Sprintf("%s is evacuated.", ShipName(st, e.Ship))
 	case rules.Withdrew:
 		return fmt.Sprintf("%s leaves the battle.", ShipName(st, e.Ship))
 	case rules.Sabotaged:
-		return "Program Sisko 197 runs: the station's computers and power are sabotaged."
+		return fmt.Sprintf("The computers and power of %s are sabotaged.", ShipName(st, e.Ship))
 	case rules.Boarded:
 		return fmt.Sprintf("%s boards the station (defenders left: %d).", ShipName(st, e.Ship), e.Value)
 	case rules.StationCaptured:
@@ -112,14 +117,6 @@ func Describe(st *rules.State, e rules.Event) string {
 		return "The battle is decided."
 	}
 	return ""
-}
-
-// SideTitle is a side's name as a title ("Alliance").
-func SideTitle(s rules.Side) string {
-	if s == rules.Alliance {
-		return "Alliance"
-	}
-	return "Dominion"
 }
 
 // EventVisible reports whether side may see an event: things its own ships

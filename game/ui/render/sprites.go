@@ -151,7 +151,7 @@ func drawShip(img *ebiten.Image, look Look, pal Palette) {
 	}
 }
 
-// StationImages draws the station: a Cardassian-built ring station seen from
+// StationImages draws the station: a ring station seen from
 // above — central core, habitat ring, outer docking ring and three pylons
 // curving from it. The lights are a separate image that dims when main power fails.
 func (k *Kit) StationImages() (*ebiten.Image, *ebiten.Image) {

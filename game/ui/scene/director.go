@@ -95,7 +95,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			continue
 		}
 		d.where(e)
-		if line := play.Describe(st, e); line != "" && e.Kind != rules.Hit {
+		if line := play.Describe(b.s.Scenario, st, e); line != "" && e.Kind != rules.Hit {
 			b.log.add(line, e.Side, b.g.Frame)
 		}
 		switch e.Kind {
@@ -217,7 +217,11 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				}
 			}
 			if e.Kind == rules.MinefieldActivated {
-				b.banner("The minefield is active", "Dominion reinforcements from the Gamma Quadrant are stopped")
+				sub := ""
+				if play.HasWormhole(st.Map) {
+					sub = play.SideTitle(st.Mines.Owner.Other()) + " reinforcements through the wormhole are stopped"
+				}
+				b.banner("The minefield is active", sub)
 			}
 			lastT = max(lastT, t+1)
 		case rules.MineDetonated:
@@ -279,17 +283,21 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			s.X0, s.Y0, s.Size, s.Col = x, y, 140, render.RGB(0xffb060)
 		case rules.MainPowerLost:
 			b.powerLost(e.Ship)
-			b.banner("Main power lost", "Section 17 is gone: the station's shields and weapons are down")
+			down := play.ShipName(st, e.Ship) + ": shields and weapons are down"
+			if sec := play.MainPowerSection(st, e.Ship); sec != "" {
+				down = sec + " is gone: " + play.ShipName(st, e.Ship) + "'s shields and weapons are down"
+			}
+			b.banner("Main power lost", down)
 			if b.g.Sound != nil {
 				b.g.Sound.Play(sound.Alarm)
 			}
 		case rules.EvacuationOrdered:
 			b.banner("Evacuation ordered", "")
 		case rules.Sabotaged:
-			b.banner("Program Sisko 197", "The station's computers and power are sabotaged")
+			b.banner("Sabotage", play.ShipName(st, e.Ship)+"'s computers and power are sabotaged")
 			b.powerLost(e.Ship)
 		case rules.StationCaptured:
-			b.banner("Deep Space Nine is captured", "")
+			b.banner(play.ShipName(st, e.Ship)+" is captured", "")
 		case rules.Boarded:
 			x, y := d.worldPos(e.To)
 			s := fx.Add(render.FxSparkle, at, 1*sp)
@@ -329,7 +337,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				b.banner(o.Title, "")
 			}
 		case rules.TermsRefusedEvent:
-			b.banner("Terms refused", "Captain Sisko answers Dukat: the station will fight")
+			b.banner("Terms refused", play.TermsRefused(b.s.Scenario)+" "+play.StationName(st)+" will fight.")
 		}
 	}
 	return lastT * sp

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -50,7 +51,7 @@ var actionButtons = [...]actionInfo{
 	{play.ActCloak, "Cloak", "C", "Engage or drop the cloaking device. Cloaked ships cannot fire."},
 	{play.ActCover, "Cover", "V", "Cover a friendly ship: attacks on it are harder and the coverer fires back."},
 	{play.ActEvacuate, "Evacuate", "X", "Order the station's evacuation."},
-	{play.ActSabotage, "Sisko 197", "P", "Run Program Sisko 197: sabotage the station's computers and power once the ships are gone."},
+	{play.ActSabotage, "Sabotage", "P", "Sabotage the station's computers and power once the ships are gone: the station is lost, but not taken whole."},
 	{play.ActBoard, "Board", "B", "Send troops to board the enemy station."},
 	{play.ActWithdraw, "Withdraw", "O", "Leave the battle from an exit hex."},
 	{play.ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing."},
@@ -256,16 +257,27 @@ func (h *hud) refresh() {
 	}
 	add("OBJECTIVES", f.Bold, render.ColAccent.RGBA(), u(24))
 	// Minefield.
-	mstate := "being laid"
-	if v.MinefieldActive {
-		mstate = "ACTIVE"
+	if v.MinesTotal > 0 {
+		mstate := "being laid"
+		if v.MinefieldActive {
+			mstate = "ACTIVE"
+		}
+		addR(fmt.Sprintf("%d / %d", v.MinesLaid, v.MinesTotal), f.Body, render.ColText.RGBA())
+		add("Minefield ("+mstate+")", f.Body, render.ColText.RGBA(), u(20))
+		bar(float32(v.MinesLaid)/float32(max(1, v.MinesTotal)), render.ColMine.RGBA())
 	}
-	addR(fmt.Sprintf("%d / %d", v.MinesLaid, v.MinesTotal), f.Body, render.ColText.RGBA())
-	add("Minefield ("+mstate+")", f.Body, render.ColText.RGBA(), u(20))
-	bar(float32(v.MinesLaid)/float32(max(1, v.MinesTotal)), render.ColMine.RGBA())
-	addR(fmt.Sprintf("%d / 50", v.Losses[rules.Dominion]), f.Body, render.ColText.RGBA())
-	add("Dominion ships destroyed", f.Body, render.ColText.RGBA(), u(20))
-	bar(float32(v.Losses[rules.Dominion])/50, render.ColDominion.RGBA())
+	// The losses an outcome counts, against its number (read from the
+	// outcome's conditions), else each side's losses.
+	if side, n, _, ok := play.LossGoal(st); ok {
+		addR(fmt.Sprintf("%d / %d", v.Losses[side], n), f.Body, render.ColText.RGBA())
+		add(play.SideTitle(side)+" ships destroyed", f.Body, render.ColText.RGBA(), u(20))
+		bar(float32(v.Losses[side])/float32(max(1, n)), render.SideColor(side))
+	} else {
+		for _, side := range rules.Sides {
+			addR(strconv.Itoa(v.Losses[side]), f.Body, render.ColText.RGBA())
+			add(play.SideTitle(side)+" ships destroyed", f.Body, render.ColText.RGBA(), u(20))
+		}
+	}
 	addR(fmt.Sprintf("%d / %d", max(v.Turn, 1), v.TurnLimit), f.Body, render.ColText.RGBA())
 	add("Turn", f.Body, render.ColText.RGBA(), u(20))
 	bar(float32(max(v.Turn, 1))/float32(max(1, v.TurnLimit)), render.ColDim.RGBA())
@@ -281,7 +293,7 @@ func (h *hud) refresh() {
 		case sh.Captured:
 			status, scol = "captured", render.ColBad.RGBA()
 		case sh.Sabotaged:
-			status, scol = "sabotaged (Sisko 197)", render.ColWarn.RGBA()
+			status, scol = "sabotaged", render.ColWarn.RGBA()
 		case sh.Evacuated:
 			status, scol = "evacuated", render.ColWarn.RGBA()
 		case !sh.MainPower:
@@ -489,15 +501,15 @@ func (h *hud) tooltipFor() {
 		t := v.Map.At(hv.Hex)
 		switch t {
 		case rules.Belt:
-			h.tip = append(h.tip, "Denorios plasma belt", fmt.Sprintf("Costs %d movement · blocks sensors and fire · shelter −%d%%", t.MoveCost(), t.Shelter()))
+			h.tip = append(h.tip, "Plasma belt", fmt.Sprintf("Costs %d movement · blocks sensors and fire · shelter −%d%%", t.MoveCost(), t.Shelter()))
 		case rules.Debris:
 			h.tip = append(h.tip, "Debris field", fmt.Sprintf("Costs %d movement · shelter −%d%%", t.MoveCost(), t.Shelter()))
 		case rules.Wormhole:
-			h.tip = append(h.tip, "The Bajoran wormhole", "Gamma Quadrant reinforcements arrive here")
+			h.tip = append(h.tip, "Wormhole", "Reinforcements may come through; an active minefield stops them")
 		case rules.Entry:
-			h.tip = append(h.tip, "Entry edge", "Dominion reinforcements arrive from Cardassian space")
+			h.tip = append(h.tip, "Entry edge", "Reinforcements arrive here")
 		case rules.Exit:
-			h.tip = append(h.tip, "Exit edge", "Alliance ships may withdraw from the battle here")
+			h.tip = append(h.tip, "Exit edge", "Ships may withdraw from the battle here")
 		}
 		for _, m := range v.Mines {
 			if m.Pos == hv.Hex {

@@ -689,7 +689,7 @@ func (b *battleScene) saveAs() {
 func (b *battleScene) cursorHex() hex.Hex { return b.ctl.Cursor }
 
 // toHumanTurn plays on to the first phase a person commands (refusing the
-// terms, as Sisko did) and selects a ship with its farthest move under the
+// terms) and selects a ship with its farthest move under the
 // cursor: the -scene battle screenshot shows a player's turn.
 func (b *battleScene) toHumanTurn() {
 	s := b.s
@@ -727,7 +727,7 @@ func (b *battleScene) toHumanTurn() {
 	c := b.ctl
 	c.SetSide(s.State().Active)
 	c.Refresh()
-	if sh := s.State().ShipByKey("defiant"); sh != nil && sh.Side == c.Side {
+	if sh := play.OpeningShip(c.View, c.Side); sh != nil {
 		c.Select(sh.ID)
 	} else {
 		c.NextShip(1)

@@ -13,7 +13,7 @@ import (
 )
 
 // briefingScene gives the briefing in the war's own words and, when the
-// player commands the side that must answer, Dukat's terms to accept or refuse.
+// player commands the side that must answer, the terms to accept or refuse.
 type briefingScene struct {
 	g       *Manager
 	sc      *scenario.Scenario
@@ -136,9 +136,9 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 		}
 		y += f.BodyH
 		if b.iRefuse >= 0 {
-			g.Kit.Text(screen, "The choice is yours, Captain.", f.Bold, x, y, render.ColAccent.RGBA(), render.Left)
+			g.Kit.Text(screen, "The choice is yours.", f.Bold, x, y, render.ColAccent.RGBA(), render.Left)
 		} else {
-			g.Kit.Text(screen, "The Alliance will answer.", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
+			g.Kit.Text(screen, "The "+play.SideTitle(b.sc.Terms.Side)+" will answer.", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
 		}
 		y += f.BodyH * 1.8
 	}

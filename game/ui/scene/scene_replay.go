@@ -41,7 +41,7 @@ var replayButtons = [...]actionInfo{
 	{ActRpNext, "Turn ›", "Enter", "Forward one turn."},
 	{ActRpSlower, "Slower", ",", "Slow the playback down."},
 	{ActRpFaster, "Faster", ".", "Speed the playback up."},
-	{ActRpView, "Switch view", "G", "See the battle as the Alliance or as the Dominion sees it."},
+	{ActRpView, "Switch view", "G", "See the battle as the other side sees it."},
 }
 
 // playbackButtons are the action bar while the computer plays a phase: its
@@ -50,7 +50,7 @@ var playbackButtons = [...]actionInfo{
 	{ActRpSlower, "Slower", ",", "Slow the playback of the enemy's phase down."},
 	{ActRpFaster, "Faster", ".", "Speed the playback of the enemy's phase up."},
 	{ActPbSkip, "Skip", "K", "Skip to the end of the enemy's phase."},
-	{ActRpView, "Switch view", "G", "See the battle as the Alliance or as the Dominion sees it."},
+	{ActRpView, "Switch view", "G", "See the battle as the other side sees it."},
 }
 
 // newReplayScene opens a replay file's bytes in the viewer.
@@ -86,7 +86,7 @@ func newReplaySceneFile(g *Manager, sc *scenario.Scenario, f *replay.File) (*bat
 	if rp.broken != "" {
 		b.log.add("This replay diverges: "+rp.broken, rules.Dominion, 0)
 	}
-	b.banner("Replay", f.Players.Alliance+" (Alliance) against "+f.Players.Dominion+" (Dominion)")
+	b.banner("Replay", f.Players.Alliance+" ("+play.SideTitle(rules.Alliance)+") against "+f.Players.Dominion+" ("+play.SideTitle(rules.Dominion)+")")
 	return b, nil
 }
 

@@ -20,6 +20,7 @@ type reportScene struct {
 	title   string
 	text    []string
 	stats   []string
+	legend  [2]string // the chart's key: a side's colour and name
 	turns   [][2]int
 	menu    *menuList
 	iReplay int
@@ -45,13 +46,25 @@ func newReportSceneWith(g *Manager, s *play.Session, _ [][2]int) *reportScene {
 	}
 	r.turns = play.LossesByTurn(s.Scenario, s.File())
 	sum := st.Summarize()
-	r.stats = []string{
-		fmt.Sprintf("Alliance: %d ships brought, %d lost", sum.Forces.Alliance, sum.Losses.Alliance),
-		fmt.Sprintf("Dominion: %d ships brought, %d lost (%d needed for a pyrrhic victory)", sum.Forces.Dominion, sum.Losses.Dominion, 50),
-		fmt.Sprintf("Minefield: %d of %d laid, %s", sum.Minefield.Laid, sum.Minefield.Total, map[bool]string{true: "active and cloaked", false: "not active"}[sum.Minefield.Active]),
-		"Deep Space Nine: " + sum.Station,
-		fmt.Sprintf("Turns played: %d of %d", sum.Turns, st.TurnLimit),
+	r.stats = nil
+	for i, side := range rules.Sides {
+		r.legend[i] = "■ " + play.SideTitle(side)
 	}
+	goalSide, goal, goalOutcome, hasGoal := play.LossGoal(st)
+	for _, side := range rules.Sides {
+		line := fmt.Sprintf("%s: %d ships brought, %d lost", play.SideTitle(side), st.Forces[side], st.Losses[side])
+		if hasGoal && side == goalSide {
+			line += fmt.Sprintf(" (%d or more: %s)", goal, goalOutcome.Title)
+		}
+		r.stats = append(r.stats, line)
+	}
+	if sum.Minefield.Total > 0 {
+		r.stats = append(r.stats, fmt.Sprintf("Minefield: %d of %d laid, %s", sum.Minefield.Laid, sum.Minefield.Total, map[bool]string{true: "active and cloaked", false: "not active"}[sum.Minefield.Active]))
+	}
+	if sum.Station != "none" {
+		r.stats = append(r.stats, play.StationName(st)+": "+sum.Station)
+	}
+	r.stats = append(r.stats, fmt.Sprintf("Turns played: %d of %d", sum.Turns, st.TurnLimit))
 	r.iReplay = r.menu.add("Watch the replay")
 	r.iSave = r.menu.add("Save the replay")
 	r.iTitle = r.menu.add("Back to the title")
@@ -160,8 +173,9 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 		y += f.BodyH * 1.15
 	}
 	g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), render.ColAccent.RGBA(), render.Left)
-	g.Kit.Text(screen, "■ Alliance", f.Small, ch.x+ch.w, ch.y-u(38), render.ColAlliance.RGBA(), render.Right)
-	g.Kit.Text(screen, "■ Dominion", f.Small, ch.x+ch.w, ch.y-u(22), render.ColDominion.RGBA(), render.Right)
+	for i, side := range rules.Sides {
+		g.Kit.Text(screen, r.legend[i], f.Small, ch.x+ch.w, ch.y-u(38)+float64(i)*u(16), render.SideColor(side), render.Right)
+	}
 	if n > 0 {
 		slot := ch.w / float64(n)
 		for i := range n {

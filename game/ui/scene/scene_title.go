@@ -8,6 +8,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/play"
@@ -16,12 +17,89 @@ import (
 	"github.com/calltoarms/ds9/scenarios"
 )
 
-var (
-	sideIDs    = []string{"alliance", "dominion", "hotseat", "watch"}
-	sideLabels = []string{"Alliance — Captain Sisko", "Dominion — Gul Dukat", "Hot-seat: two players", "Watch: computer vs computer"}
-	levelIDs   = []string{"easy", "normal", "hard"}
-	levelNames = []string{"Easy", "Normal", "Hard"}
-)
+// sideIDs are the title's choices of whom to command: a side (by its id),
+// both (hot-seat), or neither (watch).
+func sideIDs() []string {
+	return []string{rules.Sides[0].String(), rules.Sides[1].String(), "hotseat", "watch"}
+}
+
+// sideLabels name those choices for a scenario: each side with its commander.
+func sideLabels(sc *scenario.Scenario) []string {
+	return []string{play.CommandLabel(sc, rules.Sides[0]), play.CommandLabel(sc, rules.Sides[1]), "Hot-seat: two players", "Watch: computer vs computer"}
+}
+
+// levelIDs are the computer's levels; levelNames name them.
+func levelIDs() []string   { return []string{"easy", "normal", "hard"} }
+func levelNames() []string { return []string{"Easy", "Normal", "Hard"} }
+
+// titleShip is a ship crossing the title screen.
+type titleShip struct {
+	class, faction string
+	west           bool // flies right to left
+}
+
+// titleArt is what the title screen shows of a scenario: its name and date,
+// a few of its ship classes crossing, its station and its wormhole.
+type titleArt struct {
+	sc       *scenario.Scenario
+	heading  string
+	ships    []titleShip
+	station  bool
+	wormhole bool
+}
+
+func newTitleArt(sc *scenario.Scenario) titleArt {
+	a := titleArt{sc: sc, heading: sc.Name, wormhole: play.HasWormhole(&sc.Setup.Map)}
+	if sc.Date != "" {
+		a.heading += " · " + sc.Date
+	}
+	// Each side's classes, the most numerous first.
+	type count struct {
+		class, faction string
+		n, first       int
+	}
+	var bySide [2][]count
+	for i, sh := range sc.Setup.Ships {
+		if sh.Class < 0 || sh.Class >= len(sc.Setup.Classes) || !sh.Side.Valid() {
+			continue
+		}
+		c := &sc.Setup.Classes[sh.Class]
+		if c.Station {
+			a.station = true
+			continue
+		}
+		found := false
+		for k := range bySide[sh.Side] {
+			if bySide[sh.Side][k].class == c.ID {
+				bySide[sh.Side][k].n++
+				found = true
+			}
+		}
+		if !found {
+			bySide[sh.Side] = append(bySide[sh.Side], count{class: c.ID, faction: c.Faction, n: 1, first: i})
+		}
+	}
+	for s := range bySide {
+		sort.SliceStable(bySide[s], func(i, j int) bool { return bySide[s][i].n > bySide[s][j].n })
+	}
+	// Three lanes of the second side's ships flying east, two of the first
+	// side's flying west.
+	lanes := [5]rules.Side{rules.Sides[1], rules.Sides[1], rules.Sides[1], rules.Sides[0], rules.Sides[0]}
+	next := [2]int{}
+	for _, side := range lanes {
+		if len(bySide[side]) == 0 {
+			side = side.Other()
+		}
+		cs := bySide[side]
+		if len(cs) == 0 {
+			break
+		}
+		c := cs[next[side]%min(len(cs), 2)]
+		next[side]++
+		a.ships = append(a.ships, titleShip{class: c.class, faction: c.faction, west: side == rules.Sides[0]})
+	}
+	return a
+}
 
 // titleScene is the title screen: scenario, side and difficulty, and the
 // ways into a battle.
@@ -43,10 +121,11 @@ type titleScene struct {
 	timeU  []float32
 	op     ebiten.DrawImageOptions
 	err    string
+	art    titleArt // of the scenario chosen
 }
 
 func newTitleScene(g *Manager, sc *scenario.Scenario) *titleScene {
-	t := &titleScene{g: g, menu: newMenuList(g.Kit), timeU: []float32{0}}
+	t := &titleScene{g: g, menu: newMenuList(g.Kit), timeU: []float32{0}, art: newTitleArt(sc)}
 	t.wormOp.Uniforms = map[string]any{"Time": t.timeU, "Open": []float32{1}}
 	var names []string
 	sel := 0
@@ -58,15 +137,15 @@ func newTitleScene(g *Manager, sc *scenario.Scenario) *titleScene {
 	}
 	t.iScen = t.menu.add("Battle", names...)
 	t.menu.items[t.iScen].value = sel
-	t.iSide = t.menu.add("Command", sideLabels...)
-	for i, id := range sideIDs {
+	t.iSide = t.menu.add("Command", sideLabels(sc)...)
+	for i, id := range sideIDs() {
 		if id == g.Opts.Side {
 			t.menu.items[t.iSide].value = i
 		}
 	}
-	t.iLevel = t.menu.add("Opponent", levelNames...)
+	t.iLevel = t.menu.add("Opponent", levelNames()...)
 	t.menu.items[t.iLevel].value = 1
-	for i, id := range levelIDs {
+	for i, id := range levelIDs() {
 		if id == g.Opts.Difficulty {
 			t.menu.items[t.iLevel].value = i
 		}
@@ -98,6 +177,11 @@ func (t *titleScene) Update(g *Manager) error {
 		return nil
 	}
 	i, ok := t.menu.update(&g.Input, g.Sound)
+	if sc := g.Scenarios[t.menu.items[t.iScen].value]; sc != t.art.sc {
+		// Another battle chosen: its sides, commanders and ships.
+		t.art = newTitleArt(sc)
+		t.menu.items[t.iSide].values = sideLabels(sc)
+	}
 	if g.Input.Just(input.CmdBack) {
 		g.Quit()
 	}
@@ -105,8 +189,8 @@ func (t *titleScene) Update(g *Manager) error {
 		return nil
 	}
 	sc := g.Scenarios[t.menu.items[t.iScen].value]
-	side := sideIDs[t.menu.items[t.iSide].value]
-	level := levelIDs[t.menu.items[t.iLevel].value]
+	side := sideIDs()[t.menu.items[t.iSide].value]
+	level := levelIDs()[t.menu.items[t.iLevel].value]
 	switch i {
 	case t.iBegin:
 		g.SetScene(newBriefingScene(g, sc, side, level))
@@ -151,7 +235,7 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 	screen.Fill(g.Kit.Space)
 	g.Kit.Stars(screen, -t.t*6, 0)
 	// The wormhole, opening behind the title.
-	if g.Kit.Wormhole() != nil {
+	if t.art.wormhole && g.Kit.Wormhole() != nil {
 		t.timeU[0] = float32(t.t)
 		cx, cy, r := g.W*0.72, g.H*0.30, g.H*0.22
 		for i, c := range [4][2]float64{{-1, -1}, {1, -1}, {1, 1}, {-1, 1}} {
@@ -161,25 +245,27 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 		screen.DrawTrianglesShader(t.worm[:], []uint16{0, 1, 2, 0, 2, 3}, g.Kit.Wormhole(), &t.wormOp)
 	}
 	// The station.
-	img, lights := g.Kit.StationImages()
-	sc := g.H * 0.36 / render.StationSprite
-	t.op.GeoM.Reset()
-	t.op.GeoM.Translate(-render.StationSprite/2, -render.StationSprite/2)
-	t.op.GeoM.Rotate(t.t * 0.03)
-	t.op.GeoM.Scale(sc*2, sc*2)
-	t.op.GeoM.Translate(g.W*0.70, g.H*0.66)
 	t.op.Filter = ebiten.FilterLinear
-	t.op.ColorScale.Reset()
-	t.op.Blend = ebiten.Blend{}
-	screen.DrawImage(img, &t.op)
-	t.op.Blend = ebiten.BlendLighter
-	screen.DrawImage(lights, &t.op)
-	// A few ships crossing.
-	for i, cls := range []struct{ id, fac string }{{"jemhadar-attack-ship", "jemhadar"}, {"galor", "cardassian"}, {"jemhadar-attack-ship", "jemhadar"}, {"defiant", "federation"}, {"bird-of-prey", "klingon"}} {
+	if t.art.station {
+		img, lights := g.Kit.StationImages()
+		sc := g.H * 0.36 / render.StationSprite
+		t.op.GeoM.Reset()
+		t.op.GeoM.Translate(-render.StationSprite/2, -render.StationSprite/2)
+		t.op.GeoM.Rotate(t.t * 0.03)
+		t.op.GeoM.Scale(sc*2, sc*2)
+		t.op.GeoM.Translate(g.W*0.70, g.H*0.66)
+		t.op.ColorScale.Reset()
+		t.op.Blend = ebiten.Blend{}
+		screen.DrawImage(img, &t.op)
+		t.op.Blend = ebiten.BlendLighter
+		screen.DrawImage(lights, &t.op)
+	}
+	// A few of the battle's ships crossing.
+	for i, cls := range t.art.ships {
 		x := math.Mod(t.t*float64(30+i*7)+float64(i)*300, g.W+400) - 200
 		y := g.H*0.12 + float64(i)*g.H*0.09
 		ang := 0.0
-		if cls.fac == "federation" || cls.fac == "klingon" {
+		if cls.west {
 			x = g.W - x
 			ang = math.Pi
 		}
@@ -191,10 +277,10 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 		t.op.Blend = ebiten.Blend{}
 		t.op.ColorScale.Reset()
 		t.op.ColorScale.ScaleAlpha(0.8)
-		screen.DrawImage(g.Kit.ShipImage(cls.id, cls.fac), &t.op)
+		screen.DrawImage(g.Kit.ShipImage(cls.class, cls.faction), &t.op)
 	}
 	g.Kit.Text(screen, "CALL TO ARMS", g.Fonts.Title, u(80), g.H*0.12, render.ColAccent.RGBA(), render.Left)
-	g.Kit.Text(screen, "The Second Battle of Deep Space Nine · the opening battle of the Dominion War", g.Fonts.Head, u(82), g.H*0.12+g.Fonts.TitH, render.ColText.RGBA(), render.Left)
+	g.Kit.Text(screen, t.art.heading, g.Fonts.Head, u(82), g.H*0.12+g.Fonts.TitH, render.ColText.RGBA(), render.Left)
 	t.menu.draw(screen, g)
 	hint := "↑ ↓ choose   ← → change   Enter select   Esc quit"
 	g.Kit.Text(screen, hint, g.Fonts.Small, u(80), g.H-u(30), render.ColDim.RGBA(), render.Left)
