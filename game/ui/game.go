@@ -38,7 +38,7 @@ func NewGame(o Options) (*Game, error) {
 		return nil, err
 	}
 	g := &Game{m: m}
-	m.Input.Source = input.EbitenSource{PointerIn: g.pointerIn}
+	m.Input.Source = input.EbitenSource{PointerIn: g.web.pointerIn}
 	return g, nil
 }
 
@@ -56,7 +56,7 @@ func (g *Game) Update() error {
 	if err != nil {
 		return err
 	}
-	g.platformUpdate() // the browser page's hooks (web_js.go); nothing on the desktop
+	g.web.update(g) // the browser page's hooks (web_js.go); nothing on the desktop
 	if o := g.m.Opts; o.Screenshot == "" && o.Frames > 0 && g.m.Frame >= o.Frames {
 		return ebiten.Termination
 	}

@@ -51,7 +51,7 @@ type webPage struct {
 	firstBattleMs float64
 	prevBattle    bool
 	prevFrame     int
-	pointerIn     atomic.Bool // the mouse is over the canvas
+	mouseIn       atomic.Bool // the mouse is over the canvas
 	funcs         []js.Func
 }
 
@@ -61,11 +61,10 @@ type webReplay struct {
 	err  error // the replay could not be read: say so
 }
 
-// platformUpdate runs at the end of every Update: it registers the page's
+// update runs at the end of every Update: it registers the page's
 // hooks on the first frame, opens replays handed over by the page, and keeps
 // the status the page reads.
-func (g *Game) platformUpdate() {
-	web := &g.web
+func (web *webPage) update(g *Game) {
 	if web.g == nil {
 		web.g = g
 		web.register()
@@ -111,7 +110,7 @@ func (g *Game) platformUpdate() {
 }
 
 // pointerIn reports whether the mouse is over the game's canvas.
-func (g *Game) pointerIn() bool { return g.web.pointerIn.Load() }
+func (web *webPage) pointerIn() bool { return web.mouseIn.Load() }
 
 func (web *webPage) register() {
 	fn := func(f func(args []js.Value) any) js.Value {
@@ -176,11 +175,11 @@ func (web *webPage) register() {
 	// at 0,0, and once it has left, where it left: the game must not read
 	// either as a pointer resting on the screen's edge (which pans the map).
 	if canvas := js.Global().Get("document").Call("querySelector", "body > canvas"); canvas.Truthy() {
-		in := fn(func([]js.Value) any { web.pointerIn.Store(true); return nil })
+		in := fn(func([]js.Value) any { web.mouseIn.Store(true); return nil })
 		for _, ev := range []string{"mousemove", "mousedown", "mouseenter", "wheel"} {
 			canvas.Call("addEventListener", ev, in, map[string]any{"passive": true})
 		}
-		canvas.Call("addEventListener", "mouseleave", fn(func([]js.Value) any { web.pointerIn.Store(false); return nil }))
+		canvas.Call("addEventListener", "mouseleave", fn(func([]js.Value) any { web.mouseIn.Store(false); return nil }))
 	}
 
 	// A replay the page was handed before the game was up.

@@ -68,12 +68,11 @@ const (
 	cmdCount
 )
 
-// binding is a key for a command; shift/ctrl require the modifier.
+// binding is a key for a command; shift requires the modifier (Tab).
 type binding struct {
 	key   ebiten.Key
 	cmd   Cmd
 	shift bool
-	ctrl  bool
 }
 
 // bindings maps keys to commands. Arrows pan; Q W E / A S D move the hex

@@ -1,6 +1,7 @@
 package play
 
 import (
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -11,6 +12,9 @@ import (
 func TestNoWindow(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps", ".").CombinedOutput()
 	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("go list: %v\n%s", err, out)
+		}
 		t.Skipf("go list: %v\n%s", err, out)
 	}
 	for _, p := range strings.Fields(string(out)) {

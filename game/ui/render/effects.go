@@ -31,20 +31,19 @@ const (
 
 // Effect is one visual effect; effects live in a fixed pool.
 type Effect struct {
-	kind     FxKind
-	t0, dur  float64 // start and length in seconds of scene time
-	X0, Y0   float32 // world position (start)
-	X1, Y1   float32 // world position (end)
-	Size     float32 // world radius or width
-	Col      RGBA
-	Text     string
-	Sound    sound.ID
-	played   bool
-	Sprite   *ebiten.Image // explosions and shimmers draw the ship fading
-	Angle    float32
-	FadeOut  bool // shimmer: the ship fades out (cloak) rather than in
-	Seed     float32
-	weaponed bool
+	kind    FxKind
+	t0, dur float64 // start and length in seconds of scene time
+	X0, Y0  float32 // world position (start)
+	X1, Y1  float32 // world position (end)
+	Size    float32 // world radius or width
+	Col     RGBA
+	Text    string
+	Sound   sound.ID
+	played  bool
+	Sprite  *ebiten.Image // explosions and shimmers draw the ship fading
+	Angle   float32
+	FadeOut bool // shimmer: the ship fades out (cloak) rather than in
+	Seed    float32
 }
 
 // maxEffects bounds the pool: the oldest effects give way.

@@ -3,6 +3,7 @@ package scene
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -104,6 +105,9 @@ const allocSettle = 60
 // It runs the real game under Xvfb (see underX).
 func TestBattleDrawAllocs(t *testing.T) {
 	if testing.Short() {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("-short under CI=true: the test must run")
+		}
 		t.Skip("needs a display")
 	}
 	if !underX(t, "TestBattleDrawAllocs") {

@@ -25,7 +25,6 @@ type drawCache struct {
 	intents     []intent
 	shipsNow    []shipDraw
 	intentStamp int
-	costLabel   string
 	costFor     int
 }
 

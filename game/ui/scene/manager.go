@@ -10,6 +10,7 @@ package scene
 import (
 	"errors"
 	"fmt"
+	"log"
 	"math"
 	"os"
 	"strings"
@@ -117,7 +118,7 @@ func New(o Options) (*Manager, error) {
 	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound
 	var err error
 	if g.Scenarios, err = scenario.All(scenarios.FS); err != nil {
-		return nil, err
+		log.Print(err) // the scenarios that load are still played
 	}
 	if len(g.Scenarios) == 0 {
 		return nil, errors.New("no scenarios found")

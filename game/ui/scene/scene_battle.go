@@ -7,7 +7,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/ai"
-	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
@@ -558,12 +557,11 @@ func (b *battleScene) updateComputer(in *input.Input) {
 			}
 		}
 	}
-	st := b.s.State()
 	speed := b.g.Speed()
 	budget := 40
 	for budget > 0 && (b.skipping || b.now >= b.busyUntil) {
 		budget--
-		st = b.s.State()
+		st := b.s.State()
 		if st.Phase == rules.Over || b.s.HumanTurn() {
 			break
 		}
@@ -684,9 +682,6 @@ func (b *battleScene) saveAs() {
 	}
 	b.banner("Saved", name+" in "+b.g.Storage.Where())
 }
-
-// cursorHex is the hex the HUD describes: under the pointer or the keyboard cursor.
-func (b *battleScene) cursorHex() hex.Hex { return b.ctl.Cursor }
 
 // toHumanTurn plays on to the first phase a person commands (refusing the
 // terms) and selects a ship with its farthest move under the

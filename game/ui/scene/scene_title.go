@@ -387,8 +387,7 @@ func newReplayPicker(g *Manager, show func(Scene)) *filePicker {
 	for _, it := range items {
 		names = append(names, it.name)
 	}
-	var p *filePicker
-	p = newPicker(g, "Watch a replay", names, func(i int) {
+	p := newPicker(g, "Watch a replay", names, func(i int) {
 		data, err := items[i].data()
 		if err == nil {
 			var s Scene
