@@ -84,7 +84,7 @@ wasm-test:
 ## proof that drawing the battle allocates nothing per frame (also in `unit`)
 smoke:
 	bash scripts/deps.sh test
-	$(GO) test -count=1 -run 'TestSmokeScreenshot|TestBattleDrawAllocs' -v ./cmd/ds9 ./game/ui
+	$(GO) test -count=1 -run 'TestSmokeScreenshot|TestBattleDrawAllocs' -v ./cmd/ds9 ./game/ui/scene
 
 ## screenshots: regenerate docs/screenshots/*.png with the game's screenshot mode
 SHOT = xvfb-run -a -s "-screen 0 1600x1000x24" ./dist/ds9 -scenario $(SCENARIO) -seed 4 -mute
@@ -113,7 +113,7 @@ wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WEB_OUT)/ds9.wasm.tmp ./cmd/ds9
 	@mv $(WEB_OUT)/ds9.wasm.tmp $(WEB_OUT)/ds9.wasm
 	@cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB_OUT)/wasm_exec.js
-	@sed "s/__WASM_SIZE__/$$(wc -c < $(WEB_OUT)/ds9.wasm | tr -d ' ')/" web/index.html > $(WEB_OUT)/index.html
+	@sed "s/__WASM_SIZE__/$$(wc -c < $(WEB_OUT)/ds9.wasm | tr -d ' ')/" assets/web/index.html > $(WEB_OUT)/index.html
 	@gzip -9 -n -c $(WEB_OUT)/ds9.wasm > $(WEB_OUT)/ds9.wasm.gz.tmp && mv $(WEB_OUT)/ds9.wasm.gz.tmp $(WEB_OUT)/ds9.wasm.gz
 	@echo "wasm: $(WEB_OUT)/ds9.wasm $$(wc -c < $(WEB_OUT)/ds9.wasm) bytes, ds9.wasm.gz $$(wc -c < $(WEB_OUT)/ds9.wasm.gz) bytes"
 

@@ -18,7 +18,7 @@ import (
 const module = "github.com/calltoarms/ds9"
 
 // below is what the front end may use: every package under it.
-var below = []string{"game/hex", "game/rules", "game/scenario", "game/ai/...", "game/replay", "scenarios"}
+var below = []string{"game/hex", "game/rules", "game/scenario", "game/ai/...", "game/replay", "scenarios", "assets"}
 
 // plan lists every project package (by its path in the module; "x/..." is x
 // and every package under it) and the project packages its non-test files may
@@ -36,6 +36,7 @@ var plan = []struct {
 }{
 	{pkg: ".", noEbiten: true}, // this test
 	{pkg: "scenarios", noEbiten: true},
+	{pkg: "assets", noEbiten: true},
 	{pkg: "web", noEbiten: true},
 	{pkg: "game/hex", noEbiten: true},
 	{pkg: "game/rules", imports: []string{"game/hex"}, noEbiten: true},

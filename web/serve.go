@@ -1,7 +1,7 @@
-// Package web holds the browser build's page (index.html, the loading screen)
-// and the small static file server that serves the built game (dist/web):
-// `make serve` runs it through cmd/ds9serve, and the end-to-end test starts it
-// in-process. Standard library only.
+// Package web is the small static file server that serves the browser build
+// (dist/web, made by `make wasm` from the page template
+// assets/web/index.html): `make serve` runs it through cmd/ds9serve, and the
+// end-to-end test starts it in-process. Standard library only.
 package web
 
 import (

@@ -1,5 +1,5 @@
-// Command ds9 is the desktop (and browser) game of Call to Arms: the Second
-// Battle of Deep Space Nine, drawn with Ebitengine.
+// Command ds9 is the desktop (and browser) game of Call to Arms, drawn with
+// Ebitengine: the battles of scenarios/ in the front end of game/ui.
 //
 //	ds9 [-scenario ID] [-side alliance|dominion|hotseat|watch] [-difficulty easy|normal|hard]
 //	ds9 -replay FILE

@@ -1,10 +1,20 @@
-// Package ui is the Ebitengine front end of Call to Arms: scenes (title,
-// briefing, battle, after-action report, replay viewer), the camera, input,
-// the HUD, effects, sprites drawn from vector paths and synthesised sound.
+// Package ui is the Ebitengine front end of Call to Arms, and the thin top
+// of it that cmd/ds9 runs: Game puts the scene manager in Ebitengine's loop
+// and adds the window, the screenshot mode, frame-time statistics and the
+// browser page's hooks. The rest lives in packages that say what they hold:
 //
-// It decides no rule. Everything it draws comes from rules.View of the side
-// the player sees and from the events the engine returns; every order goes
-// through the replay recorder's Apply. The logic that needs no window
-// (camera, hex picking, selection, clicks into orders, undo) lives in plain Go
-// types (Camera, Session, Controller) that tests drive without a game loop.
+//	play    the window-free play model: Session, Controller, Camera, Status
+//	        and the event log's text (it never imports Ebitengine)
+//	input   the one input type: raw keys, mouse, wheel and touch into
+//	        commands and gestures
+//	render  the art, loaded once into one Kit: fonts and text, the effects
+//	        atlas, shaders, ship looks and sprites; the map and the effects
+//	sound   the synthesised sound effects
+//	saves   save games, command-line files and replay links
+//	scene   the scene manager and the scenes: title, briefing, battle (HUD,
+//	        director, menu), after-action report, replay viewer
+//
+// It decides no rule. Everything drawn comes from rules.View of the side the
+// player sees and from the events the engine returns; every order goes
+// through the replay recorder's Apply.
 package ui

@@ -7,240 +7,58 @@ import (
 	"image"
 	"image/png"
 	"log"
-	"math"
 	"os"
-
-	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"github.com/calltoarms/ds9/game/scenario"
-	"github.com/calltoarms/ds9/scenarios"
+	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/saves"
+	"github.com/calltoarms/ds9/game/ui/scene"
 )
 
-// Options are the game's command-line settings.
-type Options struct {
-	Scenario   string // scenario id to select (or start, with Autoplay)
-	Side       string // alliance, dominion, hotseat or watch
-	Difficulty string // easy, normal or hard
-	Replay     string // a replay file to open in the viewer
-	Screenshot string // write a PNG of frame Frames here and exit
-	Frames     int    // with Screenshot: the frame to capture; alone: quit after this many frames
-	Autoplay   bool   // the computer plays both sides, fast
-	Stats      bool   // print frame-time statistics on exit
-	Scene      string // with Screenshot: title, briefing, battle or report
-	Seed       uint64
-	Mute       bool
-	Storage    Storage // where saves go; DefaultStorage when nil
-	Zoom       float64 // with Scene battle: the camera's zoom on the selected ship
-	Width      int     // window size in device-independent pixels
-	Height     int
-}
+// Options are the game's command-line settings (see scene.Options).
+type Options = scene.Options
 
-// Scene is one screen of the game.
-type Scene interface {
-	Update(g *Game) error
-	Draw(screen *ebiten.Image)
-}
-
-// Settings are the player's choices kept while the game runs.
-type Settings struct {
-	Speed int // playback speed index into speeds
-	Sound bool
-}
-
-// speeds are the playback speeds of the enemy's turn and of replays.
-var speeds = [...]float64{0.5, 1, 2, 4, 8, 16}
-
-var speedNames = [...]string{"½×", "1×", "2×", "4×", "8×", "16×"}
-
-// Game is the ebiten.Game: it holds the scene in play, the input, the fonts
-// and everything shared by the scenes.
+// Game is the ebiten.Game: it runs the scene manager in Ebitengine's loop
+// and adds what only a running program needs: the frame-time statistics,
+// the screenshot mode, the window and the browser page's hooks.
 type Game struct {
-	Opts     Options
-	Input    Input
-	Fonts    *Fonts
-	Sound    *Sound
-	Storage  Storage
-	Settings Settings
+	m *scene.Manager
 
-	scene     Scene
-	next      Scene
-	fade      int
-	W, H      float64 // screen size in pixels
-	Scale     float64 // device scale factor
-	Frame     int
-	Time      float64 // seconds since start (ticks / TPS)
-	Scenarios []*scenario.Scenario
-	bg        *background
-
-	stats     frameStats
-	shotDone  bool
-	quit      bool
-	shotImage *ebiten.Image
-	fadeFrom  *ebiten.Image
-	lastErr   string
+	stats    frameStats
+	shotDone bool
+	web      webPage // the browser page's hooks (web_js.go)
 }
 
-// ErrQuit ends the game normally.
-var ErrQuit = ebiten.Termination
-
-// NewGame prepares the game from its options: it loads the scenarios and
-// picks the first scene.
+// NewGame prepares the game from its options.
 func NewGame(o Options) (*Game, error) {
-	if o.Width <= 0 {
-		o.Width, o.Height = 1280, 720
-	}
-	if o.Difficulty == "" {
-		o.Difficulty = "normal"
-	}
-	if o.Side == "" {
-		o.Side = "alliance"
-	}
-	if o.Seed == 0 {
-		o.Seed = uint64(time.Now().UnixNano()) | 1
-	}
-	g := &Game{Opts: o, Storage: o.Storage, Settings: Settings{Speed: 2, Sound: !o.Mute}}
-	if g.Storage == nil {
-		g.Storage = DefaultStorage()
-	}
-	g.Sound = NewSound(o.Mute || o.Screenshot != "")
-	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound
-	var err error
-	if g.Scenarios, err = scenario.All(scenarios.FS); err != nil {
-		log.Print(err) // the scenarios that load are still played
-	}
-	if len(g.Scenarios) == 0 {
-		return nil, errors.New("no scenarios found")
-	}
-	if o.Scenario != "" && g.ScenarioByID(o.Scenario) == nil {
-		return nil, fmt.Errorf("no scenario %q (have: %s)", o.Scenario, g.scenarioIDs())
-	}
-	switch o.Side {
-	case "alliance", "dominion", "hotseat", "watch":
-	default:
-		return nil, fmt.Errorf("-side %q: want alliance, dominion, hotseat or watch", o.Side)
-	}
-	switch o.Difficulty {
-	case "easy", "normal", "hard":
-	default:
-		return nil, fmt.Errorf("-difficulty %q: want easy, normal or hard", o.Difficulty)
-	}
-	g.W, g.H = float64(o.Width), float64(o.Height)
-	g.Scale = 1
-	g.Fonts = newFonts(1)
-	initGfx()
-	initShaders()
-	g.bg = newBackground()
-	if err := g.firstScene(); err != nil {
+	m, err := scene.New(o)
+	if err != nil {
 		return nil, err
 	}
+	g := &Game{m: m}
+	m.Input.Source = input.EbitenSource{PointerIn: g.web.pointerIn}
 	return g, nil
 }
 
-func (g *Game) firstScene() error {
-	sc := g.ScenarioByID(g.Opts.Scenario)
-	if sc == nil {
-		sc = g.Scenarios[0]
-	}
-	switch {
-	case g.Opts.Replay != "":
-		data, err := readPath(g.Opts.Replay)
-		if err != nil {
-			return err
-		}
-		v, err := newReplayScene(g, g.Opts.Replay, data)
-		if err != nil {
-			return err
-		}
-		g.scene = v
-	case g.Opts.Autoplay || g.Opts.Scene == "battle" || g.Opts.Scene == "report":
-		side := g.Opts.Side
-		if g.Opts.Autoplay {
-			side = "watch"
-			g.Settings.Speed = 4
-		}
-		b, err := newBattle(g, sc, side, g.Opts.Difficulty, g.Opts.Seed)
-		if err != nil {
-			return err
-		}
-		if g.Opts.Scene == "report" {
-			if err := b.playToEnd(); err != nil {
-				return err
-			}
-			g.scene = newReportScene(g, b.s)
-			return nil
-		}
-		if !g.Opts.Autoplay {
-			b.toHumanTurn()
-		}
-		g.scene = b
-	case g.Opts.Scene == "briefing":
-		g.scene = newBriefingScene(g, sc, g.Opts.Side, g.Opts.Difficulty)
-	default:
-		g.scene = newTitleScene(g, sc)
-	}
-	return nil
-}
-
-// ScenarioByID returns a loaded scenario.
-func (g *Game) ScenarioByID(id string) *scenario.Scenario {
-	for _, sc := range g.Scenarios {
-		if sc.ID == id {
-			return sc
-		}
-	}
-	return nil
-}
-
-func (g *Game) scenarioIDs() string {
-	var ids []string
-	for _, sc := range g.Scenarios {
-		ids = append(ids, sc.ID)
-	}
-	return strings.Join(ids, ", ")
-}
-
-// SetScene changes the scene with a short cross-fade.
-func (g *Game) SetScene(s Scene) {
-	g.next = s
-	g.fade = 0
-}
-
-// Speed is the playback speed factor.
-func (g *Game) Speed() float64 { return speeds[g.Settings.Speed] }
+// Manager is the game's scene manager.
+func (g *Game) Manager() *scene.Manager { return g.m }
 
 // Update implements ebiten.Game.
 func (g *Game) Update() error {
-	if g.quit {
-		return ErrQuit
-	}
 	if g.shotDone {
-		return ErrQuit
-	}
-	g.Input.Update()
-	g.Time += 1.0 / float64(ebiten.TPS())
-	if g.next != nil {
-		g.scene = g.next
-		g.next = nil
-		g.fade = 12
-	}
-	if g.fade > 0 {
-		g.fade--
+		return ebiten.Termination
 	}
 	t0 := time.Now()
-	err := g.scene.Update(g)
+	err := g.m.Update()
 	g.stats.update(time.Since(t0))
 	if err != nil {
-		if errors.Is(err, ErrQuit) {
-			return err
-		}
 		return err
 	}
-	g.platformUpdate() // the browser page's hooks (web_js.go); nothing on the desktop
-	if g.Opts.Screenshot == "" && g.Opts.Frames > 0 && g.Frame >= g.Opts.Frames {
-		return ErrQuit
+	g.web.update(g) // the browser page's hooks (web_js.go); nothing on the desktop
+	if o := g.m.Opts; o.Screenshot == "" && o.Frames > 0 && g.m.Frame >= o.Frames {
+		return ebiten.Termination
 	}
 	return nil
 }
@@ -248,23 +66,17 @@ func (g *Game) Update() error {
 // Draw implements ebiten.Game.
 func (g *Game) Draw(screen *ebiten.Image) {
 	t0 := time.Now()
-	g.scene.Draw(screen)
-	if g.fade > 0 {
-		a := float32(g.fade) / 12
-		screenFade(screen, a)
-	}
-	g.Frame++
-	textTick()
+	g.m.Draw(screen)
 	g.stats.frame(t0)
-	if g.Opts.Screenshot != "" && !g.shotDone && g.Frame >= max(g.Opts.Frames, 1) {
-		if err := g.writeScreenshot(screen); err != nil {
+	if o := g.m.Opts; o.Screenshot != "" && !g.shotDone && g.m.Frame >= max(o.Frames, 1) {
+		if err := writeScreenshot(o.Screenshot, screen); err != nil {
 			log.Printf("screenshot: %v", err)
 		}
 		g.shotDone = true
 	}
 }
 
-func (g *Game) writeScreenshot(screen *ebiten.Image) error {
+func writeScreenshot(path string, screen *ebiten.Image) error {
 	b := screen.Bounds()
 	img := image.NewRGBA(b)
 	screen.ReadPixels(img.Pix)
@@ -276,39 +88,16 @@ func (g *Game) writeScreenshot(screen *ebiten.Image) error {
 	if err := png.Encode(&buf, img); err != nil {
 		return err
 	}
-	return writePath(g.Opts.Screenshot, buf.Bytes())
+	return saves.WritePath(path, buf.Bytes())
 }
 
-// LayoutF implements ebiten.LayoutFer: the screen has as many pixels as the
-// window has device pixels, so everything is sharp on HiDPI screens.
+// LayoutF implements ebiten.LayoutFer.
 func (g *Game) LayoutF(outsideW, outsideH float64) (float64, float64) {
-	s := 1.0
-	if m := ebiten.Monitor(); m != nil {
-		s = m.DeviceScaleFactor()
-	}
-	if s <= 0 || math.IsNaN(s) {
-		s = 1
-	}
-	w, h := math.Ceil(outsideW*s), math.Ceil(outsideH*s)
-	if s != g.Scale {
-		g.Scale = s
-		g.Fonts = newFonts(s)
-	}
-	g.W, g.H = w, h
-	return w, h
+	return g.m.LayoutF(outsideW, outsideH)
 }
 
 // Layout implements ebiten.Game (LayoutF is used instead).
-func (g *Game) Layout(outsideW, outsideH int) (int, int) {
-	w, h := g.LayoutF(float64(outsideW), float64(outsideH))
-	return int(w), int(h)
-}
-
-// U converts HUD units (pixels at scale 1) to screen pixels.
-func (g *Game) U(v float64) float64 { return v * g.Scale }
-
-// Quit ends the game.
-func (g *Game) Quit() { g.quit = true }
+func (g *Game) Layout(outsideW, outsideH int) (int, int) { return g.m.Layout(outsideW, outsideH) }
 
 // Run opens the window and plays until the player quits.
 func Run(o Options) error {
@@ -316,8 +105,8 @@ func Run(o Options) error {
 	if err != nil {
 		return err
 	}
-	ebiten.SetWindowTitle("Call to Arms — The Second Battle of Deep Space Nine")
-	ebiten.SetWindowSize(g.Opts.Width, g.Opts.Height)
+	ebiten.SetWindowTitle(g.m.WindowTitle())
+	ebiten.SetWindowSize(g.m.Opts.Width, g.m.Opts.Height)
 	ebiten.SetWindowSizeLimits(1280, 720, -1, -1)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	if o.Screenshot != "" {
@@ -333,81 +122,4 @@ func Run(o Options) error {
 		err = nil
 	}
 	return err
-}
-
-// logf reports a problem that does not stop the game.
-func logf(format string, args ...any) { log.Printf(format, args...) }
-
-// background is the starfield and nebula behind every scene.
-type background struct {
-	stars *ebiten.Image
-	op    ebiten.DrawImageOptions
-}
-
-const starTile = 512
-
-func newBackground() *background {
-	img := image.NewRGBA(image.Rect(0, 0, starTile, starTile))
-	r := newRand(42)
-	for i := 0; i < len(img.Pix); i += 4 {
-		img.Pix[i+3] = 255
-		img.Pix[i], img.Pix[i+1], img.Pix[i+2] = 5, 7, 13
-	}
-	for range 900 {
-		x, y := r.IntN(starTile), r.IntN(starTile)
-		b := 60 + r.IntN(150)
-		if r.IntN(20) == 0 {
-			b = 255
-		}
-		tint := r.IntN(3)
-		o := (y*starTile + x) * 4
-		cr, cg, cb := b, b, b
-		switch tint {
-		case 0:
-			cb = min(255, b+40)
-		case 1:
-			cr = min(255, b+30)
-		}
-		img.Pix[o], img.Pix[o+1], img.Pix[o+2] = uint8(cr), uint8(cg), uint8(cb)
-		if b > 200 {
-			for _, d := range [4][2]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
-				xx, yy := (x+d[0]+starTile)%starTile, (y+d[1]+starTile)%starTile
-				oo := (yy*starTile + xx) * 4
-				img.Pix[oo], img.Pix[oo+1], img.Pix[oo+2] = uint8(cr/3), uint8(cg/3), uint8(cb/3)
-			}
-		}
-	}
-	return &background{stars: ebiten.NewImageFromImage(img)}
-}
-
-// draw tiles the starfield with a parallax offset.
-func (b *background) draw(dst *ebiten.Image, ox, oy float64) {
-	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
-	ox = math.Mod(ox, starTile)
-	oy = math.Mod(oy, starTile)
-	if ox > 0 {
-		ox -= starTile
-	}
-	if oy > 0 {
-		oy -= starTile
-	}
-	for y := oy; y < float64(h); y += starTile {
-		for x := ox; x < float64(w); x += starTile {
-			b.op.GeoM.Reset()
-			b.op.GeoM.Translate(x, y)
-			dst.DrawImage(b.stars, &b.op)
-		}
-	}
-}
-
-// screenFade darkens the screen (scene transitions).
-var fadeBatch *batch
-
-func screenFade(dst *ebiten.Image, a float32) {
-	if fadeBatch == nil {
-		fadeBatch = newBatch(false)
-	}
-	b := dst.Bounds()
-	fadeBatch.Rect(0, 0, float32(b.Dx()), float32(b.Dy()), colSpace.WithA(a))
-	fadeBatch.Flush(dst)
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,8 +15,9 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// TestGlyphsInFonts: every character in the front end's string literals is in
-// the Go fonts, so no label draws as an empty box.
+// TestGlyphsInFonts: every character in the front end's string literals
+// (game/ui and its packages) is in the Go fonts, so no label draws as an
+// empty box.
 func TestGlyphsInFonts(t *testing.T) {
 	var fonts []*sfnt.Font
 	for _, data := range [][]byte{goregular.TTF, gobold.TTF} {
@@ -25,13 +27,9 @@ func TestGlyphsInFonts(t *testing.T) {
 		}
 		fonts = append(fonts, f)
 	}
-	files, _ := filepath.Glob("*.go")
 	fset := token.NewFileSet()
 	var buf sfnt.Buffer
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
+	for _, name := range goFiles(t) {
 		f, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -59,4 +57,27 @@ func TestGlyphsInFonts(t *testing.T) {
 			return true
 		})
 	}
+}
+
+// goFiles lists the non-test Go files of game/ui and its packages, whatever
+// their build tags.
+func goFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 20 {
+		t.Fatalf("only %d files found under game/ui", len(files))
+	}
+	return files
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"time"
 )
@@ -73,7 +72,3 @@ func (s *frameStats) report() string {
 		len(s.samples), percentile(s.samples, 0.5), percentile(s.samples, 0.99), fps,
 		percentile(s.drawNS, 0.5), percentile(s.drawNS, 0.99), percentile(s.upd, 0.5), percentile(s.upd, 0.99))
 }
-
-func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
-
-func errorf(format string, a ...any) error { return fmt.Errorf(format, a...) }

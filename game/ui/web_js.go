@@ -5,6 +5,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"log"
 	"sync"
 	"sync/atomic"
 	"syscall/js"
@@ -13,9 +14,11 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"github.com/calltoarms/ds9/game/replay"
+	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
-// The bridge between the game and the page it runs in (web/index.html).
+// The bridge between the game and the page it runs in (assets/web/index.html).
 //
 // The game registers window.ds9 for the page, for tests and for embedding:
 //
@@ -34,12 +37,12 @@ import (
 // the page takes its loading screen away. A replay in the page's URL
 // fragment (#replay=<base64url of the JSON, or of the gzip'd JSON>) is opened
 // at the start and whenever the fragment changes.
-var web struct {
+type webPage struct {
 	mu       sync.Mutex
-	g        *Game
+	g        *Game // set when the page's hooks are registered
 	pending  []webReplay
 	release  bool
-	snap     Status
+	snap     play.Status
 	keysHeld int
 	keyBuf   []ebiten.Key
 	ready    bool
@@ -48,7 +51,7 @@ var web struct {
 	firstBattleMs float64
 	prevBattle    bool
 	prevFrame     int
-	pointerIn     atomic.Bool // the mouse is over the canvas
+	mouseIn       atomic.Bool // the mouse is over the canvas
 	funcs         []js.Func
 }
 
@@ -58,13 +61,13 @@ type webReplay struct {
 	err  error // the replay could not be read: say so
 }
 
-// platformUpdate runs at the end of every Update: it registers the page's
+// update runs at the end of every Update: it registers the page's
 // hooks on the first frame, opens replays handed over by the page, and keeps
 // the status the page reads.
-func (g *Game) platformUpdate() {
+func (web *webPage) update(g *Game) {
 	if web.g == nil {
 		web.g = g
-		registerWeb()
+		web.register()
 	}
 	web.mu.Lock()
 	pending, release := web.pending, web.release
@@ -72,25 +75,25 @@ func (g *Game) platformUpdate() {
 	web.mu.Unlock()
 	for _, r := range pending {
 		if r.err != nil {
-			webShowError(g, r.err)
+			g.m.ShowError(r.err)
 			continue
 		}
-		if err := g.openReplayData(r.name, r.data); err != nil {
-			logf("replay %s: %v", r.name, err)
-			webShowError(g, err)
+		if err := g.m.OpenReplay(r.name, r.data); err != nil {
+			log.Printf("replay %s: %v", r.name, err)
+			g.m.ShowError(err)
 		}
 	}
 	if release {
-		g.Input.Cancel()
+		g.m.Input.Cancel()
 	}
-	st := g.Status()
+	st := g.m.Status()
 	web.keyBuf = inpututil.AppendPressedKeys(web.keyBuf[:0])
 	// The Draw after an Update draws the scene that Update left: when a
 	// battle (or replay) was up at the end of the last Update and a frame has
 	// been drawn since, the first battle frame is on screen.
-	first := web.firstBattleMs == 0 && web.prevBattle && g.Frame > web.prevFrame
+	first := web.firstBattleMs == 0 && web.prevBattle && g.m.Frame > web.prevFrame
 	web.prevBattle = st.Scene == "battle" || st.Scene == "replay"
-	web.prevFrame = g.Frame
+	web.prevFrame = g.m.Frame
 	web.mu.Lock()
 	web.snap = st
 	web.keysHeld = len(web.keyBuf)
@@ -98,7 +101,7 @@ func (g *Game) platformUpdate() {
 		web.firstBattleMs = js.Global().Get("performance").Call("now").Float()
 	}
 	web.mu.Unlock()
-	if !web.ready && g.Frame > 0 {
+	if !web.ready && g.m.Frame > 0 {
 		web.ready = true
 		if page := js.Global().Get("ds9page"); page.Truthy() && page.Get("gameReady").Type() == js.TypeFunction {
 			page.Call("gameReady")
@@ -106,38 +109,23 @@ func (g *Game) platformUpdate() {
 	}
 }
 
-// pointerPresent reports whether the mouse is over the game's canvas.
-func pointerPresent() bool { return web.pointerIn.Load() }
+// pointerIn reports whether the mouse is over the game's canvas.
+func (web *webPage) pointerIn() bool { return web.mouseIn.Load() }
 
-// openReplayData opens a replay in the viewer.
-func (g *Game) openReplayData(name string, data []byte) error {
-	v, err := newReplayScene(g, name, data)
-	if err != nil {
-		return err
-	}
-	// A replay handed over by the page (a link, the file picker, a drop)
-	// starts playing; the viewer's controls pause and step it.
-	if v.rp != nil && v.rp.broken == "" {
-		v.rp.playing = true
-	}
-	g.SetScene(v)
-	return nil
-}
-
-func registerWeb() {
+func (web *webPage) register() {
 	fn := func(f func(args []js.Value) any) js.Value {
 		jf := js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) })
 		web.funcs = append(web.funcs, jf)
 		return jf.Value
 	}
 	debug := js.Global().Get("Object").New()
-	debug.Set("ownShips", fn(func([]js.Value) any { return jsOwnShips() }))
-	debug.Set("selected", fn(func([]js.Value) any { return jsSelected() }))
+	debug.Set("ownShips", fn(func([]js.Value) any { return web.jsOwnShips() }))
+	debug.Set("selected", fn(func([]js.Value) any { return web.jsSelected() }))
 	debug.Set("camera", fn(func([]js.Value) any {
 		if web.g == nil {
 			return js.Null()
 		}
-		x, y, z, ok := web.g.DebugCamera()
+		x, y, z, ok := web.g.m.DebugCamera()
 		if !ok {
 			return js.Null()
 		}
@@ -147,11 +135,11 @@ func registerWeb() {
 		if len(args) < 1 || args[0].Type() != js.TypeString {
 			return js.Null()
 		}
-		return jsButton(args[0].String())
+		return web.jsButton(args[0].String())
 	}))
 
 	api := js.Global().Get("Object").New()
-	api.Set("status", fn(func([]js.Value) any { return jsStatus() }))
+	api.Set("status", fn(func([]js.Value) any { return web.jsStatus() }))
 	api.Set("openReplay", fn(func(args []js.Value) any {
 		name := "replay.json"
 		if len(args) > 1 && args[1].Type() == js.TypeString && args[1].String() != "" {
@@ -166,7 +154,7 @@ func registerWeb() {
 		}
 		data := make([]byte, n)
 		js.CopyBytesToGo(data, args[0])
-		err := queueReplay(name, data)
+		err := web.queueReplay(name, data)
 		if err != nil {
 			web.mu.Lock()
 			web.pending = append(web.pending, webReplay{err: err})
@@ -187,11 +175,11 @@ func registerWeb() {
 	// at 0,0, and once it has left, where it left: the game must not read
 	// either as a pointer resting on the screen's edge (which pans the map).
 	if canvas := js.Global().Get("document").Call("querySelector", "body > canvas"); canvas.Truthy() {
-		in := fn(func([]js.Value) any { web.pointerIn.Store(true); return nil })
+		in := fn(func([]js.Value) any { web.mouseIn.Store(true); return nil })
 		for _, ev := range []string{"mousemove", "mousedown", "mouseenter", "wheel"} {
 			canvas.Call("addEventListener", ev, in, map[string]any{"passive": true})
 		}
-		canvas.Call("addEventListener", "mouseleave", fn(func([]js.Value) any { web.pointerIn.Store(false); return nil }))
+		canvas.Call("addEventListener", "mouseleave", fn(func([]js.Value) any { web.mouseIn.Store(false); return nil }))
 	}
 
 	// A replay the page was handed before the game was up.
@@ -202,8 +190,8 @@ func registerWeb() {
 				data := make([]byte, b.Get("length").Int())
 				js.CopyBytesToGo(data, b)
 				name := p.Get("name").String()
-				if err := queueReplay(name, data); err != nil {
-					logf("%v", err)
+				if err := web.queueReplay(name, data); err != nil {
+					log.Printf("%v", err)
 				}
 			}
 		}
@@ -212,14 +200,14 @@ func registerWeb() {
 	// A replay in the URL fragment, now and when the fragment changes.
 	fragment := func() {
 		hash := js.Global().Get("location").Get("hash").String()
-		data, ok, err := replayFromFragment(hash)
+		data, ok, err := saves.ReplayFromFragment(hash)
 		if err == nil && ok {
-			err = queueReplay("the replay in the link", data)
+			err = web.queueReplay("the replay in the link", data)
 		} else if err != nil {
 			err = fmt.Errorf("the replay in the link: %v", err)
 		}
 		if err != nil {
-			logf("%v", err)
+			log.Printf("%v", err)
 			web.mu.Lock()
 			web.pending = append(web.pending, webReplay{err: err})
 			web.mu.Unlock()
@@ -232,18 +220,9 @@ func registerWeb() {
 	}))
 }
 
-// showError tells the player why a replay from the page did not open: on
-// the title screen (where a link leads) in its message line, and always in
-// the browser's console.
-func webShowError(g *Game, err error) {
-	if t, ok := g.scene.(*titleScene); ok {
-		t.err = err.Error()
-	}
-}
-
 // queueReplay checks a replay and has the game open it on its next update.
-func queueReplay(name string, data []byte) error {
-	data, err := gunzipReplay(data)
+func (web *webPage) queueReplay(name string, data []byte) error {
+	data, err := saves.GunzipReplay(data)
 	if err != nil {
 		return fmt.Errorf("%s: %v", name, err)
 	}
@@ -263,7 +242,7 @@ func jsResult(err error) any {
 	return map[string]any{"ok": true}
 }
 
-func jsStatus() any {
+func (web *webPage) jsStatus() any {
 	web.mu.Lock()
 	st, first, keys := web.snap, web.firstBattleMs, web.keysHeld
 	web.mu.Unlock()
@@ -290,40 +269,40 @@ func jsStatus() any {
 }
 
 // cssScale converts screen pixels to CSS pixels.
-func cssScale() float64 {
-	if web.g == nil || web.g.Scale <= 0 {
+func (web *webPage) cssScale() float64 {
+	if web.g == nil || web.g.m.Scale <= 0 {
 		return 1
 	}
-	return web.g.Scale
+	return web.g.m.Scale
 }
 
-func jsOwnShips() any {
+func (web *webPage) jsOwnShips() any {
 	out := []any{}
 	if web.g == nil {
 		return out
 	}
-	s := cssScale()
-	for _, p := range web.g.DebugOwnShips() {
+	s := web.cssScale()
+	for _, p := range web.g.m.DebugOwnShips() {
 		out = append(out, map[string]any{"id": p.ID, "name": p.Name, "x": p.X / s, "y": p.Y / s})
 	}
 	return out
 }
 
-func jsSelected() any {
+func (web *webPage) jsSelected() any {
 	if web.g == nil {
 		return -1
 	}
-	return web.g.DebugSelected()
+	return web.g.m.DebugSelected()
 }
 
-func jsButton(name string) any {
+func (web *webPage) jsButton(name string) any {
 	if web.g == nil {
 		return js.Null()
 	}
-	x, y, w, h, ok := web.g.DebugButton(name)
+	x, y, w, h, ok := web.g.m.DebugButton(name)
 	if !ok {
 		return js.Null()
 	}
-	s := cssScale()
+	s := web.cssScale()
 	return map[string]any{"x": x / s, "y": y / s, "w": w / s, "h": h / s}
 }

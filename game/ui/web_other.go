@@ -2,10 +2,13 @@
 
 package ui
 
-// platformUpdate is the browser build's bridge to its page (web_js.go); the
+// webPage is the browser build's bridge to its page (web_js.go); the
 // desktop has none.
-func (g *Game) platformUpdate() {}
+type webPage struct{}
 
-// pointerPresent reports whether the mouse is over the game; a desktop
-// window always has the cursor's position.
-func pointerPresent() bool { return true }
+// update is the page's part of a frame: nothing on the desktop.
+func (*webPage) update(*Game) {}
+
+// pointerIn reports whether the mouse is over the game; a desktop window
+// always has the cursor's position.
+func (*webPage) pointerIn() bool { return true }

@@ -1,0 +1,545 @@
+package play
+
+import (
+	"github.com/calltoarms/ds9/game/hex"
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// Mode is what a click on the map does for the selected ship.
+type Mode uint8
+
+// Modes of the battle controller.
+const (
+	ModeMove  Mode = iota // click a hex to move, an enemy to fire
+	ModeFire              // click an enemy to fire
+	ModeMine              // click a minefield position to lay a mine
+	ModeCover             // click a friendly ship to cover it
+	ModeBoard             // click an enemy station to board it
+)
+
+// Action is a command of the action bar; each has a hotkey.
+type Action uint8
+
+// The actions of the battle.
+const (
+	ActMove Action = iota
+	ActFire
+	ActMine
+	ActCloak
+	ActCover
+	ActEvacuate
+	ActSabotage
+	ActBoard
+	ActWithdraw
+	ActUndo
+	ActEndTurn
+	ActionCount
+)
+
+// Controller turns a player's clicks and keys into orders for one side. It
+// holds the selection and the mode, asks the engine what is legal (View,
+// Check, Preview) and gives orders through the Session. It needs no window.
+type Controller struct {
+	S    *Session
+	Side rules.Side // the side whose view is shown and who gives orders
+	View *rules.View
+
+	Selected rules.ShipID
+	Mode     Mode
+	Weapon   int // chosen weapon, -1 for the best one in range
+	Section  int // station section to fire on, 0 for the default
+	Cursor   hex.Hex
+
+	Ends, All []hex.Reach
+	Avail     [ActionCount]bool
+
+	// Msg is the last feedback line for the player (an order refused…).
+	Msg   string
+	stamp int
+
+	hoverHex   hex.Hex
+	hoverStamp int
+	hover      Hover
+	endsSet    map[hex.Hex]int
+}
+
+// NewController returns a controller for side.
+func NewController(s *Session, side rules.Side) *Controller {
+	c := &Controller{S: s, Side: side, Selected: rules.NoShip, Weapon: -1, stamp: -1, hoverStamp: -1}
+	c.Refresh()
+	return c
+}
+
+// SetSide shows another side's view (hot-seat, watching).
+func (c *Controller) SetSide(side rules.Side) {
+	if c.Side == side {
+		return
+	}
+	c.Side = side
+	c.Selected = rules.NoShip
+	c.Mode = ModeMove
+	c.stamp = -1
+	c.Refresh()
+}
+
+// Refresh rebuilds the view when the battle has changed.
+func (c *Controller) Refresh() {
+	if c.stamp == c.S.Changed && c.View != nil {
+		return
+	}
+	c.stamp = c.S.Changed
+	c.View = c.S.State().View(c.Side)
+	if sh := c.View.Ship(c.Selected); sh == nil || !sh.Alive() {
+		c.Selected = rules.NoShip
+		if c.Mode != ModeMove {
+			c.Mode = ModeMove
+		}
+	}
+	c.recompute()
+}
+
+// MyTurn reports whether the controller's side may give orders now.
+func (c *Controller) MyTurn() bool {
+	st := c.S.State()
+	return st.Phase != rules.Over && st.Active == c.Side && c.S.Humans[c.Side]
+}
+
+func (c *Controller) recompute() {
+	c.Ends, c.All = nil, nil
+	clear(c.endsSet)
+	c.hoverStamp = -1
+	if c.MyTurn() && c.Selected != rules.NoShip {
+		c.Ends, c.All = c.View.Reachable(c.Selected)
+		if c.endsSet == nil {
+			c.endsSet = make(map[hex.Hex]int)
+		}
+		for _, r := range c.Ends {
+			c.endsSet[r.Hex] = r.Cost
+		}
+	}
+	c.computeAvail()
+}
+
+// Sel returns the selected ship if it is the player's own and in the battle.
+func (c *Controller) Sel() *rules.Ship {
+	sh := c.View.Ship(c.Selected)
+	if sh == nil || sh.Side != c.Side || !sh.Alive() {
+		return nil
+	}
+	return sh
+}
+
+// Select selects a ship (any ship in view, for its information).
+func (c *Controller) Select(id rules.ShipID) {
+	c.Selected = id
+	c.Mode = ModeMove
+	c.Weapon = -1
+	if sh := c.View.Ship(id); sh != nil {
+		c.Cursor = sh.Pos
+	}
+	c.recompute()
+}
+
+// Deselect drops the selection and goes back to moving (a right click).
+func (c *Controller) Deselect() {
+	c.Mode = ModeMove
+	c.Selected = rules.NoShip
+	c.stamp = -1
+	c.Refresh()
+}
+
+// ToggleWeapon chooses the selected ship's weapon i, or, when it is chosen
+// already, goes back to the best weapon in range.
+func (c *Controller) ToggleWeapon(i int) {
+	sh := c.Sel()
+	if sh == nil || i < 0 || i >= len(c.View.Class(sh).Weapons) {
+		return
+	}
+	if c.Weapon == i {
+		c.Weapon = -1
+	} else {
+		c.Weapon = i
+	}
+	c.hoverStamp = -1
+}
+
+// AimAt chooses the station section that attacks aim at.
+func (c *Controller) AimAt(section int) {
+	c.Section = section
+	c.hoverStamp = -1
+}
+
+// CanReach reports whether the selected ship can end a move at h, and its cost.
+func (c *Controller) CanReach(h hex.Hex) (int, bool) {
+	cost, ok := c.endsSet[h]
+	return cost, ok
+}
+
+func (c *Controller) Legal(o rules.Order) bool { return c.S.State().Check(o) == nil }
+
+func (c *Controller) computeAvail() {
+	c.Avail = [ActionCount]bool{}
+	if !c.MyTurn() {
+		return
+	}
+	st := c.S.State()
+	c.Avail[ActEndTurn] = st.Phase == rules.Battle
+	c.Avail[ActUndo] = c.S.CanUndo()
+	if stn := c.ownStation(); stn != nil {
+		c.Avail[ActEvacuate] = c.Legal(rules.Order{Kind: rules.Evacuate, Side: c.Side, Ship: stn.ID})
+		c.Avail[ActSabotage] = c.Legal(rules.Order{Kind: rules.Sabotage, Side: c.Side, Ship: stn.ID})
+	}
+	sh := c.Sel()
+	if sh == nil {
+		return
+	}
+	c.Avail[ActMove] = len(c.Ends) > 1
+	kind := rules.Cloak
+	if sh.Cloaked {
+		kind = rules.Decloak
+	}
+	c.Avail[ActCloak] = c.Legal(rules.Order{Kind: kind, Side: c.Side, Ship: sh.ID})
+	c.Avail[ActWithdraw] = c.Legal(rules.Order{Kind: rules.Withdraw, Side: c.Side, Ship: sh.ID})
+	for _, m := range c.View.Mines {
+		if !m.Laid && c.Legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: m.Pos}) {
+			c.Avail[ActMine] = true
+			break
+		}
+	}
+	for i := range c.View.Ships {
+		t := &c.View.Ships[i]
+		if !t.Alive() || t.ID == sh.ID {
+			continue
+		}
+		if t.Side == c.Side {
+			if !c.Avail[ActCover] && c.Legal(rules.Order{Kind: rules.Cover, Side: c.Side, Ship: sh.ID, Target: t.ID}) {
+				c.Avail[ActCover] = true
+			}
+			continue
+		}
+		if !c.Avail[ActBoard] && c.View.Class(t).Station && c.Legal(rules.Order{Kind: rules.Board, Side: c.Side, Ship: sh.ID, Target: t.ID}) {
+			c.Avail[ActBoard] = true
+		}
+		if !c.Avail[ActFire] {
+			if _, ok := c.AttackOrder(sh, t); ok {
+				c.Avail[ActFire] = true
+			}
+		}
+	}
+}
+
+func (c *Controller) ownStation() *rules.Ship {
+	for i := range c.View.Ships {
+		sh := &c.View.Ships[i]
+		if sh.Side == c.Side && sh.Alive() && c.View.Class(sh).Station {
+			return sh
+		}
+	}
+	return nil
+}
+
+// SectionFor is the station section an attack on t aims at: the one chosen,
+// else the section the ship's wing is told to focus on, else the main-power
+// section while it stands, else the first that stands.
+func (c *Controller) SectionFor(sh, t *rules.Ship) int {
+	tc := c.View.Class(t)
+	if !tc.Station || len(tc.Sections) == 0 {
+		return 0
+	}
+	intact := func(id int) bool {
+		i, ok := tc.Section(id)
+		return ok && i < len(t.Section) && t.Section[i] > 0
+	}
+	if c.Section != 0 && intact(c.Section) {
+		return c.Section
+	}
+	if sh != nil && sh.Wing >= 0 {
+		if w := c.View.Wing(sh.Wing); w != nil && w.Directive == rules.Focus && w.Target == t.ID && intact(w.Section) {
+			return w.Section
+		}
+	}
+	for _, s := range tc.Sections {
+		if s.MainPower && intact(s.ID) {
+			return s.ID
+		}
+	}
+	for _, s := range tc.Sections {
+		if intact(s.ID) {
+			return s.ID
+		}
+	}
+	return tc.Sections[0].ID
+}
+
+// CycleSection chooses the next station section to fire on.
+func (c *Controller) CycleSection(t *rules.Ship, dir int) {
+	tc := c.View.Class(t)
+	n := len(tc.Sections)
+	if n == 0 {
+		return
+	}
+	cur := c.SectionFor(c.Sel(), t)
+	i, _ := tc.Section(cur)
+	i = ((i+dir)%n + n) % n
+	c.Section = tc.Sections[i].ID
+	c.hoverStamp = -1
+}
+
+// AttackOrder is the attack the selected ship would make on t: with the chosen
+// weapon, or the legal weapon with the most expected damage.
+func (c *Controller) AttackOrder(sh, t *rules.Ship) (rules.Order, bool) {
+	if sh == nil || t == nil || sh.Actions <= 0 {
+		return rules.Order{}, false
+	}
+	sec := c.SectionFor(sh, t)
+	cls := c.View.Class(sh)
+	best, bestExp := -1, -1
+	for w := range cls.Weapons {
+		if c.Weapon >= 0 && w != c.Weapon {
+			continue
+		}
+		o := rules.Order{Kind: rules.Attack, Side: c.Side, Ship: sh.ID, Target: t.ID, Weapon: w, Section: sec}
+		if !c.Legal(o) {
+			continue
+		}
+		p, err := c.View.Preview(sh.ID, w, t.ID, sec)
+		if err != nil {
+			continue
+		}
+		if p.Expected100 > bestExp {
+			best, bestExp = w, p.Expected100
+		}
+	}
+	if best < 0 {
+		return rules.Order{}, false
+	}
+	return rules.Order{Kind: rules.Attack, Side: c.Side, Ship: sh.ID, Target: t.ID, Weapon: best, Section: sec}, true
+}
+
+// Hover is what the pointer is over and what a click there would do.
+type Hover struct {
+	Hex     hex.Hex
+	OnMap   bool
+	Ship    *rules.Ship // the ship in view there
+	Path    []hex.Hex   // a move there: the path (without the start) and its cost
+	Cost    int
+	Attack  bool // a click fires: Order and Preview tell how
+	Order   rules.Order
+	Preview rules.Preview
+	Weapon  string
+	Mine    bool // a click lays a mine here
+	Cover   bool // a click covers this ship
+	Board   bool // a click boards this station
+}
+
+// HoverAt describes the hex under the pointer; it is cached until the hex or
+// the battle changes.
+func (c *Controller) HoverAt(h hex.Hex) *Hover {
+	if c.hoverStamp == c.S.Changed && c.hoverHex == h {
+		return &c.hover
+	}
+	c.hoverStamp, c.hoverHex = c.S.Changed, h
+	c.hover = Hover{Hex: h, OnMap: c.View.Map.In(h)}
+	hv := &c.hover
+	if !hv.OnMap {
+		return hv
+	}
+	hv.Ship = c.View.ShipAt(h)
+	sh := c.Sel()
+	if sh == nil || !c.MyTurn() {
+		return hv
+	}
+	t := hv.Ship
+	switch c.Mode {
+	case ModeMine:
+		hv.Mine = c.Legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: h})
+		return hv
+	case ModeCover:
+		hv.Cover = t != nil && t.Side == c.Side && c.Legal(rules.Order{Kind: rules.Cover, Side: c.Side, Ship: sh.ID, Target: t.ID})
+		return hv
+	case ModeBoard:
+		hv.Board = t != nil && t.Side != c.Side && c.Legal(rules.Order{Kind: rules.Board, Side: c.Side, Ship: sh.ID, Target: t.ID})
+		return hv
+	}
+	if t != nil && t.Side != c.Side {
+		if o, ok := c.AttackOrder(sh, t); ok {
+			hv.Attack, hv.Order = true, o
+			hv.Preview, _ = c.View.Preview(sh.ID, o.Weapon, t.ID, o.Section)
+			hv.Weapon = c.View.Class(sh).Weapons[o.Weapon].Name
+		}
+		return hv
+	}
+	if c.Mode == ModeMove && t == nil {
+		if cost, ok := c.CanReach(h); ok && h != sh.Pos {
+			if p, ok := hex.PathTo(c.All, sh.Pos, h); ok {
+				hv.Path, hv.Cost = p, cost
+			}
+		}
+	}
+	return hv
+}
+
+// Click acts on a hex: selects a ship, or gives the order the hover
+// describes. It returns the order's events when one was given.
+func (c *Controller) Click(h hex.Hex) ([]rules.Event, error) {
+	c.Cursor = h
+	hv := c.HoverAt(h)
+	if !hv.OnMap {
+		return nil, nil
+	}
+	sh := c.Sel()
+	var o rules.Order
+	switch {
+	case hv.Mine:
+		o = rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: h}
+	case hv.Cover:
+		o = rules.Order{Kind: rules.Cover, Side: c.Side, Ship: sh.ID, Target: hv.Ship.ID}
+	case hv.Board:
+		o = rules.Order{Kind: rules.Board, Side: c.Side, Ship: sh.ID, Target: hv.Ship.ID}
+	case hv.Attack:
+		o = hv.Order
+	case hv.Path != nil:
+		o = rules.Order{Kind: rules.Move, Side: c.Side, Ship: sh.ID, Path: append([]hex.Hex(nil), hv.Path...)}
+	case hv.Ship != nil:
+		if hv.Ship.ID != c.Selected {
+			c.Select(hv.Ship.ID)
+		}
+		return nil, nil
+	default:
+		if c.Mode != ModeMove {
+			c.Mode = ModeMove
+			c.hoverStamp = -1
+			return nil, nil
+		}
+		c.Selected = rules.NoShip
+		c.recompute()
+		return nil, nil
+	}
+	return c.give(o)
+}
+
+// Do carries out an action of the action bar.
+func (c *Controller) Do(a Action) ([]rules.Event, error) {
+	if a != ActUndo && !c.Avail[a] {
+		return nil, nil
+	}
+	sh := c.Sel()
+	setMode := func(m Mode) ([]rules.Event, error) {
+		if c.Mode == m {
+			m = ModeMove
+		}
+		c.Mode = m
+		c.hoverStamp = -1
+		return nil, nil
+	}
+	switch a {
+	case ActMove:
+		return setMode(ModeMove)
+	case ActFire:
+		return setMode(ModeFire)
+	case ActMine:
+		return setMode(ModeMine)
+	case ActCover:
+		return setMode(ModeCover)
+	case ActBoard:
+		return setMode(ModeBoard)
+	case ActCloak:
+		kind := rules.Cloak
+		if sh.Cloaked {
+			kind = rules.Decloak
+		}
+		return c.give(rules.Order{Kind: kind, Side: c.Side, Ship: sh.ID})
+	case ActWithdraw:
+		return c.give(rules.Order{Kind: rules.Withdraw, Side: c.Side, Ship: sh.ID})
+	case ActEvacuate:
+		return c.give(rules.Order{Kind: rules.Evacuate, Side: c.Side, Ship: c.ownStation().ID})
+	case ActSabotage:
+		return c.give(rules.Order{Kind: rules.Sabotage, Side: c.Side, Ship: c.ownStation().ID})
+	case ActEndTurn:
+		c.Mode = ModeMove
+		return c.give(rules.Order{Kind: rules.EndPhase, Side: c.Side})
+	case ActUndo:
+		if err := c.S.Undo(); err != nil {
+			c.Msg = err.Error()
+			return nil, err
+		}
+		c.Msg = "Order taken back."
+		c.Refresh()
+		return nil, nil
+	}
+	return nil, nil
+}
+
+// AnswerTerms accepts or refuses the surrender terms.
+func (c *Controller) AnswerTerms(accept bool) ([]rules.Event, error) {
+	return c.give(rules.Order{Kind: rules.AnswerTerms, Side: c.Side, Accept: accept})
+}
+
+func (c *Controller) give(o rules.Order) ([]rules.Event, error) {
+	evs, err := c.S.Apply(o, true)
+	if err != nil {
+		c.Msg = err.Error()
+		return nil, err
+	}
+	c.Msg = ""
+	if o.Kind != rules.Move {
+		c.Mode = ModeMove
+	}
+	c.Refresh()
+	return evs, nil
+}
+
+// NextShip selects the next own ship (dir +1 or -1) that can still move or act.
+func (c *Controller) NextShip(dir int) bool {
+	n := len(c.View.Ships)
+	if n == 0 {
+		return false
+	}
+	start := -1
+	for i := range c.View.Ships {
+		if c.View.Ships[i].ID == c.Selected {
+			start = i
+		}
+	}
+	if start < 0 && dir < 0 {
+		start = 0
+	}
+	for k := 1; k <= n; k++ {
+		i := ((start+dir*k)%n + n) % n
+		sh := &c.View.Ships[i]
+		if sh.Side == c.Side && sh.Alive() && (sh.MP > 0 || sh.Actions > 0) {
+			c.Select(sh.ID)
+			return true
+		}
+	}
+	return false
+}
+
+// NextTarget puts the cursor on the next enemy the selected ship can fire on.
+func (c *Controller) NextTarget(dir int) (*rules.Ship, bool) {
+	sh := c.Sel()
+	if sh == nil {
+		return nil, false
+	}
+	n := len(c.View.Ships)
+	start := -1
+	if t := c.View.ShipAt(c.Cursor); t != nil {
+		for i := range c.View.Ships {
+			if c.View.Ships[i].ID == t.ID {
+				start = i
+			}
+		}
+	}
+	for k := 1; k <= n; k++ {
+		i := ((start+dir*k)%n + n) % n
+		t := &c.View.Ships[i]
+		if t.Side == c.Side || !t.Alive() {
+			continue
+		}
+		if _, ok := c.AttackOrder(sh, t); ok {
+			c.Cursor = t.Pos
+			return t, true
+		}
+	}
+	return nil, false
+}

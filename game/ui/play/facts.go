@@ -1,0 +1,110 @@
+package play
+
+import (
+	"strings"
+
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
+)
+
+// The facts of a battle the front end shows come from its scenario and its
+// state, never from the front end's code: names, commanders, the terms, the
+// station, the losses an outcome asks for. Where the scenario format says
+// nothing, the words are generic.
+
+// SideTitle is a side's name as a title ("Alliance").
+func SideTitle(s rules.Side) string {
+	id := s.String()
+	if id == "" {
+		return "?"
+	}
+	return strings.ToUpper(id[:1]) + id[1:]
+}
+
+// CommandLabel names who the player commands on a side: the side and its
+// commander in this battle ("Alliance — " and the commander's name).
+func CommandLabel(sc *scenario.Scenario, s rules.Side) string {
+	if sc != nil && s.Valid() && sc.Sides[s].Commander != "" {
+		return SideTitle(s) + " — " + sc.Sides[s].Commander
+	}
+	return SideTitle(s)
+}
+
+// Commander is a side's commander in this battle, or the side's title.
+func Commander(sc *scenario.Scenario, s rules.Side) string {
+	if sc != nil && s.Valid() && sc.Sides[s].Commander != "" {
+		return sc.Sides[s].Commander
+	}
+	return SideTitle(s)
+}
+
+// TermsRefused says who refused whose terms.
+func TermsRefused(sc *scenario.Scenario) string {
+	if sc == nil || sc.Terms == nil {
+		return "The surrender terms are refused."
+	}
+	who := Commander(sc, sc.Terms.Side)
+	if sc.Terms.From == "" {
+		return who + " refuses the surrender terms."
+	}
+	return who + " refuses " + sc.Terms.From + "'s terms."
+}
+
+// LossGoal is the first outcome that asks for a number of a side's ships
+// destroyed ("losses(dominion) >= 50"): the side, how many, and the outcome.
+// ok is false when no outcome counts losses.
+func LossGoal(st *rules.State) (side rules.Side, n int, o rules.Outcome, ok bool) {
+	for _, o := range st.Outcomes {
+		for _, c := range o.When {
+			if c.Name != "losses" {
+				continue
+			}
+			switch c.Op {
+			case ">=":
+				return c.Side, c.N, o, true
+			case ">":
+				return c.Side, c.N + 1, o, true
+			}
+		}
+	}
+	return 0, 0, rules.Outcome{}, false
+}
+
+// StationName names the minefield owner's station (the one the battle is
+// about), or "The station".
+func StationName(st *rules.State) string {
+	if sh := st.Station(st.Mines.Owner); sh != nil && sh.Name != "" {
+		return sh.Name
+	}
+	return "The station"
+}
+
+// MainPowerSection names the section of a station that carries its main
+// power, or "" when none does.
+func MainPowerSection(st *rules.State, station rules.ShipID) string {
+	sh := st.Ship(station)
+	if sh == nil {
+		return ""
+	}
+	for _, s := range st.Class(sh).Sections {
+		if s.MainPower {
+			return s.Name
+		}
+	}
+	return ""
+}
+
+// HasWormhole reports whether the map has a wormhole's mouth.
+func HasWormhole(m *rules.Map) bool { return len(m.Hexes(rules.Wormhole)) > 0 }
+
+// OpeningShip is the ship a side's first orders start with: its first live
+// minelayer (the minefield is the battle's clock), or nil.
+func OpeningShip(v *rules.View, side rules.Side) *rules.Ship {
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if sh.Side == side && sh.Alive() && v.Class(sh).Minelayer {
+			return sh
+		}
+	}
+	return nil
+}

@@ -1,0 +1,43 @@
+package play
+
+import (
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// Status is the game's state as a page embedding the game, or a test, sees
+// it: which scene is up and, in a battle or a replay, the scenario, turn,
+// phase, side to act and the outcome once decided. The browser build exposes
+// it to JavaScript as window.ds9.status() (see web_js.go).
+type Status struct {
+	Scene     string `json:"scene"` // title, briefing, battle, report, replay
+	Scenario  string `json:"scenario"`
+	Turn      int    `json:"turn"`
+	TurnLimit int    `json:"turnLimit"`
+	Phase     string `json:"phase"`  // parley, battle, over
+	Active    string `json:"active"` // alliance or dominion
+	Outcome   string `json:"outcome"`
+	Frames    int    `json:"frames"` // frames drawn since the start
+	// BattleFrames counts the frames drawn since the current battle or
+	// replay came up.
+	BattleFrames int  `json:"battleFrames"`
+	HumanTurn    bool `json:"humanTurn"` // a person gives the orders now
+	Busy         bool `json:"busy"`      // the enemy's turn is being played back
+	Replay       bool `json:"replay"`    // a replay is shown
+	// Error is the last problem the game reported to the player, if any.
+	Error string `json:"error,omitempty"`
+}
+
+// FillStatus fills the battle part of a status from a state.
+func FillStatus(st *Status, s *rules.State, scenarioID string) {
+	if s == nil {
+		return
+	}
+	st.Scenario = scenarioID
+	st.Turn = s.Turn
+	st.TurnLimit = s.TurnLimit
+	st.Phase = s.Phase.String()
+	st.Active = s.Active.String()
+	if s.Phase == rules.Over {
+		st.Outcome = s.Outcome
+	}
+}

@@ -1,0 +1,739 @@
+package scene
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
+)
+
+// rect is a screen rectangle.
+type rect struct{ x, y, w, h float64 }
+
+func (r rect) in(x, y float64) bool { return x >= r.x && y >= r.y && x < r.x+r.w && y < r.y+r.h }
+
+// hudLine is a line of HUD text, laid out when its content changes.
+type hudLine struct {
+	text string
+	x, y float64
+	face *text.GoTextFace
+	col  render.RGBA
+	al   render.Align
+}
+
+// hudBar is a bar of the HUD: a fraction filled.
+type hudBar struct {
+	r    rect
+	frac float32
+	col  render.RGBA
+}
+
+// actionInfo describes an action bar button.
+type actionInfo struct {
+	act   play.Action
+	label string
+	key   string
+	tip   string
+}
+
+var actionButtons = [...]actionInfo{
+	{play.ActMove, "Move", "M", "Move the selected ship: click a blue hex. The path and its cost show under the pointer."},
+	{play.ActFire, "Fire", "F", "Fire on an enemy: hover it to see the hit chance and expected damage. 1–4 choose a weapon, T cycles targets."},
+	{play.ActMine, "Lay mine", "L", "Lay a mine at a marked minefield position next to the minelayer."},
+	{play.ActCloak, "Cloak", "C", "Engage or drop the cloaking device. Cloaked ships cannot fire."},
+	{play.ActCover, "Cover", "V", "Cover a friendly ship: attacks on it are harder and the coverer fires back."},
+	{play.ActEvacuate, "Evacuate", "X", "Order the station's evacuation."},
+	{play.ActSabotage, "Sabotage", "P", "Sabotage the station's computers and power once the ships are gone: the station is lost, but not taken whole."},
+	{play.ActBoard, "Board", "B", "Send troops to board the enemy station."},
+	{play.ActWithdraw, "Withdraw", "O", "Leave the battle from an exit hex."},
+	{play.ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing."},
+	{play.ActEndTurn, "End phase", "Enter", "End your phase: the enemy moves next."},
+}
+
+// hudKey is what the HUD's text depends on.
+type hudKey struct {
+	changed         int
+	side, active    rules.Side
+	sel             rules.ShipID
+	mode            play.Mode
+	weapon, section int
+	w, h, scale     float64
+	my, skip, watch bool
+	speed           int
+	curtain         bool
+	playing         bool // the replay plays
+}
+
+// tipKey is what the tooltip depends on.
+type tipKey struct {
+	button int
+	hex    hexKey
+	onMap  bool
+	base   hudKey
+}
+
+// layerKey is what the HUD's layer depends on.
+type layerKey struct {
+	base                    hudKey
+	logN, hover             int
+	top, panel, logBox, bar rect
+}
+
+type hexKey struct{ q, r int }
+
+// secRow is a station section's row in the panel.
+type secRow struct {
+	r  rect
+	id int
+}
+
+// hud is the battle's heads-up display.
+type hud struct {
+	b        *battleScene
+	top      rect
+	panel    rect
+	logBox   rect
+	bar      rect
+	buttons  []rect
+	btns     []actionInfo
+	menuBtn  rect     // the top bar's Menu button (Esc)
+	secRows  []secRow // the enemy station's sections, to click to aim at
+	stamp    hudKey
+	fresh    bool
+	movingLn string
+	lines    []hudLine
+	bars     []hudBar
+	bt       *render.Batch
+
+	tipKey tipKey
+
+	layer    *ebiten.Image // panels, bars, buttons and log, redrawn on change
+	layerKey layerKey
+	layerOK  bool
+	subs     []*ebiten.Image
+	subOp    ebiten.DrawImageOptions
+	tip      []string
+	tipW     float64
+	topLine  string
+	speedLn  string
+	viewLn   string
+}
+
+func newHUD(b *battleScene) *hud {
+	return &hud{b: b, bt: b.g.Kit.NewBatch(false)}
+}
+
+// layout places the HUD for the screen size.
+func (h *hud) layout() {
+	g := h.b.g
+	u := g.U
+	h.top = rect{0, 0, g.W, u(34)}
+	h.panel = rect{g.W - u(318), u(44), u(308), g.H - u(44) - u(72)}
+	h.bar = rect{u(10), g.H - u(62), g.W - u(20), u(54)}
+	h.btns = actionButtons[:]
+	switch b := h.b; {
+	case b.rp != nil:
+		h.btns = replayButtons[:]
+	case b.curtain || b.s.State().Phase == rules.Over:
+	case b.watch:
+		h.btns = playbackButtons[:]
+	case !b.s.HumanTurn() && b.s.State().Phase == rules.Battle:
+		h.btns = playbackButtons[:3]
+	}
+	h.menuBtn = rect{g.W - u(92), u(4), u(84), u(26)}
+	if len(h.buttons) != len(h.btns) {
+		h.buttons = make([]rect, len(h.btns))
+	}
+	bw := (h.bar.w - u(12) - float64(len(actionButtons)-1)*u(6)) / float64(len(actionButtons))
+	bw = min(bw, u(118))
+	for i := range h.btns {
+		h.buttons[i] = rect{h.bar.x + u(6) + float64(i)*(bw+u(6)), h.bar.y + u(6), bw, h.bar.h - u(12)}
+	}
+	h.logBox = rect{u(10), g.H - u(72) - u(10*17+26), u(470), u(10*17 + 26)}
+}
+
+// contains reports whether a point is over the HUD.
+func (h *hud) contains(x, y float64) bool {
+	return h.top.in(x, y) || h.panel.in(x, y) || h.bar.in(x, y) || h.logBox.in(x, y)
+}
+
+// buttonAt returns the action of the button under a point.
+func (h *hud) buttonAt(x, y float64) (play.Action, bool) {
+	for i, r := range h.buttons {
+		if r.in(x, y) {
+			a := h.btns[i].act
+			if a < play.ActionCount && !h.b.ctl.MyTurn() {
+				return 0, false
+			}
+			return a, true
+		}
+	}
+	return 0, false
+}
+
+// enabled reports whether an action bar button can be pressed now.
+func (h *hud) enabled(a play.Action) bool {
+	if a >= play.ActionCount {
+		return true // replay and playback controls
+	}
+	return h.b.ctl.MyTurn() && h.b.ctl.Avail[a]
+}
+
+// sectionAt returns the enemy station section whose row in the panel is
+// under a point: a click there aims the attacks at it.
+func (h *hud) sectionAt(x, y float64) (int, bool) {
+	for _, r := range h.secRows {
+		if r.r.in(x, y) {
+			return r.id, true
+		}
+	}
+	return 0, false
+}
+
+// refresh rebuilds the HUD's text when what it shows has changed.
+func (h *hud) refresh() {
+	b := h.b
+	c := b.ctl
+	g := b.g
+	st := b.s.State()
+	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, mode: c.Mode, weapon: c.Weapon, section: c.Section,
+		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain,
+		playing: b.rp != nil && b.rp.playing}
+	if h.fresh && key == h.stamp {
+		return
+	}
+	h.stamp, h.fresh = key, true
+	h.lines, h.bars, h.secRows = h.lines[:0], h.bars[:0], h.secRows[:0]
+	u := g.U
+	f := g.Fonts
+	v := c.View
+
+	phase := play.SideTitle(st.Active) + " phase"
+	if st.Phase == rules.Parley {
+		phase = "Surrender terms"
+	} else if st.Phase == rules.Over {
+		phase = "Battle over"
+	}
+	h.topLine = fmt.Sprintf("Turn %d of %d  ·  %s", max(st.Turn, 1), st.TurnLimit, phase)
+	switch {
+	case b.rp != nil:
+		h.topLine += fmt.Sprintf("  ·  replay, order %d of %d", b.rpPos(), len(b.rp.orders))
+	case c.MyTurn():
+		h.topLine += "  ·  your orders"
+	case st.Phase == rules.Battle:
+		h.topLine += "  ·  K: skip"
+	}
+	h.speedLn = "Playback " + speedNames()[g.Settings.Speed] + "  (, .)"
+	h.viewLn = play.SideTitle(c.Side) + " view"
+	if b.watch {
+		h.viewLn += "  (G: switch)"
+	}
+	h.viewLn += "   " + h.speedLn
+	h.movingLn = play.SideTitle(st.Active) + " is moving…  K: skip   , . : speed"
+	if b.watch {
+		h.movingLn = play.SideTitle(st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
+	}
+
+	x, y := h.panel.x+u(14), h.panel.y+u(10)
+	w := h.panel.w - u(28)
+	add := func(s string, face *text.GoTextFace, col render.RGBA, dy float64) {
+		h.lines = append(h.lines, hudLine{text: s, x: x, y: y, face: face, col: col})
+		y += dy
+	}
+	addR := func(s string, face *text.GoTextFace, col render.RGBA) {
+		h.lines = append(h.lines, hudLine{text: s, x: x + w, y: y, face: face, col: col, al: render.Right})
+	}
+	bar := func(frac float32, col render.RGBA) {
+		h.bars = append(h.bars, hudBar{r: rect{x, y, w, u(6)}, frac: min(max(frac, 0), 1), col: col})
+		y += u(14)
+	}
+	add("OBJECTIVES", f.Bold, render.ColAccent.RGBA(), u(24))
+	// Minefield.
+	if v.MinesTotal > 0 {
+		mstate := "being laid"
+		if v.MinefieldActive {
+			mstate = "ACTIVE"
+		}
+		addR(fmt.Sprintf("%d / %d", v.MinesLaid, v.MinesTotal), f.Body, render.ColText.RGBA())
+		add("Minefield ("+mstate+")", f.Body, render.ColText.RGBA(), u(20))
+		bar(float32(v.MinesLaid)/float32(max(1, v.MinesTotal)), render.ColMine.RGBA())
+	}
+	// The losses an outcome counts, against its number (read from the
+	// outcome's conditions), else each side's losses.
+	if side, n, _, ok := play.LossGoal(st); ok {
+		addR(fmt.Sprintf("%d / %d", v.Losses[side], n), f.Body, render.ColText.RGBA())
+		add(play.SideTitle(side)+" ships destroyed", f.Body, render.ColText.RGBA(), u(20))
+		bar(float32(v.Losses[side])/float32(max(1, n)), render.SideColor(side))
+	} else {
+		for _, side := range rules.Sides {
+			addR(strconv.Itoa(v.Losses[side]), f.Body, render.ColText.RGBA())
+			add(play.SideTitle(side)+" ships destroyed", f.Body, render.ColText.RGBA(), u(20))
+		}
+	}
+	addR(fmt.Sprintf("%d / %d", max(v.Turn, 1), v.TurnLimit), f.Body, render.ColText.RGBA())
+	add("Turn", f.Body, render.ColText.RGBA(), u(20))
+	bar(float32(max(v.Turn, 1))/float32(max(1, v.TurnLimit)), render.ColDim.RGBA())
+	// The station.
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		cl := v.Class(sh)
+		if !cl.Station {
+			continue
+		}
+		status, scol := "main power online", render.ColGood.RGBA()
+		switch {
+		case sh.Captured:
+			status, scol = "captured", render.ColBad.RGBA()
+		case sh.Sabotaged:
+			status, scol = "sabotaged", render.ColWarn.RGBA()
+		case sh.Evacuated:
+			status, scol = "evacuated", render.ColWarn.RGBA()
+		case !sh.MainPower:
+			status, scol = "MAIN POWER LOST", render.ColBad.RGBA()
+		case sh.EvacuateAt > 0:
+			status, scol = fmt.Sprintf("evacuating (turn %d)", sh.EvacuateAt), render.ColWarn.RGBA()
+		}
+		y += u(4)
+		add(sh.Name, f.Bold, render.ColText.RGBA(), u(19))
+		add(status, f.Small, scol, u(17))
+		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, render.ColDim.RGBA())
+		add("Shields", f.Small, render.ColDim.RGBA(), u(16))
+		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), render.RGB(0x5fb0ff))
+		// The enemy's station: its sections are targets; a click on a row
+		// (or [ ]) aims the attacks at it.
+		aim := 0
+		if sh.Side != c.Side && c.MyTurn() {
+			aim = c.SectionFor(c.Sel(), sh)
+			add("Aim at a section: click it, or [ ]", f.Small, render.ColDim.RGBA(), u(16))
+		}
+		for si, sec := range cl.Sections {
+			hp := 0
+			if si < len(sh.Section) {
+				hp = sh.Section[si]
+			}
+			ncol := render.ColDim.RGBA()
+			if sec.MainPower {
+				ncol = render.ColAccent.RGBA() // the section carrying main power
+			}
+			name := sec.Name
+			if aim != 0 {
+				name = "  " + name
+				if sec.ID == aim {
+					name, ncol = "› "+sec.Name, render.ColGood.RGBA()
+				}
+				if hp > 0 {
+					h.secRows = append(h.secRows, secRow{r: rect{x - u(6), y - u(2), w + u(12), u(29)}, id: sec.ID})
+				}
+			}
+			addR(fmt.Sprintf("%d / %d", hp, sec.Hull), f.Small, render.ColDim.RGBA())
+			add(name, f.Small, ncol, u(15))
+			bar(float32(hp)/float32(max(1, sec.Hull)), healthColor(float32(hp)/float32(max(1, sec.Hull))))
+		}
+		break
+	}
+	y += u(6)
+	// The selected ship.
+	sh := v.Ship(c.Selected)
+	if sh == nil {
+		add("No ship selected", f.Bold, render.ColDim.RGBA(), u(19))
+		if c.MyTurn() {
+			add("Click a ship, or Tab for the next", f.Small, render.ColDim.RGBA(), u(16))
+			add("one with orders left.", f.Small, render.ColDim.RGBA(), u(16))
+		}
+		return
+	}
+	cl := v.Class(sh)
+	add(sh.Name, f.Head, render.SideColor(sh.Side), u(26))
+	add(cl.Name, f.Small, render.ColDim.RGBA(), u(18))
+	if !cl.Station {
+		addR(fmt.Sprintf("%d / %d", sh.Hull, cl.Hull), f.Small, render.ColDim.RGBA())
+		add("Hull", f.Small, render.ColDim.RGBA(), u(16))
+		bar(float32(sh.Hull)/float32(max(1, cl.Hull)), healthColor(float32(sh.Hull)/float32(max(1, cl.Hull))))
+		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, render.ColDim.RGBA())
+		add("Shields", f.Small, render.ColDim.RGBA(), u(16))
+		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), render.RGB(0x5fb0ff))
+	}
+	if sh.Side == c.Side {
+		add(fmt.Sprintf("Movement %d of %d  ·  Actions %d", sh.MP, cl.Speed, sh.Actions), f.Small, render.ColText.RGBA(), u(18))
+	}
+	for i, wp := range cl.Weapons {
+		col := render.ColText.RGBA()
+		mark := "  "
+		if c.Weapon == i {
+			col, mark = render.ColAccent.RGBA(), "› "
+		}
+		add(fmt.Sprintf("%s%d  %s", mark, i+1, wp.Name), f.Small, col, u(15))
+		add(fmt.Sprintf("      range %d · %d%% · %d×%d %s", wp.Range, wp.Accuracy, wp.Damage, wp.Shots, weaponKindName(wp.Kind)), f.Small, render.ColDim.RGBA(), u(16))
+	}
+	if sh.Wing >= 0 {
+		if wg := v.Wing(sh.Wing); wg != nil {
+			add(wg.Name, f.Small, render.WingColor(wg.Index), u(15))
+			add("  "+wg.Directive.String(), f.Small, render.ColDim.RGBA(), u(16))
+		}
+	}
+	var flags []string
+	if sh.Cloaked {
+		flags = append(flags, "cloaked")
+	}
+	if sh.Covering != rules.NoShip {
+		if t := v.Ship(sh.Covering); t != nil {
+			flags = append(flags, "covering "+t.Name)
+		}
+	}
+	if len(flags) > 0 {
+		add(strings.Join(flags, " · "), f.Small, render.ColWarn.RGBA(), u(16))
+	}
+	if c.MyTurn() && sh.Side == c.Side {
+		mode := [...]string{"Mode: move — click a blue hex, or an enemy to fire", "Mode: fire — click an enemy", "Mode: lay mine — click a marked hex", "Mode: cover — click a friendly ship", "Mode: board — click the station"}[c.Mode]
+		y += u(4)
+		for _, l := range render.WrapText(mode, f.Small, w) {
+			add(l, f.Small, render.ColAccent.RGBA(), u(15))
+		}
+	}
+}
+
+func weaponKindName(k rules.WeaponKind) string {
+	switch k {
+	case rules.Phaser:
+		return "phaser"
+	case rules.PulseCannon:
+		return "pulse"
+	case rules.Disruptor:
+		return "disruptor"
+	case rules.Polaron:
+		return "polaron"
+	case rules.PhotonTorpedo:
+		return "photon"
+	case rules.QuantumTorpedo:
+		return "quantum"
+	}
+	return ""
+}
+
+// tooltipFor builds the tooltip for what is under the pointer.
+func (h *hud) tooltipFor() {
+	b := h.b
+	c := b.ctl
+	in := &b.g.Input
+	key := tipKey{button: -1}
+	for i, r := range h.buttons {
+		if r.in(in.X, in.Y) {
+			key.button = i
+		}
+	}
+	if !in.EverMoved && !b.kbCursor {
+		key.button = -2 // no pointer yet: no tooltip
+	} else if key.button < 0 && (!h.contains(in.X, in.Y) || b.kbCursor) {
+		key.onMap = true
+		key.hex = hexKey{c.Cursor.Q, c.Cursor.R}
+		key.base = h.stamp
+	}
+	if key == h.tipKey {
+		return
+	}
+	h.tipKey = key
+	btn := key.button
+	h.tip = h.tip[:0]
+	if btn < 0 && !key.onMap || btn == -2 {
+		return
+	}
+	if btn >= 0 {
+		a := h.btns[btn]
+		h.tip = append(h.tip, a.label+"  ["+a.key+"]")
+		h.tip = append(h.tip, render.WrapText(a.tip, b.g.Fonts.Small, b.g.U(300))...)
+		h.measureTip()
+		return
+	}
+	hv := c.HoverAt(c.Cursor)
+	if !hv.OnMap {
+		return
+	}
+	v := c.View
+	switch {
+	case hv.Attack:
+		p := hv.Preview
+		h.tip = append(h.tip, "Fire "+hv.Weapon+" at "+hv.Ship.Name)
+		if t := hv.Ship; v.Class(t).Station {
+			h.tip = append(h.tip, "Target: "+play.SectionName(b.s.State(), t.ID, hv.Order.Section)+"  ([ ] to change)")
+		}
+		h.tip = append(h.tip, fmt.Sprintf("Hit chance %d%% × %d shots · %d each · range %d", p.HitChance, p.Shots, p.PerHit, p.Range))
+		h.tip = append(h.tip, fmt.Sprintf("Expected damage %.1f (to hull %.1f)", float64(p.Expected100)/100, float64(p.ExpectedHull100)/100))
+		if p.Covered {
+			h.tip = append(h.tip, "Covered: harder to hit, and its cover fires back")
+		}
+		h.tip = append(h.tip, "Click or Space to fire")
+	case hv.Path != nil:
+		sh := c.Sel()
+		h.tip = append(h.tip, fmt.Sprintf("Move here: %d of %d movement points", hv.Cost, sh.MP))
+		h.tip = append(h.tip, "Click or Space to move")
+	case hv.Mine:
+		h.tip = append(h.tip, "Lay a mine here", "Click or Space")
+	case hv.Cover:
+		h.tip = append(h.tip, "Cover "+hv.Ship.Name, "Click or Space")
+	case hv.Board:
+		h.tip = append(h.tip, "Board "+hv.Ship.Name, "Click or Space")
+	case hv.Ship != nil:
+		sh := hv.Ship
+		cl := v.Class(sh)
+		h.tip = append(h.tip, sh.Name, cl.Name)
+		if !cl.Station {
+			h.tip = append(h.tip, fmt.Sprintf("Hull %d/%d · shields %d/%d", sh.Hull, cl.Hull, sh.Shields, cl.Shields))
+		} else {
+			h.tip = append(h.tip, fmt.Sprintf("Shields %d/%d", sh.Shields, cl.Shields))
+		}
+		if sh.Wing >= 0 {
+			if w := v.Wing(sh.Wing); w != nil {
+				h.tip = append(h.tip, w.Name+" ("+w.Directive.String()+")")
+			}
+		}
+		if sh.Side != c.Side && c.Sel() != nil {
+			h.tip = append(h.tip, "Out of reach of your weapons")
+		}
+	default:
+		t := v.Map.At(hv.Hex)
+		switch t {
+		case rules.Belt:
+			h.tip = append(h.tip, "Plasma belt", fmt.Sprintf("Costs %d movement · blocks sensors and fire · shelter −%d%%", t.MoveCost(), t.Shelter()))
+		case rules.Debris:
+			h.tip = append(h.tip, "Debris field", fmt.Sprintf("Costs %d movement · shelter −%d%%", t.MoveCost(), t.Shelter()))
+		case rules.Wormhole:
+			h.tip = append(h.tip, "Wormhole", "Reinforcements may come through; an active minefield stops them")
+		case rules.Entry:
+			h.tip = append(h.tip, "Entry edge", "Reinforcements arrive here")
+		case rules.Exit:
+			h.tip = append(h.tip, "Exit edge", "Ships may withdraw from the battle here")
+		}
+		for _, m := range v.Mines {
+			if m.Pos == hv.Hex {
+				if m.Laid {
+					h.tip = append(h.tip, "Mine (laid)")
+				} else {
+					h.tip = append(h.tip, "Minefield position (to lay)")
+				}
+			}
+		}
+	}
+	h.measureTip()
+}
+
+func (h *hud) measureTip() {
+	h.tipW = 0
+	for i, l := range h.tip {
+		face := h.b.g.Fonts.Small
+		if i == 0 {
+			face = h.b.g.Fonts.Bold
+		}
+		h.tipW = max(h.tipW, render.TextWidth(l, face))
+	}
+}
+
+// draw draws the HUD.
+func (h *hud) draw(dst *ebiten.Image) {
+	b := h.b
+	g := b.g
+	u := g.U
+	f := g.Fonts
+	h.layout()
+	h.refresh()
+	h.tooltipFor()
+	c := b.ctl
+	in := &g.Input
+	my := c.MyTurn()
+	st := b.s.State()
+	// The panels, bars, buttons, their text and the log change only with the
+	// battle: they are drawn into a layer when something changed, and the
+	// layer's panel areas are copied to the screen every frame.
+	hover := -1
+	for i, r := range h.buttons {
+		if r.in(in.X, in.Y) {
+			hover = i
+		}
+	}
+	if h.menuBtn.in(in.X, in.Y) {
+		hover = len(h.buttons)
+	}
+	lk := layerKey{base: h.stamp, logN: b.log.n, hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar}
+	if h.layer == nil || h.layer.Bounds().Dx() != int(g.W) || h.layer.Bounds().Dy() != int(g.H) {
+		if h.layer != nil {
+			h.layer.Deallocate()
+		}
+		h.layer = ebiten.NewImage(int(g.W), int(g.H))
+		h.layerOK = false
+	}
+	if !h.layerOK || lk != h.layerKey {
+		h.layerKey, h.layerOK = lk, true
+		h.layer.Clear()
+		h.drawStatic(h.layer)
+		h.subs = h.subs[:0]
+		for _, r := range [4]rect{h.top, h.panel, h.logBox, h.bar} {
+			ir := image.Rect(int(r.x), int(r.y), int(math.Ceil(r.x+r.w)), int(math.Ceil(r.y+r.h)))
+			h.subs = append(h.subs, h.layer.SubImage(ir).(*ebiten.Image))
+		}
+	}
+	for _, sub := range h.subs {
+		h.subOp.GeoM.Reset()
+		h.subOp.GeoM.Translate(float64(sub.Bounds().Min.X), float64(sub.Bounds().Min.Y))
+		dst.DrawImage(sub, &h.subOp)
+	}
+	bt := h.bt
+	if c.Msg != "" {
+		g.Kit.Text(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), render.ColBad.RGBA(), render.Center)
+	}
+	if !my && st.Phase == rules.Battle && !b.curtain && b.rp == nil && len(h.buttons) > 0 {
+		// In the action bar, after the playback buttons.
+		last := h.buttons[len(h.btns)-1]
+		g.Kit.Text(dst, h.movingLn, f.Body, last.x+last.w+u(18), h.bar.y+(h.bar.h-f.BodyH)/2, render.ColWarn.RGBA(), render.Left)
+	}
+	for _, r := range h.secRows {
+		if r.r.in(in.X, in.Y) {
+			bt.Frame(float32(r.r.x), float32(r.r.y), float32(r.r.w), float32(r.r.h), float32(u(1)), render.ColAccent.WithA(0.7))
+		}
+	}
+	// Tooltip, over everything.
+	var tx, ty, tw, th float64
+	if len(h.tip) > 0 {
+		tw = h.tipW + u(20)
+		th = float64(len(h.tip))*f.SmallH + u(14)
+		tx, ty = in.X+u(18), in.Y+u(20)
+		if b.kbCursor {
+			x, y := b.cam.HexCenter(c.Cursor)
+			tx, ty = x+u(26), y+u(16)
+		}
+		if tx+tw > g.W-u(4) {
+			tx = g.W - u(4) - tw
+		}
+		if ty+th > g.H-u(70) {
+			ty = max(u(40), ty-th-u(40))
+		}
+		bt.Rect(float32(tx), float32(ty), float32(tw), float32(th), render.RGB(0x0a1424).WithA(0.95))
+		bt.Frame(float32(tx), float32(ty), float32(tw), float32(th), float32(u(1)), render.ColAccent.WithA(0.8))
+	}
+	bt.Flush(dst)
+	for i, l := range h.tip {
+		face, col := f.Small, render.ColText.RGBA()
+		if i == 0 {
+			face, col = f.Bold, render.ColAccent.RGBA()
+		}
+		g.Kit.Text(dst, l, face, tx+u(10), ty+u(7)+float64(i)*f.SmallH, col, render.Left)
+	}
+	// Banner.
+	if b.bannerTitle != "" {
+		t := b.now - b.bannerAt
+		if t < 3.2 {
+			a := float32(min(1, t*4, (3.2-t)/0.8))
+			g.Kit.Text(dst, b.bannerTitle, f.Big, g.W/2-u(150), u(56), render.ColText.Mul(a), render.Center)
+			g.Kit.Text(dst, b.bannerSub, f.Head, g.W/2-u(150), u(56)+f.BigH, render.ColAccent.Mul(a), render.Center)
+		}
+	}
+}
+
+// drawStatic draws the panels, bars, buttons, their text and the log.
+func (h *hud) drawStatic(dst *ebiten.Image) {
+	b := h.b
+	g := b.g
+	u := g.U
+	f := g.Fonts
+	bt := h.bt
+	c := b.ctl
+	// Panels.
+	bt.Rect(float32(h.top.x), float32(h.top.y), float32(h.top.w), float32(h.top.h), render.ColPanel.WithA(render.PanelAlpha))
+	bt.Rect(float32(h.top.x), float32(h.top.y+h.top.h-u(2)), float32(h.top.w), float32(u(2)), render.ColAccent.WithA(0.7))
+	panel(bt, h.panel, u)
+	panel(bt, h.logBox, u)
+	panel(bt, h.bar, u)
+	mcol := render.ColPanelHi.WithA(render.PanelHiAlpha)
+	if h.menuBtn.in(g.Input.X, g.Input.Y) {
+		mcol = render.RGB(0x24405f)
+	}
+	bt.Rect(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), mcol)
+	bt.Frame(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), float32(u(1)), render.ColEdge.RGBA())
+	for _, br := range h.bars {
+		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w), float32(br.r.h), render.RGBA{R: 1, G: 1, B: 1, A: 0.08})
+		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w)*br.frac, float32(br.r.h), br.col)
+	}
+	my := c.MyTurn()
+	in := &g.Input
+	rp := b.rp != nil
+	for i, r := range h.buttons {
+		a := h.btns[i].act
+		on := h.enabled(a)
+		col := render.ColPanelHi.WithA(render.PanelHiAlpha)
+		if on && r.in(in.X, in.Y) {
+			col = render.RGB(0x24405f)
+		}
+		active := !rp && my && ((a == play.ActFire && c.Mode == play.ModeFire) || (a == play.ActMine && c.Mode == play.ModeMine) || (a == play.ActCover && c.Mode == play.ModeCover) || (a == play.ActBoard && c.Mode == play.ModeBoard) || (a == play.ActMove && c.Mode == play.ModeMove && c.Sel() != nil))
+		bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
+		edge := render.ColEdge.RGBA()
+		if active {
+			edge = render.ColAccent.RGBA()
+		} else if on && a == play.ActEndTurn {
+			edge = render.ColGood.RGBA()
+		}
+		bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
+	}
+	bt.Flush(dst)
+
+	// Text.
+	st := b.s.State()
+	g.Kit.Text(dst, st.Name, f.Bold, u(12), u(8), render.ColAccent.RGBA(), render.Left)
+	g.Kit.Text(dst, h.topLine, f.Bold, g.W/2, u(8), render.ColText.RGBA(), render.Center)
+	g.Kit.Text(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), render.ColDim.RGBA(), render.Right)
+	g.Kit.Text(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), render.ColText.RGBA(), render.Center)
+	for i := range h.lines {
+		l := &h.lines[i]
+		g.Kit.Text(dst, l.text, l.face, l.x, l.y, l.col, l.al)
+	}
+	for i, r := range h.buttons {
+		a := h.btns[i]
+		col := render.ColText.RGBA()
+		if !h.enabled(a.act) {
+			col = render.ColDim.WithA(0.55)
+		}
+		label := a.label
+		if a.act == ActRpPlay {
+			label = "Play"
+			if b.rp != nil && b.rp.playing {
+				label = "Pause"
+			}
+		}
+		if a.act == play.ActCloak {
+			if sh := c.Sel(); sh != nil && sh.Cloaked {
+				label = "Decloak"
+			}
+		}
+		g.Kit.Text(dst, label, f.Bold, r.x+r.w/2, r.y+u(6), col, render.Center)
+		g.Kit.Text(dst, a.key, f.Small, r.x+r.w/2, r.y+u(24), render.ColAccent.WithA(col.A), render.Center)
+	}
+	// Log.
+	g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
+	ly := h.logBox.y + h.logBox.h - u(22)
+	for i := range 10 {
+		l := b.log.last(i)
+		if l == nil {
+			break
+		}
+		col := render.ColText.RGBA()
+		if l.side == rules.Dominion {
+			col = render.RGB(0xd8c8ff)
+		}
+		if i > 0 {
+			col = col.Mul(0.85)
+		}
+		g.Kit.Text(dst, l.text, f.Small, h.logBox.x+u(12), ly, col, render.Left)
+		ly -= u(17)
+	}
+}
+
+// panel draws a HUD panel's background and edge.
+func panel(bt *render.Batch, r rect, u func(float64) float64) {
+	bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), render.ColPanel.WithA(render.PanelAlpha))
+	bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1)), render.ColEdge.WithA(0.8))
+}

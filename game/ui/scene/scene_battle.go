@@ -1,0 +1,743 @@
+package scene
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/ai"
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
+	"github.com/calltoarms/ds9/game/ui/saves"
+	"github.com/calltoarms/ds9/game/ui/sound"
+)
+
+// logLine is one line of the event log.
+type logLine struct {
+	text  string
+	side  rules.Side
+	frame int
+}
+
+// logRing keeps the last lines of the event log.
+type logRing struct {
+	lines [128]logLine
+	n     int
+}
+
+func (l *logRing) add(s string, side rules.Side, frame int) {
+	l.lines[l.n%len(l.lines)] = logLine{text: s, side: side, frame: frame}
+	l.n++
+}
+
+// last returns the i-th line from the end (0 is the newest), or nil.
+func (l *logRing) last(i int) *logLine {
+	if i >= l.n || i >= len(l.lines) {
+		return nil
+	}
+	return &l.lines[(l.n-1-i)%len(l.lines)]
+}
+
+// actionBox bounds the places where an order's visible events happened.
+type actionBox struct {
+	x0, y0, x1, y1 float64
+	n              int
+}
+
+func (a *actionBox) add(x, y float64) {
+	if a.n == 0 {
+		a.x0, a.y0, a.x1, a.y1 = x, y, x, y
+	} else {
+		a.x0, a.y0, a.x1, a.y1 = min(a.x0, x), min(a.y0, y), max(a.x1, x), max(a.y1, y)
+	}
+	a.n++
+}
+
+// battleScene is the battle view.
+type battleScene struct {
+	g     *Manager
+	s     *play.Session
+	ctl   *play.Controller
+	cam   *play.Camera
+	world *render.World
+	fx    *render.Effects
+	dir   director
+	hud   *hud
+
+	now       float64
+	busyUntil float64
+	step      *ai.Phase
+	skipping  bool
+	watch     bool // no human plays: the computer plays both sides
+	curtain   bool // hot-seat: the screen is hidden while the controls change hands
+	// camMoved: the player moved the camera during the computer's phase, so
+	// it no longer follows the action; following: it glides to the action.
+	camMoved, following bool
+	followAt            float64 // when the camera last went after the action
+	endAt               float64
+
+	heading []float32
+	motions []motion
+	light   []float32 // station lights, by ship
+	dark    []float64 // when each station lost power (0: never)
+	log     logRing
+
+	showRanges bool
+	showIntent bool
+	kbCursor   bool
+	menu       *menu
+	rp         *replayState // the replay viewer's state; nil in a battle
+	saveTurn   int
+	lossTurns  [][2]int // losses at the end of each turn, for the report
+
+	action actionBox // where the last order's events happened, in world space
+
+	bannerTitle, bannerSub string
+	bannerAt               float64
+
+	drawCache
+}
+
+// newBattle starts a new battle of a scenario.
+func newBattle(g *Manager, sc *scenario.Scenario, side, level string, seed uint64) (*battleScene, error) {
+	s, err := play.NewSession(sc, seed, play.PlayersFor(side, level))
+	if err != nil {
+		return nil, err
+	}
+	return newBattleScene(g, s), nil
+}
+
+// newBattleScene shows a session.
+func newBattleScene(g *Manager, s *play.Session) *battleScene {
+	st := s.State()
+	view := rules.Alliance
+	switch {
+	case s.Humans[rules.Alliance]:
+		view = rules.Alliance
+	case s.Humans[rules.Dominion]:
+		view = rules.Dominion
+	}
+	b := &battleScene{g: g, s: s, showIntent: true, saveTurn: st.Turn}
+	b.watch = !s.Humans[0] && !s.Humans[1]
+	if s.Humans[0] && s.Humans[1] {
+		view = st.Active
+		// Hot-seat: the first player takes the controls behind the curtain.
+		b.curtain = st.Phase != rules.Over
+	}
+	b.ctl = play.NewController(s, view)
+	b.world = render.NewWorld(g.Kit, st.Map)
+	minX, minY, maxX, maxY := play.MapBounds(st.Map.Cols, st.Map.Rows)
+	b.cam = play.NewCamera(g.W, g.H, minX, minY, maxX, maxY)
+	b.fx = render.NewEffects(g.Kit, g.Sound)
+	b.dir = director{b: b}
+	b.heading = make([]float32, len(st.Ships))
+	b.motions = make([]motion, len(st.Ships))
+	b.light = make([]float32, len(st.Ships))
+	b.dark = make([]float64, len(st.Ships))
+	for i := range st.Ships {
+		sh := &st.Ships[i]
+		if sh.Side == rules.Alliance {
+			b.heading[i] = math.Pi
+		}
+		b.light[i] = 1
+		if st.Class(sh).Station && (!sh.MainPower || sh.Sabotaged) {
+			b.light[i] = 0.06
+		}
+	}
+	b.hud = newHUD(b)
+	b.initDrawCache()
+	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
+	b.lossTurns = append(b.lossTurns, [2]int{})
+	// Frame the player's own forces at a comfortable zoom, or the whole map.
+	b.cam.Fit()
+	b.cam.Snap()
+	if !b.watch {
+		b.focusOwn()
+	}
+	b.log.add("The battle is joined. "+st.Name+".", rules.Alliance, 0)
+	b.banner(st.Name, bannerTurn(max(st.Turn, 1), st.TurnLimit))
+	return b
+}
+
+// focusOwn frames the viewing side's ships.
+func (b *battleScene) focusOwn() {
+	v := b.ctl.View
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if sh.Side != b.ctl.Side || !sh.Alive() {
+			continue
+		}
+		x, y := play.WorldLayout().ToPixel(sh.Pos)
+		x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+	}
+	if x0 > x1 {
+		return
+	}
+	pad := play.HexSize * 8.0
+	b.cam.FitRect(x0-pad, y0-pad, x1+pad, y1+pad)
+	if b.cam.TZoom > 1.1 {
+		b.cam.TZoom = 1.1
+	}
+	b.cam.Snap()
+}
+
+func (b *battleScene) banner(title, sub string) {
+	b.bannerTitle, b.bannerSub, b.bannerAt = title, sub, b.now
+}
+
+func (b *battleScene) phaseBanner(side rules.Side) {
+	st := b.s.State()
+	who := "computer"
+	if b.s.Humans[side] {
+		who = "your orders"
+	}
+	b.banner(play.SideTitle(side)+" phase", bannerTurn(st.Turn, st.TurnLimit)+" · "+who)
+}
+
+// turnBegan records the losses of the turn that ended and autosaves.
+func (b *battleScene) turnBegan(turn int) {
+	st := b.s.State()
+	b.lossTurns = append(b.lossTurns, st.Losses)
+	if turn > b.saveTurn {
+		b.saveTurn = turn
+		b.autosave()
+	}
+}
+
+func (b *battleScene) autosave() {
+	if b.g.Opts.Screenshot != "" || b.rp != nil {
+		return // a replay being watched is no battle of the player's
+	}
+	if err := saves.Write(b.g.Storage, saves.AutosaveName, b.s.File()); err != nil {
+		b.log.add("Autosave failed: "+err.Error(), rules.Alliance, b.g.Frame)
+	}
+}
+
+func (b *battleScene) powerLost(id rules.ShipID) {
+	if id >= 0 && int(id) < len(b.dark) && b.dark[id] == 0 {
+		b.dark[id] = b.now
+	}
+}
+
+// Update implements Scene.
+func (b *battleScene) Update(g *Manager) error {
+	err := b.update(g)
+	// The HUD as the next frame shows it (what the player clicks on).
+	b.ctl.Refresh()
+	b.hud.layout()
+	b.hud.refresh()
+	return err
+}
+
+func (b *battleScene) update(g *Manager) error {
+	in := &g.Input
+	dt := 1.0 / float64(ebiten.TPS())
+	b.now += dt
+	b.cam.Resize(g.W, g.H)
+	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
+	b.fx.Update(b.now)
+	b.updateLights()
+
+	if b.menu != nil {
+		b.menu.update(g)
+		return nil
+	}
+	b.hud.layout()
+	if in.Just(input.CmdBack) || in.Clicked && !b.curtain && b.hud.menuBtn.in(in.ClickX, in.ClickY) {
+		b.menu = newMenu(g, b)
+		return nil
+	}
+	if in.Just(input.CmdSave) && b.rp == nil {
+		b.saveAs()
+	}
+
+	overHUD := b.hud.contains(in.X, in.Y)
+	b.updateCamera(in, overHUD)
+
+	if in.Just(input.CmdFaster) && g.Settings.Speed < numSpeeds-1 {
+		g.Settings.Speed++
+	}
+	if in.Just(input.CmdSlower) && g.Settings.Speed > 0 {
+		g.Settings.Speed--
+	}
+	if in.Just(input.CmdRanges) {
+		b.showRanges = !b.showRanges
+	}
+	if in.Just(input.CmdIntent) {
+		b.showIntent = !b.showIntent
+	}
+	st := b.s.State()
+	if b.watch && in.Just(input.CmdToggleView) {
+		b.ctl.SetSide(b.ctl.Side.Other())
+	}
+	if !b.s.HumanTurn() && !b.kbCursor && !overHUD && in.Present {
+		// The hex under the pointer, for its tooltip, while the computer
+		// plays (or a replay does).
+		b.ctl.Cursor = b.cam.HexAt(in.X, in.Y)
+	}
+	if b.rp != nil {
+		b.updateReplay(in)
+		return nil
+	}
+
+	if b.curtain {
+		if in.Clicked || in.Just(input.CmdConfirm) || in.Just(input.CmdAct) {
+			b.curtain = false
+			if b.ctl.Side != st.Active {
+				// The event log told the other player's phase as they saw
+				// it: it is theirs, not this player's to read.
+				b.log = logRing{}
+				b.log.add(play.SideTitle(st.Active)+" phase, "+bannerTurn(max(st.Turn, 1), st.TurnLimit)+": your orders.", st.Active, g.Frame)
+			}
+			b.ctl.SetSide(st.Active)
+			b.fx.Clear()
+			b.resetMotions()
+			b.focusOwn()
+			b.kbCursor = false
+		}
+		return nil
+	}
+
+	if st.Phase == rules.Over {
+		if b.endAt == 0 {
+			b.endAt = b.now + 2.5
+			b.curtain = false
+			b.autosave()
+		}
+		if b.now >= b.endAt && !b.fx.Busy(b.now) || (b.now >= b.endAt+4) || in.Just(input.CmdConfirm) {
+			g.SetScene(newReportSceneWith(g, b.s, b.lossTurns))
+		}
+		return nil
+	}
+	if st.Phase == rules.Parley && b.s.Humans[st.Active] {
+		g.SetScene(newBriefingSceneFor(g, b.s))
+		return nil
+	}
+
+	if b.s.HumanTurn() {
+		b.step = nil
+		b.skipping = false
+		b.following = false
+		if st.Active != b.ctl.Side {
+			// Hot-seat: hand over the controls.
+			b.curtain = true
+			return nil
+		}
+		return b.updateHuman(in, overHUD)
+	}
+	b.updateComputer(in)
+	return nil
+}
+
+// updateCamera pans and zooms: drag, wheel, pinch, arrow keys, screen edge.
+func (b *battleScene) updateCamera(in *input.Input, overHUD bool) {
+	g := b.g
+	tx, ty, tz := b.cam.TX, b.cam.TY, b.cam.TZoom
+	defer func() {
+		if b.cam.TX != tx || b.cam.TY != ty || b.cam.TZoom != tz {
+			// The player moved the camera: it stops following the action
+			// until the next phase.
+			b.camMoved, b.following = true, false
+		}
+		k := 0.22
+		if b.following {
+			k = 0.06 // following the action: a gentle glide
+		}
+		b.cam.Update(k)
+	}()
+	if in.Dragging && (!overHUD || in.Down) {
+		b.cam.Pan(in.DX, in.DY)
+	}
+	if in.Wheel != 0 && !overHUD {
+		b.cam.ZoomAt(math.Pow(1.15, in.Wheel), in.X, in.Y)
+	}
+	if in.Pinch != 1 {
+		b.cam.ZoomAt(in.Pinch, in.PinchX, in.PinchY)
+		b.cam.Snap()
+	}
+	if in.Repeat(input.CmdZoomIn) {
+		b.cam.ZoomAt(1.25, b.cam.W/2, b.cam.H/2)
+	}
+	if in.Repeat(input.CmdZoomOut) {
+		b.cam.ZoomAt(0.8, b.cam.W/2, b.cam.H/2)
+	}
+	if in.Just(input.CmdFit) {
+		b.cam.Fit()
+	}
+	step := 14 * g.Scale
+	var dx, dy float64
+	if in.Held(input.CmdLeft) {
+		dx -= step
+	}
+	if in.Held(input.CmdRight) {
+		dx += step
+	}
+	if in.Held(input.CmdUp) {
+		dy -= step
+	}
+	if in.Held(input.CmdDown) {
+		dy += step
+	}
+	// Screen edge, only with a real pointer in a focused window.
+	if g.Opts.Screenshot == "" && in.Focused && in.Present && !in.Down {
+		e := 6 * g.Scale
+		if in.X <= e && in.X >= 0 {
+			dx -= step
+		} else if in.X >= b.cam.W-e && in.X <= b.cam.W {
+			dx += step
+		}
+		if in.Y <= e && in.Y >= 0 {
+			dy -= step
+		} else if in.Y >= b.cam.H-e && in.Y <= b.cam.H {
+			dy += step
+		}
+	}
+	if dx != 0 || dy != 0 {
+		b.cam.PanSmooth(dx, dy)
+	}
+}
+
+// updateHuman turns the player's input into orders.
+func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
+	c := b.ctl
+	c.Refresh()
+	if in.Moved {
+		b.kbCursor = false
+	}
+	// Keyboard cursor: Q W E / A S D.
+	for i, cmd := range [6]input.Cmd{input.CmdCurSE, input.CmdCurNE, input.CmdCurN, input.CmdCurNW, input.CmdCurSW, input.CmdCurS} {
+		if in.Repeat(cmd) {
+			n := c.Cursor.Neighbor(i)
+			if c.View.Map.In(n) {
+				c.Cursor = n
+			}
+			b.kbCursor = true
+			b.followCursor()
+		}
+	}
+	if in.Just(input.CmdNextShip) || in.Just(input.CmdPrevShip) {
+		dir := 1
+		if in.Just(input.CmdPrevShip) {
+			dir = -1
+		}
+		if c.NextShip(dir) {
+			b.kbCursor = true
+			b.followCursor()
+			b.click()
+		}
+	}
+	if in.Just(input.CmdNextTarget) {
+		if _, ok := c.NextTarget(1); ok {
+			b.kbCursor = true
+			b.followCursor()
+		}
+	}
+	for i, cmd := range [4]input.Cmd{input.CmdWeapon1, input.CmdWeapon2, input.CmdWeapon3, input.CmdWeapon4} {
+		if in.Just(cmd) {
+			c.ToggleWeapon(i)
+		}
+	}
+	if in.Just(input.CmdSectionNext) || in.Just(input.CmdSectionPrev) {
+		dir := 1
+		if in.Just(input.CmdSectionPrev) {
+			dir = -1
+		}
+		for i := range c.View.Ships {
+			if t := &c.View.Ships[i]; t.Side != c.Side && c.View.Class(t).Station {
+				c.CycleSection(t, dir)
+			}
+		}
+	}
+	actions := [...]struct {
+		cmd input.Cmd
+		act play.Action
+	}{
+		{input.CmdMove, play.ActMove}, {input.CmdFire, play.ActFire}, {input.CmdMine, play.ActMine}, {input.CmdCloak, play.ActCloak},
+		{input.CmdCover, play.ActCover}, {input.CmdEvacuate, play.ActEvacuate}, {input.CmdSabotage, play.ActSabotage},
+		{input.CmdBoard, play.ActBoard}, {input.CmdWithdraw, play.ActWithdraw}, {input.CmdUndo, play.ActUndo}, {input.CmdEndTurn, play.ActEndTurn},
+	}
+	for _, a := range actions {
+		if in.Just(a.cmd) {
+			b.do(a.act)
+		}
+	}
+	if in.Just(input.CmdAct) {
+		b.click()
+	}
+	if in.RightClicked {
+		c.Deselect()
+	}
+	if in.Clicked {
+		if a, ok := b.hud.buttonAt(in.ClickX, in.ClickY); ok {
+			b.do(a)
+		} else if id, ok := b.hud.sectionAt(in.ClickX, in.ClickY); ok {
+			c.AimAt(id)
+			b.g.Sound.Play(sound.Click)
+		} else if !b.hud.contains(in.ClickX, in.ClickY) {
+			c.Cursor = b.cam.HexAt(in.ClickX, in.ClickY)
+			b.click()
+		}
+	}
+	if !b.kbCursor && !overHUD && in.Present {
+		c.Cursor = b.cam.HexAt(in.X, in.Y)
+	}
+	return nil
+}
+
+// followCursor keeps the keyboard cursor on screen.
+func (b *battleScene) followCursor() {
+	x, y := play.WorldLayout().ToPixel(b.ctl.Cursor)
+	sx, sy := b.cam.ToScreen(x, y)
+	m := 160 * b.g.Scale
+	if sx < m || sy < m || sx > b.cam.W-m-300*b.g.Scale || sy > b.cam.H-m {
+		b.cam.CenterOn(x, y)
+	}
+}
+
+// click acts on the cursor hex.
+func (b *battleScene) click() {
+	before := b.ctl.View
+	evs, err := b.ctl.Click(b.ctl.Cursor)
+	b.afterOrder(evs, err, before)
+}
+
+func (b *battleScene) do(a play.Action) {
+	before := b.ctl.View
+	if a == play.ActUndo {
+		if _, err := b.ctl.Do(a); err == nil {
+			b.resetMotions()
+			b.log.add("Order taken back.", b.ctl.Side, b.g.Frame)
+		}
+		return
+	}
+	evs, err := b.ctl.Do(a)
+	b.afterOrder(evs, err, before)
+}
+
+func (b *battleScene) afterOrder(evs []rules.Event, err error, before *rules.View) {
+	if err != nil {
+		b.g.Sound.Play(sound.Click)
+		return
+	}
+	if evs == nil {
+		return
+	}
+	b.ctl.Refresh()
+	b.dir.show(evs, before, b.ctl.View, 1.5, true)
+}
+
+func (b *battleScene) resetMotions() {
+	for i := range b.motions {
+		b.motions[i].n = 0
+	}
+}
+
+// updateComputer plays the computer's orders one by one, each shown before
+// the next, at the player's speed; K skips to the end of the phase.
+func (b *battleScene) updateComputer(in *input.Input) {
+	if in.Just(input.CmdSkip) || in.Just(input.CmdAct) && !b.watch {
+		b.skipping = true
+	}
+	if in.Clicked {
+		switch a, _ := b.hud.buttonAt(in.ClickX, in.ClickY); a {
+		case ActPbSkip:
+			b.skipping = true
+		case ActRpSlower:
+			b.g.Settings.Speed = max(b.g.Settings.Speed-1, 0)
+		case ActRpFaster:
+			b.g.Settings.Speed = min(b.g.Settings.Speed+1, numSpeeds-1)
+		case ActRpView:
+			if b.watch {
+				b.ctl.SetSide(b.ctl.Side.Other())
+			}
+		}
+	}
+	speed := b.g.Speed()
+	budget := 40
+	for budget > 0 && (b.skipping || b.now >= b.busyUntil) {
+		budget--
+		st := b.s.State()
+		if st.Phase == rules.Over || b.s.HumanTurn() {
+			break
+		}
+		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
+			b.step = &ai.Phase{Cmd: b.s.AI[st.Active], Side: st.Active}
+		}
+		o, ok := b.step.Next(st)
+		if !ok {
+			b.step = nil
+			continue
+		}
+		before := b.ctl.View
+		evs, err := b.s.Apply(o, false)
+		b.step.Done(err == nil)
+		if err != nil {
+			continue
+		}
+		b.ctl.Refresh()
+		d := b.dir.show(evs, before, b.ctl.View, speed, !b.skipping)
+		if !b.skipping {
+			b.follow()
+		}
+		if !b.skipping && d > 0 {
+			b.busyUntil = b.now + d*0.55
+			break
+		}
+	}
+	if b.skipping {
+		b.fx.Clear()
+		b.resetMotions()
+	}
+	if b.s.HumanTurn() || b.s.State().Phase == rules.Over {
+		b.skipping = false
+	}
+}
+
+// follow pans the camera gently toward what the last order showed when it
+// happened off screen, unless the player has moved the camera this phase.
+func (b *battleScene) follow() {
+	a := &b.action
+	if b.camMoved || a.n == 0 || b.now < b.followAt+followDwell {
+		return
+	}
+	x, y := (a.x0+a.x1)/2, (a.y0+a.y1)/2
+	cam := b.cam
+	// Where the camera is going, is the action in the part of the screen
+	// not under the panels? Then the camera stays put.
+	sx, sy := (x-cam.TX)*cam.TZoom+cam.W/2, (y-cam.TY)*cam.TZoom+cam.H/2
+	m := b.g.U(24)
+	if sx >= cam.InL+m && sx <= cam.W-cam.InR-m && sy >= cam.InT+m && sy <= cam.H-cam.InB-m {
+		return
+	}
+	cam.CenterFree(x, y)
+	b.following, b.followAt = true, b.now
+}
+
+// followDwell is the least time the camera rests on the action it glided to
+// before it follows the action elsewhere (seconds).
+const followDwell = 1.2
+
+// playToEnd lets the computer play the battle out at once (screenshots of
+// the report).
+func (b *battleScene) playToEnd() error {
+	for b.s.State().Phase != rules.Over {
+		st := b.s.State()
+		cmd := b.s.AI[st.Active]
+		if cmd == nil {
+			cmd = play.NewCommander(st.Active, "normal")
+		}
+		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
+			b.step = &ai.Phase{Cmd: cmd, Side: st.Active}
+		}
+		o, ok := b.step.Next(st)
+		if !ok {
+			b.step = nil
+			continue
+		}
+		_, err := b.s.Apply(o, false)
+		b.step.Done(err == nil)
+		if st := b.s.State(); st.Turn > len(b.lossTurns)-1 && o.Kind == rules.EndPhase {
+			b.lossTurns = append(b.lossTurns, st.Losses)
+		}
+	}
+	b.lossTurns = append(b.lossTurns, b.s.State().Losses)
+	return nil
+}
+
+// updateLights animates the station lights: a flicker, then dark.
+func (b *battleScene) updateLights() {
+	st := b.s.State()
+	for i := range b.light {
+		if b.dark[i] == 0 {
+			continue
+		}
+		sh := &st.Ships[i]
+		t := b.now - b.dark[i]
+		target := float32(0.06)
+		if sh.MainPower && !sh.Sabotaged {
+			target = 1
+		}
+		if t < 1.6 && target < 1 {
+			// Flicker as the power dies.
+			f := 0.5 + 0.5*math.Sin(t*37)*math.Sin(t*11)
+			b.light[i] = float32(f * (1 - t/1.6))
+			continue
+		}
+		b.light[i] += (target - b.light[i]) * 0.1
+	}
+}
+
+// saveAs writes a named save.
+func (b *battleScene) saveAs() {
+	st := b.s.State()
+	name := "battle-turn-" + strconv.Itoa(st.Turn) + ".json"
+	if err := saves.Write(b.g.Storage, name, b.s.File()); err != nil {
+		b.banner("Save failed", err.Error())
+		return
+	}
+	b.banner("Saved", name+" in "+b.g.Storage.Where())
+}
+
+// toHumanTurn plays on to the first phase a person commands (refusing the
+// terms) and selects a ship with its farthest move under the
+// cursor: the -scene battle screenshot shows a player's turn.
+func (b *battleScene) toHumanTurn() {
+	s := b.s
+	for guard := 0; guard < 1000 && !s.HumanTurn() || s.State().Phase == rules.Parley; guard++ {
+		st := s.State()
+		if st.Phase == rules.Over {
+			return
+		}
+		if st.Phase == rules.Parley && s.Humans[st.Active] {
+			before := b.ctl.View
+			evs, err := s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: st.Active}, true)
+			if err != nil {
+				return
+			}
+			b.ctl.Refresh()
+			b.dir.show(evs, before, b.ctl.View, 1, false)
+			continue
+		}
+		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
+			b.step = &ai.Phase{Cmd: s.AI[st.Active], Side: st.Active}
+		}
+		o, ok := b.step.Next(st)
+		if !ok {
+			b.step = nil
+			continue
+		}
+		before := b.ctl.View
+		evs, err := s.Apply(o, false)
+		b.step.Done(err == nil)
+		if err == nil {
+			b.ctl.Refresh()
+			b.dir.show(evs, before, b.ctl.View, 1, false)
+		}
+	}
+	c := b.ctl
+	c.SetSide(s.State().Active)
+	c.Refresh()
+	if sh := play.OpeningShip(c.View, c.Side); sh != nil {
+		c.Select(sh.ID)
+	} else {
+		c.NextShip(1)
+	}
+	if len(c.Ends) > 1 {
+		c.Cursor = c.Ends[len(c.Ends)*2/3].Hex
+		b.kbCursor = true
+	}
+	b.focusOwn()
+	if z := b.g.Opts.Zoom; z > 0 {
+		if sh := c.Sel(); sh != nil {
+			x, y := play.WorldLayout().ToPixel(sh.Pos)
+			b.cam.TZoom = z
+			b.cam.CenterOn(x+play.HexSize*3, y)
+			b.cam.Snap()
+		}
+	}
+}

@@ -1,0 +1,160 @@
+package scene
+
+import (
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
+)
+
+// briefingScene gives the briefing in the war's own words and, when the
+// player commands the side that must answer, the terms to accept or refuse.
+type briefingScene struct {
+	g       *Manager
+	sc      *scenario.Scenario
+	s       *play.Session
+	err     string
+	menu    *menuList
+	iRefuse int
+	iAccept int
+	iBegin  int
+	iBack   int
+	lines   []string
+	terms   []string
+	sides   []string
+	wrapW   float64
+	bt      *render.Batch
+	t       float64
+}
+
+// newBriefingScene starts a battle and briefs the player.
+func newBriefingScene(g *Manager, sc *scenario.Scenario, side, level string) Scene {
+	s, err := play.NewSession(sc, g.Opts.Seed, play.PlayersFor(side, level))
+	if err != nil {
+		b := &briefingScene{g: g, sc: sc, err: err.Error(), menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
+		b.iBack = b.menu.add("Back to the title")
+		return b
+	}
+	return newBriefingSceneFor(g, s)
+}
+
+// newBriefingSceneFor briefs the player on a battle in progress (at the terms).
+func newBriefingSceneFor(g *Manager, s *play.Session) *briefingScene {
+	b := &briefingScene{g: g, sc: s.Scenario, s: s, menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
+	b.iRefuse, b.iAccept, b.iBegin, b.iBack = -1, -1, -1, -1
+	st := s.State()
+	if st.Phase == rules.Parley && s.Humans[st.Active] {
+		b.iRefuse = b.menu.add("Refuse the terms and fight   [R]")
+		b.iAccept = b.menu.add("Accept the terms   [A]")
+	} else {
+		b.iBegin = b.menu.add("To battle stations   [Enter]")
+	}
+	b.iBack = b.menu.add("Back to the title   [Esc]")
+	return b
+}
+
+func (b *briefingScene) Update(g *Manager) error {
+	b.t += 1.0 / 60
+	u := g.U
+	in := &g.Input
+	b.menu.layout(g.W-u(520), g.H-u(60)-float64(len(b.menu.items))*u(46), u(460), u(40), u(6))
+	if w := g.W*0.5 - u(100); w != b.wrapW {
+		b.wrapW = w
+		b.lines = render.WrapText(render.Paragraphs(b.sc.Briefing), g.Fonts.Body, w)
+		b.terms, b.sides = nil, nil
+		if b.sc.Terms != nil {
+			b.terms = render.WrapText(render.Paragraphs(b.sc.Terms.Text), g.Fonts.Body, u(440))
+		}
+		for i, si := range b.sc.Sides {
+			head := play.SideTitle(rules.Sides[i]) + ": " + si.Name
+			b.sides = append(b.sides, "•"+head)
+			b.sides = append(b.sides, render.WrapText("Commander: "+si.Commander+". "+si.Goal, g.Fonts.Small, u(440))...)
+			b.sides = append(b.sides, "")
+		}
+	}
+	if in.Just(input.CmdBack) {
+		g.SetScene(newTitleScene(g, b.sc))
+		return nil
+	}
+	choice := -1
+	if b.iRefuse >= 0 && in.Just(input.CmdRefuse) {
+		choice = b.iRefuse
+	} else if b.iAccept >= 0 && in.Just(input.CmdAccept) {
+		choice = b.iAccept
+	} else if i, ok := b.menu.update(in, g.Sound); ok {
+		choice = i
+	}
+	switch choice {
+	case -1:
+	case b.iBack:
+		g.SetScene(newTitleScene(g, b.sc))
+	case b.iBegin:
+		g.SetScene(newBattleScene(g, b.s))
+	case b.iRefuse, b.iAccept:
+		side := b.s.State().Active
+		if _, err := b.s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: side, Accept: choice == b.iAccept}, true); err != nil {
+			b.err = err.Error()
+			return nil
+		}
+		g.SetScene(newBattleScene(g, b.s))
+	}
+	return nil
+}
+
+func (b *briefingScene) Draw(screen *ebiten.Image) {
+	g := b.g
+	u := g.U
+	f := g.Fonts
+	screen.Fill(g.Kit.Space)
+	g.Kit.Stars(screen, -b.t*4, -b.t*2)
+	left := rect{u(40), u(40), g.W*0.5 - u(60), g.H - u(80)}
+	right := rect{g.W - u(540), u(40), u(500), g.H - u(80)}
+	panel(b.bt, left, u)
+	panel(b.bt, right, u)
+	b.bt.Flush(screen)
+	x, y := left.x+u(24), left.y+u(20)
+	g.Kit.Text(screen, strings.ToUpper(b.sc.Name), f.Head, x, y, render.ColAccent.RGBA(), render.Left)
+	y += f.HeadH
+	g.Kit.Text(screen, b.sc.Date, f.Small, x, y, render.ColDim.RGBA(), render.Left)
+	y += f.SmallH * 1.6
+	for _, l := range b.lines {
+		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
+		y += f.BodyH
+	}
+	x, y = right.x+u(24), right.y+u(20)
+	if b.sc.Terms != nil && b.s != nil && b.s.State().Phase == rules.Parley {
+		g.Kit.Text(screen, "A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, x, y, render.ColDominion.RGBA(), render.Left)
+		y += f.HeadH * 1.2
+		for _, l := range b.terms {
+			g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
+			y += f.BodyH
+		}
+		y += f.BodyH
+		if b.iRefuse >= 0 {
+			g.Kit.Text(screen, "The choice is yours.", f.Bold, x, y, render.ColAccent.RGBA(), render.Left)
+		} else {
+			g.Kit.Text(screen, "The "+play.SideTitle(b.sc.Terms.Side)+" will answer.", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
+		}
+		y += f.BodyH * 1.8
+	}
+	g.Kit.Text(screen, "THE SIDES", f.Head, x, y, render.ColAccent.RGBA(), render.Left)
+	y += f.HeadH * 1.1
+	for _, l := range b.sides {
+		if strings.HasPrefix(l, "•") {
+			g.Kit.Text(screen, l[len("•"):], f.Bold, x, y, render.ColText.RGBA(), render.Left)
+			y += f.BoldH
+			continue
+		}
+		g.Kit.Text(screen, l, f.Small, x, y, render.ColDim.RGBA(), render.Left)
+		y += f.SmallH
+	}
+	b.menu.draw(screen, g)
+	if b.err != "" {
+		g.Kit.Text(screen, b.err, f.Body, g.W/2, g.H-u(30), render.ColBad.RGBA(), render.Center)
+	}
+}

@@ -1,0 +1,194 @@
+package scene
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
+	"github.com/calltoarms/ds9/game/ui/saves"
+)
+
+// reportScene is the after-action report.
+type reportScene struct {
+	g       *Manager
+	s       *play.Session
+	title   string
+	text    []string
+	stats   []string
+	legend  [2]string // the chart's key: a side's colour and name
+	turns   [][2]int
+	menu    *menuList
+	iReplay int
+	iSave   int
+	iTitle  int
+	iQuit   int
+	bt      *render.Batch
+	msg     string
+	wrapW   float64
+	win     rules.Side
+	t       float64
+}
+
+func newReportScene(g *Manager, s *play.Session) *reportScene { return newReportSceneWith(g, s, nil) }
+
+func newReportSceneWith(g *Manager, s *play.Session, _ [][2]int) *reportScene {
+	r := &reportScene{g: g, s: s, menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
+	st := s.State()
+	r.title = "The battle is over"
+	if o, ok := st.OutcomeInfo(); ok {
+		r.title = o.Title
+		r.win = o.Winner
+	}
+	r.turns = play.LossesByTurn(s.Scenario, s.File())
+	sum := st.Summarize()
+	r.stats = nil
+	for i, side := range rules.Sides {
+		r.legend[i] = "■ " + play.SideTitle(side)
+	}
+	goalSide, goal, goalOutcome, hasGoal := play.LossGoal(st)
+	for _, side := range rules.Sides {
+		line := fmt.Sprintf("%s: %d ships brought, %d lost", play.SideTitle(side), st.Forces[side], st.Losses[side])
+		if hasGoal && side == goalSide {
+			line += fmt.Sprintf(" (%d or more: %s)", goal, goalOutcome.Title)
+		}
+		r.stats = append(r.stats, line)
+	}
+	if sum.Minefield.Total > 0 {
+		r.stats = append(r.stats, fmt.Sprintf("Minefield: %d of %d laid, %s", sum.Minefield.Laid, sum.Minefield.Total, map[bool]string{true: "active and cloaked", false: "not active"}[sum.Minefield.Active]))
+	}
+	if sum.Station != "none" {
+		r.stats = append(r.stats, play.StationName(st)+": "+sum.Station)
+	}
+	r.stats = append(r.stats, fmt.Sprintf("Turns played: %d of %d", sum.Turns, st.TurnLimit))
+	r.iReplay = r.menu.add("Watch the replay")
+	r.iSave = r.menu.add("Save the replay")
+	r.iTitle = r.menu.add("Back to the title")
+	r.iQuit = r.menu.add("Quit")
+	return r
+}
+
+func (r *reportScene) Update(g *Manager) error {
+	r.t += 1.0 / 60
+	u := g.U
+	r.menu.layout(g.W-u(400), g.H-u(60)-4*u(46), u(340), u(40), u(6))
+	if w := g.W*0.55 - u(80); w != r.wrapW {
+		r.wrapW = w
+		txt := ""
+		if o, ok := r.s.State().OutcomeInfo(); ok {
+			txt = o.Text
+		}
+		r.text = render.WrapText(render.Paragraphs(txt), g.Fonts.Body, w)
+	}
+	if g.Input.Just(input.CmdBack) {
+		g.SetScene(newTitleScene(g, r.s.Scenario))
+		return nil
+	}
+	i, ok := r.menu.update(&g.Input, g.Sound)
+	if !ok {
+		return nil
+	}
+	switch i {
+	case r.iReplay:
+		rs, err := newReplaySceneFile(g, r.s.Scenario, r.s.File())
+		if err != nil {
+			r.msg = err.Error()
+			return nil
+		}
+		g.SetScene(rs)
+	case r.iSave:
+		st := r.s.State()
+		name := fmt.Sprintf("replay-%s-%d.json", st.Outcome, st.Seed%100000)
+		if err := saves.Write(g.Storage, name, r.s.File()); err != nil {
+			r.msg = "Save failed: " + err.Error()
+		} else {
+			r.msg = "Saved " + name + " in " + g.Storage.Where()
+		}
+	case r.iTitle:
+		g.SetScene(newTitleScene(g, r.s.Scenario))
+	case r.iQuit:
+		g.Quit()
+	}
+	return nil
+}
+
+func (r *reportScene) Draw(screen *ebiten.Image) {
+	g := r.g
+	u := g.U
+	f := g.Fonts
+	screen.Fill(g.Kit.Space)
+	g.Kit.Stars(screen, -r.t*3, 0)
+	main := rect{u(40), u(40), g.W * 0.55, g.H - u(80)}
+	panel(r.bt, main, u)
+	// The chart of losses per turn.
+	ch := rect{g.W*0.55 + u(70), u(90), g.W*0.45 - u(110), g.H * 0.45}
+	panel(r.bt, rect{ch.x - u(20), ch.y - u(50), ch.w + u(40), ch.h + u(100)}, u)
+	n := len(r.turns)
+	maxPer := 1
+	var prev [2]int
+	for _, t := range r.turns {
+		maxPer = max(maxPer, t[0]-prev[0], t[1]-prev[1])
+		prev = t
+	}
+	prev = [2]int{}
+	if n > 0 {
+		slot := ch.w / float64(n)
+		bw := slot * 0.36
+		for i, t := range r.turns {
+			x := ch.x + float64(i)*slot + slot*0.12
+			for s := range 2 {
+				d := t[s] - prev[s]
+				hgt := ch.h * float64(d) / float64(maxPer)
+				col := render.SideColor(rules.Sides[s])
+				r.bt.Rect(float32(x+float64(s)*bw), float32(ch.y+ch.h-hgt), float32(bw*0.9), float32(hgt), col.WithA(0.85))
+			}
+			prev = t
+		}
+	}
+	r.bt.Rect(float32(ch.x), float32(ch.y+ch.h), float32(ch.w), float32(u(1.5)), render.ColDim.RGBA())
+	r.bt.Flush(screen)
+
+	x, y := main.x+u(28), main.y+u(24)
+	g.Kit.Text(screen, "AFTER-ACTION REPORT", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
+	y += f.BoldH * 1.3
+	col := render.ColAccent.RGBA()
+	if r.win == rules.Alliance {
+		col = render.ColGood.RGBA()
+	}
+	g.Kit.Text(screen, r.title, f.Big, x, y, col, render.Left)
+	y += f.BigH * 1.3
+	for _, l := range r.text {
+		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
+		y += f.BodyH
+	}
+	y += f.BodyH
+	g.Kit.Text(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, render.ColAccent.RGBA(), render.Left)
+	y += f.BoldH * 1.3
+	for _, l := range r.stats {
+		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
+		y += f.BodyH * 1.15
+	}
+	g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), render.ColAccent.RGBA(), render.Left)
+	for i, side := range rules.Sides {
+		g.Kit.Text(screen, r.legend[i], f.Small, ch.x+ch.w, ch.y-u(38)+float64(i)*u(16), render.SideColor(side), render.Right)
+	}
+	if n > 0 {
+		slot := ch.w / float64(n)
+		for i := range n {
+			if n > 16 && i%2 == 1 {
+				continue
+			}
+			g.Kit.Text(screen, strconv.Itoa(i+1), f.Small, ch.x+float64(i)*slot+slot/2, ch.y+ch.h+u(6), render.ColDim.RGBA(), render.Center)
+		}
+		g.Kit.Text(screen, strconv.Itoa(maxPer), f.Small, ch.x-u(6), ch.y-u(6), render.ColDim.RGBA(), render.Right)
+		g.Kit.Text(screen, "turn", f.Small, ch.x+ch.w, ch.y+ch.h+u(24), render.ColDim.RGBA(), render.Right)
+	}
+	r.menu.draw(screen, g)
+	if r.msg != "" {
+		g.Kit.Text(screen, r.msg, f.Small, g.W-u(400), g.H-u(34), render.ColDim.RGBA(), render.Left)
+	}
+}

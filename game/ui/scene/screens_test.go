@@ -1,0 +1,220 @@
+package scene
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// xHost runs the game in Ebitengine's real loop, one frame per step of a
+// player scripted in another goroutine, and takes screenshots on request.
+type xHost struct {
+	g    *Manager
+	req  chan struct{}
+	done chan error
+	dir  string
+
+	mu    sync.Mutex
+	shot  string
+	taken chan string
+	err   error
+}
+
+func (h *xHost) Update() error {
+	if _, ok := <-h.req; !ok {
+		return ebiten.Termination
+	}
+	err := h.g.Update()
+	h.done <- err
+	return nil
+}
+
+func (h *xHost) Draw(screen *ebiten.Image) {
+	h.g.Draw(screen)
+	h.mu.Lock()
+	name := h.shot
+	h.shot = ""
+	h.mu.Unlock()
+	if name == "" {
+		return
+	}
+	b := screen.Bounds()
+	img := image.NewRGBA(b)
+	screen.ReadPixels(img.Pix)
+	for i := 3; i < len(img.Pix); i += 4 {
+		img.Pix[i] = 255
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err == nil {
+		err = os.WriteFile(filepath.Join(h.dir, name+".png"), buf.Bytes(), 0o644)
+		if err != nil {
+			h.err = err
+		}
+	}
+	h.taken <- name
+}
+
+func (h *xHost) Layout(w, hh int) (int, int) {
+	sw, sh := h.g.LayoutF(float64(w), float64(hh))
+	return int(sw), int(sh)
+}
+
+// shoot asks for a screenshot of the next frame drawn and runs frames
+// until it is taken.
+func (p *player) shoot(h *xHost, name string) {
+	p.t.Helper()
+	h.mu.Lock()
+	h.shot = name
+	h.mu.Unlock()
+	for {
+		select {
+		case <-h.taken:
+			p.t.Logf("screenshot %s.png", name)
+			return
+		default:
+			p.step()
+		}
+	}
+}
+
+// TestScreensUnderX plays through the hot-seat curtain, the Esc menu and its
+// load list, the enemy's playback and the replay viewer in the real game
+// loop under Xvfb, with scripted input, and writes screenshots of each to
+// $DS9_SHOTS (to look at). It runs when DS9_SHOTS is set, and under CI=true
+// (into a temporary folder), where it never skips.
+func TestScreensUnderX(t *testing.T) {
+	dir := os.Getenv("DS9_SHOTS")
+	if dir == "" && os.Getenv("CI") == "true" {
+		dir = t.TempDir()
+	}
+	if dir == "" {
+		t.Skip("set DS9_SHOTS=dir to take the screenshots")
+	}
+	if !underX(t, "TestScreensUnderX") {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := newPlayer(t, Options{Seed: 8})
+	h := &xHost{g: p.g, req: make(chan struct{}), done: make(chan error), dir: dir, taken: make(chan string, 1)}
+	p.update = func() error {
+		h.req <- struct{}{}
+		return <-h.done
+	}
+	p.in.x, p.in.y = 500, 300
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(h.req)
+		script(p, h)
+	}()
+	ebiten.SetWindowSize(1280, 720)
+	ebiten.SetTPS(240) // the game's time runs by frames: four times as fast as real time
+	ebiten.SetVsyncEnabled(false)
+	if err := ebiten.RunGame(h); err != nil {
+		t.Fatal(err)
+	}
+	<-finished
+	if h.err != nil {
+		t.Fatal(h.err)
+	}
+}
+
+func script(p *player, h *xHost) {
+	t := p.t
+	p.run(5)
+	p.titleChoose("hotseat")
+	p.shoot(h, "01-title-hotseat")
+	p.tap(ebiten.KeyEnter)
+	p.run(20)
+	p.shoot(h, "02-briefing")
+	p.tap(ebiten.KeyR)
+	p.until("the battle", 10, func() bool { return p.scene() == "battle" })
+	p.run(20)
+	p.shoot(h, "03-curtain-first")
+	p.tap(ebiten.KeyEnter)
+	p.run(30)
+	p.tap(ebiten.KeyTab)
+	p.run(30)
+	p.shoot(h, "04-hotseat-first-player")
+	p.tap(ebiten.KeyN)
+	p.run(30)
+	p.shoot(h, "05-curtain-handover")
+	p.click(600, 400)
+	p.run(30)
+	b := p.battle()
+	if b.ctl.Side != rules.Dominion && b.ctl.Side != rules.Alliance {
+		t.Fatal("no side")
+	}
+	p.shoot(h, "06-hotseat-second-player")
+	if len(b.hud.secRows) > 3 {
+		r := b.hud.secRows[3]
+		p.point(r.r.x+r.r.w/2, r.r.y+r.r.h/2)
+		p.click(r.r.x+r.r.w/2, r.r.y+r.r.h/2)
+		p.run(5)
+		p.shoot(h, "07-section-clicked")
+	}
+	p.tap(ebiten.KeyEscape)
+	p.run(15)
+	p.shoot(h, "08-menu")
+	m := b.menu
+	p.clickRect(m.list.items[m.iSave].r)
+	p.run(5)
+	p.clickRect(m.list.items[m.iLoad].r)
+	p.run(15)
+	p.shoot(h, "09-menu-load")
+	p.tap(ebiten.KeyEscape)
+	for m.list.focus != m.iTitle {
+		p.tap(ebiten.KeyArrowDown)
+	}
+	p.tap(ebiten.KeyEnter)
+	p.run(20)
+	// Against the computer: the enemy's phase, played back.
+	p.titleChoose("alliance")
+	p.tap(ebiten.KeyEnter)
+	p.tap(ebiten.KeyR)
+	p.until("the battle", 10, func() bool { return p.scene() == "battle" })
+	p.run(60)
+	p.shoot(h, "10-alliance-phase")
+	p.tap(ebiten.KeyN)
+	p.run(400)
+	p.shoot(h, "11-enemy-phase")
+	p.run(500)
+	p.shoot(h, "12-enemy-phase-later")
+	p.tap(ebiten.KeyEscape)
+	m = p.battle().menu
+	for m.list.focus != m.iTitle {
+		p.tap(ebiten.KeyArrowDown)
+	}
+	p.tap(ebiten.KeyEnter)
+	p.run(20)
+	// The replay viewer, from the title.
+	ts := p.g.scene.(*titleScene)
+	p.clickRect(ts.menu.items[ts.iRep].r)
+	p.run(10)
+	p.shoot(h, "13-replay-list")
+	p.clickRect(ts.list.menu.items[0].r)
+	p.until("the replay", 10, func() bool { return p.scene() == "replay" })
+	p.run(30)
+	p.shoot(h, "14-replay")
+	p.tap(ebiten.KeySpace)
+	p.run(600)
+	p.shoot(h, "15-replay-playing")
+	p.tap(ebiten.KeySpace)
+	p.tap(ebiten.KeyEnter)
+	p.tap(ebiten.KeyEnter)
+	p.run(30)
+	p.shoot(h, "16-replay-two-turns-on")
+	p.tap(ebiten.KeyZ)
+	p.run(30)
+	p.shoot(h, "17-replay-turn-back")
+}

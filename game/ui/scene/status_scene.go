@@ -1,0 +1,69 @@
+package scene
+
+import "github.com/calltoarms/ds9/game/ui/play"
+
+// statusScene is a scene that reports its part of the status.
+type statusScene interface {
+	fillStatus(st *play.Status)
+}
+
+// statusTrack remembers when the battle or replay on screen came up.
+type statusTrack struct {
+	scene Scene
+	from  int
+}
+
+// Status reports the game's state now.
+func (g *Manager) Status() play.Status {
+	st := play.Status{Scene: "loading", Frames: g.Frame}
+	sc := g.scene
+	if r, ok := sc.(statusScene); ok {
+		r.fillStatus(&st)
+	}
+	if st.Scene == "battle" || st.Scene == "replay" {
+		if g.track.scene != sc {
+			g.track.scene, g.track.from = sc, g.Frame
+		}
+		st.BattleFrames = g.Frame - g.track.from
+	}
+	return st
+}
+
+func (b *battleScene) fillStatus(st *play.Status) {
+	play.FillStatus(st, b.s.State(), b.s.Scenario.ID)
+	if b.rp != nil {
+		st.Scene, st.Replay = "replay", true
+		st.Busy = b.rp.playing
+		st.Error = b.rp.broken
+		return
+	}
+	st.Scene = "battle"
+	st.HumanTurn = b.s.HumanTurn()
+	st.Busy = !st.HumanTurn && st.Phase != "over" || b.curtain
+}
+
+func (r *reportScene) fillStatus(st *play.Status) {
+	st.Scene = "report"
+	if r.s != nil {
+		play.FillStatus(st, r.s.State(), r.s.Scenario.ID)
+	}
+}
+
+func (b *briefingScene) fillStatus(st *play.Status) {
+	st.Scene = "briefing"
+	if b.s == nil {
+		if b.sc != nil {
+			st.Scenario = b.sc.ID
+		}
+		st.Error = b.err
+		return
+	}
+	play.FillStatus(st, b.s.State(), b.s.Scenario.ID)
+	st.HumanTurn = b.s.HumanTurn()
+	st.Error = b.err
+}
+
+func (t *titleScene) fillStatus(st *play.Status) {
+	st.Scene = "title"
+	st.Error = t.err
+}
