@@ -41,8 +41,8 @@ func TestPlayJSON(t *testing.T) {
 		sums = append(sums, s)
 	}
 	s := sums[0]
-	if s.Forces.Dominion < 250 {
-		t.Errorf("forces.dominion %d < 250", s.Forces.Dominion)
+	if s.Forces[rules.SideB].N < 250 {
+		t.Errorf("forces.dominion %d < 250", s.Forces[rules.SideB].N)
 	}
 	switch s.Outcome {
 	case "dominion-pyrrhic-victory", "dominion-victory", "alliance-victory", "dominion-decisive-victory", "alliance-surrender":

@@ -16,23 +16,23 @@ func cmdPlay(args []string, stdout io.Writer) error {
 	seed := fs.Uint64("seed", 1, "random seed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	out := fs.String("o", "", "write a replay of the battle to this file")
-	allianceName := fs.String("alliance", "normal", "Alliance commander: easy, normal, hard or baseline")
-	dominionName := fs.String("dominion", "normal", "Dominion commander: easy, normal, hard or baseline")
+	sc, err := loadForFlags(args)
+	if err != nil {
+		return err
+	}
+	names := sideFlags(fs, sc)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	sc, err := findScenario(*id)
+	_ = *id // read by loadForFlags
+	cmd, err := commanders(sc, *names)
 	if err != nil {
 		return err
 	}
-	cmd, err := commanders(*allianceName, *dominionName)
-	if err != nil {
-		return err
-	}
-	rec, err := replay.NewRecorder(sc, *seed, replay.Players{Alliance: cmd[rules.Alliance].Name(), Dominion: cmd[rules.Dominion].Name()})
+	rec, err := replay.NewRecorder(sc, *seed, replay.Players{cmd[rules.SideA].Name(), cmd[rules.SideB].Name()})
 	if err != nil {
 		return err
 	}
@@ -56,23 +56,11 @@ func printSummary(w io.Writer, s rules.Summary, asJSON bool) error {
 	}
 	fmt.Fprintf(w, "scenario   %s (seed %d)\n", s.Scenario, s.Seed)
 	fmt.Fprintf(w, "outcome    %s after %d turns\n", s.Outcome, s.Turns)
-	fmt.Fprintf(w, "forces     alliance %d, dominion %d\n", s.Forces.Alliance, s.Forces.Dominion)
-	fmt.Fprintf(w, "losses     alliance %d, dominion %d\n", s.Losses.Alliance, s.Losses.Dominion)
+	fmt.Fprintf(w, "forces     %s %d, %s %d\n", s.Forces[0].Side, s.Forces[0].N, s.Forces[1].Side, s.Forces[1].N)
+	fmt.Fprintf(w, "losses     %s %d, %s %d\n", s.Losses[0].Side, s.Losses[0].N, s.Losses[1].Side, s.Losses[1].N)
 	fmt.Fprintf(w, "minefield  %d of %d laid, active %v\n", s.Minefield.Laid, s.Minefield.Total, s.Minefield.Active)
 	fmt.Fprintf(w, "station    %s\n", s.Station)
 	fmt.Fprintf(w, "checksum   %s\n", s.Checksum)
 	return nil
 }
 
-// commanders builds the two sides' commanders from their flag values.
-func commanders(alliance, dominion string) ([2]ai.Commander, error) {
-	var cmd [2]ai.Commander
-	var err error
-	if cmd[rules.Alliance], err = ai.Parse(rules.Alliance, alliance); err != nil {
-		return cmd, fmt.Errorf("%w: -alliance: %v", errUsage, err)
-	}
-	if cmd[rules.Dominion], err = ai.Parse(rules.Dominion, dominion); err != nil {
-		return cmd, fmt.Errorf("%w: -dominion: %v", errUsage, err)
-	}
-	return cmd, nil
-}

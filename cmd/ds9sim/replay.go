@@ -49,7 +49,7 @@ func cmdReplay(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: %s", file, oneLine(err.Error()))
 	}
 	if *events != "" {
-		side, err := rules.ParseSide(*events)
+		side, err := sc.Setup.SideIDs.Parse(*events)
 		if err != nil {
 			return fmt.Errorf("%w: -events: %v", errUsage, err)
 		}
@@ -106,13 +106,13 @@ func printTold(w io.Writer, file string, f *replay.File, sc *scenario.Scenario, 
 			}
 			return ""
 		}
-		line := toldLine{Turn: t.Turn, Order: t.Order, Side: t.Given.Side.String(), Events: []toldEvent{}, Sees: []string{}}
+		line := toldLine{Turn: t.Turn, Order: t.Order, Side: st.SideID(t.Given.Side), Events: []toldEvent{}, Sees: []string{}}
 		for _, e := range t.Told[side] {
 			ship, target := e.Named()
 			te := toldEvent{Kind: e.Kind.String(), Ship: key(ship), Target: key(target),
 				Section: e.Section, Damage: e.Damage, Shields: e.ShieldDamage, Hull: e.HullDamage, Count: e.Count, Text: e.Text}
 			if e.Sided() {
-				te.Side = e.Side.String()
+				te.Side = st.SideID(e.Side)
 			}
 			switch e.Kind {
 			case rules.CoveringFire:

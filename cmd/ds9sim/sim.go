@@ -28,22 +28,39 @@ type spread struct {
 	P90    int `json:"p90"`
 }
 
-// simReport is what `ds9sim sim` prints (DESIGN §6).
+// simReport is what `ds9sim sim` prints (DESIGN §6). Its JSON names the sides
+// by the scenario's ids: "commanders": {"alliance": "normal", …},
+// "wins": {"dominion": 900, …}, and for each side "<id>_losses" and
+// "<id>_forces".
 type simReport struct {
-	Scenario       string         `json:"scenario"`
-	Seed           uint64         `json:"seed"`
-	Battles        int            `json:"battles"`
-	Alliance       string         `json:"alliance"`
-	Dominion       string         `json:"dominion"`
-	Outcomes       map[string]int `json:"outcomes"`
-	Wins           map[string]int `json:"wins"` // winner side → battles
-	DominionLosses spread         `json:"dominion_losses"`
-	AllianceLosses spread         `json:"alliance_losses"`
-	DominionForces spread         `json:"dominion_forces"`
-	Turns          spread         `json:"turns"`
-	MsPerBattle    float64        `json:"ms_per_battle"`
-	Workers        int            `json:"-"`
-	Elapsed        time.Duration  `json:"-"`
+	Scenario    string
+	Seed        uint64
+	Battles     int
+	Sides       rules.SideIDs
+	Commanders  [2]string
+	Outcomes    map[string]int // outcome id → battles
+	Wins        map[string]int // winner side id → battles
+	Losses      [2]spread
+	Forces      [2]spread
+	Turns       spread
+	MsPerBattle float64
+	Workers     int
+	Elapsed     time.Duration
+}
+
+// MarshalJSON writes the report with its per-side figures keyed by side id.
+func (r simReport) MarshalJSON() ([]byte, error) {
+	m := map[string]any{
+		"scenario": r.Scenario, "seed": r.Seed, "battles": r.Battles,
+		"sides":      r.Sides,
+		"commanders": map[string]string{r.Sides[0]: r.Commanders[0], r.Sides[1]: r.Commanders[1]},
+		"outcomes":   r.Outcomes, "wins": r.Wins, "turns": r.Turns, "ms_per_battle": r.MsPerBattle,
+	}
+	for _, side := range rules.Sides {
+		m[r.Sides[side]+"_losses"] = r.Losses[side]
+		m[r.Sides[side]+"_forces"] = r.Forces[side]
+	}
+	return json.Marshal(m)
 }
 
 // battleResult is one battle of a sim run.
@@ -59,12 +76,11 @@ type battleResult struct {
 
 // simOptions says what to simulate.
 type simOptions struct {
-	n        int
-	seed     uint64
-	workers  int
-	alliance string
-	dominion string
-	progress func(done, total int) // may be nil; called from one goroutine at a time
+	n          int
+	seed       uint64
+	workers    int
+	commanders [2]string             // by side
+	progress   func(done, total int) // may be nil; called from one goroutine at a time
 }
 
 // simulate plays n battles, seeds seed..seed+n-1, across workers. Every result
@@ -78,13 +94,8 @@ func simulate(sc *scenario.Scenario, o simOptions) (simReport, error) {
 	}
 	o.workers = min(o.workers, o.n)
 	// Check the commander names once, up front.
-	for _, c := range [...]struct {
-		side rules.Side
-		name string
-	}{{rules.Alliance, o.alliance}, {rules.Dominion, o.dominion}} {
-		if _, err := ai.Parse(c.side, c.name); err != nil {
-			return simReport{}, fmt.Errorf("%w: -%s: %v", errUsage, c.side, err)
-		}
+	if _, err := commanders(sc, o.commanders); err != nil {
+		return simReport{}, err
 	}
 	results := make([]battleResult, o.n)
 	var next, done atomic.Int64
@@ -100,7 +111,7 @@ func simulate(sc *scenario.Scenario, o simOptions) (simReport, error) {
 				if i >= o.n {
 					return
 				}
-				results[i] = playOne(sc, o.seed+uint64(i), o.alliance, o.dominion)
+				results[i] = playOne(sc, o.seed+uint64(i), o.commanders)
 				d := int(done.Add(1))
 				if o.progress != nil {
 					mu.Lock()
@@ -112,10 +123,11 @@ func simulate(sc *scenario.Scenario, o simOptions) (simReport, error) {
 	}
 	wg.Wait()
 	rep := simReport{
-		Scenario: sc.ID, Seed: o.seed, Battles: o.n, Alliance: o.alliance, Dominion: o.dominion,
+		Scenario: sc.ID, Seed: o.seed, Battles: o.n, Sides: sc.Setup.SideIDs, Commanders: o.commanders,
 		Outcomes: map[string]int{}, Wins: map[string]int{}, Workers: o.workers, Elapsed: time.Since(start),
 	}
-	var dl, al, df, tu []int
+	var losses, forces [2][]int
+	var tu []int
 	var total time.Duration
 	for i, r := range results {
 		if r.err != nil {
@@ -125,32 +137,38 @@ func simulate(sc *scenario.Scenario, o simOptions) (simReport, error) {
 		if r.winner != "" {
 			rep.Wins[r.winner]++
 		}
-		dl = append(dl, r.losses[rules.Dominion])
-		al = append(al, r.losses[rules.Alliance])
-		df = append(df, r.forces[rules.Dominion])
+		for _, side := range rules.Sides {
+			losses[side] = append(losses[side], r.losses[side])
+			forces[side] = append(forces[side], r.forces[side])
+		}
 		tu = append(tu, r.turns)
 		total += r.dur
 	}
-	rep.DominionLosses, rep.AllianceLosses, rep.DominionForces, rep.Turns = spreadOf(dl), spreadOf(al), spreadOf(df), spreadOf(tu)
+	for _, side := range rules.Sides {
+		rep.Losses[side], rep.Forces[side] = spreadOf(losses[side]), spreadOf(forces[side])
+	}
+	rep.Turns = spreadOf(tu)
 	rep.MsPerBattle = float64(total.Microseconds()) / 1000 / float64(o.n)
 	rep.MsPerBattle = float64(int(rep.MsPerBattle*100+0.5)) / 100
 	return rep, nil
 }
 
-func playOne(sc *scenario.Scenario, seed uint64, alliance, dominion string) battleResult {
+func playOne(sc *scenario.Scenario, seed uint64, names [2]string) battleResult {
 	t0 := time.Now()
 	st, err := sc.NewState(seed)
 	if err != nil {
 		return battleResult{err: err}
 	}
-	a, _ := ai.Parse(rules.Alliance, alliance)
-	d, _ := ai.Parse(rules.Dominion, dominion)
-	if err := ai.Play(st, [2]ai.Commander{a, d}, nil); err != nil {
+	cmd, err := commanders(sc, names)
+	if err != nil {
+		return battleResult{err: err}
+	}
+	if err := ai.Play(st, cmd, nil); err != nil {
 		return battleResult{err: err}
 	}
 	r := battleResult{outcome: st.Outcome, losses: st.Losses, forces: st.Forces, turns: st.Turn, dur: time.Since(t0)}
-	if st.Phase == rules.Over && st.Outcome != "undecided" {
-		r.winner = st.Winner.String()
+	if st.Phase == rules.Over && st.Outcome != rules.Undecided {
+		r.winner = st.SideID(st.Winner)
 	}
 	return r
 }
@@ -173,22 +191,22 @@ func cmdSim(args []string, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", 1, "seed of the first battle (then seed+1, …)")
 	workers := fs.Int("j", runtime.NumCPU(), "battles played at once")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	alliance := fs.String("alliance", "normal", "Alliance commander: easy, normal, hard or baseline")
-	dominion := fs.String("dominion", "normal", "Dominion commander: easy, normal, hard or baseline")
+	sc, err := loadForFlags(args)
+	if err != nil {
+		return err
+	}
+	names := sideFlags(fs, sc)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	_ = *id // read by loadForFlags
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
 	if *workers < 1 {
 		return fmt.Errorf("%w: -j %d: need at least one worker", errUsage, *workers)
 	}
-	sc, err := findScenario(*id)
-	if err != nil {
-		return err
-	}
-	o := simOptions{n: *n, seed: *seed, workers: *workers, alliance: *alliance, dominion: *dominion}
+	o := simOptions{n: *n, seed: *seed, workers: *workers, commanders: *names}
 	if isTerminal(stderr) {
 		o.progress = progressBar(stderr)
 	}
@@ -242,7 +260,7 @@ func progressBar(w io.Writer) func(done, total int) {
 
 func printReport(w io.Writer, r simReport) {
 	fmt.Fprintf(w, "scenario   %s\n", r.Scenario)
-	fmt.Fprintf(w, "battles    %d (seeds %d..%d), alliance %s, dominion %s\n", r.Battles, r.Seed, r.Seed+uint64(r.Battles)-1, r.Alliance, r.Dominion)
+	fmt.Fprintf(w, "battles    %d (seeds %d..%d), %s %s, %s %s\n", r.Battles, r.Seed, r.Seed+uint64(r.Battles)-1, r.Sides[0], r.Commanders[0], r.Sides[1], r.Commanders[1])
 	fmt.Fprintln(w)
 	ids := make([]string, 0, len(r.Outcomes))
 	for id := range r.Outcomes {
@@ -263,7 +281,7 @@ func printReport(w io.Writer, r simReport) {
 	for _, row := range []struct {
 		name string
 		s    spread
-	}{{"dominion losses", r.DominionLosses}, {"alliance losses", r.AllianceLosses}, {"dominion forces", r.DominionForces}, {"turns", r.Turns}} {
+	}{{r.Sides[1] + " losses", r.Losses[1]}, {r.Sides[0] + " losses", r.Losses[0]}, {r.Sides[1] + " forces", r.Forces[1]}, {r.Sides[0] + " forces", r.Forces[0]}, {"turns", r.Turns}} {
 		fmt.Fprintf(w, "%-28s %6d %6d %6d\n", row.name, row.s.P10, row.s.Median, row.s.P90)
 	}
 	fmt.Fprintln(w)

@@ -16,7 +16,7 @@ func TestSimDeterministicAcrossWorkers(t *testing.T) {
 	}
 	var reps []simReport
 	for _, w := range []int{1, 3} {
-		r, err := simulate(sc, simOptions{n: 12, seed: 5, workers: w, alliance: "normal", dominion: "normal"})
+		r, err := simulate(sc, simOptions{n: 12, seed: 5, workers: w, commanders: [2]string{"normal", "normal"}})
 		if err != nil {
 			t.Fatal(err)
 		}

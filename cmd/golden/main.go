@@ -11,6 +11,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/ai/historical"
 	"github.com/calltoarms/ds9/game/replay"
+	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 )
 
@@ -55,6 +56,6 @@ func run(out, corrupt string, seed uint64, scFile string) error {
 	}
 	r := f.Result
 	fmt.Printf("%s: seed %d, staging %d: %d turns, %d orders, %s, dominion losses %d, station %s, checksum %s\n",
-		out, seed, staging, len(f.Turns), f.Orders(), r.Outcome, r.Losses.Dominion, r.Station, r.Checksum)
+		out, seed, staging, len(f.Turns), f.Orders(), r.Outcome, r.Losses[rules.SideB].N, r.Station, r.Checksum)
 	return nil
 }

@@ -45,8 +45,8 @@ func TestBaselineBattleInvariants(t *testing.T) {
 		}
 		sum := st.Summarize()
 		t.Logf("seed %d: %d orders (%d refused), %s after %d turns, losses %+v", seed, orders, refused, sum.Outcome, sum.Turns, sum.Losses)
-		if sum.Forces.Dominion < 250 {
-			t.Errorf("seed %d: only %d Dominion ships took part", seed, sum.Forces.Dominion)
+		if sum.Forces[rules.SideB].N < 250 {
+			t.Errorf("seed %d: only %d Dominion ships took part", seed, sum.Forces[rules.SideB].N)
 		}
 	}
 }

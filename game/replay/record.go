@@ -22,7 +22,7 @@ func NewRecorder(sc *scenario.Scenario, seed uint64, players Players) (*Recorder
 		return nil, err
 	}
 	return &Recorder{st: st, f: File{
-		Version: Version, Scenario: sc.ID, ScenarioHash: sc.Hash, Seed: seed, Players: players,
+		Version: Version, Scenario: sc.ID, ScenarioHash: sc.Hash, Seed: seed, Sides: sc.Setup.SideIDs, Players: players,
 	}}, nil
 }
 
@@ -152,6 +152,9 @@ func replay(f *File, sc *scenario.Scenario, each func(Told)) (*rules.State, *Fil
 	}
 	if f.Scenario != sc.ID {
 		return nil, nil, fmt.Errorf("the replay is of scenario %q, not %q", f.Scenario, sc.ID)
+	}
+	if f.Sides != sc.Setup.SideIDs {
+		return nil, nil, fmt.Errorf("the replay's sides are %s and %s, the scenario's %s and %s", f.Sides[0], f.Sides[1], sc.Setup.SideIDs[0], sc.Setup.SideIDs[1])
 	}
 	if f.ScenarioHash != sc.Hash {
 		return nil, nil, fmt.Errorf("scenario %s has changed since the replay was recorded (hash %.12s…, the replay has %.12s…)", sc.ID, sc.Hash, f.ScenarioHash)

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 )
 
@@ -48,11 +49,26 @@ const (
 	orderKinds    = rules.EndPhase + 1
 )
 
-// Players says who commanded each side: "human", or a computer commander's name
-// ("baseline", "easy", "historical", …).
-type Players struct {
-	Alliance string `json:"alliance"`
-	Dominion string `json:"dominion"`
+// Players says who commanded each side, by rules.Side: "human", or a computer
+// commander's name ("baseline", "easy", "historical", …). A file writes them as
+// an object keyed by the scenario's side ids.
+type Players [2]string
+
+// defaultSides are the side ids of a file that names none: version 1 files
+// were all of the flagship, whose sides are these.
+var defaultSides = rules.SideIDs{"alliance", "dominion"}
+
+// wireOrder is an order as a file writes it: the side by the scenario's id.
+type wireOrder struct {
+	Kind    rules.OrderKind `json:"kind"`
+	Side    string          `json:"side"`
+	Ship    rules.ShipID    `json:"ship"`
+	Path    []hex.Hex       `json:"path,omitempty"`
+	Target  rules.ShipID    `json:"target,omitempty"`
+	Weapon  int             `json:"weapon,omitempty"`
+	Section int             `json:"section,omitempty"`
+	At      hex.Hex         `json:"at,omitzero"`
+	Accept  bool            `json:"accept,omitempty"`
 }
 
 // Turn is one turn's orders, in the order they were applied, and the state's
@@ -70,6 +86,7 @@ type File struct {
 	Scenario     string         `json:"scenario"`      // scenario id
 	ScenarioHash string         `json:"scenario_hash"` // scenario.Scenario.Hash
 	Seed         uint64         `json:"seed"`
+	Sides        rules.SideIDs  `json:"sides"` // the scenario's side ids, by rules.Side
 	Players      Players        `json:"players"`
 	Turns        []Turn         `json:"turns"`
 	Result       *rules.Summary `json:"result,omitempty"`
@@ -138,13 +155,14 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // wire is the file's top level as read: orders stay raw until each is checked
 // for size, so that one hostile order cannot claim much memory.
 type wire struct {
-	Version      int            `json:"version"`
-	Scenario     string         `json:"scenario"`
-	ScenarioHash string         `json:"scenario_hash"`
-	Seed         uint64         `json:"seed"`
-	Players      Players        `json:"players"`
-	Turns        []wireTurn     `json:"turns"`
-	Result       *rules.Summary `json:"result,omitempty"`
+	Version      int               `json:"version"`
+	Scenario     string            `json:"scenario"`
+	ScenarioHash string            `json:"scenario_hash"`
+	Seed         uint64            `json:"seed"`
+	Sides        *[2]string        `json:"sides"`
+	Players      map[string]string `json:"players"`
+	Turns        []wireTurn        `json:"turns"`
+	Result       *rules.Summary    `json:"result,omitempty"`
 }
 
 type wireTurn struct {
@@ -196,7 +214,13 @@ func Load(name string, data []byte) (*File, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fail("data after the replay's closing brace")
 	}
-	f := &File{Version: w.Version, Scenario: w.Scenario, ScenarioHash: w.ScenarioHash, Seed: w.Seed, Players: w.Players, Result: w.Result}
+	f := &File{Version: w.Version, Scenario: w.Scenario, ScenarioHash: w.ScenarioHash, Seed: w.Seed, Sides: defaultSides, Result: w.Result}
+	if w.Sides != nil {
+		f.Sides = *w.Sides
+	}
+	if err := f.readPlayers(w.Players); err != nil {
+		return nil, fail("%v", err)
+	}
 	if err := f.checkHead(); err != nil {
 		return nil, fail("%v", err)
 	}
@@ -229,7 +253,7 @@ func Load(name string, data []byte) (*File, error) {
 		}
 		t := Turn{Turn: wt.Turn, Checksum: wt.Checksum, Orders: make([]rules.Order, len(wt.Orders))}
 		for j, raw := range wt.Orders {
-			o, err := decodeOrder(raw)
+			o, err := decodeOrder(raw, f.Sides)
 			if err != nil {
 				return nil, &Error{File: name, Turn: wt.Turn, Order: j + 1, Msg: err.Error()}
 			}
@@ -253,33 +277,55 @@ func (f *File) checkHead() error {
 	case !isHex(f.ScenarioHash, hashLen):
 		return fmt.Errorf("scenario_hash %.40q is not %d hex digits", f.ScenarioHash, hashLen)
 	}
-	for _, p := range [...]struct{ side, name string }{{"alliance", f.Players.Alliance}, {"dominion", f.Players.Dominion}} {
-		if p.name == "" || len(p.name) > MaxNameLen || !printable(p.name) {
-			return fmt.Errorf("players.%s %.40q must be a name of 1..%d printable bytes", p.side, p.name, MaxNameLen)
+	for i, id := range f.Sides {
+		if id == "" || len(id) > MaxIDLen || !printable(id) || (i == 1 && id == f.Sides[0]) {
+			return fmt.Errorf("sides %.40q must be two different side ids of 1..%d printable bytes", f.Sides, MaxIDLen)
+		}
+	}
+	for i, name := range f.Players {
+		if name == "" || len(name) > MaxNameLen || !printable(name) {
+			return fmt.Errorf("players.%s %.40q must be a name of 1..%d printable bytes", f.Sides[i], name, MaxNameLen)
 		}
 	}
 	return nil
 }
 
+// readPlayers takes the players object of a file: one name for each side.
+func (f *File) readPlayers(m map[string]string) error {
+	for k := range m {
+		if _, err := f.Sides.Parse(k); err != nil {
+			return fmt.Errorf("players: %.40q is not one of the replay's sides %s and %s", k, f.Sides[0], f.Sides[1])
+		}
+	}
+	for i, id := range f.Sides {
+		f.Players[i] = m[id]
+	}
+	return nil
+}
+
 // decodeOrder reads one order strictly and checks its numbers.
-func decodeOrder(raw json.RawMessage) (rules.Order, error) {
+func decodeOrder(raw json.RawMessage, sides rules.SideIDs) (rules.Order, error) {
 	var o rules.Order
 	if len(raw) > MaxOrderBytes {
 		return o, fmt.Errorf("order is %d bytes, the limit is %d", len(raw), MaxOrderBytes)
 	}
+	var w wireOrder
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&o); err != nil {
+	if err := dec.Decode(&w); err != nil {
 		return o, errors.New(jsonError(raw, err))
 	}
 	if !bytes.Contains(raw, []byte(`"kind"`)) || !bytes.Contains(raw, []byte(`"side"`)) {
 		return o, errors.New(`an order needs "kind" and "side"`)
 	}
+	side, err := sides.Parse(w.Side)
+	if err != nil {
+		return o, fmt.Errorf("side %.40q is not one of the replay's sides %s and %s", w.Side, sides[0], sides[1])
+	}
+	o = rules.Order{Kind: w.Kind, Side: side, Ship: w.Ship, Path: w.Path, Target: w.Target, Weapon: w.Weapon, Section: w.Section, At: w.At, Accept: w.Accept}
 	switch {
 	case o.Kind >= orderKinds:
 		return o, fmt.Errorf("unknown order kind %d", o.Kind)
-	case !o.Side.Valid():
-		return o, fmt.Errorf("invalid side %d", o.Side)
 	case o.Ship < 0 || o.Ship >= maxShip:
 		return o, fmt.Errorf("ship %d out of 0..%d", o.Ship, maxShip-1)
 	case o.Target < rules.NoShip || o.Target >= maxShip:
@@ -473,10 +519,20 @@ func Marshal(f *File) ([]byte, error) {
 	}
 	b.WriteString(",\n  \"scenario_hash\": ")
 	put(f.ScenarioHash)
-	fmt.Fprintf(&b, ",\n  \"seed\": %d,\n  \"players\": ", f.Seed)
-	if err := put(f.Players); err != nil {
+	fmt.Fprintf(&b, ",\n  \"seed\": %d,\n  \"sides\": ", f.Seed)
+	if err := put(f.Sides); err != nil {
 		return nil, err
 	}
+	b.WriteString(",\n  \"players\": {")
+	for i, id := range f.Sides {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		put(id)
+		b.WriteString(": ")
+		put(f.Players[i])
+	}
+	b.WriteByte('}')
 	b.WriteString(",\n  \"turns\": [")
 	for i, t := range f.Turns {
 		if i > 0 {
@@ -492,7 +548,8 @@ func Marshal(f *File) ([]byte, error) {
 				b.WriteByte(',')
 			}
 			b.WriteString("\n      ")
-			if err := put(o); err != nil {
+			w := wireOrder{Kind: o.Kind, Side: f.Sides.Of(o.Side), Ship: o.Ship, Path: o.Path, Target: o.Target, Weapon: o.Weapon, Section: o.Section, At: o.At, Accept: o.Accept}
+			if err := put(w); err != nil {
 				return nil, fmt.Errorf("turn %d, order %d: %w", t.Turn, j+1, err)
 			}
 		}

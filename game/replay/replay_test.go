@@ -113,10 +113,10 @@ func TestHistorical(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := st.Summarize()
-	if sum.Outcome != "dominion-pyrrhic-victory" || !sum.Minefield.Active || sum.Station != "sabotaged" || sum.Losses.Dominion < 50 {
+	if sum.Outcome != "dominion-pyrrhic-victory" || !sum.Minefield.Active || sum.Station != "sabotaged" || sum.Losses[rules.SideB].N < 50 {
 		t.Fatalf("summary %+v", sum)
 	}
-	if f.Players.Alliance != "historical" || f.Players.Dominion != "historical" {
+	if f.Players[rules.SideA] != "historical" || f.Players[rules.SideB] != "historical" {
 		t.Fatalf("players %+v", f.Players)
 	}
 }
@@ -300,7 +300,7 @@ func mustMarshal(t testing.TB, f *replay.File) []byte {
 // record plays a battle with the baseline commanders through a recorder.
 func record(t testing.TB, sc *scenario.Scenario, seed uint64) *replay.Recorder {
 	t.Helper()
-	rec, err := replay.NewRecorder(sc, seed, replay.Players{Alliance: "baseline", Dominion: "baseline"})
+	rec, err := replay.NewRecorder(sc, seed, replay.Players{"baseline", "baseline"})
 	if err != nil {
 		t.Fatal(err)
 	}

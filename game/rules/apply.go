@@ -35,7 +35,7 @@ var ErrOver = errors.New("the battle is over")
 // that leaves the state exactly as it was.
 func (s *State) Apply(o Order) ([]Event, error) {
 	if err := s.Check(o); err != nil {
-		return nil, fmt.Errorf("%s: %w", o, err)
+		return nil, fmt.Errorf("%s: %w", o.Format(s.SideIDs), err)
 	}
 	ev := make([]Event, 0, 8)
 	switch o.Kind {

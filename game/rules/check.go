@@ -26,7 +26,7 @@ func (s *State) Check(o Order) error {
 // State.Check applies, read from the view, with the same answer.
 func (v *View) Check(o Order) error {
 	if o.Side != v.Side {
-		return fmt.Errorf("the order is the %s's, this is the %s's view", o.Side, v.Side)
+		return fmt.Errorf("the order is the %s's, this is the %s's view", v.SideIDs.Of(o.Side), v.SideIDs.Of(v.Side))
 	}
 	return check(v, o)
 }
@@ -38,7 +38,7 @@ func check(k known, o Order) error {
 		return ErrOver
 	}
 	if o.Side != f.Active {
-		return fmt.Errorf("it is the %s's phase", f.Active)
+		return fmt.Errorf("it is the %s's phase", f.SideIDs.Of(f.Active))
 	}
 	if o.Kind >= orderKindCount {
 		return fmt.Errorf("unknown order kind %d", uint8(o.Kind))
@@ -90,7 +90,7 @@ func check(k known, o Order) error {
 func ownShip(k known, o Order) (*Ship, error) {
 	sh := k.ship(o.Ship)
 	if sh == nil || sh.Side != o.Side {
-		return nil, fmt.Errorf("ship %d is not one of the %s's", o.Ship, o.Side)
+		return nil, fmt.Errorf("ship %d is not one of the %s's", o.Ship, k.game().SideIDs.Of(o.Side))
 	}
 	if !sh.Alive() {
 		return nil, fmt.Errorf("%s is not in the battle (%s)", sh.Name, sh.Status)
@@ -240,7 +240,7 @@ func checkLayMine(k known, sh *Ship, at hex.Hex) error {
 		return fmt.Errorf("%s cannot lay mines", sh.Name)
 	}
 	if sh.Side != f.MineOwner {
-		return fmt.Errorf("the minefield is not the %s's", sh.Side)
+		return fmt.Errorf("the minefield is not the %s's", f.SideIDs.Of(sh.Side))
 	}
 	if err := needAction(sh); err != nil {
 		return err

@@ -64,9 +64,12 @@ func testClasses() []Class {
 	}
 }
 
+// testSides are the test battles' names for their sides.
+var testSides = SideIDs{"alliance", "dominion"}
+
 // cond parses a condition or panics.
 func cond(text string) Condition {
-	c, err := ParseCondition(text)
+	c, err := ParseCondition(text, testSides)
 	if err != nil {
 		panic(err)
 	}
@@ -102,6 +105,7 @@ func newBuilder(t testing.TB) *builder {
 	const cols, rows = 20, 14
 	return &builder{t: t, Setup: Setup{
 		Scenario:   "test",
+		SideIDs:    testSides,
 		Name:       "Test battle",
 		Map:        Map{Cols: cols, Rows: rows, Terrain: make([]Terrain, cols*rows)},
 		Classes:    testClasses(),

@@ -35,6 +35,7 @@ type known interface {
 
 // frame is the part of a battle every side knows alike.
 type frame struct {
+	SideIDs   SideIDs
 	Map       *Map
 	Classes   []Class
 	Turn      int
@@ -82,7 +83,7 @@ func (s *State) through(side Side, hint *Ship) *sideOf {
 
 func (s *State) frame() frame {
 	return frame{
-		Map: s.Map, Classes: s.Classes, Turn: s.Turn, TurnLimit: s.TurnLimit, Active: s.Active,
+		SideIDs: s.SideIDs, Map: s.Map, Classes: s.Classes, Turn: s.Turn, TurnLimit: s.TurnLimit, Active: s.Active,
 		Phase: s.Phase, Terms: s.Terms, MineOwner: s.Mines.Owner, EvacTurns: s.EvacTurns,
 	}
 }
@@ -147,7 +148,7 @@ func (v *View) viewer() Side { return v.Side }
 func (v *View) game() *frame {
 	if v.f.Map == nil {
 		v.f = frame{
-			Map: v.Map, Classes: v.Classes, Turn: v.Turn, TurnLimit: v.TurnLimit, Active: v.Active,
+			SideIDs: v.SideIDs, Map: v.Map, Classes: v.Classes, Turn: v.Turn, TurnLimit: v.TurnLimit, Active: v.Active,
 			Phase: v.Phase, Terms: v.Terms, MineOwner: v.MineOwner, EvacTurns: v.EvacTurns,
 		}
 	}

@@ -71,23 +71,28 @@ type Order struct {
 	Accept  bool      `json:"accept,omitempty"`
 }
 
-// String describes the order briefly.
-func (o Order) String() string {
+// String describes the order briefly, with its side by place; Format names
+// the side as the battle does.
+func (o Order) String() string { return o.Format(SideIDs{}) }
+
+// Format describes the order briefly, naming its side by the battle's ids.
+func (o Order) Format(ids SideIDs) string {
+	side := ids.Of(o.Side)
 	switch o.Kind {
 	case Move:
 		if n := len(o.Path); n > 0 {
-			return fmt.Sprintf("%s %s ship %d to %v (%d steps)", o.Side, o.Kind, o.Ship, o.Path[n-1], n)
+			return fmt.Sprintf("%s %s ship %d to %v (%d steps)", side, o.Kind, o.Ship, o.Path[n-1], n)
 		}
 	case Attack:
-		return fmt.Sprintf("%s %s ship %d weapon %d at ship %d section %d", o.Side, o.Kind, o.Ship, o.Weapon, o.Target, o.Section)
+		return fmt.Sprintf("%s %s ship %d weapon %d at ship %d section %d", side, o.Kind, o.Ship, o.Weapon, o.Target, o.Section)
 	case LayMine:
-		return fmt.Sprintf("%s %s ship %d at %v", o.Side, o.Kind, o.Ship, o.At)
+		return fmt.Sprintf("%s %s ship %d at %v", side, o.Kind, o.Ship, o.At)
 	case Cover, Board:
-		return fmt.Sprintf("%s %s ship %d target %d", o.Side, o.Kind, o.Ship, o.Target)
+		return fmt.Sprintf("%s %s ship %d target %d", side, o.Kind, o.Ship, o.Target)
 	case AnswerTerms:
-		return fmt.Sprintf("%s %s accept=%v", o.Side, o.Kind, o.Accept)
+		return fmt.Sprintf("%s %s accept=%v", side, o.Kind, o.Accept)
 	case EndPhase:
-		return fmt.Sprintf("%s %s", o.Side, o.Kind)
+		return fmt.Sprintf("%s %s", side, o.Kind)
 	}
-	return fmt.Sprintf("%s %s ship %d", o.Side, o.Kind, o.Ship)
+	return fmt.Sprintf("%s %s ship %d", side, o.Kind, o.Ship)
 }

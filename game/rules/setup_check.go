@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Bounds on the numbers of a class and of a setup. They are generous for real
@@ -184,7 +185,7 @@ func (c Condition) Validate() error {
 func (s *State) checkStart() error {
 	for i, when := range s.EndWhen {
 		if len(when) > 0 && s.allHold(when) {
-			return setupErr("end_when", i, "end group %d (%s) already holds at the start: the battle would be over before its first order", i+1, conditionList(when))
+			return setupErr("end_when", i, "end group %d (%s) already holds at the start: the battle would be over before its first order", i+1, conditionList(when, s.SideIDs))
 		}
 	}
 	if err := s.CheckInvariants(); err != nil {
@@ -193,13 +194,10 @@ func (s *State) checkStart() error {
 	return nil
 }
 
-func conditionList(cs []Condition) string {
-	out := ""
+func conditionList(cs []Condition, ids SideIDs) string {
+	out := make([]string, len(cs))
 	for i, c := range cs {
-		if i > 0 {
-			out += ", "
-		}
-		out += c.String()
+		out[i] = c.Format(ids)
 	}
-	return out
+	return strings.Join(out, ", ")
 }

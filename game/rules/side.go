@@ -7,25 +7,35 @@ package rules
 
 import "fmt"
 
-// Side is one of the two sides of the war.
+// Side is one of the two sides of a battle, in the order its scenario lists
+// them. The engine knows them by place only; the scenario names them
+// (Setup.SideIDs: "alliance" and "dominion", "federation" and "klingon").
 type Side uint8
 
 // The two sides.
 const (
-	Alliance Side = iota // the Federation, Klingon and Bajoran defenders
-	Dominion             // the Dominion and the Cardassian Union
+	SideA Side = iota // the side a scenario lists first
+	SideB             // the side it lists second
+
+	// Alliance and Dominion are the flagship's sides' places.
+	//
+	// Deprecated: the engine names no battle's sides; use SideA and SideB, and
+	// the scenario's ids (State.SideID).
+	Alliance = SideA
+	Dominion = SideB // Deprecated: see Alliance.
 )
 
 // Sides lists both sides in a fixed order.
-var Sides = [2]Side{Alliance, Dominion}
+var Sides = [2]Side{SideA, SideB}
 
-// String returns the side's id as used in files and summaries.
+// String returns the side's place, "A" or "B": a scenario's id for it is
+// State.SideID.
 func (s Side) String() string {
 	switch s {
-	case Alliance:
-		return "alliance"
-	case Dominion:
-		return "dominion"
+	case SideA:
+		return "A"
+	case SideB:
+		return "B"
 	}
 	return fmt.Sprintf("side(%d)", uint8(s))
 }
@@ -34,33 +44,25 @@ func (s Side) String() string {
 func (s Side) Other() Side { return 1 - s }
 
 // Valid reports whether s is one of the two sides.
-func (s Side) Valid() bool { return s == Alliance || s == Dominion }
+func (s Side) Valid() bool { return s == SideA || s == SideB }
 
-// ParseSide reads a side id.
-func ParseSide(name string) (Side, error) {
-	switch name {
-	case "alliance":
-		return Alliance, nil
-	case "dominion":
-		return Dominion, nil
+// SideIDs are a battle's names for its two sides, by Side.
+type SideIDs [2]string
+
+// Parse returns the side a name names.
+func (ids SideIDs) Parse(name string) (Side, error) {
+	for i, id := range ids {
+		if id == name {
+			return Side(i), nil
+		}
 	}
-	return 0, fmt.Errorf("unknown side %q (want alliance or dominion)", name)
+	return 0, fmt.Errorf("unknown side %q (want %s or %s)", name, ids[0], ids[1])
 }
 
-// MarshalText writes the side's id.
-func (s Side) MarshalText() ([]byte, error) {
-	if !s.Valid() {
-		return nil, fmt.Errorf("invalid side %d", uint8(s))
+// Of returns the name of a side, or its place when it has none.
+func (ids SideIDs) Of(s Side) string {
+	if s.Valid() && ids[s] != "" {
+		return ids[s]
 	}
-	return []byte(s.String()), nil
-}
-
-// UnmarshalText reads a side id.
-func (s *Side) UnmarshalText(b []byte) error {
-	v, err := ParseSide(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return s.String()
 }

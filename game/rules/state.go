@@ -54,6 +54,7 @@ type Outcome struct {
 type Setup struct {
 	Scenario   string
 	Name       string
+	SideIDs    SideIDs // the scenario's names for its sides
 	Map        Map
 	Classes    []Class
 	Ships      []Ship // ID, Key, Name, Class, Side, Wing, Status (OnMap or Reserve), Pos, Cloaked
@@ -114,6 +115,7 @@ func cmpHex(a, b hex.Hex) int {
 type State struct {
 	Scenario  string
 	Name      string
+	SideIDs   SideIDs // the scenario's names for its sides
 	Seed      uint64
 	Map       *Map
 	Classes   []Class
@@ -189,6 +191,7 @@ func New(su Setup, seed uint64) (*State, error) {
 	s := &State{
 		Scenario:  su.Scenario,
 		Name:      su.Name,
+		SideIDs:   su.SideIDs,
 		Seed:      seed,
 		Map:       &m,
 		Classes:   su.Classes,
@@ -305,6 +308,9 @@ func New(su Setup, seed uint64) (*State, error) {
 
 // Class returns the class of a ship.
 func (s *State) Class(sh *Ship) *Class { return &s.Classes[sh.Class] }
+
+// SideID returns the scenario's name for a side.
+func (s *State) SideID(side Side) string { return s.SideIDs.Of(side) }
 
 // Ship returns the ship with the given id, or nil.
 func (s *State) Ship(id ShipID) *Ship {

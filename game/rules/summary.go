@@ -1,9 +1,83 @@
 package rules
 
-// SideCounts is a number for each side, as summaries print it.
-type SideCounts struct {
-	Alliance int `json:"alliance"`
-	Dominion int `json:"dominion"`
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// SideCount is a number for one side, named by the battle's id for it.
+type SideCount struct {
+	Side string
+	N    int
+}
+
+// SideCounts is a number for each side, in the battle's order of sides. Its JSON
+// is an object keyed by the sides' ids, as summaries print it:
+// {"alliance": 3, "dominion": 67}.
+type SideCounts [2]SideCount
+
+// Of returns the number of the side with the given id (0 when none has it).
+func (c SideCounts) Of(id string) int {
+	for _, x := range c {
+		if x.Side == id {
+			return x.N
+		}
+	}
+	return 0
+}
+
+// MarshalJSON writes the counts as an object keyed by side id, in order.
+func (c SideCounts) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, x := range c {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, err := json.Marshal(x.Side)
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, k...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(x.N), 10)
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON reads an object of exactly two side ids and their numbers,
+// keeping their order.
+func (c *SideCounts) UnmarshalJSON(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("side counts: want an object of two sides")
+	}
+	var out SideCounts
+	for i := 0; dec.More(); i++ {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		k, _ := t.(string)
+		var n int
+		if err := dec.Decode(&n); err != nil {
+			return fmt.Errorf("side counts: %s: %w", k, err)
+		}
+		if i >= 2 || k == "" || (i == 1 && k == out[0].Side) {
+			return fmt.Errorf("side counts: want exactly two sides")
+		}
+		out[i] = SideCount{Side: k, N: n}
+	}
+	if out[1].Side == "" {
+		return fmt.Errorf("side counts: want exactly two sides")
+	}
+	*c = out
+	return nil
+}
+
+func (s *State) counts(n [2]int) SideCounts {
+	return SideCounts{{s.SideID(SideA), n[SideA]}, {s.SideID(SideB), n[SideB]}}
 }
 
 // MinefieldSummary is the minefield at the end.
@@ -32,14 +106,14 @@ type Summary struct {
 func (s *State) Summarize() Summary {
 	sum := Summary{
 		Scenario: s.Scenario, Seed: s.Seed, Turns: s.Turn, Phase: s.Phase.String(), Outcome: s.Outcome,
-		Forces:    SideCounts{s.Forces[Alliance], s.Forces[Dominion]},
-		Losses:    SideCounts{s.Losses[Alliance], s.Losses[Dominion]},
+		Forces:    s.counts(s.Forces),
+		Losses:    s.counts(s.Losses),
 		Minefield: MinefieldSummary{Laid: s.Mines.LaidCount(), Total: len(s.Mines.Positions), Active: s.Mines.Active},
 		Station:   s.StationStatus(),
 		Checksum:  s.ChecksumHex(),
 	}
 	if s.Phase == Over && s.Outcome != Undecided {
-		sum.Winner = s.Winner.String()
+		sum.Winner = s.SideID(s.Winner)
 	}
 	return sum
 }

@@ -35,11 +35,15 @@ var conditionNames = map[string]struct{ side, num bool }{
 	"turn": {num: true},
 }
 
-// String writes the condition as it is read.
-func (c Condition) String() string {
+// String writes the condition as it is read, with the sides by place; Format
+// writes it with a battle's names for them.
+func (c Condition) String() string { return c.Format(SideIDs{}) }
+
+// Format writes the condition as a scenario writes it, naming sides by ids.
+func (c Condition) Format(ids SideIDs) string {
 	out := c.Name
 	if conditionNames[c.Name].side {
-		out += "(" + c.Side.String() + ")"
+		out += "(" + ids.Of(c.Side) + ")"
 	}
 	if c.Op != "" {
 		out += " " + c.Op + " " + strconv.Itoa(c.N)
@@ -47,8 +51,8 @@ func (c Condition) String() string {
 	return out
 }
 
-// ParseCondition reads a condition.
-func ParseCondition(text string) (Condition, error) {
+// ParseCondition reads a condition of a battle whose sides are named ids.
+func ParseCondition(text string, ids SideIDs) (Condition, error) {
 	t := strings.TrimSpace(text)
 	var c Condition
 	for _, op := range []string{">=", "<=", "==", ">", "<"} {
@@ -67,7 +71,7 @@ func ParseCondition(text string) (Condition, error) {
 		if !strings.HasSuffix(t, ")") {
 			return c, fmt.Errorf("condition %q: missing )", text)
 		}
-		side, err := ParseSide(strings.TrimSpace(t[i+1 : len(t)-1]))
+		side, err := ids.Parse(strings.TrimSpace(t[i+1 : len(t)-1]))
 		if err != nil {
 			return c, fmt.Errorf("condition %q: %w", text, err)
 		}
@@ -77,7 +81,7 @@ func ParseCondition(text string) (Condition, error) {
 			return c, fmt.Errorf("condition %q: %s takes no side", text, name)
 		}
 	} else if conditionNames[name].side {
-		return c, fmt.Errorf("condition %q: %s needs a side, as in %s(dominion)", text, name, name)
+		return c, fmt.Errorf("condition %q: %s needs a side, as in %s(%s)", text, name, name, ids.Of(SideB))
 	}
 	spec, ok := conditionNames[name]
 	if !ok {

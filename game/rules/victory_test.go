@@ -46,7 +46,7 @@ func TestParseCondition(t *testing.T) {
 		{in: "bogus(dominion) >= 1", err: "takes no side"},
 	}
 	for _, tc := range tests {
-		c, err := ParseCondition(tc.in)
+		c, err := ParseCondition(tc.in, testSides)
 		if tc.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("ParseCondition(%q) = %+v, %v; want error %q", tc.in, c, err, tc.err)
@@ -61,11 +61,11 @@ func TestParseCondition(t *testing.T) {
 		if str == "" {
 			str = tc.in
 		}
-		if c.String() != str {
-			t.Errorf("String() = %q, want %q", c.String(), str)
+		if c.Format(testSides) != str {
+			t.Errorf("Format() = %q, want %q", c.Format(testSides), str)
 		}
-		if back, err := ParseCondition(c.String()); err != nil || back != c {
-			t.Errorf("round trip of %q: %+v, %v", c.String(), back, err)
+		if back, err := ParseCondition(c.Format(testSides), testSides); err != nil || back != c {
+			t.Errorf("round trip of %q: %+v, %v", c.Format(testSides), back, err)
 		}
 	}
 }

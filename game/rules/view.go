@@ -18,6 +18,7 @@ type MineView struct {
 // it changes nothing in the battle.
 type View struct {
 	Side      Side
+	SideIDs   SideIDs // the scenario's names for the sides
 	Scenario  string
 	Name      string
 	Turn      int
@@ -54,7 +55,7 @@ type View struct {
 // View returns what side sees now.
 func (s *State) View(side Side) *View {
 	v := &View{
-		Side: side, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
+		Side: side, SideIDs: s.SideIDs, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
 		Active: s.Active, Phase: s.Phase, Terms: s.Terms, Outcome: s.Outcome, Winner: s.Winner,
 		Forces: s.Forces, Losses: s.Losses, Map: s.Map, Classes: s.Classes, First: s.First,
 		EvacTurns:  s.EvacTurns,

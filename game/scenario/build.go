@@ -30,6 +30,7 @@ type Scenario struct {
 
 // SideInfo names a side and its commander in this battle.
 type SideInfo struct {
+	ID        string // the scenario's id for the side ("alliance", "klingon")
 	Name      string
 	Commander string
 	Goal      string
@@ -104,8 +105,23 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 	}
 	su := &sc.Setup
 	su.Scenario, su.Name, su.Classes = f.ID, f.Name, classes
-	if su.First, err = rules.ParseSide(f.First); err != nil {
-		return nil, d.errf([]any{"first"}, "%v", err)
+	// The sides first: every other side the file names is one of theirs.
+	if len(f.Sides) != 2 {
+		return nil, d.errf([]any{"sides"}, "sides: a battle has two sides, this lists %d", len(f.Sides))
+	}
+	for i, sf := range f.Sides {
+		if err := checkID(d, []any{"sides", i, "id"}, sf.ID); err != nil {
+			return nil, err
+		}
+		if i == 1 && sf.ID == f.Sides[0].ID {
+			return nil, d.errf([]any{"sides", i, "id"}, "side %s listed twice", sf.ID)
+		}
+		d.sides[i] = sf.ID
+		sc.Sides[i] = SideInfo{ID: sf.ID, Name: sf.Name, Commander: sf.Commander, Goal: strings.TrimSpace(sf.Goal)}
+	}
+	su.SideIDs = d.sides
+	if su.First, err = d.side([]any{"first"}, f.First); err != nil {
+		return nil, err
 	}
 	if f.TurnLimit < 1 || f.TurnLimit > rules.MaxTurns {
 		return nil, d.errf([]any{"turn_limit"}, "turn_limit %d out of 1..%d", f.TurnLimit, rules.MaxTurns)
@@ -115,27 +131,10 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 		return nil, d.errf([]any{"evacuation_turns"}, "evacuation_turns %d out of 0..%d", f.EvacuationTurns, rules.MaxEvacTurns)
 	}
 	su.EvacTurns = f.EvacuationTurns
-	var listed [2]bool
-	for i, sf := range f.Sides {
-		side, err := rules.ParseSide(sf.ID)
-		if err != nil {
-			return nil, d.errf([]any{"sides", i, "id"}, "%v", err)
-		}
-		if listed[side] {
-			return nil, d.errf([]any{"sides", i, "id"}, "side %s listed twice", side)
-		}
-		listed[side] = true
-		sc.Sides[side] = SideInfo{Name: sf.Name, Commander: sf.Commander, Goal: strings.TrimSpace(sf.Goal)}
-	}
-	for _, side := range rules.Sides {
-		if !listed[side] {
-			return nil, d.errf([]any{"sides"}, "sides: the %s is missing (list both alliance and dominion)", side)
-		}
-	}
 	if f.Terms != nil {
-		side, err := rules.ParseSide(f.Terms.Side)
+		side, err := d.side([]any{"terms", "side"}, f.Terms.Side)
 		if err != nil {
-			return nil, d.errf([]any{"terms", "side"}, "%v", err)
+			return nil, err
 		}
 		sc.Terms = &Terms{Side: side, From: f.Terms.From, Text: strings.TrimSpace(f.Terms.Text)}
 		su.Terms, su.TermsSide = true, side
@@ -146,8 +145,8 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 	}
 	su.Mines, su.MinesLaid = rows.mines, rows.laid
 	if len(su.Mines) > 0 {
-		if su.MineOwner, err = rules.ParseSide(f.Minefield.Owner); err != nil {
-			return nil, d.errf([]any{"minefield", "owner"}, "%v", err)
+		if su.MineOwner, err = d.side([]any{"minefield", "owner"}, f.Minefield.Owner); err != nil {
+			return nil, err
 		}
 		if f.Minefield.Damage <= 0 || f.Minefield.Damage > rules.MaxMineDamage {
 			return nil, d.errf([]any{"minefield", "damage"}, "minefield damage %d out of 1..%d", f.Minefield.Damage, rules.MaxMineDamage)
@@ -185,9 +184,9 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 			return nil, err
 		}
 		seen[of.ID] = true
-		w, err := rules.ParseSide(of.Winner)
+		w, err := d.side(sub(at, "winner"), of.Winner)
 		if err != nil {
-			return nil, d.errf(sub(at, "winner"), "%v", err)
+			return nil, err
 		}
 		cs, err := conditions(d, sub(at, "when"), of.When)
 		if err != nil {
@@ -226,7 +225,7 @@ func setupPath(err error, f *scenarioFile, su *rules.Setup) []any {
 func conditions(d *doc, at []any, texts []string) ([]rules.Condition, error) {
 	var out []rules.Condition
 	for j, t := range texts {
-		c, err := rules.ParseCondition(t)
+		c, err := rules.ParseCondition(t, d.sides)
 		if err == nil {
 			err = c.Validate()
 		}
@@ -308,4 +307,13 @@ func offset(d *doc, at []any, v []int, m *rules.Map) (ghex.Hex, error) {
 		return ghex.Hex{}, d.errf(at, "[%d, %d] is off the %dx%d map", v[0], v[1], m.Cols, m.Rows)
 	}
 	return ghex.FromOffset(ghex.Offset{Col: v[0], Row: v[1]}), nil
+}
+
+// side reads a side id of the scenario at a path of the file.
+func (d *doc) side(at []any, id string) (rules.Side, error) {
+	s, err := d.sides.Parse(id)
+	if err != nil {
+		return 0, d.errf(at, "%v", err)
+	}
+	return s, nil
 }

@@ -52,7 +52,7 @@ func checkMinelayer(d *doc, su *rules.Setup) error {
 		timely = true
 	}
 	if !timely && len(su.MinesLaid) < len(su.Mines) {
-		return d.errf([]any{"minefield", "owner"}, "the %s owns the minefield (%d of %d positions laid) but has no minelayer in the battle to finish it", su.MineOwner, len(su.MinesLaid), len(su.Mines))
+		return d.errf([]any{"minefield", "owner"}, "the %s owns the minefield (%d of %d positions laid) but has no minelayer in the battle to finish it", su.SideIDs.Of(su.MineOwner), len(su.MinesLaid), len(su.Mines))
 	}
 	return nil
 }

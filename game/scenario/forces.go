@@ -38,7 +38,7 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 		if err != nil {
 			return d.errf(append(at, "class"), "unit %s: %v", u.ID, err)
 		}
-		side, err := rules.ParseSide(u.Side)
+		side, err := d.sides.Parse(u.Side)
 		if err != nil {
 			return d.errf(append(at, "side"), "unit %s: %v", u.ID, err)
 		}
@@ -169,7 +169,7 @@ func buildWing(d *doc, at []any, wf wingFile, su *rules.Setup, keys map[string]r
 		w.Name = wf.ID
 	}
 	var err error
-	if w.Side, err = rules.ParseSide(wf.Side); err != nil {
+	if w.Side, err = d.sides.Parse(wf.Side); err != nil {
 		return w, d.errf(append(at, "side"), "wing %s: %v", wf.ID, err)
 	}
 	if w.Directive, err = rules.ParseDirective(wf.Directive); err != nil {

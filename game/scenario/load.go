@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/calltoarms/ds9/game/rules"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -60,8 +61,9 @@ func oneLine(s string) string {
 
 // doc is a decoded file: its name for messages and its node tree for lines.
 type doc struct {
-	name string
-	root *yaml.Node
+	name  string
+	root  *yaml.Node
+	sides rules.SideIDs // a scenario's side ids, once read
 }
 
 var lineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)

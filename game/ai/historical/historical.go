@@ -54,7 +54,7 @@ func Generate(sc *scenario.Scenario, seed uint64) (*replay.File, int, error) {
 
 // play runs the battle once with the given Dominion plan.
 func play(sc *scenario.Scenario, seed uint64, dukat Dukat) (*replay.File, error) {
-	rec, err := replay.NewRecorder(sc, seed, replay.Players{Alliance: Sisko{}.Name(), Dominion: dukat.Name()})
+	rec, err := replay.NewRecorder(sc, seed, replay.Players{Sisko{}.Name(), dukat.Name()})
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func play(sc *scenario.Scenario, seed uint64, dukat Dukat) (*replay.File, error)
 	}
 	if err := CheckStory(st, events); err != nil {
 		s := st.Summarize()
-		return nil, fmt.Errorf("%w (%s after %d turns, dominion losses %d, station %s)", err, s.Outcome, s.Turns, s.Losses.Dominion, s.Station)
+		return nil, fmt.Errorf("%w (%s after %d turns, dominion losses %d, station %s)", err, s.Outcome, s.Turns, s.Losses[rules.SideB].N, s.Station)
 	}
 	return rec.File(), nil
 }

@@ -131,8 +131,8 @@ func CheckStory(st *rules.State, events []rules.Event) error {
 		return fmt.Errorf("the minefield is not active")
 	case sum.Station != "sabotaged":
 		return fmt.Errorf("station %s, want sabotaged", sum.Station)
-	case sum.Losses.Dominion < 50:
-		return fmt.Errorf("%d Dominion ships lost, fewer than 50", sum.Losses.Dominion)
+	case sum.Losses[rules.SideB].N < 50:
+		return fmt.Errorf("%d Dominion ships lost, fewer than 50", sum.Losses[rules.SideB].N)
 	}
 	return nil
 }

@@ -64,7 +64,7 @@ func ResumeSession(sc *scenario.Scenario, f *replay.File) (*Session, error) {
 
 func newSession(sc *scenario.Scenario, seed uint64, players replay.Players, rec *replay.Recorder) (*Session, error) {
 	s := &Session{Scenario: sc, Seed: seed, Players: players, rec: rec}
-	for i, name := range [2]string{players.Alliance, players.Dominion} {
+	for i, name := range [2]string{players[rules.SideA], players[rules.SideB]} {
 		side := rules.Sides[i]
 		if name == Human {
 			s.Humans[side] = true
@@ -171,13 +171,13 @@ func (s *Session) OrderCount() int { return s.count }
 func PlayersFor(side, level string) replay.Players {
 	switch side {
 	case "dominion":
-		return replay.Players{Alliance: level, Dominion: Human}
+		return replay.Players{level, Human}
 	case "hotseat":
-		return replay.Players{Alliance: Human, Dominion: Human}
+		return replay.Players{Human, Human}
 	case "watch":
-		return replay.Players{Alliance: level, Dominion: level}
+		return replay.Players{level, level}
 	}
-	return replay.Players{Alliance: Human, Dominion: level}
+	return replay.Players{Human, level}
 }
 
 // LossesByTurn re-plays a battle and returns each side's losses at the end

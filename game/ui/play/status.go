@@ -36,7 +36,7 @@ func FillStatus(st *Status, s *rules.State, scenarioID string) {
 	st.Turn = s.Turn
 	st.TurnLimit = s.TurnLimit
 	st.Phase = s.Phase.String()
-	st.Active = s.Active.String()
+	st.Active = s.SideID(s.Active)
 	if s.Phase == rules.Over {
 		st.Outcome = s.Outcome
 	}

@@ -18,7 +18,7 @@ func TestWriteRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec, err := replay.NewRecorder(sc, 7, replay.Players{Alliance: "human", Dominion: "easy"})
+	rec, err := replay.NewRecorder(sc, 7, replay.Players{"human", "easy"})
 	if err != nil {
 		t.Fatal(err)
 	}

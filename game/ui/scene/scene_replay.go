@@ -76,7 +76,7 @@ func newReplaySceneFile(g *Manager, sc *scenario.Scenario, f *replay.File) (*bat
 	if _, err := replay.Verify(f, sc); err != nil {
 		rp.broken = err.Error()
 	}
-	s, err := play.NewSession(sc, f.Seed, replay.Players{Alliance: "replay", Dominion: "replay"})
+	s, err := play.NewSession(sc, f.Seed, replay.Players{"replay", "replay"})
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func newReplaySceneFile(g *Manager, sc *scenario.Scenario, f *replay.File) (*bat
 	if rp.broken != "" {
 		b.log.add("This replay diverges: "+rp.broken, rules.Dominion, 0)
 	}
-	b.banner("Replay", f.Players.Alliance+" ("+play.SideTitle(rules.Alliance)+") against "+f.Players.Dominion+" ("+play.SideTitle(rules.Dominion)+")")
+	b.banner("Replay", f.Players[rules.SideA]+" ("+play.SideTitle(rules.Alliance)+") against "+f.Players[rules.SideB]+" ("+play.SideTitle(rules.Dominion)+")")
 	return b, nil
 }
 
@@ -130,7 +130,7 @@ func (b *battleScene) rpApply(animate bool) bool {
 // rpSeek re-simulates the battle from the start up to order pos.
 func (b *battleScene) rpSeek(pos int) {
 	rp := b.rp
-	s, err := play.NewSession(rp.sc, rp.f.Seed, replay.Players{Alliance: "replay", Dominion: "replay"})
+	s, err := play.NewSession(rp.sc, rp.f.Seed, replay.Players{"replay", "replay"})
 	if err != nil {
 		return
 	}
