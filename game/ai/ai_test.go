@@ -209,8 +209,11 @@ type rung struct {
 	lower, upper Level
 }
 
+// flagshipSides are the flagship's names for its sides.
+var flagshipSides = rules.SideIDs{"alliance", "dominion"}
+
 func (r rung) String() string {
-	return r.side.String() + " " + r.lower.String() + " < " + r.upper.String()
+	return flagshipSides.Of(r.side) + " " + r.lower.String() + " < " + r.upper.String()
 }
 
 var ladder = []rung{
@@ -318,7 +321,8 @@ func TestDifficulty(t *testing.T) {
 			default:
 				stats[side][l] = playSet(t, sc, n, Normal, l)
 			}
-			t.Logf("%-8s %-6s vs normal, %d seeds: %s score %.3f; %s", side, l, n, side, stats[side][l].score(side), stats[side][l])
+			id := flagshipSides.Of(side)
+			t.Logf("%-8s %-6s vs normal, %d seeds: %s score %.3f; %s", id, l, n, id, stats[side][l].score(side), stats[side][l])
 		}
 	}
 	names := map[string]bool{}
@@ -340,7 +344,7 @@ func TestDifficulty(t *testing.T) {
 		case known:
 			t.Logf("%s: %.3f, %.3f: known inverted (issue 12: %s)", r, lo, hi, why)
 		case !holds:
-			t.Errorf("%s: %s scores %.3f at %s and %.3f at %s against normal over %d seeds: the ladder is inverted", r, r.side, lo, r.lower, hi, r.upper, n)
+			t.Errorf("%s: %s scores %.3f at %s and %.3f at %s against normal over %d seeds: the ladder is inverted", r, flagshipSides.Of(r.side), lo, r.lower, hi, r.upper, n)
 		}
 	}
 }

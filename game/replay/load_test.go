@@ -94,7 +94,7 @@ func TestLoadRules(t *testing.T) {
 		{head(`,"turns":[` + turn(1, "", end) + `,` + turn(2, "", end) + `]`), "turn 1, no checksum"},
 		{head(`,"turns":[` + turn(1, "XYZ", end) + `]`), "not 16 hex digits"},
 		{head(`,"turns":[` + turn(1, "0123456789abcdef", `{"kind":"warp","side":"dominion"}`) + `]`), `turn 1, order 1: unknown order kind "warp"`},
-		{head(`,"turns":[` + turn(1, "0123456789abcdef", `{"kind":"end-phase","side":"borg"}`) + `]`), `unknown side "borg"`},
+		{head(`,"turns":[` + turn(1, "0123456789abcdef", `{"kind":"end-phase","side":"borg"}`) + `]`), `side "borg" is not one of the replay's sides`},
 		{head(`,"turns":[` + turn(1, "0123456789abcdef", `{"kind":"move","side":"dominion","ship":1}`) + `]`), "move order with no path"},
 		{head(`,"turns":[` + turn(1, "0123456789abcdef", `{"kind":"end-phase","side":"dominion","x":1}`) + `]`), `unknown field "x"`},
 		{head(`,"turns":[` + turn(1, "0123456789abcdef", `{"kind":"attack","side":"dominion","ship":1,"weapon":99999999999999999999}`) + `]`), "order 1"},

@@ -31,6 +31,7 @@ type Scenario struct {
 // SideInfo names a side and its commander in this battle.
 type SideInfo struct {
 	ID        string // the scenario's id for the side ("alliance", "klingon")
+	Short     string // a short title for labels ("Alliance"); the id, capitalised, when the file gives none
 	Name      string
 	Commander string
 	Goal      string
@@ -117,7 +118,11 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 			return nil, d.errf([]any{"sides", i, "id"}, "side %s listed twice", sf.ID)
 		}
 		d.sides[i] = sf.ID
-		sc.Sides[i] = SideInfo{ID: sf.ID, Name: sf.Name, Commander: sf.Commander, Goal: strings.TrimSpace(sf.Goal)}
+		short := strings.TrimSpace(sf.Short)
+		if short == "" {
+			short = strings.ToUpper(sf.ID[:1]) + sf.ID[1:]
+		}
+		sc.Sides[i] = SideInfo{ID: sf.ID, Short: short, Name: sf.Name, Commander: sf.Commander, Goal: strings.TrimSpace(sf.Goal)}
 	}
 	su.SideIDs = d.sides
 	if su.First, err = d.side([]any{"first"}, f.First); err != nil {

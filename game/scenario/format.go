@@ -77,6 +77,7 @@ type scenarioFile struct {
 
 type sideFile struct {
 	ID        string `yaml:"id"`
+	Short     string `yaml:"short"`
 	Name      string `yaml:"name"`
 	Commander string `yaml:"commander"`
 	Goal      string `yaml:"goal"`

@@ -24,7 +24,7 @@ func loadFlagship(t *testing.T) *scenario.Scenario {
 // player's phase.
 func allianceTurn(t *testing.T) (*Session, *Controller) {
 	t.Helper()
-	s, err := NewSession(loadFlagship(t), 7, PlayersFor("alliance", "easy"))
+	s, err := NewSession(loadFlagship(t), 7, PlayersFor(loadFlagship(t), "alliance", "easy"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func ownActive(c *Controller) []rules.ShipID {
 }
 
 func TestDominionClickFiresOnStationSection(t *testing.T) {
-	s, err := NewSession(loadFlagship(t), 3, PlayersFor("dominion", "easy"))
+	s, err := NewSession(loadFlagship(t), 3, PlayersFor(loadFlagship(t), "dominion", "easy"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func Describe(sc *scenario.Scenario, st *rules.State, e rules.Event) string {
 	case rules.TurnBegan:
 		return fmt.Sprintf("— Turn %d —", e.Turn)
 	case rules.PhaseBegan:
-		return fmt.Sprintf("%s phase.", SideTitle(e.Side))
+		return fmt.Sprintf("%s phase.", SideTitle(sc, e.Side))
 	case rules.MoveInterrupted:
 		return fmt.Sprintf("%s is stopped: contact in the way!", ShipName(st, e.Ship))
 	case rules.Fired:

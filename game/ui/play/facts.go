@@ -1,8 +1,6 @@
 package play
 
 import (
-	"strings"
-
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 )
@@ -12,22 +10,21 @@ import (
 // station, the losses an outcome asks for. Where the scenario format says
 // nothing, the words are generic.
 
-// SideTitle is a side's name as a title ("Alliance").
-func SideTitle(s rules.Side) string {
-	id := s.String()
-	if id == "" {
-		return "?"
+// SideTitle is a side's short title in its battle ("Alliance", "Klingon").
+func SideTitle(sc *scenario.Scenario, s rules.Side) string {
+	if sc == nil || !s.Valid() {
+		return s.String()
 	}
-	return strings.ToUpper(id[:1]) + id[1:]
+	return sc.Sides[s].Short
 }
 
 // CommandLabel names who the player commands on a side: the side and its
 // commander in this battle ("Alliance — " and the commander's name).
 func CommandLabel(sc *scenario.Scenario, s rules.Side) string {
 	if sc != nil && s.Valid() && sc.Sides[s].Commander != "" {
-		return SideTitle(s) + " — " + sc.Sides[s].Commander
+		return SideTitle(sc, s) + " — " + sc.Sides[s].Commander
 	}
-	return SideTitle(s)
+	return SideTitle(sc, s)
 }
 
 // Commander is a side's commander in this battle, or the side's title.
@@ -35,7 +32,7 @@ func Commander(sc *scenario.Scenario, s rules.Side) string {
 	if sc != nil && s.Valid() && sc.Sides[s].Commander != "" {
 		return sc.Sides[s].Commander
 	}
-	return SideTitle(s)
+	return SideTitle(sc, s)
 }
 
 // TermsRefused says who refused whose terms.

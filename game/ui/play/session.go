@@ -167,10 +167,13 @@ func (s *Session) orders() []rules.Order {
 // OrderCount is the number of orders recorded so far.
 func (s *Session) OrderCount() int { return s.count }
 
-// PlayersFor returns who plays each side for a title-screen choice.
-func PlayersFor(side, level string) replay.Players {
+// PlayersFor returns who plays each side of a battle for a title-screen
+// choice: a side's id (the person commands it, the computer the other),
+// "hotseat" (two people) or "watch" (the computer both); anything else is the
+// first side.
+func PlayersFor(sc *scenario.Scenario, side, level string) replay.Players {
 	switch side {
-	case "dominion":
+	case sc.Sides[1].ID:
 		return replay.Players{level, Human}
 	case "hotseat":
 		return replay.Players{Human, Human}

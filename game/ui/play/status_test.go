@@ -8,7 +8,7 @@ import (
 
 func TestStatusOfABattle(t *testing.T) {
 	sc := loadFlagship(t)
-	s, err := NewSession(sc, 1, PlayersFor("dominion", "easy"))
+	s, err := NewSession(sc, 1, PlayersFor(sc, "dominion", "easy"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -447,7 +447,7 @@ func (b *battleScene) drawCurtain(dst *ebiten.Image) {
 	b.over.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.RGBA()) // opaque: nothing of the other side's view shows
 	b.over.Flush(dst)
 	st := b.s.State()
-	g.Kit.Text(dst, play.SideTitle(st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), render.ColAccent.RGBA(), render.Center)
+	g.Kit.Text(dst, play.SideTitle(b.s.Scenario, st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), render.ColAccent.RGBA(), render.Center)
 	g.Kit.Text(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), render.ColText.RGBA(), render.Center)
 }
 

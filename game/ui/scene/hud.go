@@ -216,7 +216,7 @@ func (h *hud) refresh() {
 	f := g.Fonts
 	v := c.View
 
-	phase := play.SideTitle(st.Active) + " phase"
+	phase := play.SideTitle(b.s.Scenario, st.Active) + " phase"
 	if st.Phase == rules.Parley {
 		phase = "Surrender terms"
 	} else if st.Phase == rules.Over {
@@ -232,14 +232,14 @@ func (h *hud) refresh() {
 		h.topLine += "  ·  K: skip"
 	}
 	h.speedLn = "Playback " + speedNames()[g.Settings.Speed] + "  (, .)"
-	h.viewLn = play.SideTitle(c.Side) + " view"
+	h.viewLn = play.SideTitle(b.s.Scenario, c.Side) + " view"
 	if b.watch {
 		h.viewLn += "  (G: switch)"
 	}
 	h.viewLn += "   " + h.speedLn
-	h.movingLn = play.SideTitle(st.Active) + " is moving…  K: skip   , . : speed"
+	h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " is moving…  K: skip   , . : speed"
 	if b.watch {
-		h.movingLn = play.SideTitle(st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
+		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
 	}
 
 	x, y := h.panel.x+u(14), h.panel.y+u(10)
@@ -270,12 +270,12 @@ func (h *hud) refresh() {
 	// outcome's conditions), else each side's losses.
 	if side, n, _, ok := play.LossGoal(st); ok {
 		addR(fmt.Sprintf("%d / %d", v.Losses[side], n), f.Body, render.ColText.RGBA())
-		add(play.SideTitle(side)+" ships destroyed", f.Body, render.ColText.RGBA(), u(20))
+		add(play.SideTitle(b.s.Scenario, side)+" ships destroyed", f.Body, render.ColText.RGBA(), u(20))
 		bar(float32(v.Losses[side])/float32(max(1, n)), render.SideColor(side))
 	} else {
 		for _, side := range rules.Sides {
 			addR(strconv.Itoa(v.Losses[side]), f.Body, render.ColText.RGBA())
-			add(play.SideTitle(side)+" ships destroyed", f.Body, render.ColText.RGBA(), u(20))
+			add(play.SideTitle(b.s.Scenario, side)+" ships destroyed", f.Body, render.ColText.RGBA(), u(20))
 		}
 	}
 	addR(fmt.Sprintf("%d / %d", max(v.Turn, 1), v.TurnLimit), f.Body, render.ColText.RGBA())

@@ -104,9 +104,6 @@ func New(o Options) (*Manager, error) {
 	if o.Difficulty == "" {
 		o.Difficulty = "normal"
 	}
-	if o.Side == "" {
-		o.Side = "alliance"
-	}
 	if o.Seed == 0 {
 		o.Seed = uint64(time.Now().UnixNano()) | 1
 	}
@@ -126,10 +123,17 @@ func New(o Options) (*Manager, error) {
 	if o.Scenario != "" && g.ScenarioByID(o.Scenario) == nil {
 		return nil, fmt.Errorf("no scenario %q (have: %s)", o.Scenario, g.scenarioIDs())
 	}
-	switch o.Side {
-	case "alliance", "dominion", "hotseat", "watch":
+	first := g.Scenarios[0]
+	if o.Scenario != "" {
+		first = g.ScenarioByID(o.Scenario)
+	}
+	if g.Opts.Side == "" {
+		g.Opts.Side = first.Sides[0].ID
+	}
+	switch g.Opts.Side {
+	case first.Sides[0].ID, first.Sides[1].ID, "hotseat", "watch":
 	default:
-		return nil, fmt.Errorf("-side %q: want alliance, dominion, hotseat or watch", o.Side)
+		return nil, fmt.Errorf("-side %q: want %s, %s, hotseat or watch", g.Opts.Side, first.Sides[0].ID, first.Sides[1].ID)
 	}
 	switch o.Difficulty {
 	case "easy", "normal", "hard":

@@ -388,8 +388,9 @@ func TestKeyboardAlone(t *testing.T) {
 		t.Fatalf("the game opens on %q", p.scene())
 	}
 	ts := p.g.scene.(*titleScene)
-	if got := ts.menu.items[ts.iSide].value; sideIDs()[got] != "alliance" || levelIDs()[ts.menu.items[ts.iLevel].value] != "normal" {
-		t.Fatalf("title: command %s, opponent %s", sideIDs()[got], levelIDs()[ts.menu.items[ts.iLevel].value])
+	sc := p.g.Scenarios[ts.menu.items[ts.iScen].value]
+	if got := ts.menu.items[ts.iSide].value; sideIDs(sc)[got] != "alliance" || levelIDs()[ts.menu.items[ts.iLevel].value] != "normal" {
+		t.Fatalf("title: command %s, opponent %s", sideIDs(sc)[got], levelIDs()[ts.menu.items[ts.iLevel].value])
 	}
 	p.tap(ebiten.KeyEnter) // Begin the battle
 	if p.scene() != "briefing" {
@@ -770,7 +771,7 @@ func (p *player) titleChoose(side string) {
 	for ts.menu.focus != ts.iSide {
 		p.tap(ebiten.KeyArrowUp)
 	}
-	for sideIDs()[ts.menu.items[ts.iSide].value] != side {
+	for sideIDs(p.g.Scenarios[ts.menu.items[ts.iScen].value])[ts.menu.items[ts.iSide].value] != side {
 		p.tap(ebiten.KeyArrowRight)
 	}
 	for ts.menu.focus != ts.iBegin {

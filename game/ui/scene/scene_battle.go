@@ -104,7 +104,7 @@ type battleScene struct {
 
 // newBattle starts a new battle of a scenario.
 func newBattle(g *Manager, sc *scenario.Scenario, side, level string, seed uint64) (*battleScene, error) {
-	s, err := play.NewSession(sc, seed, play.PlayersFor(side, level))
+	s, err := play.NewSession(sc, seed, play.PlayersFor(sc, side, level))
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +196,7 @@ func (b *battleScene) phaseBanner(side rules.Side) {
 	if b.s.Humans[side] {
 		who = "your orders"
 	}
-	b.banner(play.SideTitle(side)+" phase", bannerTurn(st.Turn, st.TurnLimit)+" · "+who)
+	b.banner(play.SideTitle(b.s.Scenario, side)+" phase", bannerTurn(st.Turn, st.TurnLimit)+" · "+who)
 }
 
 // turnBegan records the losses of the turn that ended and autosaves.
@@ -292,7 +292,7 @@ func (b *battleScene) update(g *Manager) error {
 				// The event log told the other player's phase as they saw
 				// it: it is theirs, not this player's to read.
 				b.log = logRing{}
-				b.log.add(play.SideTitle(st.Active)+" phase, "+bannerTurn(max(st.Turn, 1), st.TurnLimit)+": your orders.", st.Active, g.Frame)
+				b.log.add(play.SideTitle(b.s.Scenario, st.Active)+" phase, "+bannerTurn(max(st.Turn, 1), st.TurnLimit)+": your orders.", st.Active, g.Frame)
 			}
 			b.ctl.SetSide(st.Active)
 			b.fx.Clear()

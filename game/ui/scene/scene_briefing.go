@@ -34,7 +34,7 @@ type briefingScene struct {
 
 // newBriefingScene starts a battle and briefs the player.
 func newBriefingScene(g *Manager, sc *scenario.Scenario, side, level string) Scene {
-	s, err := play.NewSession(sc, g.Opts.Seed, play.PlayersFor(side, level))
+	s, err := play.NewSession(sc, g.Opts.Seed, play.PlayersFor(sc, side, level))
 	if err != nil {
 		b := &briefingScene{g: g, sc: sc, err: err.Error(), menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 		b.iBack = b.menu.add("Back to the title")
@@ -71,7 +71,7 @@ func (b *briefingScene) Update(g *Manager) error {
 			b.terms = render.WrapText(render.Paragraphs(b.sc.Terms.Text), g.Fonts.Body, u(440))
 		}
 		for i, si := range b.sc.Sides {
-			head := play.SideTitle(rules.Sides[i]) + ": " + si.Name
+			head := play.SideTitle(b.sc, rules.Sides[i]) + ": " + si.Name
 			b.sides = append(b.sides, "•"+head)
 			b.sides = append(b.sides, render.WrapText("Commander: "+si.Commander+". "+si.Goal, g.Fonts.Small, u(440))...)
 			b.sides = append(b.sides, "")
@@ -138,7 +138,7 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 		if b.iRefuse >= 0 {
 			g.Kit.Text(screen, "The choice is yours.", f.Bold, x, y, render.ColAccent.RGBA(), render.Left)
 		} else {
-			g.Kit.Text(screen, "The "+play.SideTitle(b.sc.Terms.Side)+" will answer.", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
+			g.Kit.Text(screen, "The "+play.SideTitle(b.sc, b.sc.Terms.Side)+" will answer.", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
 		}
 		y += f.BodyH * 1.8
 	}

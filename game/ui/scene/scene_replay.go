@@ -86,7 +86,7 @@ func newReplaySceneFile(g *Manager, sc *scenario.Scenario, f *replay.File) (*bat
 	if rp.broken != "" {
 		b.log.add("This replay diverges: "+rp.broken, rules.Dominion, 0)
 	}
-	b.banner("Replay", f.Players[rules.SideA]+" ("+play.SideTitle(rules.Alliance)+") against "+f.Players[rules.SideB]+" ("+play.SideTitle(rules.Dominion)+")")
+	b.banner("Replay", f.Players[rules.SideA]+" ("+play.SideTitle(s.Scenario, rules.SideA)+") against "+f.Players[rules.SideB]+" ("+play.SideTitle(s.Scenario, rules.SideB)+")")
 	return b, nil
 }
 

@@ -48,11 +48,11 @@ func newReportSceneWith(g *Manager, s *play.Session, _ [][2]int) *reportScene {
 	sum := st.Summarize()
 	r.stats = nil
 	for i, side := range rules.Sides {
-		r.legend[i] = "■ " + play.SideTitle(side)
+		r.legend[i] = "■ " + play.SideTitle(s.Scenario, side)
 	}
 	goalSide, goal, goalOutcome, hasGoal := play.LossGoal(st)
 	for _, side := range rules.Sides {
-		line := fmt.Sprintf("%s: %d ships brought, %d lost", play.SideTitle(side), st.Forces[side], st.Losses[side])
+		line := fmt.Sprintf("%s: %d ships brought, %d lost", play.SideTitle(s.Scenario, side), st.Forces[side], st.Losses[side])
 		if hasGoal && side == goalSide {
 			line += fmt.Sprintf(" (%d or more: %s)", goal, goalOutcome.Title)
 		}

@@ -17,10 +17,10 @@ import (
 	"github.com/calltoarms/ds9/scenarios"
 )
 
-// sideIDs are the title's choices of whom to command: a side (by its id),
-// both (hot-seat), or neither (watch).
-func sideIDs() []string {
-	return []string{rules.Sides[0].String(), rules.Sides[1].String(), "hotseat", "watch"}
+// sideIDs are the title's choices of whom to command in a battle: one of its
+// sides (by the scenario's id), both (hot-seat), or neither (watch).
+func sideIDs(sc *scenario.Scenario) []string {
+	return []string{sc.Sides[0].ID, sc.Sides[1].ID, "hotseat", "watch"}
 }
 
 // sideLabels name those choices for a scenario: each side with its commander.
@@ -138,7 +138,7 @@ func newTitleScene(g *Manager, sc *scenario.Scenario) *titleScene {
 	t.iScen = t.menu.add("Battle", names...)
 	t.menu.items[t.iScen].value = sel
 	t.iSide = t.menu.add("Command", sideLabels(sc)...)
-	for i, id := range sideIDs() {
+	for i, id := range sideIDs(sc) {
 		if id == g.Opts.Side {
 			t.menu.items[t.iSide].value = i
 		}
@@ -189,7 +189,7 @@ func (t *titleScene) Update(g *Manager) error {
 		return nil
 	}
 	sc := g.Scenarios[t.menu.items[t.iScen].value]
-	side := sideIDs()[t.menu.items[t.iSide].value]
+	side := sideIDs(sc)[t.menu.items[t.iSide].value]
 	level := levelIDs()[t.menu.items[t.iLevel].value]
 	switch i {
 	case t.iBegin:
