@@ -63,4 +63,3 @@ func printSummary(w io.Writer, s rules.Summary, asJSON bool) error {
 	fmt.Fprintf(w, "checksum   %s\n", s.Checksum)
 	return nil
 }
-

@@ -43,7 +43,7 @@ func mustApply(t testing.TB, st *rules.State, o rules.Order) {
 // start of a phase.
 func playUntil(t testing.TB, st *rules.State, stop func(*rules.State) bool) {
 	t.Helper()
-	cmd := [2]Commander{New(rules.Alliance, Normal), New(rules.Dominion, Normal)}
+	cmd := [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}
 	for st.Phase != rules.Over && !stop(st) {
 		if _, err := PlayPhase(st, cmd[st.Active], st.Apply); err != nil {
 			t.Fatal(err)
@@ -76,11 +76,11 @@ func sameOrders(t *testing.T, side rules.Side, a, b *rules.State, what string) {
 // of its detection range.
 func TestNoCheatingCloakedShip(t *testing.T) {
 	st := newBattle(t, 7)
-	playUntil(t, st, func(s *rules.State) bool { return s.Phase == rules.Battle && s.Turn == 2 && s.Active == rules.Alliance })
+	playUntil(t, st, func(s *rules.State) bool { return s.Phase == rules.Battle && s.Turn == 2 && s.Active == rules.SideA })
 	var bop *rules.Ship
 	for i := range st.Ships {
 		sh := &st.Ships[i]
-		if sh.Side == rules.Alliance && sh.Alive() && st.Class(sh).Cloak && !st.Class(sh).Minelayer {
+		if sh.Side == rules.SideA && sh.Alive() && st.Class(sh).Cloak && !st.Class(sh).Minelayer {
 			bop = sh
 		}
 	}
@@ -89,8 +89,8 @@ func TestNoCheatingCloakedShip(t *testing.T) {
 	}
 	a, b := st.Clone(), st.Clone()
 	// a: the escort cloaks where it is; b: it moves first, then cloaks.
-	mustApply(t, a, rules.Order{Kind: rules.Cloak, Side: rules.Alliance, Ship: bop.ID})
-	v := b.View(rules.Alliance)
+	mustApply(t, a, rules.Order{Kind: rules.Cloak, Side: rules.SideA, Ship: bop.ID})
+	v := b.View(rules.SideA)
 	_, all := v.Reachable(bop.ID)
 	var to hex.Hex
 	for _, r := range all {
@@ -103,25 +103,25 @@ func TestNoCheatingCloakedShip(t *testing.T) {
 	if !ok || len(path) == 0 {
 		t.Fatal("no move for the escort")
 	}
-	mustApply(t, b, rules.Order{Kind: rules.Move, Side: rules.Alliance, Ship: bop.ID, Path: path})
-	mustApply(t, b, rules.Order{Kind: rules.Cloak, Side: rules.Alliance, Ship: bop.ID})
+	mustApply(t, b, rules.Order{Kind: rules.Move, Side: rules.SideA, Ship: bop.ID, Path: path})
+	mustApply(t, b, rules.Order{Kind: rules.Cloak, Side: rules.SideA, Ship: bop.ID})
 	for _, s := range []*rules.State{a, b} {
-		mustApply(t, s, rules.Order{Kind: rules.EndPhase, Side: rules.Alliance})
-		if s.View(rules.Dominion).Ship(bop.ID) != nil {
+		mustApply(t, s, rules.Order{Kind: rules.EndPhase, Side: rules.SideA})
+		if s.View(rules.SideB).Ship(bop.ID) != nil {
 			t.Fatal("the cloaked escort is in the Dominion's view; pick another position")
 		}
 	}
 	if a.Ship(bop.ID).Pos == b.Ship(bop.ID).Pos {
 		t.Fatal("the two states do not differ")
 	}
-	sameOrders(t, rules.Dominion, a, b, "the cloaked escort's position")
+	sameOrders(t, rules.SideB, a, b, "the cloaked escort's position")
 }
 
 // The Dominion's orders do not depend on which cloaked mines of an active field
 // are laid.
 func TestNoCheatingCloakedMines(t *testing.T) {
 	st := newBattle(t, 2)
-	playUntil(t, st, func(s *rules.State) bool { return s.Mines.Active && s.Active == rules.Dominion })
+	playUntil(t, st, func(s *rules.State) bool { return s.Mines.Active && s.Active == rules.SideB })
 	a, b := st.Clone(), st.Clone()
 	for i := range b.Mines.Laid {
 		b.Mines.Laid[i], b.Mines.Lost[i] = i%2 == 0, i%2 != 0
@@ -129,21 +129,21 @@ func TestNoCheatingCloakedMines(t *testing.T) {
 	if reflect.DeepEqual(a.Mines.Laid, b.Mines.Laid) {
 		t.Fatal("the two states do not differ")
 	}
-	sameOrders(t, rules.Dominion, a, b, "the cloaked mines")
+	sameOrders(t, rules.SideB, a, b, "the cloaked mines")
 }
 
 // The Alliance's orders do not depend on Dominion ships beyond its sensors.
 func TestNoCheatingUnseenEnemy(t *testing.T) {
 	st := newBattle(t, 3)
-	playUntil(t, st, func(s *rules.State) bool { return s.Turn == 1 && s.Active == rules.Dominion && s.Phase == rules.Battle })
+	playUntil(t, st, func(s *rules.State) bool { return s.Turn == 1 && s.Active == rules.SideB && s.Phase == rules.Battle })
 	a, b := st.Clone(), st.Clone()
 	// In b, a Dominion ship that the Alliance does not see moves.
-	va := a.View(rules.Alliance)
+	va := a.View(rules.SideA)
 	moved := false
-	vd := b.View(rules.Dominion)
+	vd := b.View(rules.SideB)
 	for i := range vd.Ships {
 		sh := &vd.Ships[i]
-		if sh.Side != rules.Dominion || !sh.Alive() || va.Ship(sh.ID) != nil {
+		if sh.Side != rules.SideB || !sh.Alive() || va.Ship(sh.ID) != nil {
 			continue
 		}
 		ends, all := vd.Reachable(sh.ID)
@@ -152,10 +152,10 @@ func TestNoCheatingUnseenEnemy(t *testing.T) {
 				continue
 			}
 			path, _ := hex.PathTo(all, sh.Pos, e.Hex)
-			if _, err := b.Apply(rules.Order{Kind: rules.Move, Side: rules.Dominion, Ship: sh.ID, Path: path}); err != nil {
+			if _, err := b.Apply(rules.Order{Kind: rules.Move, Side: rules.SideB, Ship: sh.ID, Path: path}); err != nil {
 				continue
 			}
-			if b.View(rules.Alliance).Ship(sh.ID) == nil {
+			if b.View(rules.SideA).Ship(sh.ID) == nil {
 				moved = true
 			}
 			break
@@ -169,12 +169,12 @@ func TestNoCheatingUnseenEnemy(t *testing.T) {
 		t.Fatal("no unseen Dominion ship could move unseen")
 	}
 	for _, s := range []*rules.State{a, b} {
-		mustApply(t, s, rules.Order{Kind: rules.EndPhase, Side: rules.Dominion})
+		mustApply(t, s, rules.Order{Kind: rules.EndPhase, Side: rules.SideB})
 	}
 	if a.Checksum() == b.Checksum() {
 		t.Fatal("the two states do not differ")
 	}
-	sameOrders(t, rules.Alliance, a, b, "an unseen Dominion ship's move")
+	sameOrders(t, rules.SideA, a, b, "an unseen Dominion ship's move")
 }
 
 // The difficulty ladder. Each level of a side plays the flagship against the
@@ -217,8 +217,8 @@ func (r rung) String() string {
 }
 
 var ladder = []rung{
-	{rules.Alliance, Easy, Normal}, {rules.Alliance, Normal, Hard},
-	{rules.Dominion, Easy, Normal}, {rules.Dominion, Normal, Hard},
+	{rules.SideA, Easy, Normal}, {rules.SideA, Normal, Hard},
+	{rules.SideB, Easy, Normal}, {rules.SideB, Normal, Hard},
 }
 
 // knownInverted names the rungs that today's commanders fail (issue 12); they
@@ -241,7 +241,7 @@ type ladderStats struct {
 // score is the side's mean score per battle.
 func (s ladderStats) score(side rules.Side) float64 {
 	p := float64(s.domPoints) - float64(s.domLosses)/lossesPerPoint
-	if side == rules.Alliance {
+	if side == rules.SideA {
 		p = -p + 4*float64(s.battles)
 	}
 	return p / float64(s.battles)
@@ -267,7 +267,7 @@ func playSet(t *testing.T, sc *scenario.Scenario, n int, alliance, dominion Leve
 			for seed := range next {
 				b, err := sc.NewState(seed)
 				if err == nil {
-					err = Play(b, [2]Commander{New(rules.Alliance, alliance), New(rules.Dominion, dominion)}, nil)
+					err = Play(b, [2]Commander{New(rules.SideA, alliance), New(rules.SideB, dominion)}, nil)
 				}
 				pts, ok := outcomePoints[b.Outcome]
 				mu.Lock()
@@ -278,8 +278,8 @@ func playSet(t *testing.T, sc *scenario.Scenario, n int, alliance, dominion Leve
 					t.Errorf("seed %d: outcome %q has no points", seed, b.Outcome)
 				}
 				st.domPoints += pts
-				st.domLosses += b.Losses[rules.Dominion]
-				if b.Winner == rules.Dominion && b.Phase == rules.Over {
+				st.domLosses += b.Losses[rules.SideB]
+				if b.Winner == rules.SideB && b.Phase == rules.Over {
 					st.domWins++
 				}
 				if b.Outcome == "dominion-decisive-victory" {
@@ -316,7 +316,7 @@ func TestDifficulty(t *testing.T) {
 			switch {
 			case l == Normal:
 				stats[side][l] = nn
-			case side == rules.Alliance:
+			case side == rules.SideA:
 				stats[side][l] = playSet(t, sc, n, l, Normal)
 			default:
 				stats[side][l] = playSet(t, sc, n, Normal, l)
@@ -354,7 +354,7 @@ func TestDifficulty(t *testing.T) {
 func TestCommandersPlayBattles(t *testing.T) {
 	for _, l := range levels {
 		st := newBattle(t, 11)
-		cmd := [2]Commander{New(rules.Alliance, l), New(rules.Dominion, l)}
+		cmd := [2]Commander{New(rules.SideA, l), New(rules.SideB, l)}
 		refused, orders := 0, 0
 		for st.Phase != rules.Over {
 			r, err := PlayPhase(st, cmd[st.Active], func(o rules.Order) ([]rules.Event, error) {
@@ -381,12 +381,12 @@ func TestCommandersPlayBattles(t *testing.T) {
 
 func TestParse(t *testing.T) {
 	for _, name := range []string{"easy", "normal", "hard", "baseline"} {
-		c, err := Parse(rules.Dominion, name)
+		c, err := Parse(rules.SideB, name)
 		if err != nil || c.Name() != name {
 			t.Errorf("Parse(%q) = %v, %v", name, c, err)
 		}
 	}
-	if _, err := Parse(rules.Alliance, "brutal"); err == nil {
+	if _, err := Parse(rules.SideA, "brutal"); err == nil {
 		t.Error("Parse accepted an unknown level")
 	}
 }

@@ -10,9 +10,9 @@ import (
 // (some 250 ships on the map).
 func BenchmarkDominionPhase(b *testing.B) {
 	st := newBattle(b, 1)
-	playUntil(b, st, func(s *rules.State) bool { return s.Turn == 4 && s.Active == rules.Dominion && s.Phase == rules.Battle })
-	v := st.View(rules.Dominion)
-	c := New(rules.Dominion, Normal)
+	playUntil(b, st, func(s *rules.State) bool { return s.Turn == 4 && s.Active == rules.SideB && s.Phase == rules.Battle })
+	v := st.View(rules.SideB)
+	c := New(rules.SideB, Normal)
 	c.Orders(v)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -31,7 +31,7 @@ func BenchmarkBattle(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := Play(st, [2]Commander{New(rules.Alliance, Normal), New(rules.Dominion, Normal)}, nil); err != nil {
+		if err := Play(st, [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -41,7 +41,7 @@ func ParseLevel(s string) (Level, error) {
 // remembers what its side's earlier views showed (the mines it has seen, where it
 // last saw an enemy), so use a fresh one for every battle.
 func New(side rules.Side, level Level) Commander {
-	if side == rules.Dominion {
+	if side == rules.SideB {
 		return newDominion(level)
 	}
 	return newAlliance(level)

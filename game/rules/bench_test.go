@@ -21,31 +21,31 @@ func benchBattle(b *testing.B) (*State, benchIDs) {
 	for row := 5; row < 35; row++ {
 		bb.terrain(Belt, at(20, row)) // the plasma belt: sight lines to test
 	}
-	bb.First = Dominion
+	bb.First = SideB
 	var ids benchIDs
-	ids.st = bb.ship(clsStation, Alliance, at(8, 20))
-	ids.def = bb.cloaked(clsDefiant, Alliance, at(14, 8))
-	ids.bop = bb.ship(clsBoP, Alliance, at(30, 20))
-	ids.shooter = bb.ship(clsJem, Dominion, step(at(30, 20), 0, 2))
+	ids.st = bb.ship(clsStation, SideA, at(8, 20))
+	ids.def = bb.cloaked(clsDefiant, SideA, at(14, 8))
+	ids.bop = bb.ship(clsBoP, SideA, at(30, 20))
+	ids.shooter = bb.ship(clsJem, SideB, step(at(30, 20), 0, 2))
 	n := 0
 	for col := 36; col < cols && n < 295; col++ {
 		for row := 0; row < rows && n < 295; row += 2 {
-			bb.ship(clsJem, Dominion, at(col, row))
+			bb.ship(clsJem, SideB, at(col, row))
 			n++
 		}
 	}
 	// The mover: in a clear lane, five steps of open space towards the station.
 	start := at(26, 30)
-	ids.mover = bb.ship(clsJem, Dominion, start)
+	ids.mover = bb.ship(clsJem, SideB, start)
 	ids.path = line(start, 3, 5)
 	s := bb.start()
 	if len(s.Ships) != 300 {
 		b.Fatalf("%d ships", len(s.Ships))
 	}
-	if err := s.Check(mv(Dominion, ids.mover, ids.path...)); err != nil {
+	if err := s.Check(mv(SideB, ids.mover, ids.path...)); err != nil {
 		b.Fatal(err)
 	}
-	if err := s.Check(atk(Dominion, ids.shooter, 0, ids.bop, 0)); err != nil {
+	if err := s.Check(atk(SideB, ids.shooter, 0, ids.bop, 0)); err != nil {
 		b.Fatal(err)
 	}
 	return s, ids
@@ -57,7 +57,7 @@ func BenchmarkApplyMove(b *testing.B) {
 	s, ids := benchBattle(b)
 	sh := &s.Ships[ids.mover]
 	start, mp := sh.Pos, sh.MP
-	o := mv(Dominion, ids.mover, ids.path...)
+	o := mv(SideB, ids.mover, ids.path...)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := s.Apply(o); err != nil {
@@ -75,7 +75,7 @@ func BenchmarkApplyAttack(b *testing.B) {
 	s, ids := benchBattle(b)
 	a, t := &s.Ships[ids.shooter], &s.Ships[ids.bop]
 	hull, shields := t.Hull, t.Shields
-	o := atk(Dominion, ids.shooter, 0, ids.bop, 0)
+	o := atk(SideB, ids.shooter, 0, ids.bop, 0)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := s.Apply(o); err != nil {

@@ -47,7 +47,7 @@ func TestDamage(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t)
 			pos := at(5, 5)
-			jem := b.ship(clsJem, Dominion, pos)
+			jem := b.ship(clsJem, SideB, pos)
 			s := b.start()
 			var ev []Event
 			sh := &s.Ships[jem]
@@ -66,7 +66,7 @@ func TestDamage(t *testing.T) {
 				t.Fatalf("destroyed: %v", kinds(ev))
 			}
 			if tc.destroy {
-				if sh.Status != Destroyed || s.Losses[Dominion] != 1 || s.ShipAt(pos) != nil || inView(s, Alliance, jem) {
+				if sh.Status != Destroyed || s.Losses[SideB] != 1 || s.ShipAt(pos) != nil || inView(s, SideA, jem) {
 					t.Fatalf("status %s losses %v", sh.Status, s.Losses)
 				}
 			}
@@ -77,7 +77,7 @@ func TestDamage(t *testing.T) {
 
 func TestStationSectionDamage(t *testing.T) {
 	b := newBuilder(t)
-	st := b.ship(clsStation, Alliance, at(6, 7))
+	st := b.ship(clsStation, SideA, at(6, 7))
 	s := b.start()
 	stn := &s.Ships[st]
 	var ev []Event
@@ -106,13 +106,13 @@ func TestStationSectionDamage(t *testing.T) {
 func TestAttackUntilDestroyed(t *testing.T) {
 	b := newBuilder(t)
 	home := at(5, 5)
-	def := b.ship(clsDefiant, Alliance, home)
-	jem := b.ship(clsJem, Dominion, step(home, 0, 2))
+	def := b.ship(clsDefiant, SideA, home)
+	jem := b.ship(clsJem, SideB, step(home, 0, 2))
 	s := b.start()
 	destroyed := false
 	for turn := 0; turn < 20 && !destroyed; turn++ {
 		hull, shields := s.Ships[jem].Hull, s.Ships[jem].Shields
-		ev := apply(t, s, atk(Alliance, def, 0, jem, 0))
+		ev := apply(t, s, atk(SideA, def, 0, jem, 0))
 		if s.Ships[def].Actions != 0 {
 			t.Fatal("attack did not take the action")
 		}
@@ -136,17 +136,17 @@ func TestAttackUntilDestroyed(t *testing.T) {
 		if s.Ships[jem].Status == Destroyed {
 			destroyed = true
 			mustFind(t, ev, ShipDestroyed)
-			if s.Losses[Dominion] != 1 || s.Losses[Alliance] != 0 {
+			if s.Losses[SideB] != 1 || s.Losses[SideA] != 0 {
 				t.Fatalf("losses %v", s.Losses)
 			}
-			applyErr(t, s, endPhase(Dominion), "phase")
+			applyErr(t, s, endPhase(SideB), "phase")
 			break
 		}
 		if shields-s.Ships[jem].Shields != sd || hull-s.Ships[jem].Hull != hd {
 			t.Fatalf("events say %d/%d, state says %d/%d", sd, hd, shields-s.Ships[jem].Shields, hull-s.Ships[jem].Hull)
 		}
-		apply(t, s, endPhase(Alliance))
-		apply(t, s, endPhase(Dominion))
+		apply(t, s, endPhase(SideA))
+		apply(t, s, endPhase(SideB))
 	}
 	if !destroyed {
 		t.Fatal("not destroyed in 20 turns")
@@ -166,17 +166,17 @@ func TestShieldRegeneration(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t)
-			jem := b.ship(clsJem, Dominion, at(5, 5))
+			jem := b.ship(clsJem, SideB, at(5, 5))
 			s := b.start()
 			s.Ships[jem].Shields = tc.before
 			// At the start of its own phase…
-			ev := apply(t, s, endPhase(Alliance))
+			ev := apply(t, s, endPhase(SideA))
 			if s.Ships[jem].Shields != tc.after {
 				t.Fatalf("shields %d, want %d", s.Ships[jem].Shields, tc.after)
 			}
 			if tc.after > tc.before {
 				r := mustFind(t, ev, ShieldsRestored)
-				if r.Side != Dominion || r.Value != tc.after-tc.before {
+				if r.Side != SideB || r.Value != tc.after-tc.before {
 					t.Fatalf("restored %+v", *r)
 				}
 			} else {
@@ -184,7 +184,7 @@ func TestShieldRegeneration(t *testing.T) {
 			}
 			// …not at the start of the enemy's.
 			s.Ships[jem].Shields = tc.before
-			apply(t, s, endPhase(Dominion))
+			apply(t, s, endPhase(SideB))
 			if s.Ships[jem].Shields != tc.before {
 				t.Fatal("shields regenerated in the enemy's phase")
 			}

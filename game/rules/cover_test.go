@@ -10,13 +10,13 @@ import (
 func TestCoveringFire(t *testing.T) {
 	b := newBuilder(t)
 	ward := at(8, 6)
-	def := b.ship(clsDefiant, Alliance, ward)
-	bop := b.ship(clsBoP, Alliance, step(ward, 3, 1))
+	def := b.ship(clsDefiant, SideA, ward)
+	bop := b.ship(clsBoP, SideA, step(ward, 3, 1))
 	// Three attackers at range 2 of the ward, within the disruptors' range 3 of the coverer.
 	jems := []ShipID{
-		b.ship(clsJem, Dominion, step(ward, 0, 2)),
-		b.ship(clsJem, Dominion, step(ward, 1, 2)),
-		b.ship(clsJem, Dominion, step(step(ward, 0, 1), 1, 1)),
+		b.ship(clsJem, SideB, step(ward, 0, 2)),
+		b.ship(clsJem, SideB, step(ward, 1, 2)),
+		b.ship(clsJem, SideB, step(step(ward, 0, 1), 1, 1)),
 	}
 	s := b.start()
 
@@ -26,7 +26,7 @@ func TestCoveringFire(t *testing.T) {
 	if plain-covered != CoverPenalty {
 		t.Fatalf("test geometry clamps the hit chance: %d vs %d", plain, covered)
 	}
-	p, err := s.View(Dominion).Preview(jems[0], 0, def, 0)
+	p, err := s.View(SideB).Preview(jems[0], 0, def, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestCoveringFire(t *testing.T) {
 		t.Fatalf("preview before cover: %+v, want hit chance %d", p, plain)
 	}
 
-	ev := apply(t, s, targeted(Cover, Alliance, bop, def))
+	ev := apply(t, s, targeted(Cover, SideA, bop, def))
 	c := mustFind(t, ev, CoverBegan)
 	if c.Ship != bop || c.Target != def {
 		t.Fatalf("cover began %+v", *c)
@@ -42,9 +42,9 @@ func TestCoveringFire(t *testing.T) {
 	if s.Ships[bop].Returns != CoverReturns || s.Ships[bop].Actions != 0 {
 		t.Fatalf("coverer: returns %d actions %d", s.Ships[bop].Returns, s.Ships[bop].Actions)
 	}
-	apply(t, s, endPhase(Alliance))
+	apply(t, s, endPhase(SideA))
 
-	p, err = s.View(Dominion).Preview(jems[0], 0, def, 0)
+	p, err = s.View(SideB).Preview(jems[0], 0, def, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestCoveringFire(t *testing.T) {
 	}
 
 	for i, j := range jems {
-		ev := apply(t, s, atk(Dominion, j, 0, def, 0))
+		ev := apply(t, s, atk(SideB, j, 0, def, 0))
 		f := mustFind(t, ev, Fired)
 		if f.Ship != j || f.Target != def || f.Value != 2 {
 			t.Fatalf("fired %+v", *f)
@@ -77,11 +77,11 @@ func TestCoveringFire(t *testing.T) {
 		}
 	}
 	// Cover lasts until the coverer's next phase.
-	apply(t, s, endPhase(Dominion))
+	apply(t, s, endPhase(SideB))
 	if s.Ships[bop].Covering != NoShip || s.Ships[bop].Returns != 0 {
 		t.Fatalf("cover outlived the coverer's phase: covering %d returns %d", s.Ships[bop].Covering, s.Ships[bop].Returns)
 	}
-	if p, _ := s.View(Dominion).Preview(jems[0], 0, def, 0); p.Covered {
+	if p, _ := s.View(SideB).Preview(jems[0], 0, def, 0); p.Covered {
 		t.Fatal("preview still covered")
 	}
 }
@@ -89,25 +89,25 @@ func TestCoveringFire(t *testing.T) {
 func TestCoverNeedsTheCovererNear(t *testing.T) {
 	b := newBuilder(t)
 	ward := at(8, 6)
-	def := b.ship(clsDefiant, Alliance, ward)
-	bop := b.ship(clsBoP, Alliance, step(ward, 3, 1))
-	jem := b.ship(clsJem, Dominion, step(ward, 1, 3))
+	def := b.ship(clsDefiant, SideA, ward)
+	bop := b.ship(clsBoP, SideA, step(ward, 3, 1))
+	jem := b.ship(clsJem, SideB, step(ward, 1, 3))
 	s := b.start()
-	apply(t, s, targeted(Cover, Alliance, bop, def))
+	apply(t, s, targeted(Cover, SideA, bop, def))
 	if s.coverer(&s.Ships[def]) == nil {
 		t.Fatal("not covered at distance 1")
 	}
 	// The ward runs 4 hexes away: 5 from its coverer, beyond CoverRadius.
-	apply(t, s, mv(Alliance, def, line(ward, 0, 4)...))
+	apply(t, s, mv(SideA, def, line(ward, 0, 4)...))
 	if d := hex.Distance(s.Ships[bop].Pos, s.Ships[def].Pos); d <= CoverRadius {
 		t.Fatalf("distance %d", d)
 	}
-	apply(t, s, endPhase(Alliance))
+	apply(t, s, endPhase(SideA))
 	// Out of the polaron beam's reach from where it stands; one hex off, in reach.
-	if _, err := s.View(Dominion).Preview(jem, 0, def, 0); err == nil || !strings.Contains(err.Error(), "range") {
+	if _, err := s.View(SideB).Preview(jem, 0, def, 0); err == nil || !strings.Contains(err.Error(), "range") {
 		t.Fatalf("preview out of range: %v", err)
 	}
-	p, err := s.View(Dominion).PreviewFrom(jem, s.Ships[def].Pos.Neighbor(3), 0, def, 0)
+	p, err := s.View(SideB).PreviewFrom(jem, s.Ships[def].Pos.Neighbor(3), 0, def, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

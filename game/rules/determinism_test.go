@@ -15,36 +15,36 @@ func battle(t testing.TB) (*builder, []Order) {
 	b := newBuilder(t)
 	pos := mineRow()
 	b.mines(pos, pos[0], pos[1])
-	st := b.ship(clsStation, Alliance, stationAt)
-	def := b.ship(clsDefiant, Alliance, step(stationAt, 1, 4))
-	bop := b.ship(clsBoP, Alliance, step(stationAt, 0, 4))
+	st := b.ship(clsStation, SideA, stationAt)
+	def := b.ship(clsDefiant, SideA, step(stationAt, 1, 4))
+	bop := b.ship(clsBoP, SideA, step(stationAt, 0, 4))
 	ring := hex.Ring(stationAt, 2)
 	var jems []ShipID
 	for i := range 4 {
-		jems = append(jems, b.ship(clsJem, Dominion, ring[i*3]))
+		jems = append(jems, b.ship(clsJem, SideB, ring[i*3]))
 	}
-	hunterA := b.ship(clsJem, Dominion, step(step(stationAt, 1, 4), 0, 2))
-	hunterB := b.ship(clsJem, Dominion, step(step(stationAt, 0, 4), 0, 2))
-	runner := b.ship(clsJem, Dominion, step(pos[0], 3, 1))
+	hunterA := b.ship(clsJem, SideB, step(step(stationAt, 1, 4), 0, 2))
+	hunterB := b.ship(clsJem, SideB, step(step(stationAt, 0, 4), 0, 2))
+	runner := b.ship(clsJem, SideB, step(pos[0], 3, 1))
 
 	var script []Order
 	for turn := range 3 {
 		script = append(script,
-			atk(Alliance, def, 0, hunterA, 0),
-			atk(Alliance, bop, 0, hunterB, 0),
-			atk(Alliance, st, 1, jems[turn], 0),
-			atk(Alliance, st, 0, jems[turn+1], 0),
-			endPhase(Alliance),
-			atk(Dominion, hunterA, 0, def, 0),
-			atk(Dominion, hunterB, 0, bop, 0),
+			atk(SideA, def, 0, hunterA, 0),
+			atk(SideA, bop, 0, hunterB, 0),
+			atk(SideA, st, 1, jems[turn], 0),
+			atk(SideA, st, 0, jems[turn+1], 0),
+			endPhase(SideA),
+			atk(SideB, hunterA, 0, def, 0),
+			atk(SideB, hunterB, 0, bop, 0),
 		)
 		for _, j := range jems {
-			script = append(script, atk(Dominion, j, 0, st, secHabitat))
+			script = append(script, atk(SideB, j, 0, st, secHabitat))
 		}
 		if turn == 0 {
-			script = append(script, mv(Dominion, runner, pos[0], step(pos[0], 5, 1)))
+			script = append(script, mv(SideB, runner, pos[0], step(pos[0], 5, 1)))
 		}
-		script = append(script, endPhase(Dominion))
+		script = append(script, endPhase(SideB))
 	}
 	return b, script
 }
@@ -140,8 +140,8 @@ func TestDeterminism(t *testing.T) {
 func TestHitRateFollowsChance(t *testing.T) {
 	b := newBuilder(t)
 	d := at(8, 6)
-	def := b.ship(clsDefiant, Alliance, d)
-	jem := b.ship(clsJem, Dominion, step(d, 0, 1))
+	def := b.ship(clsDefiant, SideA, d)
+	jem := b.ship(clsJem, SideB, step(d, 0, 1))
 	w := &b.Classes[clsDefiant].Weapons[0]
 	p := HitChance(w, 1, b.Classes[clsJem].Evasion, 0, false)
 	if p <= MinHit || p >= MaxHit {
@@ -151,7 +151,7 @@ func TestHitRateFollowsChance(t *testing.T) {
 	hits, shots := 0, 0
 	for seed := uint64(1); seed <= seeds; seed++ {
 		s := b.startSeed(seed)
-		ev := apply(t, s, atk(Alliance, def, 0, jem, 0))
+		ev := apply(t, s, atk(SideA, def, 0, jem, 0))
 		hits += count(ev, Hit)
 		shots += count(ev, Hit) + count(ev, Missed)
 	}
@@ -222,7 +222,7 @@ func TestChecksum(t *testing.T) {
 	// Another legal destination: the Defiant moves one hex one way or another.
 	var moves []Order
 	for dir := range 6 {
-		if o := mv(Alliance, def, step(s.Ships[def].Pos, dir, 1)); s.Check(o) == nil {
+		if o := mv(SideA, def, step(s.Ships[def].Pos, dir, 1)); s.Check(o) == nil {
 			moves = append(moves, o)
 		}
 	}
@@ -231,24 +231,24 @@ func TestChecksum(t *testing.T) {
 	}
 	differ("destination", s, moves[0], moves[1])
 	// A longer path the same way: two hexes instead of one.
-	two := mv(Alliance, def, moves[0].Path[0], step(moves[0].Path[0], 5, 1))
+	two := mv(SideA, def, moves[0].Path[0], step(moves[0].Path[0], 5, 1))
 	if err := s.Check(two); err != nil {
 		t.Fatalf("%s: %v", two, err)
 	}
 	differ("path length", s, moves[0], two)
 	// Another target, and another weapon on the same target.
 	jemA, jemB := ShipID(3), ShipID(4)
-	torpA := atk(Alliance, st, 1, jemA, 0)
-	differ("target", hitting(torpA), torpA, atk(Alliance, st, 1, jemB, 0))
-	phaser := atk(Alliance, st, 0, jemA, 0)
+	torpA := atk(SideA, st, 1, jemA, 0)
+	differ("target", hitting(torpA), torpA, atk(SideA, st, 1, jemB, 0))
+	phaser := atk(SideA, st, 0, jemA, 0)
 	if err := s.Check(phaser); err != nil {
 		t.Fatalf("%s: %v", phaser, err)
 	}
 	differ("weapon", hitting(phaser), phaser, torpA)
 	// An action spent: cloaking, against doing nothing.
 	cl := s.Clone()
-	apply(t, cl, order(Cloak, Alliance, def))
-	apply(t, cl, order(Decloak, Alliance, def))
+	apply(t, cl, order(Cloak, SideA, def))
+	apply(t, cl, order(Decloak, SideA, def))
 	if cl.Checksum() == s.Checksum() {
 		t.Fatal("cloak and decloak left the checksum as it was though the action is spent")
 	}

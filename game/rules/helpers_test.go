@@ -87,11 +87,11 @@ func conds(texts ...string) []Condition {
 // testOutcomes is the flagship scenario's outcome vocabulary, in its order.
 func testOutcomes() []Outcome {
 	return []Outcome{
-		{ID: "alliance-surrender", Winner: Dominion, When: conds("terms_accepted")},
-		{ID: "dominion-decisive-victory", Winner: Dominion, When: conds("minefield_inactive")},
-		{ID: "dominion-pyrrhic-victory", Winner: Dominion, When: conds("minefield_active", "station_lost", "losses(dominion) >= 50")},
-		{ID: "dominion-victory", Winner: Dominion, When: conds("minefield_active", "station_lost", "losses(dominion) < 50")},
-		{ID: "alliance-victory", Winner: Alliance, When: conds("minefield_active", "station_held", "turn_limit")},
+		{ID: "alliance-surrender", Winner: SideB, When: conds("terms_accepted")},
+		{ID: "dominion-decisive-victory", Winner: SideB, When: conds("minefield_inactive")},
+		{ID: "dominion-pyrrhic-victory", Winner: SideB, When: conds("minefield_active", "station_lost", "losses(dominion) >= 50")},
+		{ID: "dominion-victory", Winner: SideB, When: conds("minefield_active", "station_lost", "losses(dominion) < 50")},
+		{ID: "alliance-victory", Winner: SideA, When: conds("minefield_active", "station_held", "turn_limit")},
 	}
 }
 
@@ -109,12 +109,12 @@ func newBuilder(t testing.TB) *builder {
 		Name:       "Test battle",
 		Map:        Map{Cols: cols, Rows: rows, Terrain: make([]Terrain, cols*rows)},
 		Classes:    testClasses(),
-		MineOwner:  Alliance,
+		MineOwner:  SideA,
 		MineDamage: 10,
-		First:      Alliance,
+		First:      SideA,
 		TurnLimit:  10,
 		EvacTurns:  2,
-		TermsSide:  Alliance,
+		TermsSide:  SideA,
 		Outcomes:   testOutcomes(),
 	}}
 }

@@ -25,20 +25,20 @@ func illegalBase(t *testing.T) (*State, cast) {
 	b.terrain(StationHex, c.wall)
 	b.terrain(Exit, at(19, 0))
 	b.terrain(Belt, step(c.d, 3, 1))
-	c.st = b.ship(clsStation, Alliance, stationAt)
-	c.def = b.ship(clsDefiant, Alliance, c.d)
-	c.friend = b.ship(clsBoP, Alliance, step(c.d, 4, 1))
-	c.bop = b.cloaked(clsBoP, Alliance, at(12, 10))
-	c.jem1 = b.ship(clsJem, Dominion, step(c.d, 0, 2))
-	c.jem2 = b.ship(clsJem, Dominion, hex.Ring(stationAt, 2)[0])
-	c.hidden = b.cloaked(clsBoP, Dominion, step(c.d, 2, 3))
-	c.belted = b.ship(clsJem, Dominion, step(c.d, 3, 2))
-	b.ship(clsJem, Dominion, c.mines[1])
+	c.st = b.ship(clsStation, SideA, stationAt)
+	c.def = b.ship(clsDefiant, SideA, c.d)
+	c.friend = b.ship(clsBoP, SideA, step(c.d, 4, 1))
+	c.bop = b.cloaked(clsBoP, SideA, at(12, 10))
+	c.jem1 = b.ship(clsJem, SideB, step(c.d, 0, 2))
+	c.jem2 = b.ship(clsJem, SideB, hex.Ring(stationAt, 2)[0])
+	c.hidden = b.cloaked(clsBoP, SideB, step(c.d, 2, 3))
+	c.belted = b.ship(clsJem, SideB, step(c.d, 3, 2))
+	b.ship(clsJem, SideB, c.mines[1])
 	return b.start(), c
 }
 
 func TestIllegalOrders(t *testing.T) {
-	dominionPhase := func(s *State, c cast) { apply(t, s, endPhase(Alliance)) }
+	dominionPhase := func(s *State, c cast) { apply(t, s, endPhase(SideA)) }
 	noAction := func(id func(c cast) ShipID) func(*State, cast) {
 		return func(s *State, c cast) { s.Ships[id(c)].Actions = 0 }
 	}
@@ -59,66 +59,66 @@ func TestIllegalOrders(t *testing.T) {
 		want  string
 	}{
 		// Any order.
-		{"wrong side", nil, func(c cast) Order { return endPhase(Dominion) }, "phase"},
-		{"wrong side moving its own ship", nil, func(c cast) Order { return mv(Dominion, c.jem1, step(c.d, 0, 1)) }, "phase"},
-		{"unknown order kind", nil, func(c cast) Order { return Order{Kind: 200, Side: Alliance} }, "unknown order kind"},
+		{"wrong side", nil, func(c cast) Order { return endPhase(SideB) }, "phase"},
+		{"wrong side moving its own ship", nil, func(c cast) Order { return mv(SideB, c.jem1, step(c.d, 0, 1)) }, "phase"},
+		{"unknown order kind", nil, func(c cast) Order { return Order{Kind: 200, Side: SideA} }, "unknown order kind"},
 		{"invalid side", nil, func(c cast) Order { return Order{Kind: EndPhase, Side: 7} }, "invalid side"},
-		{"ship id too large", nil, func(c cast) Order { return mv(Alliance, 9999, step(c.d, 0, 1)) }, "not one of the alliance's"},
-		{"ship id negative", nil, func(c cast) Order { return order(Cloak, Alliance, -1) }, "not one of the alliance's"},
-		{"ship id huge", nil, func(c cast) Order { return order(Withdraw, Alliance, 1<<30) }, "not one of the alliance's"},
-		{"enemy's ship", nil, func(c cast) Order { return mv(Alliance, c.jem1, step(c.d, 0, 1)) }, "ship 4 is not one of the alliance's"},
+		{"ship id too large", nil, func(c cast) Order { return mv(SideA, 9999, step(c.d, 0, 1)) }, "not one of the alliance's"},
+		{"ship id negative", nil, func(c cast) Order { return order(Cloak, SideA, -1) }, "not one of the alliance's"},
+		{"ship id huge", nil, func(c cast) Order { return order(Withdraw, SideA, 1<<30) }, "not one of the alliance's"},
+		{"enemy's ship", nil, func(c cast) Order { return mv(SideA, c.jem1, step(c.d, 0, 1)) }, "ship 4 is not one of the alliance's"},
 		{"destroyed ship", func(s *State, c cast) { s.destroy(&s.Ships[c.friend], nil) },
-			func(c cast) Order { return mv(Alliance, c.friend, step(c.d, 3, 1)) }, "not in the battle"},
+			func(c cast) Order { return mv(SideA, c.friend, step(c.d, 3, 1)) }, "not in the battle"},
 		{"escaped ship", func(s *State, c cast) { s.vacate(&s.Ships[c.friend]); s.Ships[c.friend].Status = Escaped },
-			func(c cast) Order { return order(Cloak, Alliance, c.friend) }, "not in the battle"},
+			func(c cast) Order { return order(Cloak, SideA, c.friend) }, "not in the battle"},
 
 		// AnswerTerms.
-		{"answer terms in battle", nil, func(c cast) Order { return Order{Kind: AnswerTerms, Side: Alliance, Accept: true} }, "no terms"},
-		{"refuse terms in battle", nil, func(c cast) Order { return Order{Kind: AnswerTerms, Side: Alliance} }, "no terms"},
+		{"answer terms in battle", nil, func(c cast) Order { return Order{Kind: AnswerTerms, Side: SideA, Accept: true} }, "no terms"},
+		{"refuse terms in battle", nil, func(c cast) Order { return Order{Kind: AnswerTerms, Side: SideA} }, "no terms"},
 
 		// Move.
-		{"move: empty path", nil, func(c cast) Order { return mv(Alliance, c.def) }, "empty path"},
-		{"move: not adjacent", nil, func(c cast) Order { return mv(Alliance, c.def, step(c.d, 0, 2)) }, "not next to"},
-		{"move: off the map", nil, func(c cast) Order { return mv(Alliance, c.def, line(c.d, 2, 5)...) }, "off the map"},
-		{"move: station structure", nil, func(c cast) Order { return mv(Alliance, c.def, c.wall) }, "cannot be entered"},
-		{"move: ends on a friend", nil, func(c cast) Order { return mv(Alliance, c.def, step(c.d, 4, 1)) }, "taken by"},
-		{"move: into a seen enemy", nil, func(c cast) Order { return mv(Alliance, c.def, line(c.d, 0, 2)...) }, "enemy"},
+		{"move: empty path", nil, func(c cast) Order { return mv(SideA, c.def) }, "empty path"},
+		{"move: not adjacent", nil, func(c cast) Order { return mv(SideA, c.def, step(c.d, 0, 2)) }, "not next to"},
+		{"move: off the map", nil, func(c cast) Order { return mv(SideA, c.def, line(c.d, 2, 5)...) }, "off the map"},
+		{"move: station structure", nil, func(c cast) Order { return mv(SideA, c.def, c.wall) }, "cannot be entered"},
+		{"move: ends on a friend", nil, func(c cast) Order { return mv(SideA, c.def, step(c.d, 4, 1)) }, "taken by"},
+		{"move: into a seen enemy", nil, func(c cast) Order { return mv(SideA, c.def, line(c.d, 0, 2)...) }, "enemy"},
 		{"move: too costly", nil, func(c cast) Order {
-			return mv(Alliance, c.def, line(c.d, 0, 1)[0], step(c.d, 1, 1), step(step(c.d, 1, 1), 0, 1), step(step(c.d, 1, 1), 0, 2), step(step(c.d, 1, 1), 0, 3), step(step(c.d, 1, 1), 0, 4), step(step(c.d, 1, 1), 0, 5))
+			return mv(SideA, c.def, line(c.d, 0, 1)[0], step(c.d, 1, 1), step(step(c.d, 1, 1), 0, 1), step(step(c.d, 1, 1), 0, 2), step(step(c.d, 1, 1), 0, 3), step(step(c.d, 1, 1), 0, 4), step(step(c.d, 1, 1), 0, 5))
 		}, "movement points"},
-		{"move: one step over MaxPath", nil, func(c cast) Order { return mv(Alliance, c.def, zigzag(c.d, MaxPath+1)...) }, "at most"},
-		{"move: huge path", nil, func(c cast) Order { return mv(Alliance, c.def, zigzag(c.d, 1_000_000)...) }, "at most"},
-		{"move: a station", nil, func(c cast) Order { return mv(Alliance, c.st, step(stationAt, 0, 2)) }, "cannot move"},
-		{"move: no MP left", func(s *State, c cast) { s.Ships[c.def].MP = 0 }, func(c cast) Order { return mv(Alliance, c.def, step(c.d, 1, 1)) }, "movement points"},
+		{"move: one step over MaxPath", nil, func(c cast) Order { return mv(SideA, c.def, zigzag(c.d, MaxPath+1)...) }, "at most"},
+		{"move: huge path", nil, func(c cast) Order { return mv(SideA, c.def, zigzag(c.d, 1_000_000)...) }, "at most"},
+		{"move: a station", nil, func(c cast) Order { return mv(SideA, c.st, step(stationAt, 0, 2)) }, "cannot move"},
+		{"move: no MP left", func(s *State, c cast) { s.Ships[c.def].MP = 0 }, func(c cast) Order { return mv(SideA, c.def, step(c.d, 1, 1)) }, "movement points"},
 
 		// Attack.
-		{"attack: cloaked attacker", nil, func(c cast) Order { return atk(Alliance, c.bop, 0, c.jem1, 0) }, "cloaked"},
-		{"attack: negative weapon", nil, func(c cast) Order { return atk(Alliance, c.def, -1, c.jem1, 0) }, "no weapon"},
-		{"attack: weapon index too large", nil, func(c cast) Order { return atk(Alliance, c.def, 5, c.jem1, 0) }, "no weapon"},
-		{"attack: own side", nil, func(c cast) Order { return atk(Alliance, c.def, 0, c.friend, 0) }, "same side"},
-		{"attack: target id too large", nil, func(c cast) Order { return atk(Alliance, c.def, 0, 9999, 0) }, "no contact"},
-		{"attack: target id negative", nil, func(c cast) Order { return atk(Alliance, c.def, 0, -3, 0) }, "no contact"},
-		{"attack: out of range", nil, func(c cast) Order { return atk(Alliance, c.def, 0, c.jem2, 0) }, "range"},
-		{"attack: hidden target", nil, func(c cast) Order { return atk(Alliance, c.def, 0, c.hidden, 0) }, "no contact"},
-		{"attack: section of a ship", nil, func(c cast) Order { return atk(Alliance, c.def, 0, c.jem1, 3) }, "no sections"},
-		{"attack: no action left", noAction(def), func(c cast) Order { return atk(Alliance, c.def, 0, c.jem1, 0) }, "no action"},
-		{"attack: behind the belt", nil, func(c cast) Order { return atk(Alliance, c.def, 0, c.belted, 0) }, ""},
+		{"attack: cloaked attacker", nil, func(c cast) Order { return atk(SideA, c.bop, 0, c.jem1, 0) }, "cloaked"},
+		{"attack: negative weapon", nil, func(c cast) Order { return atk(SideA, c.def, -1, c.jem1, 0) }, "no weapon"},
+		{"attack: weapon index too large", nil, func(c cast) Order { return atk(SideA, c.def, 5, c.jem1, 0) }, "no weapon"},
+		{"attack: own side", nil, func(c cast) Order { return atk(SideA, c.def, 0, c.friend, 0) }, "same side"},
+		{"attack: target id too large", nil, func(c cast) Order { return atk(SideA, c.def, 0, 9999, 0) }, "no contact"},
+		{"attack: target id negative", nil, func(c cast) Order { return atk(SideA, c.def, 0, -3, 0) }, "no contact"},
+		{"attack: out of range", nil, func(c cast) Order { return atk(SideA, c.def, 0, c.jem2, 0) }, "range"},
+		{"attack: hidden target", nil, func(c cast) Order { return atk(SideA, c.def, 0, c.hidden, 0) }, "no contact"},
+		{"attack: section of a ship", nil, func(c cast) Order { return atk(SideA, c.def, 0, c.jem1, 3) }, "no sections"},
+		{"attack: no action left", noAction(def), func(c cast) Order { return atk(SideA, c.def, 0, c.jem1, 0) }, "no action"},
+		{"attack: behind the belt", nil, func(c cast) Order { return atk(SideA, c.def, 0, c.belted, 0) }, ""},
 		{"attack: station without main power", func(s *State, c cast) { s.powerLoss(&s.Ships[c.st], nil) },
-			func(c cast) Order { return atk(Alliance, c.st, 0, c.jem2, 0) }, "main power"},
+			func(c cast) Order { return atk(SideA, c.st, 0, c.jem2, 0) }, "main power"},
 		{"attack: weapon on a disabled section", func(s *State, c cast) { s.Ships[c.st].Section[0] = 0 },
-			func(c cast) Order { return atk(Alliance, c.st, 0, c.jem2, 0) }, "silent"},
-		{"attack: station section 0", dominionPhase, func(c cast) Order { return atk(Dominion, c.jem2, 1, c.st, 0) }, "no section 0"},
-		{"attack: station section 99", dominionPhase, func(c cast) Order { return atk(Dominion, c.jem2, 1, c.st, 99) }, "no section 99"},
+			func(c cast) Order { return atk(SideA, c.st, 0, c.jem2, 0) }, "silent"},
+		{"attack: station section 0", dominionPhase, func(c cast) Order { return atk(SideB, c.jem2, 1, c.st, 0) }, "no section 0"},
+		{"attack: station section 99", dominionPhase, func(c cast) Order { return atk(SideB, c.jem2, 1, c.st, 99) }, "no section 99"},
 		{"attack: destroyed target", func(s *State, c cast) { s.destroy(&s.Ships[c.jem1], nil) },
-			func(c cast) Order { return atk(Alliance, c.def, 0, c.jem1, 0) }, "no contact"},
+			func(c cast) Order { return atk(SideA, c.def, 0, c.jem1, 0) }, "no contact"},
 
 		// LayMine.
-		{"lay mine: not a minelayer", nil, func(c cast) Order { return Order{Kind: LayMine, Side: Alliance, Ship: c.friend, At: c.mines[2]} }, "cannot lay"},
-		{"lay mine: not a position", nil, func(c cast) Order { return Order{Kind: LayMine, Side: Alliance, Ship: c.def, At: step(c.d, 0, 1)} }, "not a minefield position"},
-		{"lay mine: already laid", nil, func(c cast) Order { return Order{Kind: LayMine, Side: Alliance, Ship: c.def, At: c.mines[0]} }, "already laid"},
-		{"lay mine: too far", nil, func(c cast) Order { return Order{Kind: LayMine, Side: Alliance, Ship: c.def, At: c.mines[2]} }, "hexes from"},
+		{"lay mine: not a minelayer", nil, func(c cast) Order { return Order{Kind: LayMine, Side: SideA, Ship: c.friend, At: c.mines[2]} }, "cannot lay"},
+		{"lay mine: not a position", nil, func(c cast) Order { return Order{Kind: LayMine, Side: SideA, Ship: c.def, At: step(c.d, 0, 1)} }, "not a minefield position"},
+		{"lay mine: already laid", nil, func(c cast) Order { return Order{Kind: LayMine, Side: SideA, Ship: c.def, At: c.mines[0]} }, "already laid"},
+		{"lay mine: too far", nil, func(c cast) Order { return Order{Kind: LayMine, Side: SideA, Ship: c.def, At: c.mines[2]} }, "hexes from"},
 		{"lay mine: cloaked", func(s *State, c cast) { s.setCloak(&s.Ships[c.def], true) },
-			func(c cast) Order { return Order{Kind: LayMine, Side: Alliance, Ship: c.def, At: c.mines[2]} }, "decloak"},
+			func(c cast) Order { return Order{Kind: LayMine, Side: SideA, Ship: c.def, At: c.mines[2]} }, "decloak"},
 		{"lay mine: under an enemy", func(s *State, c cast) {
 			sh := &s.Ships[c.def]
 			s.vacate(sh)
@@ -126,55 +126,55 @@ func TestIllegalOrders(t *testing.T) {
 			if err := s.occupy(sh); err != nil {
 				t.Fatal(err)
 			}
-		}, func(c cast) Order { return Order{Kind: LayMine, Side: Alliance, Ship: c.def, At: c.mines[1]} }, "held by"},
-		{"lay mine: no action left", noAction(def), func(c cast) Order { return Order{Kind: LayMine, Side: Alliance, Ship: c.def, At: c.mines[2]} }, "no action"},
+		}, func(c cast) Order { return Order{Kind: LayMine, Side: SideA, Ship: c.def, At: c.mines[1]} }, "held by"},
+		{"lay mine: no action left", noAction(def), func(c cast) Order { return Order{Kind: LayMine, Side: SideA, Ship: c.def, At: c.mines[2]} }, "no action"},
 
 		// Cloak and Decloak.
-		{"cloak: no device", nil, func(c cast) Order { return order(Cloak, Alliance, c.st) }, "no cloaking device"},
-		{"cloak: already cloaked", nil, func(c cast) Order { return order(Cloak, Alliance, c.bop) }, "already cloaked"},
-		{"cloak: no action left", noAction(def), func(c cast) Order { return order(Cloak, Alliance, c.def) }, "no action"},
-		{"decloak: not cloaked", nil, func(c cast) Order { return order(Decloak, Alliance, c.def) }, "not cloaked"},
-		{"decloak: no device", nil, func(c cast) Order { return order(Decloak, Alliance, c.st) }, "no cloaking device"},
+		{"cloak: no device", nil, func(c cast) Order { return order(Cloak, SideA, c.st) }, "no cloaking device"},
+		{"cloak: already cloaked", nil, func(c cast) Order { return order(Cloak, SideA, c.bop) }, "already cloaked"},
+		{"cloak: no action left", noAction(def), func(c cast) Order { return order(Cloak, SideA, c.def) }, "no action"},
+		{"decloak: not cloaked", nil, func(c cast) Order { return order(Decloak, SideA, c.def) }, "not cloaked"},
+		{"decloak: no device", nil, func(c cast) Order { return order(Decloak, SideA, c.st) }, "no cloaking device"},
 
 		// Cover.
-		{"cover: by a station", nil, func(c cast) Order { return targeted(Cover, Alliance, c.st, c.def) }, "station cannot cover"},
-		{"cover: itself", nil, func(c cast) Order { return targeted(Cover, Alliance, c.def, c.def) }, "not a friendly"},
-		{"cover: an enemy", nil, func(c cast) Order { return targeted(Cover, Alliance, c.def, c.jem1) }, "not a friendly"},
-		{"cover: target id too large", nil, func(c cast) Order { return targeted(Cover, Alliance, c.def, 4242) }, "not a friendly"},
-		{"cover: too far", nil, func(c cast) Order { return targeted(Cover, Alliance, c.def, c.st) }, "cover reaches"},
-		{"cover: cloaked", nil, func(c cast) Order { return targeted(Cover, Alliance, c.bop, c.def) }, "cloaked"},
-		{"cover: no action left", noAction(def), func(c cast) Order { return targeted(Cover, Alliance, c.def, c.friend) }, "no action"},
+		{"cover: by a station", nil, func(c cast) Order { return targeted(Cover, SideA, c.st, c.def) }, "station cannot cover"},
+		{"cover: itself", nil, func(c cast) Order { return targeted(Cover, SideA, c.def, c.def) }, "not a friendly"},
+		{"cover: an enemy", nil, func(c cast) Order { return targeted(Cover, SideA, c.def, c.jem1) }, "not a friendly"},
+		{"cover: target id too large", nil, func(c cast) Order { return targeted(Cover, SideA, c.def, 4242) }, "not a friendly"},
+		{"cover: too far", nil, func(c cast) Order { return targeted(Cover, SideA, c.def, c.st) }, "cover reaches"},
+		{"cover: cloaked", nil, func(c cast) Order { return targeted(Cover, SideA, c.bop, c.def) }, "cloaked"},
+		{"cover: no action left", noAction(def), func(c cast) Order { return targeted(Cover, SideA, c.def, c.friend) }, "no action"},
 
 		// Evacuate.
-		{"evacuate: a ship", nil, func(c cast) Order { return order(Evacuate, Alliance, c.def) }, "only a station"},
+		{"evacuate: a ship", nil, func(c cast) Order { return order(Evacuate, SideA, c.def) }, "only a station"},
 		{"evacuate: already ordered", func(s *State, c cast) { s.Ships[c.st].EvacuateAt = 3 },
-			func(c cast) Order { return order(Evacuate, Alliance, c.st) }, "already ordered"},
-		{"evacuate: no action left", noAction(station), func(c cast) Order { return order(Evacuate, Alliance, c.st) }, "no action"},
-		{"evacuate: the enemy's station", dominionPhase, func(c cast) Order { return order(Evacuate, Dominion, c.st) }, "not one of the dominion's"},
+			func(c cast) Order { return order(Evacuate, SideA, c.st) }, "already ordered"},
+		{"evacuate: no action left", noAction(station), func(c cast) Order { return order(Evacuate, SideA, c.st) }, "no action"},
+		{"evacuate: the enemy's station", dominionPhase, func(c cast) Order { return order(Evacuate, SideB, c.st) }, "not one of the dominion's"},
 
 		// Sabotage.
-		{"sabotage: a ship", nil, func(c cast) Order { return order(Sabotage, Alliance, c.def) }, "only a station"},
-		{"sabotage: not evacuated", nil, func(c cast) Order { return order(Sabotage, Alliance, c.st) }, "evacuated first"},
+		{"sabotage: a ship", nil, func(c cast) Order { return order(Sabotage, SideA, c.def) }, "only a station"},
+		{"sabotage: not evacuated", nil, func(c cast) Order { return order(Sabotage, SideA, c.st) }, "evacuated first"},
 		{"sabotage: ships still here", func(s *State, c cast) { s.Ships[c.st].Evacuated = true },
-			func(c cast) Order { return order(Sabotage, Alliance, c.st) }, "has not left"},
+			func(c cast) Order { return order(Sabotage, SideA, c.st) }, "has not left"},
 
 		// Board.
-		{"board: shields up", dominionPhase, func(c cast) Order { return targeted(Board, Dominion, c.jem2, c.st) }, "shields"},
-		{"board: too far", dominionPhase, func(c cast) Order { return targeted(Board, Dominion, c.jem1, c.st) }, "contact"},
-		{"board: not a station", dominionPhase, func(c cast) Order { return targeted(Board, Dominion, c.jem1, c.def) }, "not an enemy station"},
-		{"board: target id negative", dominionPhase, func(c cast) Order { return targeted(Board, Dominion, c.jem1, -1) }, "not an enemy station"},
-		{"board: no troops", nil, func(c cast) Order { return targeted(Board, Alliance, c.def, c.st) }, "no troops"},
+		{"board: shields up", dominionPhase, func(c cast) Order { return targeted(Board, SideB, c.jem2, c.st) }, "shields"},
+		{"board: too far", dominionPhase, func(c cast) Order { return targeted(Board, SideB, c.jem1, c.st) }, "contact"},
+		{"board: not a station", dominionPhase, func(c cast) Order { return targeted(Board, SideB, c.jem1, c.def) }, "not an enemy station"},
+		{"board: target id negative", dominionPhase, func(c cast) Order { return targeted(Board, SideB, c.jem1, -1) }, "not an enemy station"},
+		{"board: no troops", nil, func(c cast) Order { return targeted(Board, SideA, c.def, c.st) }, "no troops"},
 		{"board: no action left", func(s *State, c cast) { dominionPhase(s, c); s.Ships[c.jem2].Actions = 0; s.Ships[c.st].Shields = 0 },
-			func(c cast) Order { return targeted(Board, Dominion, c.jem2, c.st) }, "no action"},
+			func(c cast) Order { return targeted(Board, SideB, c.jem2, c.st) }, "no action"},
 
 		// Withdraw.
-		{"withdraw: not on an exit", nil, func(c cast) Order { return order(Withdraw, Alliance, c.def) }, "exit"},
-		{"withdraw: a station", nil, func(c cast) Order { return order(Withdraw, Alliance, c.st) }, "station cannot withdraw"},
+		{"withdraw: not on an exit", nil, func(c cast) Order { return order(Withdraw, SideA, c.def) }, "exit"},
+		{"withdraw: a station", nil, func(c cast) Order { return order(Withdraw, SideA, c.st) }, "station cannot withdraw"},
 
 		// EndPhase.
-		{"end phase: the other side's", nil, func(c cast) Order { return endPhase(Dominion) }, "alliance's phase"},
+		{"end phase: the other side's", nil, func(c cast) Order { return endPhase(SideB) }, "alliance's phase"},
 		{"end phase: during the parley", func(s *State, c cast) { s.Phase, s.Terms = Parley, TermsPending },
-			func(c cast) Order { return endPhase(Alliance) }, "terms"},
+			func(c cast) Order { return endPhase(SideA) }, "terms"},
 	}
 
 	covered := map[OrderKind]bool{}
@@ -201,8 +201,8 @@ func TestIllegalOrders(t *testing.T) {
 func TestOrdersAfterTheEnd(t *testing.T) {
 	s, c := illegalBase(t)
 	s.TurnLimit = 1
-	apply(t, s, endPhase(Alliance))
-	apply(t, s, endPhase(Dominion))
+	apply(t, s, endPhase(SideA))
+	apply(t, s, endPhase(SideB))
 	if s.Phase != Over {
 		t.Fatal("not over")
 	}
@@ -221,12 +221,12 @@ func TestOrdersAfterTheEnd(t *testing.T) {
 func TestCheckAgreesWithApply(t *testing.T) {
 	s, c := illegalBase(t)
 	orders := []Order{
-		atk(Alliance, c.def, 0, c.jem1, 0),
-		mv(Alliance, c.friend, step(c.d, 3, 1)),
-		targeted(Cover, Alliance, c.friend, c.def),
-		order(Decloak, Alliance, c.bop),
-		order(Evacuate, Alliance, c.st),
-		endPhase(Alliance),
+		atk(SideA, c.def, 0, c.jem1, 0),
+		mv(SideA, c.friend, step(c.d, 3, 1)),
+		targeted(Cover, SideA, c.friend, c.def),
+		order(Decloak, SideA, c.bop),
+		order(Evacuate, SideA, c.st),
+		endPhase(SideA),
 	}
 	for _, o := range orders {
 		if err := s.Check(o); err != nil {

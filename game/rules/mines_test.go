@@ -46,16 +46,16 @@ func TestMineDetonation(t *testing.T) {
 			b.mines(pos, tc.laid...)
 			b.MineDamage = tc.damage
 			start := step(pos[0], 3, 1)
-			jem := b.ship(clsJem, Dominion, start)
-			b.ship(clsDefiant, Alliance, at(15, 10))
+			jem := b.ship(clsJem, SideB, start)
+			b.ship(clsDefiant, SideA, at(15, 10))
 			s := b.start()
-			if n := len(s.View(Dominion).Mines); n != len(tc.laid) {
+			if n := len(s.View(SideB).Mines); n != len(tc.laid) {
 				t.Fatalf("Dominion sees %d mines of an uncloaked field, want %d", n, len(tc.laid))
 			}
-			apply(t, s, endPhase(Alliance))
-			ev := apply(t, s, mv(Dominion, jem, tc.path(start)...))
+			apply(t, s, endPhase(SideA))
+			ev := apply(t, s, mv(SideB, jem, tc.path(start)...))
 			d := mustFind(t, ev, MineDetonated)
-			if d.Ship != jem || d.To != pos[0] || d.Damage != tc.damage || d.Side != Alliance {
+			if d.Ship != jem || d.To != pos[0] || d.Damage != tc.damage || d.Side != SideA {
 				t.Fatalf("detonation %+v", *d)
 			}
 			i := s.Mines.Index(pos[0])
@@ -65,7 +65,7 @@ func TestMineDetonation(t *testing.T) {
 			jm := &s.Ships[jem]
 			if tc.destroyed {
 				mustFind(t, ev, ShipDestroyed)
-				if jm.Status != Destroyed || s.Losses[Dominion] != 1 {
+				if jm.Status != Destroyed || s.Losses[SideB] != 1 {
 					t.Fatalf("status %s losses %v", jm.Status, s.Losses)
 				}
 				if count(ev, Moved) != 1 {
@@ -86,8 +86,8 @@ func TestMineDetonation(t *testing.T) {
 				}
 			}
 
-			ev = apply(t, s, endPhase(Dominion)) // turn 2: the Alliance phase begins
-			if s.Turn != 2 || s.Active != Alliance {
+			ev = apply(t, s, endPhase(SideB)) // turn 2: the Alliance phase begins
+			if s.Turn != 2 || s.Active != SideA {
 				t.Fatalf("turn %d active %s", s.Turn, s.Active)
 			}
 			if got := count(ev, MineReplicated) > 0; got != tc.replicates {
@@ -110,9 +110,9 @@ func TestFriendlyShipsDoNotTriggerMines(t *testing.T) {
 	pos := mineRow()
 	b := newBuilder(t)
 	b.mines(pos, pos...)
-	def := b.ship(clsDefiant, Alliance, step(pos[0], 3, 1))
+	def := b.ship(clsDefiant, SideA, step(pos[0], 3, 1))
 	s := b.start()
-	ev := apply(t, s, mv(Alliance, def, pos...))
+	ev := apply(t, s, mv(SideA, def, pos...))
 	mustNotFind(t, ev, MineDetonated)
 	if s.Mines.LaidCount() != 3 {
 		t.Fatal("a mine was lost")
@@ -123,17 +123,17 @@ func TestMinefieldActivation(t *testing.T) {
 	pos := mineRow()
 	b := newBuilder(t)
 	b.mines(pos, pos[0], pos[1])
-	def := b.ship(clsDefiant, Alliance, step(pos[2], 5, 1))
-	b.ship(clsJem, Dominion, at(15, 10))
+	def := b.ship(clsDefiant, SideA, step(pos[2], 5, 1))
+	b.ship(clsJem, SideB, at(15, 10))
 	s := b.start()
 
 	if s.Mines.Active || s.Mines.Cloaked {
 		t.Fatal("field active before it is complete")
 	}
-	if v := s.View(Dominion); len(v.Mines) != 2 || v.MinesLaid != 2 || v.MinefieldActive {
+	if v := s.View(SideB); len(v.Mines) != 2 || v.MinesLaid != 2 || v.MinefieldActive {
 		t.Fatalf("Dominion view before activation: %d mines, %d laid, active %v", len(v.Mines), v.MinesLaid, v.MinefieldActive)
 	}
-	ev := apply(t, s, Order{Kind: LayMine, Side: Alliance, Ship: def, At: pos[2]})
+	ev := apply(t, s, Order{Kind: LayMine, Side: SideA, Ship: def, At: pos[2]})
 	l := mustFind(t, ev, MineLaid)
 	if l.To != pos[2] || l.Value != 3 || l.Count != 3 {
 		t.Fatalf("mine laid %+v", *l)
@@ -146,14 +146,14 @@ func TestMinefieldActivation(t *testing.T) {
 	if s.Ships[def].Actions != 0 {
 		t.Fatal("laying a mine did not take the action")
 	}
-	v := s.View(Dominion)
+	v := s.View(SideB)
 	if len(v.Mines) != 0 {
 		t.Fatalf("Dominion still sees %d mines of a cloaked field", len(v.Mines))
 	}
 	if !v.MinefieldActive || v.MinesTotal != 3 {
 		t.Fatalf("Dominion view: active %v total %d", v.MinefieldActive, v.MinesTotal)
 	}
-	own := s.View(Alliance)
+	own := s.View(SideA)
 	if len(own.Mines) != 3 || own.MinesLaid != 3 {
 		t.Fatalf("Alliance view: %d mines, %d laid", len(own.Mines), own.MinesLaid)
 	}
@@ -189,16 +189,16 @@ func TestWormholeReinforcements(t *testing.T) {
 			b.terrain(Wormhole, mouth...)
 			b.terrain(Entry, edge...)
 			b.mines(pos, pos[0], pos[1])
-			def := b.ship(clsDefiant, Alliance, step(pos[2], 5, 1))
-			wi, ids := b.wing(Dominion, clsJem, 2, 1, tc.from, at(10, 7))
+			def := b.ship(clsDefiant, SideA, step(pos[2], 5, 1))
+			wi, ids := b.wing(SideB, clsJem, 2, 1, tc.from, at(10, 7))
 			s := b.start()
 			if tc.finish {
-				apply(t, s, Order{Kind: LayMine, Side: Alliance, Ship: def, At: pos[2]})
+				apply(t, s, Order{Kind: LayMine, Side: SideA, Ship: def, At: pos[2]})
 			}
-			ev := apply(t, s, endPhase(Alliance))
+			ev := apply(t, s, endPhase(SideA))
 			if tc.arrives {
 				a := mustFind(t, ev, ReinforcementsArrived)
-				if a.Value != wi || a.Count != 2 || a.Side != Dominion {
+				if a.Value != wi || a.Count != 2 || a.Side != SideB {
 					t.Fatalf("arrival %+v", *a)
 				}
 				want := mouth
@@ -211,7 +211,7 @@ func TestWormholeReinforcements(t *testing.T) {
 						t.Fatalf("%s: %s at %v (%s)", sh.Name, sh.Status, sh.Pos, s.Map.At(sh.Pos))
 					}
 				}
-				if s.Forces[Dominion] != 2 {
+				if s.Forces[SideB] != 2 {
 					t.Fatalf("forces %v", s.Forces)
 				}
 				return
@@ -226,7 +226,7 @@ func TestWormholeReinforcements(t *testing.T) {
 					t.Fatalf("ship %d is %s", id, s.Ships[id].Status)
 				}
 			}
-			if s.Forces[Dominion] != 0 {
+			if s.Forces[SideB] != 0 {
 				t.Fatalf("forces %v", s.Forces)
 			}
 		})
@@ -238,15 +238,15 @@ func TestWormholeReinforcements(t *testing.T) {
 func TestWaveArrivingOnTurnOneForFirstSide(t *testing.T) {
 	b := newBuilder(t)
 	b.terrain(Entry, at(19, 12), at(19, 13))
-	b.First = Dominion
-	_, ids := b.wing(Dominion, clsJem, 2, 1, FromEntry, at(10, 7))
+	b.First = SideB
+	_, ids := b.wing(SideB, clsJem, 2, 1, FromEntry, at(10, 7))
 	s := b.start()
 	for _, id := range ids {
 		if s.Ships[id].Status != OnMap {
 			t.Fatalf("ship %d is %s", id, s.Ships[id].Status)
 		}
 	}
-	if s.Forces[Dominion] != 2 {
+	if s.Forces[SideB] != 2 {
 		t.Fatalf("forces %v", s.Forces)
 	}
 	checkInvariants(t, s)
@@ -258,8 +258,8 @@ func TestActiveFieldRebuilds(t *testing.T) {
 	b := newBuilder(t)
 	b.mines(pos, pos...)
 	b.MineDamage = 5
-	jem := b.ship(clsJem, Dominion, step(pos[0], 3, 1))
-	b.ship(clsDefiant, Alliance, at(15, 10))
+	jem := b.ship(clsJem, SideB, step(pos[0], 3, 1))
+	b.ship(clsDefiant, SideA, at(15, 10))
 	s := b.start()
 	if !s.Mines.Active {
 		t.Fatal("a fully laid field starts active")
@@ -268,13 +268,13 @@ func TestActiveFieldRebuilds(t *testing.T) {
 		s.Mines.Laid[i], s.Mines.Lost[i] = false, true // every mine spent
 	}
 	s.Mines.Laid[0], s.Mines.Lost[0] = true, false
-	apply(t, s, endPhase(Alliance))
-	ev := apply(t, s, mv(Dominion, jem, pos[0], step(pos[0], 5, 1)))
+	apply(t, s, endPhase(SideA))
+	ev := apply(t, s, mv(SideB, jem, pos[0], step(pos[0], 5, 1)))
 	mustFind(t, ev, MineDetonated)
 	if s.Mines.LaidCount() != 0 {
 		t.Fatalf("%d mines left, want 0", s.Mines.LaidCount())
 	}
-	ev = apply(t, s, endPhase(Dominion))
+	ev = apply(t, s, endPhase(SideB))
 	if n := count(ev, MineReplicated); n != len(pos) || s.Mines.LaidCount() != len(pos) {
 		t.Fatalf("%d replicated, %d laid; want all %d", n, s.Mines.LaidCount(), len(pos))
 	}

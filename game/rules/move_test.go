@@ -48,7 +48,7 @@ func TestMoveCosts(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t)
-			def := b.ship(clsDefiant, Alliance, home)
+			def := b.ship(clsDefiant, SideA, home)
 			for _, k := range tc.belt {
 				b.terrain(Belt, step(home, 0, k))
 			}
@@ -58,10 +58,10 @@ func TestMoveCosts(t *testing.T) {
 			s := b.start()
 			path := line(home, 0, tc.steps)
 			if tc.illegal != "" {
-				applyErr(t, s, mv(Alliance, def, path...), tc.illegal)
+				applyErr(t, s, mv(SideA, def, path...), tc.illegal)
 				return
 			}
-			ev := apply(t, s, mv(Alliance, def, path...))
+			ev := apply(t, s, mv(SideA, def, path...))
 			if count(ev, Moved) != tc.steps {
 				t.Fatalf("%d moved events", count(ev, Moved))
 			}
@@ -109,15 +109,15 @@ func TestMovePaths(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t)
 			b.terrain(StationHex, wall)
-			def := b.ship(clsDefiant, Alliance, home)
-			b.ship(clsBoP, Alliance, friendAt)
-			b.ship(clsJem, Dominion, enemyAt)
+			def := b.ship(clsDefiant, SideA, home)
+			b.ship(clsBoP, SideA, friendAt)
+			b.ship(clsJem, SideB, enemyAt)
 			s := b.start()
 			if tc.illegal != "" {
-				applyErr(t, s, mv(Alliance, def, tc.path...), tc.illegal)
+				applyErr(t, s, mv(SideA, def, tc.path...), tc.illegal)
 				return
 			}
-			apply(t, s, mv(Alliance, def, tc.path...))
+			apply(t, s, mv(SideA, def, tc.path...))
 			if s.Ships[def].Pos != tc.end {
 				t.Fatalf("ended at %v, want %v", s.Ships[def].Pos, tc.end)
 			}
@@ -139,18 +139,18 @@ func TestHiddenEnemyInterruptsMove(t *testing.T) {
 			b := newBuilder(t)
 			home := at(4, 4)
 			hidden := step(home, 0, 2)
-			jem := b.ship(clsJem, Dominion, home)
+			jem := b.ship(clsJem, SideB, home)
 			// A cloaked ship with detection range 0 on the other side cannot be
 			// seen even next to it: make the mover blind to cloaks.
 			b.Classes[clsJem].Detect = 0
-			bop := b.cloaked(clsBoP, Alliance, hidden)
+			bop := b.cloaked(clsBoP, SideA, hidden)
 			if tc.friend {
-				b.ship(clsJem, Dominion, step(home, 0, 1))
+				b.ship(clsJem, SideB, step(home, 0, 1))
 			}
 			s := b.start()
-			apply(t, s, endPhase(Alliance))
+			apply(t, s, endPhase(SideA))
 			path := line(home, 0, 4)
-			ev := apply(t, s, mv(Dominion, jem, path...))
+			ev := apply(t, s, mv(SideB, jem, path...))
 			mi := mustFind(t, ev, MoveInterrupted)
 			if mi.Ship != jem || mi.Target != bop || mi.To != hidden || mi.From != path[0] {
 				t.Fatalf("interrupted %+v", *mi)
@@ -176,12 +176,12 @@ func TestHiddenEnemyInterruptsMove(t *testing.T) {
 func TestViewReachable(t *testing.T) {
 	b := newBuilder(t)
 	home := at(4, 4)
-	def := b.ship(clsDefiant, Alliance, home)
+	def := b.ship(clsDefiant, SideA, home)
 	friend := step(home, 0, 1)
-	b.ship(clsBoP, Alliance, friend)
+	b.ship(clsBoP, SideA, friend)
 	b.terrain(Belt, step(home, 2, 1))
 	s := b.start()
-	ends, all := s.View(Alliance).Reachable(def)
+	ends, all := s.View(SideA).Reachable(def)
 	for _, r := range ends {
 		if r.Hex == friend {
 			t.Fatal("a friend's hex listed as a move end")
@@ -192,7 +192,7 @@ func TestViewReachable(t *testing.T) {
 		}
 		if r.Hex != home {
 			c := s.Clone()
-			if _, err := c.Apply(mv(Alliance, def, path...)); err != nil {
+			if _, err := c.Apply(mv(SideA, def, path...)); err != nil {
 				t.Fatalf("reachable %v refused: %v", r.Hex, err)
 			}
 		}

@@ -41,17 +41,17 @@ func TestPreviewForetellsTheDice(t *testing.T) {
 	for seed := uint64(1); seed <= n; seed++ {
 		b := newBuilder(t)
 		home := at(5, 5)
-		def := b.ship(clsDefiant, Alliance, home)
-		jem := b.ship(clsJem, Dominion, step(home, 0, 2))
+		def := b.ship(clsDefiant, SideA, home)
+		jem := b.ship(clsJem, SideB, step(home, 0, 2))
 		s := b.startSeed(seed)
 		// A damaged target, so that the attack may or may not finish it.
 		s.Ships[jem].Shields, s.Ships[jem].Hull = 2, 8
 		var err error
-		p, err = s.View(Alliance).Preview(def, 0, jem, 0)
+		p, err = s.View(SideA).Preview(def, 0, jem, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range apply(t, s, atk(Alliance, def, 0, jem, 0)) {
+		for _, e := range apply(t, s, atk(SideA, def, 0, jem, 0)) {
 			switch e.Kind {
 			case Hit:
 				hits++
@@ -84,11 +84,11 @@ func abs(x int) int { return max(x, -x) }
 func TestPreviewFrom(t *testing.T) {
 	b := newBuilder(t)
 	home := at(5, 5)
-	def := b.ship(clsDefiant, Alliance, home)
-	jem := b.ship(clsJem, Dominion, step(home, 0, 4))
+	def := b.ship(clsDefiant, SideA, home)
+	jem := b.ship(clsJem, SideB, step(home, 0, 4))
 	b.terrain(Belt, step(step(home, 0, 4), 2, 1))
 	s := b.start()
-	v := s.View(Alliance)
+	v := s.View(SideA)
 	if _, err := v.Preview(def, 0, jem, 0); err == nil || !strings.Contains(err.Error(), "range") {
 		t.Fatalf("out of range: %v", err)
 	}
@@ -99,12 +99,12 @@ func TestPreviewFrom(t *testing.T) {
 	if err != nil || p.Range != 1 {
 		t.Fatalf("from next to it: %+v, %v", p, err)
 	}
-	if sp, err := s.Preview(Alliance, def, step(home, 0, 3), 0, jem, 0); err != nil || sp != p {
+	if sp, err := s.Preview(SideA, def, step(home, 0, 3), 0, jem, 0); err != nil || sp != p {
 		t.Fatalf("State.Preview %+v, %v; the view's %+v", sp, err, p)
 	}
 	s.Ships[def].Cloaked = true
-	s.cloaked[Alliance]++
-	if _, err := s.View(Alliance).PreviewFrom(def, step(home, 0, 3), 0, jem, 0); err == nil || !strings.Contains(err.Error(), "cloaked") {
+	s.cloaked[SideA]++
+	if _, err := s.View(SideA).PreviewFrom(def, step(home, 0, 3), 0, jem, 0); err == nil || !strings.Contains(err.Error(), "cloaked") {
 		t.Fatalf("cloaked attacker: %v", err)
 	}
 }
@@ -116,14 +116,14 @@ func TestMineFoiledByAHiddenShip(t *testing.T) {
 	home := at(6, 6)
 	pos := step(home, 0, 1)
 	b.mines([]hex.Hex{pos, step(home, 3, 1)})
-	def := b.ship(clsDefiant, Alliance, home)
-	hidden := b.cloaked(clsBoP, Dominion, pos)
+	def := b.ship(clsDefiant, SideA, home)
+	hidden := b.cloaked(clsBoP, SideB, pos)
 	b.Classes[clsDefiant].Detect = 0 // the layer cannot detect it
 	s := b.start()
-	if s.View(Alliance).Ship(hidden) != nil {
+	if s.View(SideA).Ship(hidden) != nil {
 		t.Fatal("the cloaked ship is seen")
 	}
-	o := Order{Kind: LayMine, Side: Alliance, Ship: def, At: pos}
+	o := Order{Kind: LayMine, Side: SideA, Ship: def, At: pos}
 	if err := s.Check(o); err != nil {
 		t.Fatalf("refused: %v", err)
 	}
@@ -140,7 +140,7 @@ func TestMineFoiledByAHiddenShip(t *testing.T) {
 	// Seen, the same position is refused, naming the ship.
 	s2 := b.start()
 	s2.Ships[hidden].Cloaked = false
-	s2.cloaked[Dominion]--
+	s2.cloaked[SideB]--
 	if err := s2.Check(o); err == nil || !strings.Contains(err.Error(), s2.Ships[hidden].Name) {
 		t.Fatalf("a seen ship on the position: %v", err)
 	}

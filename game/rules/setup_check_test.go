@@ -134,8 +134,8 @@ func TestNewRefusesHostileSetups(t *testing.T) {
 		{"troops near the int limit", func(b *builder) { b.Classes[clsJem].Troops = math.MaxInt / 100 }, "-", "troops"},
 		{"evacuation turns", func(b *builder) { b.EvacTurns = MaxEvacTurns + 1 }, "", "evacuation"},
 		{"mine damage", func(b *builder) { b.mines(mineRow()); b.MineDamage = MaxMineDamage + 1 }, "", "mine damage"},
-		{"wing long after the turn limit", func(b *builder) { b.wing(Dominion, clsJem, 1, b.TurnLimit+2, FromEntry, at(1, 1)) }, "wing", "arrival"},
-		{"wing section", func(b *builder) { b.wing(Dominion, clsJem, 1, 2, FromEntry, at(1, 1)); b.Wings[0].Section = -1 }, "wing", "section"},
+		{"wing long after the turn limit", func(b *builder) { b.wing(SideB, clsJem, 1, b.TurnLimit+2, FromEntry, at(1, 1)) }, "wing", "arrival"},
+		{"wing section", func(b *builder) { b.wing(SideB, clsJem, 1, 2, FromEntry, at(1, 1)); b.Wings[0].Section = -1 }, "wing", "section"},
 		{"losses N", func(b *builder) { b.Outcomes[0].When = conds("losses(dominion) >= 2001") }, "", "out of 0..2000"},
 		{"turn N", func(b *builder) { b.EndWhen = [][]Condition{conds("turn >= 201")} }, "end_when", "out of 0..200"},
 		{"negative N", func(b *builder) { b.EndWhen = [][]Condition{conds("turn >= -1")} }, "end_when", "out of"},
@@ -156,7 +156,7 @@ func TestNewRefusesHostileSetups(t *testing.T) {
 		{"outcome winner", func(b *builder) { b.Outcomes[0].Winner = 9 }, "", "invalid side"},
 		{"cloaked without a cloak", func(b *builder) { b.Ships[1].Cloaked = true }, "ship", "no cloaking device"},
 		{"cloaked in reserve", func(b *builder) {
-			_, ids := b.wing(Alliance, clsBoP, 1, 2, FromEntry, at(1, 1))
+			_, ids := b.wing(SideA, clsBoP, 1, 2, FromEntry, at(1, 1))
 			b.Ships[ids[0]].Cloaked = true
 		}, "", "inconsistent"},
 		{"over at once: turn >= 1", func(b *builder) { b.EndWhen = [][]Condition{conds("turn >= 1")} }, "end_when", "before its first order"},
@@ -174,8 +174,8 @@ func TestNewRefusesHostileSetups(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t)
-			b.ship(clsStation, Alliance, stationAt)
-			b.ship(clsJem, Dominion, at(15, 3))
+			b.ship(clsStation, SideA, stationAt)
+			b.ship(clsJem, SideB, at(15, 3))
 			tc.edit(b)
 			_, err := New(b.Setup, 1)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -219,10 +219,10 @@ func TestNewAcceptsTheBounds(t *testing.T) {
 			w.Range, w.Accuracy, w.Damage, w.Shots, w.Pierce = MaxWeaponRange, 100, MaxDamage, MaxShots, 100
 		}
 	}
-	b.ship(clsStation, Alliance, stationAt)
-	b.ship(clsDefiant, Alliance, at(12, 3))
-	jem := b.ship(clsJem, Dominion, at(15, 3))
-	b.ship(clsJem, Dominion, at(16, 8))
+	b.ship(clsStation, SideA, stationAt)
+	b.ship(clsDefiant, SideA, at(12, 3))
+	jem := b.ship(clsJem, SideB, at(15, 3))
+	b.ship(clsJem, SideB, at(16, 8))
 	b.EvacTurns = MaxEvacTurns
 	b.mines(mineRow(), mineRow()[0])
 	b.MineDamage = MaxMineDamage
@@ -256,7 +256,7 @@ func TestNewAcceptsTheBounds(t *testing.T) {
 				}
 			}
 		}
-		if sh := &s.Ships[jem]; sh.Alive() && side == Dominion {
+		if sh := &s.Ships[jem]; sh.Alive() && side == SideB {
 			if o := targeted(Board, side, jem, 0); s.Check(o) == nil {
 				apply(t, s, o)
 			}

@@ -34,21 +34,21 @@ func TestNewRejectsBadSetups(t *testing.T) {
 		{"ship in station structure", func(b *builder) { b.terrain(StationHex, b.Ships[1].Pos) }, "station structure"},
 		{"ship destroyed at the start", func(b *builder) { b.Ships[0].Status = Destroyed }, "must start"},
 		{"ship wing", func(b *builder) { b.Ships[0].Wing = 5 }, "no wing"},
-		{"wing target", func(b *builder) { b.wing(Dominion, clsJem, 1, 2, FromEntry, at(1, 1)); b.Wings[0].Target = 77 }, "no target"},
-		{"wing side", func(b *builder) { b.wing(Dominion, clsJem, 1, 2, FromEntry, at(1, 1)); b.Wings[0].Side = 4 }, "invalid side"},
+		{"wing target", func(b *builder) { b.wing(SideB, clsJem, 1, 2, FromEntry, at(1, 1)); b.Wings[0].Target = 77 }, "no target"},
+		{"wing side", func(b *builder) { b.wing(SideB, clsJem, 1, 2, FromEntry, at(1, 1)); b.Wings[0].Side = 4 }, "invalid side"},
 		{"mine off the map", func(b *builder) { b.mines(append(mineRow(), at(30, 30))) }, "not open map"},
 		{"laid mine not a position", func(b *builder) { b.mines(mineRow(), at(1, 1)) }, "not a minefield position"},
 		{"too many ships", func(b *builder) {
 			for len(b.Ships) <= MaxShips {
-				b.Ships = append(b.Ships, Ship{Class: clsJem, Side: Dominion, Wing: -1, Status: Reserve})
+				b.Ships = append(b.Ships, Ship{Class: clsJem, Side: SideB, Wing: -1, Status: Reserve})
 			}
 		}, "at most"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t)
-			b.ship(clsStation, Alliance, stationAt)
-			b.ship(clsJem, Dominion, at(15, 3))
+			b.ship(clsStation, SideA, stationAt)
+			b.ship(clsJem, SideB, at(15, 3))
 			tc.edit(b)
 			_, err := New(b.Setup, 1)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -61,7 +61,7 @@ func TestNewRejectsBadSetups(t *testing.T) {
 func TestNewDoesNotShareTheSetup(t *testing.T) {
 	b := newBuilder(t)
 	b.mines(mineRow(), mineRow()[0])
-	b.ship(clsJem, Dominion, at(15, 3))
+	b.ship(clsJem, SideB, at(15, 3))
 	s := b.start()
 	sum := s.Checksum()
 	b.Map.Terrain[0] = Belt
@@ -112,7 +112,7 @@ func TestTextForms(t *testing.T) {
 		}
 	}
 	// An order survives JSON.
-	o := Order{Kind: Attack, Side: Dominion, Ship: 3, Target: 0, Weapon: 1, Section: 17}
+	o := Order{Kind: Attack, Side: SideB, Ship: 3, Target: 0, Weapon: 1, Section: 17}
 	js, err := json.Marshal(o)
 	if err != nil {
 		t.Fatal(err)
@@ -125,10 +125,10 @@ func TestTextForms(t *testing.T) {
 
 func TestPreviewOfStationAttack(t *testing.T) {
 	b := newBuilder(t)
-	st := b.ship(clsStation, Alliance, stationAt)
-	jem := b.ship(clsJem, Dominion, step(stationAt, 0, 2))
+	st := b.ship(clsStation, SideA, stationAt)
+	jem := b.ship(clsJem, SideB, step(stationAt, 0, 2))
 	s := b.start()
-	v := s.View(Dominion)
+	v := s.View(SideB)
 	p, err := v.Preview(jem, 1, st, secPower)
 	if err != nil {
 		t.Fatal(err)

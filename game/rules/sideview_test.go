@@ -32,7 +32,7 @@ func flagshipBattle(t testing.TB, seed uint64) *rules.State {
 func battle(t testing.TB, seed uint64, each func(st *rules.State, o rules.Order), apply func(st *rules.State, o rules.Order) error) *rules.State {
 	t.Helper()
 	st := flagshipBattle(t, seed)
-	cmd := [2]ai.Commander{ai.New(rules.Alliance, ai.Normal), ai.New(rules.Dominion, ai.Normal)}
+	cmd := [2]ai.Commander{ai.New(rules.SideA, ai.Normal), ai.New(rules.SideB, ai.Normal)}
 	for st.Phase != rules.Over {
 		p := &ai.Phase{Cmd: cmd[st.Active], Side: st.Active}
 		for {

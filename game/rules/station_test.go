@@ -11,23 +11,23 @@ var stationAt = at(6, 7)
 
 func TestMainPowerSection17(t *testing.T) {
 	b := newBuilder(t)
-	st := b.ship(clsStation, Alliance, stationAt)
+	st := b.ship(clsStation, SideA, stationAt)
 	// Six attackers touching the station's structure (range 1).
 	var jems []ShipID
 	for _, h := range hex.Ring(stationAt, 2)[:6] {
-		jems = append(jems, b.ship(clsJem, Dominion, h))
+		jems = append(jems, b.ship(clsJem, SideB, h))
 	}
 	far := step(stationAt, 0, 7)
-	late := b.ship(clsJem, Dominion, far)
+	late := b.ship(clsJem, SideB, far)
 	s := b.start()
-	apply(t, s, endPhase(Alliance))
+	apply(t, s, endPhase(SideA))
 
 	var all []Event
 	for _, j := range jems {
 		if !s.Ships[st].MainPower {
 			break
 		}
-		all = append(all, apply(t, s, atk(Dominion, j, 1, st, secPower))...)
+		all = append(all, apply(t, s, atk(SideB, j, 1, st, secPower))...)
 	}
 	mp := mustFind(t, all, MainPowerLost)
 	if mp.Ship != st {
@@ -51,32 +51,32 @@ func TestMainPowerSection17(t *testing.T) {
 	// The disabled section can no longer be targeted.
 	for _, j := range jems {
 		if s.Ships[j].Actions > 0 {
-			applyErr(t, s, atk(Dominion, j, 1, st, secPower), "disabled")
+			applyErr(t, s, atk(SideB, j, 1, st, secPower), "disabled")
 			break
 		}
 	}
 
-	ev := apply(t, s, endPhase(Dominion))
+	ev := apply(t, s, endPhase(SideB))
 	if stn.Shields != 0 {
 		t.Fatalf("shields regenerated to %d without main power", stn.Shields)
 	}
 	for _, e := range ev {
-		if e.Kind == ShieldsRestored && e.Side == Alliance {
+		if e.Kind == ShieldsRestored && e.Side == SideA {
 			t.Fatalf("shields restored: %+v", e)
 		}
 	}
 	for wi := range s.Classes[clsStation].Weapons {
-		applyErr(t, s, atk(Alliance, st, wi, jems[0], 0), "main power")
+		applyErr(t, s, atk(SideA, st, wi, jems[0], 0), "main power")
 	}
-	apply(t, s, endPhase(Alliance))
+	apply(t, s, endPhase(SideA))
 	// The perimeter is silent.
-	ev = apply(t, s, mv(Dominion, late, line(far, 3, 3)...))
+	ev = apply(t, s, mv(SideB, late, line(far, 3, 3)...))
 	mustNotFind(t, ev, PerimeterFire)
 }
 
 func TestPerimeterDefenses(t *testing.T) {
 	b := newBuilder(t)
-	st := b.ship(clsStation, Alliance, stationAt)
+	st := b.ship(clsStation, SideA, stationAt)
 	reach := s0Reach() // phaser range 3 + radius 1
 	// Four attackers 6 hexes out in four directions; each moves 2 hexes in (to 4).
 	dirs := []int{0, 1, 2, 3}
@@ -85,21 +85,21 @@ func TestPerimeterDefenses(t *testing.T) {
 	for _, d := range dirs {
 		h := step(stationAt, d, 6)
 		starts = append(starts, h)
-		jems = append(jems, b.ship(clsJem, Dominion, h))
+		jems = append(jems, b.ship(clsJem, SideB, h))
 	}
-	inside := b.ship(clsJem, Dominion, step(stationAt, 4, 3))
+	inside := b.ship(clsJem, SideB, step(stationAt, 4, 3))
 	s := b.start()
 	volleys := s.Classes[clsStation].ReactionVolleys
 	if volleys != 2 {
 		t.Fatalf("test expects 2 reaction volleys")
 	}
-	apply(t, s, endPhase(Alliance))
+	apply(t, s, endPhase(SideA))
 	if s.Ships[st].Volleys != volleys {
 		t.Fatalf("volleys %d at the start of the enemy phase", s.Ships[st].Volleys)
 	}
 
 	// A ship already inside the range moving within it draws no fire.
-	ev := apply(t, s, mv(Dominion, inside, step(stationAt, 4, 4), step(stationAt, 4, 3)))
+	ev := apply(t, s, mv(SideB, inside, step(stationAt, 4, 4), step(stationAt, 4, 3)))
 	mustNotFind(t, ev, PerimeterFire)
 
 	for i := range 3 {
@@ -107,7 +107,7 @@ func TestPerimeterDefenses(t *testing.T) {
 		if hex.Distance(stationAt, path[1]) != reach || hex.Distance(stationAt, path[0]) != reach+1 {
 			t.Fatal("geometry")
 		}
-		ev := apply(t, s, mv(Dominion, jems[i], path...))
+		ev := apply(t, s, mv(SideB, jems[i], path...))
 		if i < volleys {
 			pf := mustFind(t, ev, PerimeterFire)
 			if pf.Ship != st || pf.Target != jems[i] || pf.To != path[1] {
@@ -125,9 +125,9 @@ func TestPerimeterDefenses(t *testing.T) {
 		t.Fatalf("volleys left %d", s.Ships[st].Volleys)
 	}
 	// The next enemy phase brings fresh volleys.
-	apply(t, s, endPhase(Dominion))
-	apply(t, s, endPhase(Alliance))
-	ev = apply(t, s, mv(Dominion, jems[3], line(starts[3], dirs[3]+3, 2)...))
+	apply(t, s, endPhase(SideB))
+	apply(t, s, endPhase(SideA))
+	ev = apply(t, s, mv(SideB, jems[3], line(starts[3], dirs[3]+3, 2)...))
 	mustFind(t, ev, PerimeterFire)
 }
 
@@ -140,17 +140,17 @@ func s0Reach() int {
 // ship slipping into range undetected draws no fire (and is not revealed).
 func TestPerimeterIgnoresUndetectedCloakedShip(t *testing.T) {
 	b := newBuilder(t)
-	st := b.ship(clsStation, Alliance, stationAt)
+	st := b.ship(clsStation, SideA, stationAt)
 	start := step(stationAt, 0, 6)
-	sneak := b.cloaked(clsBoP, Dominion, start)
+	sneak := b.cloaked(clsBoP, SideB, start)
 	s := b.start()
-	apply(t, s, endPhase(Alliance))
+	apply(t, s, endPhase(SideA))
 	// To 4 hexes from the centre: inside the perimeter's reach (4), outside the
 	// station's detection (2 + radius 1).
-	ev := apply(t, s, mv(Dominion, sneak, line(start, 3, 2)...))
+	ev := apply(t, s, mv(SideB, sneak, line(start, 3, 2)...))
 	mustNotFind(t, ev, PerimeterFire)
 	mustNotFind(t, ev, Detected)
-	if inView(s, Alliance, sneak) {
+	if inView(s, SideA, sneak) {
 		t.Fatal("undetected ship in the Alliance view")
 	}
 	if s.Ships[st].Volleys != s.Classes[clsStation].ReactionVolleys {
@@ -162,32 +162,32 @@ func TestEvacuationSabotageBoarding(t *testing.T) {
 	b := newBuilder(t)
 	exit1, exit2 := at(19, 0), at(19, 1)
 	b.terrain(Exit, exit1, exit2)
-	st := b.ship(clsStation, Alliance, stationAt)
-	def := b.ship(clsDefiant, Alliance, exit1)
-	bop := b.ship(clsBoP, Alliance, at(15, 12))
-	jem := b.ship(clsJem, Dominion, step(stationAt, 0, 2))
+	st := b.ship(clsStation, SideA, stationAt)
+	def := b.ship(clsDefiant, SideA, exit1)
+	bop := b.ship(clsBoP, SideA, at(15, 12))
+	jem := b.ship(clsJem, SideB, step(stationAt, 0, 2))
 	s := b.start()
 	evac := s.EvacTurns
 
-	applyErr(t, s, order(Sabotage, Alliance, st), "evacuated")
-	ev := apply(t, s, order(Evacuate, Alliance, st))
+	applyErr(t, s, order(Sabotage, SideA, st), "evacuated")
+	ev := apply(t, s, order(Evacuate, SideA, st))
 	eo := mustFind(t, ev, EvacuationOrdered)
 	if eo.Value != 1+evac || s.Ships[st].EvacuateAt != 1+evac {
 		t.Fatalf("evacuation ordered %+v", *eo)
 	}
-	applyErr(t, s, order(Evacuate, Alliance, st), "already")
-	applyErr(t, s, order(Sabotage, Alliance, st), "evacuated")
-	apply(t, s, endPhase(Alliance))
-	applyErr(t, s, targeted(Board, Dominion, jem, st), "shields")
-	apply(t, s, endPhase(Dominion))
+	applyErr(t, s, order(Evacuate, SideA, st), "already")
+	applyErr(t, s, order(Sabotage, SideA, st), "evacuated")
+	apply(t, s, endPhase(SideA))
+	applyErr(t, s, targeted(Board, SideB, jem, st), "shields")
+	apply(t, s, endPhase(SideB))
 
 	// Turn by turn until the evacuation completes at the start of turn 1+EvacTurns.
 	for s.Turn < 1+evac {
 		if s.Ships[st].Evacuated {
 			t.Fatalf("evacuated early on turn %d", s.Turn)
 		}
-		apply(t, s, endPhase(Alliance))
-		ev = apply(t, s, endPhase(Dominion))
+		apply(t, s, endPhase(SideA))
+		ev = apply(t, s, endPhase(SideB))
 	}
 	e := mustFind(t, ev, Evacuated)
 	if e.Ship != st || !s.Ships[st].Evacuated || s.Ships[st].Garrison != 0 {
@@ -195,21 +195,21 @@ func TestEvacuationSabotageBoarding(t *testing.T) {
 	}
 
 	// Program Sisko 197 waits until every ship has left or been lost.
-	applyErr(t, s, order(Sabotage, Alliance, st), "has not left")
-	ev = apply(t, s, order(Withdraw, Alliance, def))
+	applyErr(t, s, order(Sabotage, SideA, st), "has not left")
+	ev = apply(t, s, order(Withdraw, SideA, def))
 	mustFind(t, ev, Withdrew)
 	if s.Ships[def].Status != Escaped || s.ShipAt(exit1) != nil {
 		t.Fatalf("defiant %s", s.Ships[def].Status)
 	}
-	if s.Losses[Alliance] != 0 {
+	if s.Losses[SideA] != 0 {
 		t.Fatal("withdrawing counted as a loss")
 	}
-	applyErr(t, s, order(Sabotage, Alliance, st), "has not left")
+	applyErr(t, s, order(Sabotage, SideA, st), "has not left")
 	var dev []Event
 	s.destroy(&s.Ships[bop], &dev)
 	checkInvariants(t, s)
 
-	ev = apply(t, s, order(Sabotage, Alliance, st))
+	ev = apply(t, s, order(Sabotage, SideA, st))
 	mustFind(t, ev, Sabotaged)
 	mustFind(t, ev, MainPowerLost)
 	stn := &s.Ships[st]
@@ -219,14 +219,14 @@ func TestEvacuationSabotageBoarding(t *testing.T) {
 	if s.StationStatus() != "sabotaged" || !s.Holds(cond("station_lost")) || !s.Holds(cond("station_sabotaged")) {
 		t.Fatalf("station status %s", s.StationStatus())
 	}
-	applyErr(t, s, order(Evacuate, Alliance, st), "lost")
+	applyErr(t, s, order(Evacuate, SideA, st), "lost")
 	if s.Holds(cond("station_captured")) {
 		t.Fatal("sabotaged counts as captured before boarding")
 	}
-	apply(t, s, endPhase(Alliance))
+	apply(t, s, endPhase(SideA))
 
 	// Boarded without resistance.
-	ev = apply(t, s, targeted(Board, Dominion, jem, st))
+	ev = apply(t, s, targeted(Board, SideB, jem, st))
 	bd := mustFind(t, ev, Boarded)
 	if bd.Value != 0 || bd.Ship != jem || bd.Target != st {
 		t.Fatalf("boarded %+v", *bd)
@@ -281,13 +281,13 @@ func TestBoardingFight(t *testing.T) {
 func boardingSetup(t *testing.T, seed uint64) (s *State, st ShipID, jems [3]ShipID) {
 	t.Helper()
 	b := newBuilder(t)
-	st = b.ship(clsStation, Alliance, stationAt)
+	st = b.ship(clsStation, SideA, stationAt)
 	ring := hex.Ring(stationAt, 2)
 	for i, k := range []int{0, 3, 6} {
-		jems[i] = b.ship(clsJem, Dominion, ring[k])
+		jems[i] = b.ship(clsJem, SideB, ring[k])
 	}
 	s = b.startSeed(seed)
-	apply(t, s, endPhase(Alliance))
+	apply(t, s, endPhase(SideA))
 	s.Ships[st].Shields = 0 // knocked down
 	return s, st, jems
 }
@@ -296,7 +296,7 @@ func TestBoardingAgainstGarrison(t *testing.T) {
 	s, st, jems := boardingSetup(t, 1)
 	far := s.Ships[jems[2]].Pos
 	s.Ships[st].Shields = 5
-	applyErr(t, s, targeted(Board, Dominion, jems[0], st), "shields are up")
+	applyErr(t, s, targeted(Board, SideB, jems[0], st), "shields are up")
 	s.Ships[st].Shields = 0
 	// Out of contact: one hex further out.
 	s.vacate(&s.Ships[jems[2]])
@@ -304,7 +304,7 @@ func TestBoardingAgainstGarrison(t *testing.T) {
 	if err := s.occupy(&s.Ships[jems[2]]); err != nil {
 		t.Fatal(err)
 	}
-	applyErr(t, s, targeted(Board, Dominion, jems[2], st), "contact")
+	applyErr(t, s, targeted(Board, SideB, jems[2], st), "contact")
 	s.vacate(&s.Ships[jems[2]])
 	s.Ships[jems[2]].Pos = far
 	if err := s.occupy(&s.Ships[jems[2]]); err != nil {
@@ -351,12 +351,12 @@ func TestBoardingAgainstGarrison(t *testing.T) {
 			}
 			for i, j := range jems {
 				if i >= len(c.want) {
-					applyErr(t, s, targeted(Board, Dominion, j, st), "already taken")
+					applyErr(t, s, targeted(Board, SideB, j, st), "already taken")
 					continue
 				}
 				w := c.want[i]
-				hull, losses := s.Ships[j].Hull, s.Losses[Dominion]
-				ev := apply(t, s, targeted(Board, Dominion, j, st))
+				hull, losses := s.Ships[j].Hull, s.Losses[SideB]
+				ev := apply(t, s, targeted(Board, SideB, j, st))
 				bd := mustFind(t, ev, Boarded)
 				sh := &s.Ships[j]
 				if bd.Ship != j || bd.Target != st || bd.Damage != w.killed || bd.Value != w.left || stn.Garrison != w.left {
@@ -370,8 +370,8 @@ func TestBoardingAgainstGarrison(t *testing.T) {
 					t.Fatalf("boarding %d: %+v, hull %d → %d, want %d", i, *bd, hull, sh.Hull, w.hull)
 				}
 				destroyed := w.hull == 0
-				if destroyed != !sh.Alive() || destroyed != (s.Losses[Dominion] == losses+1) {
-					t.Fatalf("boarding %d: destroyed %v, status %s, losses %d → %d", i, destroyed, sh.Status, losses, s.Losses[Dominion])
+				if destroyed != !sh.Alive() || destroyed != (s.Losses[SideB] == losses+1) {
+					t.Fatalf("boarding %d: destroyed %v, status %s, losses %d → %d", i, destroyed, sh.Status, losses, s.Losses[SideB])
 				}
 				if destroyed {
 					mustFind(t, ev, ShipDestroyed)
@@ -402,11 +402,11 @@ func TestBoardingAgainstGarrison(t *testing.T) {
 				}
 			}
 			if shooter != NoShip {
-				applyErr(t, s, atk(Dominion, shooter, 0, st, secHabitat), "not a target")
+				applyErr(t, s, atk(SideB, shooter, 0, st, secHabitat), "not a target")
 			}
-			apply(t, s, endPhase(Dominion))
-			applyErr(t, s, order(Evacuate, Alliance, st), "lost")
-			applyErr(t, s, atk(Alliance, st, 0, jems[0], 0), "lost")
+			apply(t, s, endPhase(SideB))
+			applyErr(t, s, order(Evacuate, SideA, st), "lost")
+			applyErr(t, s, atk(SideA, st, 0, jems[0], 0), "lost")
 		})
 	}
 }
@@ -433,7 +433,7 @@ func TestBoardingFightOverSeeds(t *testing.T) {
 				var ev []Event
 				s.powerLoss(stn, &ev)
 			}
-			ev, err := s.Apply(targeted(Board, Dominion, jems[0], st))
+			ev, err := s.Apply(targeted(Board, SideB, jems[0], st))
 			if err != nil {
 				t.Fatal(err)
 			}

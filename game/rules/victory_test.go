@@ -22,11 +22,11 @@ func TestParseCondition(t *testing.T) {
 		{in: "station_held", want: Condition{Name: "station_held"}},
 		{in: "station_sabotaged", want: Condition{Name: "station_sabotaged"}},
 		{in: "station_captured", want: Condition{Name: "station_captured"}},
-		{in: "fleet_gone(alliance)", want: Condition{Name: "fleet_gone", Side: Alliance}},
-		{in: "losses(dominion) >= 50", want: Condition{Name: "losses", Side: Dominion, Op: ">=", N: 50}},
-		{in: "losses( alliance )<3", want: Condition{Name: "losses", Side: Alliance, Op: "<", N: 3}, str: "losses(alliance) < 3"},
-		{in: "losses(dominion) > 0", want: Condition{Name: "losses", Side: Dominion, Op: ">", N: 0}},
-		{in: "losses(dominion) <= 49", want: Condition{Name: "losses", Side: Dominion, Op: "<=", N: 49}},
+		{in: "fleet_gone(alliance)", want: Condition{Name: "fleet_gone", Side: SideA}},
+		{in: "losses(dominion) >= 50", want: Condition{Name: "losses", Side: SideB, Op: ">=", N: 50}},
+		{in: "losses( alliance )<3", want: Condition{Name: "losses", Side: SideA, Op: "<", N: 3}, str: "losses(alliance) < 3"},
+		{in: "losses(dominion) > 0", want: Condition{Name: "losses", Side: SideB, Op: ">", N: 0}},
+		{in: "losses(dominion) <= 49", want: Condition{Name: "losses", Side: SideB, Op: "<=", N: 49}},
 		{in: "turn == 5", want: Condition{Name: "turn", Op: "==", N: 5}},
 		{in: "turn>=-1", want: Condition{Name: "turn", Op: ">=", N: -1}, str: "turn >= -1"},
 
@@ -75,7 +75,7 @@ func TestOutcomeSelection(t *testing.T) {
 	active := func(s *State, _, _ ShipID) { s.Mines.Active, s.Mines.Cloaked = true, true }
 	captured := func(s *State, st, _ ShipID) { s.Ships[st].Captured = true }
 	sabotaged := func(s *State, st, _ ShipID) { s.Ships[st].Sabotaged = true }
-	losses := func(n int) setup { return func(s *State, _, _ ShipID) { s.Losses[Dominion] = n } }
+	losses := func(n int) setup { return func(s *State, _, _ ShipID) { s.Losses[SideB] = n } }
 	turnEnded := func(s *State, _, _ ShipID) { s.turnEnded = true }
 	terms := func(s *State, _, _ ShipID) { s.Terms = TermsAccepted }
 
@@ -103,8 +103,8 @@ func TestOutcomeSelection(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t)
 			b.mines(mineRow())
-			st := b.ship(clsStation, Alliance, stationAt)
-			jem := b.ship(clsJem, Dominion, at(15, 3))
+			st := b.ship(clsStation, SideA, stationAt)
+			jem := b.ship(clsJem, SideB, at(15, 3))
 			b.EndWhen = tc.endWhen
 			s := b.start()
 			for _, f := range tc.setups {
@@ -147,8 +147,8 @@ func TestUndecidedOutcome(t *testing.T) {
 	b.Outcomes = []Outcome{{ID: "never", When: conds("turn == 99")}}
 	b.TurnLimit = 1
 	s := b.start()
-	apply(t, s, endPhase(Alliance))
-	ev := apply(t, s, endPhase(Dominion))
+	apply(t, s, endPhase(SideA))
+	ev := apply(t, s, endPhase(SideB))
 	if s.Phase != Over || s.Outcome != "undecided" {
 		t.Fatalf("phase %s outcome %q", s.Phase, s.Outcome)
 	}
@@ -167,7 +167,7 @@ func TestUndecidedOutcome(t *testing.T) {
 func TestTurnLimit(t *testing.T) {
 	b := newBuilder(t)
 	b.TurnLimit = 2
-	b.ship(clsDefiant, Alliance, at(4, 4))
+	b.ship(clsDefiant, SideA, at(4, 4))
 	s := b.start()
 	var last []Event
 	for range 2 * b.TurnLimit {
@@ -194,25 +194,25 @@ func TestTurnLimit(t *testing.T) {
 
 func TestTurnStructure(t *testing.T) {
 	b := newBuilder(t)
-	b.First = Dominion
-	def := b.ship(clsDefiant, Alliance, at(4, 4))
+	b.First = SideB
+	def := b.ship(clsDefiant, SideA, at(4, 4))
 	s := b.start()
-	if s.Turn != 1 || s.Active != Dominion || s.Phase != Battle {
+	if s.Turn != 1 || s.Active != SideB || s.Phase != Battle {
 		t.Fatalf("turn %d active %s phase %s", s.Turn, s.Active, s.Phase)
 	}
-	ev := apply(t, s, endPhase(Dominion))
-	if s.Turn != 1 || s.Active != Alliance {
+	ev := apply(t, s, endPhase(SideB))
+	if s.Turn != 1 || s.Active != SideA {
 		t.Fatalf("turn %d active %s", s.Turn, s.Active)
 	}
 	pb := mustFind(t, ev, PhaseBegan)
-	if pb.Side != Alliance {
+	if pb.Side != SideA {
 		t.Fatalf("phase began %+v", *pb)
 	}
 	if s.Ships[def].MP != 6 || s.Ships[def].Actions != 1 {
 		t.Fatal("not readied")
 	}
-	ev = apply(t, s, endPhase(Alliance))
-	if s.Turn != 2 || s.Active != Dominion {
+	ev = apply(t, s, endPhase(SideA))
+	if s.Turn != 2 || s.Active != SideB {
 		t.Fatalf("turn %d active %s", s.Turn, s.Active)
 	}
 	if got := kinds(ev); len(got) < 3 || got[0] != "turn-ended" || got[1] != "turn-began" || got[2] != "phase-began" {
@@ -235,25 +235,25 @@ func TestSurrenderTerms(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t)
 			b.Terms = true
-			b.TermsSide = Alliance
-			b.First = Dominion
-			def := b.ship(clsDefiant, Alliance, at(4, 4))
+			b.TermsSide = SideA
+			b.First = SideB
+			def := b.ship(clsDefiant, SideA, at(4, 4))
 			s := b.start()
-			if s.Phase != Parley || s.Terms != TermsPending || s.Active != Alliance {
+			if s.Phase != Parley || s.Terms != TermsPending || s.Active != SideA {
 				t.Fatalf("phase %s terms %d active %s", s.Phase, s.Terms, s.Active)
 			}
-			applyErr(t, s, Order{Kind: AnswerTerms, Side: Dominion, Accept: true}, "phase")
-			applyErr(t, s, mv(Alliance, def, step(at(4, 4), 0, 1)), "terms")
-			applyErr(t, s, endPhase(Alliance), "terms")
+			applyErr(t, s, Order{Kind: AnswerTerms, Side: SideB, Accept: true}, "phase")
+			applyErr(t, s, mv(SideA, def, step(at(4, 4), 0, 1)), "terms")
+			applyErr(t, s, endPhase(SideA), "terms")
 
-			ev := apply(t, s, Order{Kind: AnswerTerms, Side: Alliance, Accept: tc.accept})
+			ev := apply(t, s, Order{Kind: AnswerTerms, Side: SideA, Accept: tc.accept})
 			if tc.accept {
 				mustFind(t, ev, TermsAcceptedEvent)
 				o := mustFind(t, ev, OutcomeDecided)
-				if s.Phase != Over || s.Outcome != "alliance-surrender" || o.Text != "alliance-surrender" || s.Winner != Dominion {
+				if s.Phase != Over || s.Outcome != "alliance-surrender" || o.Text != "alliance-surrender" || s.Winner != SideB {
 					t.Fatalf("phase %s outcome %q winner %s", s.Phase, s.Outcome, s.Winner)
 				}
-				err := applyErr(t, s, endPhase(Alliance), "")
+				err := applyErr(t, s, endPhase(SideA), "")
 				if !errors.Is(err, ErrOver) {
 					t.Fatalf("%v is not ErrOver", err)
 				}
@@ -262,10 +262,10 @@ func TestSurrenderTerms(t *testing.T) {
 			mustFind(t, ev, TermsRefusedEvent)
 			mustFind(t, ev, TurnBegan)
 			mustNotFind(t, ev, OutcomeDecided)
-			if s.Phase != Battle || s.Terms != TermsRefused || s.Turn != 1 || s.Active != Dominion {
+			if s.Phase != Battle || s.Terms != TermsRefused || s.Turn != 1 || s.Active != SideB {
 				t.Fatalf("phase %s terms %d turn %d active %s", s.Phase, s.Terms, s.Turn, s.Active)
 			}
-			applyErr(t, s, Order{Kind: AnswerTerms, Side: Dominion, Accept: true}, "no terms")
+			applyErr(t, s, Order{Kind: AnswerTerms, Side: SideB, Accept: true}, "no terms")
 		})
 	}
 }
@@ -273,7 +273,7 @@ func TestSurrenderTerms(t *testing.T) {
 func TestMinefieldFailedAndFleetGone(t *testing.T) {
 	b := newBuilder(t)
 	b.mines(mineRow())
-	def := b.ship(clsDefiant, Alliance, at(12, 4))
+	def := b.ship(clsDefiant, SideA, at(12, 4))
 	s := b.start()
 	if s.Holds(cond("minefield_failed")) || s.Holds(cond("fleet_gone(alliance)")) || !s.Holds(cond("fleet_gone(dominion)")) {
 		t.Fatal("before")

@@ -7,8 +7,8 @@ import (
 
 func TestViewFogOfWar(t *testing.T) {
 	s, c := illegalBase(t)
-	v := s.View(Dominion)
-	if v.Side != Dominion || v.Turn != 1 || v.Active != Alliance {
+	v := s.View(SideB)
+	if v.Side != SideB || v.Turn != 1 || v.Active != SideA {
 		t.Fatalf("view header %+v", v)
 	}
 	for _, id := range []ShipID{c.st, c.def, c.friend} {
@@ -20,7 +20,7 @@ func TestViewFogOfWar(t *testing.T) {
 		t.Error("Dominion sees the cloaked Bird-of-Prey")
 	}
 	for _, sh := range v.Ships {
-		if sh.Side == Alliance && (sh.MP != 0 || sh.Actions != 0 || sh.Returns != 0 || sh.Volleys != 0) {
+		if sh.Side == SideA && (sh.MP != 0 || sh.Actions != 0 || sh.Returns != 0 || sh.Volleys != 0) {
 			t.Errorf("enemy %s shows its orders: %+v", sh.Name, sh)
 		}
 	}
@@ -30,7 +30,7 @@ func TestViewFogOfWar(t *testing.T) {
 		}
 	}
 	// Own hidden ship: the Dominion sees its own cloaked ship; the Alliance does not.
-	if v.Ship(c.hidden) == nil || s.View(Alliance).Ship(c.hidden) != nil {
+	if v.Ship(c.hidden) == nil || s.View(SideA).Ship(c.hidden) != nil {
 		t.Error("cloaked Dominion ship")
 	}
 	// A station is always known.
@@ -38,7 +38,7 @@ func TestViewFogOfWar(t *testing.T) {
 		t.Error("station footprint not in the view")
 	}
 	// The Alliance knows its own field; the Dominion sees the laid, uncloaked mine only.
-	if own := s.View(Alliance); len(own.Mines) != 3 || own.MinesLaid != 1 {
+	if own := s.View(SideA); len(own.Mines) != 3 || own.MinesLaid != 1 {
 		t.Errorf("Alliance mines %d laid %d", len(own.Mines), own.MinesLaid)
 	}
 	if len(v.Mines) != 1 || !v.Mines[0].Laid || v.MinesLaid != 1 || v.MinesTotal != 3 {
@@ -49,14 +49,14 @@ func TestViewFogOfWar(t *testing.T) {
 func TestViewWings(t *testing.T) {
 	b := newBuilder(t)
 	home := at(4, 4)
-	def := b.ship(clsDefiant, Alliance, home)
-	wi, ids := b.wing(Dominion, clsJem, 2, 0, FromEntry, home)
+	def := b.ship(clsDefiant, SideA, home)
+	wi, ids := b.wing(SideB, clsJem, 2, 0, FromEntry, home)
 	for i, id := range ids {
 		b.Ships[id].Status = OnMap
 		b.Ships[id].Pos = step(home, 0, 2+8*i) // the second is out of sensor range
 	}
 	s := b.start()
-	v := s.View(Alliance)
+	v := s.View(SideA)
 	w := v.Wing(wi)
 	if w == nil || len(w.Ships) != 1 || w.Ships[0] != ids[0] {
 		t.Fatalf("enemy wing in view: %+v", w)
@@ -64,7 +64,7 @@ func TestViewWings(t *testing.T) {
 	if v.Ship(ids[1]) != nil {
 		t.Fatal("ship beyond sensor range in view")
 	}
-	if dv := s.View(Dominion); len(dv.Wing(wi).Ships) != 2 || dv.Ship(def) == nil {
+	if dv := s.View(SideB); len(dv.Wing(wi).Ships) != 2 || dv.Ship(def) == nil {
 		t.Fatalf("own wing: %+v", dv.Wing(wi))
 	}
 }
@@ -96,7 +96,7 @@ func TestViewIsACopy(t *testing.T) {
 	if s.Checksum() != sum {
 		t.Fatal("mutating a view changed the state")
 	}
-	if s.View(Alliance).Ship(c.st).Section[0] != 50 {
+	if s.View(SideA).Ship(c.st).Section[0] != 50 {
 		t.Fatal("station sections changed")
 	}
 }
@@ -107,11 +107,11 @@ func TestCloneIsIndependent(t *testing.T) {
 	sum := s.Checksum()
 
 	k := s.Clone()
-	apply(t, k, atk(Alliance, c.def, 0, c.jem1, 0))
-	apply(t, k, mv(Alliance, c.friend, step(c.d, 3, 1)))
-	apply(t, k, order(Decloak, Alliance, c.bop))
-	apply(t, k, endPhase(Alliance))
-	apply(t, k, atk(Dominion, c.jem2, 1, c.st, secPower))
+	apply(t, k, atk(SideA, c.def, 0, c.jem1, 0))
+	apply(t, k, mv(SideA, c.friend, step(c.d, 3, 1)))
+	apply(t, k, order(Decloak, SideA, c.bop))
+	apply(t, k, endPhase(SideA))
+	apply(t, k, atk(SideB, c.jem2, 1, c.st, secPower))
 	k.Ships[c.st].Section[0] = 1
 	k.Mines.Laid[1] = true
 	assertUnchanged(t, before, s)
@@ -122,16 +122,16 @@ func TestCloneIsIndependent(t *testing.T) {
 	// And the other way round.
 	k2 := s.Clone()
 	ksum := k2.Checksum()
-	apply(t, s, atk(Alliance, c.def, 0, c.jem1, 0))
-	apply(t, s, order(Evacuate, Alliance, c.st))
+	apply(t, s, atk(SideA, c.def, 0, c.jem1, 0))
+	apply(t, s, order(Evacuate, SideA, c.st))
 	if k2.Checksum() != ksum || !reflect.DeepEqual(k2.Ships, before.Ships) {
 		t.Fatal("playing the original changed a clone")
 	}
 	// A clone plays on exactly as its original.
 	a, b := s.Clone(), s.Clone()
 	for _, x := range []*State{a, b} {
-		apply(t, x, endPhase(Alliance))
-		apply(t, x, atk(Dominion, c.jem1, 0, c.def, 0))
+		apply(t, x, endPhase(SideA))
+		apply(t, x, atk(SideB, c.jem1, 0, c.def, 0))
 	}
 	if a.Checksum() != b.Checksum() {
 		t.Fatal("two clones diverged")

@@ -37,7 +37,7 @@ func TestFlagshipFacts(t *testing.T) {
 		t.Fatal("ds9, defiant and rotarran must be units")
 	}
 	dc := st.Class(ds9)
-	if !dc.Station || ds9.Side != rules.Alliance {
+	if !dc.Station || ds9.Side != rules.SideA {
 		t.Error("DS9 must be an Alliance station")
 	}
 	si, ok := dc.Section(17)
@@ -65,7 +65,7 @@ func TestFlagshipFacts(t *testing.T) {
 	}
 	dominion, intercept, dukatFocus, gamma := 0, 0, false, 0
 	for _, sh := range st.Ships {
-		if sh.Side == rules.Dominion {
+		if sh.Side == rules.SideB {
 			dominion++
 			if sh.Wing < 0 {
 				t.Errorf("%s belongs to no wing", sh.Name)
@@ -95,7 +95,7 @@ func TestFlagshipFacts(t *testing.T) {
 	if gamma == 0 {
 		t.Error("some waves must come through the wormhole")
 	}
-	if sc.Terms == nil || sc.Terms.Side != rules.Alliance || st.Phase != rules.Parley {
+	if sc.Terms == nil || sc.Terms.Side != rules.SideA || st.Phase != rules.Parley {
 		t.Error("Dukat's surrender offer must open the battle")
 	}
 	want := []string{"dominion-pyrrhic-victory", "dominion-victory", "alliance-victory", "dominion-decisive-victory", "alliance-surrender"}

@@ -83,7 +83,7 @@ func PyrrhicLosses(sc *scenario.Scenario) int {
 			continue
 		}
 		for _, c := range o.When {
-			if c.Name == "losses" && c.Side == rules.Dominion {
+			if c.Name == "losses" && c.Side == rules.SideB {
 				switch c.Op {
 				case ">=":
 					return c.N

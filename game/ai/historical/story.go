@@ -25,7 +25,7 @@ func CheckStory(st *rules.State, events []rules.Event) error {
 	intercept := map[int]bool{} // wing index → closed on the Defiant
 	dukat := -1
 	for _, w := range st.Wings {
-		if w.Side == rules.Dominion && w.Directive == rules.Intercept && w.Target == defiant.ID && w.Arrive == 0 {
+		if w.Side == rules.SideB && w.Directive == rules.Intercept && w.Target == defiant.ID && w.Arrive == 0 {
 			intercept[w.Index] = false
 		}
 		if w.Leader == "Gul Dukat" {

@@ -28,7 +28,7 @@ func allianceTurn(t *testing.T) (*Session, *Controller) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := NewController(s, rules.Alliance)
+	c := NewController(s, rules.SideA)
 	if st := s.State(); st.Phase == rules.Parley {
 		if !c.MyTurn() {
 			t.Fatal("the Alliance must answer the terms")
@@ -135,7 +135,7 @@ func TestRevealingOrdersCannotBeUndone(t *testing.T) {
 	fired := false
 	for i := range v.Ships {
 		sh := &v.Ships[i]
-		if sh.Side != rules.Alliance || !sh.Alive() {
+		if sh.Side != rules.SideA || !sh.Alive() {
 			continue
 		}
 		c.Select(sh.ID)
@@ -199,7 +199,7 @@ func TestDominionClickFiresOnStationSection(t *testing.T) {
 		t.Fatal(err)
 	}
 	playComputer(t, s)
-	c := NewController(s, rules.Dominion)
+	c := NewController(s, rules.SideB)
 	if !c.MyTurn() {
 		t.Fatal("not the Dominion's turn")
 	}
@@ -216,7 +216,7 @@ func TestDominionClickFiresOnStationSection(t *testing.T) {
 	}
 	for i := range v.Ships {
 		sh := &v.Ships[i]
-		if sh.Side != rules.Dominion || sh.Wing < 0 {
+		if sh.Side != rules.SideB || sh.Wing < 0 {
 			continue
 		}
 		if w := v.Wing(sh.Wing); w != nil && w.Directive == rules.Focus {

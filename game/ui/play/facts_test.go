@@ -15,7 +15,7 @@ func TestFactsFromTheScenario(t *testing.T) {
 		t.Fatal(err)
 	}
 	side, n, o, ok := LossGoal(st)
-	if !ok || side != rules.Dominion || n != 50 || o.ID != "dominion-pyrrhic-victory" {
+	if !ok || side != rules.SideB || n != 50 || o.ID != "dominion-pyrrhic-victory" {
 		t.Errorf("LossGoal = %v %d %q %v, want the Dominion's 50 of dominion-pyrrhic-victory", side, n, o.ID, ok)
 	}
 	if got := TermsRefused(sc); !strings.Contains(got, sc.Sides[sc.Terms.Side].Commander) || !strings.Contains(got, sc.Terms.From) {
@@ -34,17 +34,17 @@ func TestFactsFromTheScenario(t *testing.T) {
 	if main == "" || MainPowerSection(st, stn.ID) != main {
 		t.Errorf("MainPowerSection = %q, want %q", MainPowerSection(st, stn.ID), main)
 	}
-	v := st.View(rules.Alliance)
-	if sh := OpeningShip(v, rules.Alliance); sh == nil || !v.Class(sh).Minelayer {
+	v := st.View(rules.SideA)
+	if sh := OpeningShip(v, rules.SideA); sh == nil || !v.Class(sh).Minelayer {
 		t.Errorf("OpeningShip = %v, want the Alliance's minelayer", sh)
 	}
-	if OpeningShip(st.View(rules.Dominion), rules.Dominion) != nil {
+	if OpeningShip(st.View(rules.SideB), rules.SideB) != nil {
 		t.Error("the Dominion has no minelayer, yet an opening ship")
 	}
 	if !HasWormhole(st.Map) {
 		t.Error("the flagship's map has a wormhole")
 	}
-	if got := CommandLabel(sc, rules.Alliance); got != "Alliance — "+sc.Sides[rules.Alliance].Commander {
+	if got := CommandLabel(sc, rules.SideA); got != "Alliance — "+sc.Sides[rules.SideA].Commander {
 		t.Errorf("CommandLabel = %q", got)
 	}
 	// A battle whose outcomes count no losses has no loss goal.

@@ -36,7 +36,7 @@ func TestSaveLoadResumes(t *testing.T) {
 		if got.ChecksumHex() != want || got.Turn != st.Turn || got.Active != st.Active {
 			t.Fatalf("resumed at turn %d %v checksum %s, want turn %d %v %s", got.Turn, got.Active, got.ChecksumHex(), st.Turn, st.Active, want)
 		}
-		if !r.Humans[rules.Alliance] || r.Humans[rules.Dominion] || r.OrderCount() != s.OrderCount() {
+		if !r.Humans[rules.SideA] || r.Humans[rules.SideB] || r.OrderCount() != s.OrderCount() {
 			t.Fatalf("resumed players %v, orders %d of %d", r.Humans, r.OrderCount(), s.OrderCount())
 		}
 	}

@@ -18,7 +18,7 @@ func TestStatusOfABattle(t *testing.T) {
 		t.Errorf("status at the start: %+v", st)
 	}
 	// The Alliance (the computer) answers the terms; then the Dominion acts.
-	if _, err := s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: rules.Alliance}, false); err != nil {
+	if _, err := s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: rules.SideA}, false); err != nil {
 		t.Fatal(err)
 	}
 	FillStatus(&st, s.State(), sc.ID)

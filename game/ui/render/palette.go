@@ -65,7 +65,7 @@ func WeaponColor(k rules.WeaponKind) RGBA {
 }
 
 func SideColor(s rules.Side) RGBA {
-	if s == rules.Alliance {
+	if s == rules.SideA {
 		return ColAlliance.RGBA()
 	}
 	return ColDominion.RGBA()

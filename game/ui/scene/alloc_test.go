@@ -43,7 +43,7 @@ func (h *allocHarness) Update() error {
 		err := h.g.Update()
 		if h.frame == h.warm {
 			// The Dominion sees all of its fleet: every ship on screen.
-			b.ctl.SetSide(rules.Dominion)
+			b.ctl.SetSide(rules.SideB)
 			b.cam.Fit()
 			b.cam.Snap()
 		}
@@ -192,7 +192,7 @@ func volley(b *battleScene, frame int) {
 			evs = append(evs, rules.Event{Kind: rules.ShipDestroyed, Side: t.Side, Ship: t.ID, To: t.Pos})
 		}
 		if k%8 == 0 {
-			evs = append(evs, rules.Event{Kind: rules.MineDetonated, Side: rules.Alliance, Ship: t.ID, Target: t.ID, To: t.Pos, Damage: 30})
+			evs = append(evs, rules.Event{Kind: rules.MineDetonated, Side: rules.SideA, Ship: t.ID, Target: t.ID, To: t.Pos, Damage: 30})
 		}
 	}
 	// The log keeps its lines: new text is new content, not steady state.

@@ -721,7 +721,7 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 			break
 		}
 		col := render.ColText.RGBA()
-		if l.side == rules.Dominion {
+		if l.side == rules.SideB {
 			col = render.RGB(0xd8c8ff)
 		}
 		if i > 0 {

@@ -114,12 +114,12 @@ func newBattle(g *Manager, sc *scenario.Scenario, side, level string, seed uint6
 // newBattleScene shows a session.
 func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	st := s.State()
-	view := rules.Alliance
+	view := rules.SideA
 	switch {
-	case s.Humans[rules.Alliance]:
-		view = rules.Alliance
-	case s.Humans[rules.Dominion]:
-		view = rules.Dominion
+	case s.Humans[rules.SideA]:
+		view = rules.SideA
+	case s.Humans[rules.SideB]:
+		view = rules.SideB
 	}
 	b := &battleScene{g: g, s: s, showIntent: true, saveTurn: st.Turn}
 	b.watch = !s.Humans[0] && !s.Humans[1]
@@ -140,7 +140,7 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	b.dark = make([]float64, len(st.Ships))
 	for i := range st.Ships {
 		sh := &st.Ships[i]
-		if sh.Side == rules.Alliance {
+		if sh.Side == rules.SideA {
 			b.heading[i] = math.Pi
 		}
 		b.light[i] = 1
@@ -158,7 +158,7 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	if !b.watch {
 		b.focusOwn()
 	}
-	b.log.add("The battle is joined. "+st.Name+".", rules.Alliance, 0)
+	b.log.add("The battle is joined. "+st.Name+".", rules.SideA, 0)
 	b.banner(st.Name, bannerTurn(max(st.Turn, 1), st.TurnLimit))
 	return b
 }
@@ -214,7 +214,7 @@ func (b *battleScene) autosave() {
 		return // a replay being watched is no battle of the player's
 	}
 	if err := saves.Write(b.g.Storage, saves.AutosaveName, b.s.File()); err != nil {
-		b.log.add("Autosave failed: "+err.Error(), rules.Alliance, b.g.Frame)
+		b.log.add("Autosave failed: "+err.Error(), rules.SideA, b.g.Frame)
 	}
 }
 

@@ -84,7 +84,7 @@ func newReplaySceneFile(g *Manager, sc *scenario.Scenario, f *replay.File) (*bat
 	b.rp = rp
 	b.watch = true
 	if rp.broken != "" {
-		b.log.add("This replay diverges: "+rp.broken, rules.Dominion, 0)
+		b.log.add("This replay diverges: "+rp.broken, rules.SideB, 0)
 	}
 	b.banner("Replay", f.Players[rules.SideA]+" ("+play.SideTitle(s.Scenario, rules.SideA)+") against "+f.Players[rules.SideB]+" ("+play.SideTitle(s.Scenario, rules.SideB)+")")
 	return b, nil
@@ -115,7 +115,7 @@ func (b *battleScene) rpApply(animate bool) bool {
 	evs, err := b.s.Apply(rp.orders[pos], false)
 	if err != nil {
 		rp.broken = err.Error()
-		b.log.add("The replay stops: "+err.Error(), rules.Dominion, b.g.Frame)
+		b.log.add("The replay stops: "+err.Error(), rules.SideB, b.g.Frame)
 		return false
 	}
 	b.ctl.Refresh()

@@ -156,7 +156,7 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	g.Kit.Text(screen, "AFTER-ACTION REPORT", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
 	y += f.BoldH * 1.3
 	col := render.ColAccent.RGBA()
-	if r.win == rules.Alliance {
+	if r.win == rules.SideA {
 		col = render.ColGood.RGBA()
 	}
 	g.Kit.Text(screen, r.title, f.Big, x, y, col, render.Left)

@@ -152,7 +152,7 @@ func script(p *player, h *xHost) {
 	p.click(600, 400)
 	p.run(30)
 	b := p.battle()
-	if b.ctl.Side != rules.Dominion && b.ctl.Side != rules.Alliance {
+	if b.ctl.Side != rules.SideB && b.ctl.Side != rules.SideA {
 		t.Fatal("no side")
 	}
 	p.shoot(h, "06-hotseat-second-player")
