@@ -35,7 +35,7 @@ func TestPlayReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Players[rules.SideA] == "" || f.Players[rules.SideB] == "" || f.Result == nil || *f.Result != sum {
+	if f.Players[rules.SideA] == "" || f.Players[rules.SideB] == "" || f.Result == nil || !f.Result.Equal(sum) {
 		t.Fatalf("players %+v, result %+v", f.Players, f.Result)
 	}
 	// Text output, flags before the file.

@@ -121,12 +121,12 @@ func TestNoCheatingCloakedShip(t *testing.T) {
 // are laid.
 func TestNoCheatingCloakedMines(t *testing.T) {
 	st := newBattle(t, 2)
-	playUntil(t, st, func(s *rules.State) bool { return s.Mines.Active && s.Active == rules.SideB })
+	playUntil(t, st, func(s *rules.State) bool { return s.Fields[0].Active && s.Active == rules.SideB })
 	a, b := st.Clone(), st.Clone()
-	for i := range b.Mines.Laid {
-		b.Mines.Laid[i], b.Mines.Lost[i] = i%2 == 0, i%2 != 0
+	for i := range b.Fields[0].Laid {
+		b.Fields[0].Laid[i], b.Fields[0].Lost[i] = i%2 == 0, i%2 != 0
 	}
-	if reflect.DeepEqual(a.Mines.Laid, b.Mines.Laid) {
+	if reflect.DeepEqual(a.Fields[0].Laid, b.Fields[0].Laid) {
 		t.Fatal("the two states do not differ")
 	}
 	sameOrders(t, rules.SideB, a, b, "the cloaked mines")

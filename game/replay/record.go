@@ -206,7 +206,7 @@ func replay(f *File, sc *scenario.Scenario, each func(Told)) (*rules.State, *Fil
 		if st.Phase != rules.Over {
 			return nil, nil, fmt.Errorf("the replay ends before the battle does (turn %d, %s's phase) but records a result", st.Turn, st.Active)
 		}
-		if s := st.Summarize(); s != *f.Result {
+		if s := st.Summarize(); !s.Equal(*f.Result) {
 			return nil, nil, fmt.Errorf("result differs: the battle ends %s after %d turns (checksum %s), the replay says %s after %d turns (checksum %s)",
 				s.Outcome, s.Turns, s.Checksum, f.Result.Outcome, f.Result.Turns, f.Result.Checksum)
 		}

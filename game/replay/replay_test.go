@@ -334,7 +334,7 @@ func TestRecordSaveVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Summarize() != *f.Result {
+	if !st.Summarize().Equal(*f.Result) {
 		t.Fatalf("verified %+v, recorded %+v", st.Summarize(), *f.Result)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(path))

@@ -63,6 +63,8 @@ func (s *State) Apply(o Order) ([]Event, error) {
 		s.withdraw(o, &ev)
 	case EndPhase:
 		s.endPhase(&ev)
+	case Sweep:
+		s.sweep(o, &ev)
 	}
 	s.checkEnd(&ev)
 	return ev, nil

@@ -81,6 +81,40 @@ func check(k known, o Order) error {
 		return checkBoard(k, sh, o.Target)
 	case Withdraw:
 		return checkWithdraw(f, sh)
+	case Sweep:
+		return checkSweep(k, sh, o.Weapon, o.At)
+	}
+	return nil
+}
+
+// checkSweep tests firing a sweeping weapon at a hex: an action, no cloak, the
+// weapon ready and a sweeper, the hex on the map within its range and in line
+// of fire. Whether there are mines there is not asked: a cloaked field cannot
+// be seen.
+func checkSweep(k known, sh *Ship, wi int, at hex.Hex) error {
+	f := k.game()
+	if err := needAction(sh); err != nil {
+		return err
+	}
+	if sh.Cloaked {
+		return fmt.Errorf("%s is cloaked and cannot fire", sh.Name)
+	}
+	c := f.class(sh)
+	if err := weaponReady(c, sh, wi); err != nil {
+		return err
+	}
+	w := &c.Weapons[wi]
+	if w.Sweep <= 0 {
+		return fmt.Errorf("the %s cannot sweep mines", w.Name)
+	}
+	if !f.Map.In(at) {
+		return fmt.Errorf("%v is off the map", at)
+	}
+	if d := max(0, hex.Distance(sh.Pos, at)-c.Radius); d > w.Range {
+		return fmt.Errorf("%v is at range %d, the %s reaches %d", at, d, w.Name, w.Range)
+	}
+	if !f.lineOfFire(sh.Pos, at) {
+		return fmt.Errorf("no line of fire to %v", at)
 	}
 	return nil
 }
@@ -205,6 +239,9 @@ func checkFire(k known, a *Ship, from hex.Hex, wi int, tid ShipID, section int) 
 		return err
 	}
 	w := &f.class(a).Weapons[wi]
+	if w.Sweep > 0 {
+		return fmt.Errorf("the %s sweeps mines; it cannot fire at ships", w.Name)
+	}
 	if d := f.distance(a, from, t); d > w.Range {
 		return fmt.Errorf("%s is at range %d, the %s reaches %d", t.Name, d, w.Name, w.Range)
 	}
@@ -239,16 +276,13 @@ func checkLayMine(k known, sh *Ship, at hex.Hex) error {
 	if !f.class(sh).Minelayer {
 		return fmt.Errorf("%s cannot lay mines", sh.Name)
 	}
-	if sh.Side != f.MineOwner {
-		return fmt.Errorf("the minefield is not the %s's", f.SideIDs.Of(sh.Side))
-	}
 	if err := needAction(sh); err != nil {
 		return err
 	}
 	if sh.Cloaked {
 		return fmt.Errorf("%s must decloak to lay mines", sh.Name)
 	}
-	if err := openMine(k, at); err != nil {
+	if err := openMine(k, at, sh.Side); err != nil {
 		return err
 	}
 	if d := hex.Distance(sh.Pos, at); d > LayReach {
@@ -257,12 +291,16 @@ func checkLayMine(k known, sh *Ship, at hex.Hex) error {
 	return nil
 }
 
-// openMine tests whether a mine may be laid at a position, whoever lays it:
-// a position of the field, not laid, not held by an enemy the side sees.
-func openMine(k known, at hex.Hex) error {
-	pos, laid := k.mine(at)
+// openMine tests whether a minelayer of side may lay a mine at a position,
+// from wherever it lays it: a position of one of side's fields, not laid,
+// not held by an enemy the side sees.
+func openMine(k known, at hex.Hex, side Side) error {
+	fi, pos, laid := k.mine(at)
 	if !pos {
 		return fmt.Errorf("%v is not a minefield position", at)
+	}
+	if f := k.game(); f.Owners[fi] != side {
+		return fmt.Errorf("the minefield at %v is not the %s's", at, f.SideIDs.Of(side))
 	}
 	if laid {
 		return fmt.Errorf("a mine is already laid at %v", at)
@@ -290,8 +328,8 @@ func checkCloak(f *frame, sh *Ship, kind OrderKind) error {
 }
 
 func checkCover(k known, sh *Ship, tid ShipID) error {
-	if k.game().class(sh).Station {
-		return fmt.Errorf("a station cannot cover")
+	if k.game().class(sh).Fixed() {
+		return fmt.Errorf("%s cannot cover: it does not move", sh.Name)
 	}
 	if err := needAction(sh); err != nil {
 		return err
@@ -331,7 +369,7 @@ func checkSabotage(k known, sh *Ship) error {
 	}
 	var stays *Ship
 	k.ships(sh.Side, func(o *Ship) bool {
-		if o.Alive() && !f.class(o).Station {
+		if o.Alive() && !f.class(o).Fixed() {
 			stays = o
 		}
 		return stays == nil
@@ -370,8 +408,8 @@ func checkBoard(k known, sh *Ship, tid ShipID) error {
 }
 
 func checkWithdraw(f *frame, sh *Ship) error {
-	if f.class(sh).Station {
-		return fmt.Errorf("a station cannot withdraw")
+	if f.class(sh).Fixed() {
+		return fmt.Errorf("%s cannot withdraw: it does not move", sh.Name)
 	}
 	if f.Map.At(sh.Pos) != Exit {
 		return fmt.Errorf("%s is not on an exit hex", sh.Name)

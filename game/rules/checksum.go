@@ -65,11 +65,15 @@ func (s *State) Checksum() uint64 {
 			h.int(v)
 		}
 	}
-	h.bool(s.Mines.Active)
-	h.bool(s.Mines.Cloaked)
-	for i := range s.Mines.Positions {
-		h.bool(s.Mines.Laid[i])
-		h.bool(s.Mines.Lost[i])
+	for fi := range s.Fields {
+		m := &s.Fields[fi]
+		h.bool(m.Active)
+		h.bool(m.Cloaked)
+		h.bool(m.Down)
+		for i := range m.Positions {
+			h.bool(m.Laid[i])
+			h.bool(m.Lost[i])
+		}
 	}
 	for _, o := range s.occ {
 		h.int(int(o))

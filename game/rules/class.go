@@ -53,6 +53,10 @@ type Weapon struct {
 	Section int
 	// Perimeter marks a station weapon that fires on enemies entering its range.
 	Perimeter bool
+	// Sweep, when above 0, makes the weapon a mine sweeper (an anti-graviton
+	// beam): it fires at a hex, not a ship, and each hit destroys the enemy
+	// mines laid within Sweep hexes of it. It cannot fire at ships.
+	Sweep int
 }
 
 // Section is a separately targeted part of a station.
@@ -69,6 +73,9 @@ type Class struct {
 	Name    string
 	Faction string // federation, klingon, bajoran, jemhadar, cardassian…: colours and silhouettes
 	Station bool   // a station: does not move, is taken by boarding, not destroyed
+	// Structure: a fixed installation (a shipyard, a relay): it does not move
+	// and is never boarded, but its hull can be destroyed.
+	Structure bool
 
 	Hull        int // ships only; a station's hull is its sections'
 	Shields     int
@@ -120,6 +127,8 @@ func (c *Class) Validate() error {
 	}
 	if c.Station {
 		switch {
+		case c.Structure:
+			k.fail("structure", -1, -1, "a class is a station or a structure, not both")
 		case c.Hull != 0:
 			k.fail("hull", -1, -1, "a station's hull is its sections' (hull must be 0, not %d)", c.Hull)
 		case c.Speed != 0:
@@ -134,10 +143,14 @@ func (c *Class) Validate() error {
 	} else {
 		k.in("hull", c.Hull, 1, MaxHull)
 		switch {
+		case c.Structure && c.Speed != 0:
+			k.fail("speed", -1, -1, "a structure does not move (speed %d)", c.Speed)
+		case c.Structure && (c.Cloak || c.Minelayer || c.Troops != 0):
+			k.fail("structure", -1, -1, "a structure cannot cloak, lay mines or carry troops")
 		case len(c.Sections) > 0:
 			k.fail("sections", -1, -1, "only a station has sections")
-		case c.Radius != 0:
-			k.fail("radius", -1, -1, "radius %d: only a station has structure around it", c.Radius)
+		case c.Radius != 0 && !c.Structure:
+			k.fail("radius", -1, -1, "radius %d: only a station or a structure has structure around it", c.Radius)
 		case c.Garrison != 0:
 			k.fail("garrison", -1, -1, "garrison %d: only a station has a garrison", c.Garrison)
 		case c.ReactionVolleys != 0:
@@ -179,6 +192,7 @@ func (c *Class) Validate() error {
 		k.inAt("damage", i, -1, w.Damage, 0, MaxDamage)
 		k.inAt("shots", i, -1, w.Shots, 1, MaxShots)
 		k.inAt("pierce", i, -1, w.Pierce, 0, 100)
+		k.inAt("sweep", i, -1, w.Sweep, 0, MaxRadius)
 		switch {
 		case w.Section != 0 && !c.Station:
 			k.fail("section", i, -1, "weapon %q: only a station's weapons sit on sections", w.Name)
@@ -193,3 +207,6 @@ func (c *Class) Validate() error {
 	}
 	return nil
 }
+
+// Fixed reports whether the class never moves: a station or a structure.
+func (c *Class) Fixed() bool { return c.Station || c.Structure }

@@ -47,6 +47,8 @@ const (
 	TurnEnded
 	OutcomeDecided // Text: outcome id
 	MineFoiled     // Ship could not lay its mine at To: Target, unseen, holds the position
+	MinefieldDown  // minefield Field was brought down: Value mines left of Count
+	MineSwept      // Ship's sweeping weapon destroyed the mine at To of minefield Field (Value left)
 	eventKindCount
 )
 
@@ -58,7 +60,7 @@ var eventKindNames = [eventKindCount]string{
 	"perimeter-fire", "main-power-lost", "evacuation-ordered", "evacuated", "withdrew",
 	"program-sisko-197", "boarded", "station-captured", "reinforcements-arrived",
 	"reinforcements-blocked", "shields-restored", "turn-ended", "outcome-decided",
-	"mine-foiled",
+	"mine-foiled", "minefield-down", "mine-swept",
 }
 
 // String returns the event kind's id.
@@ -84,6 +86,7 @@ type Event struct {
 	Weapon       int        `json:"weapon"`
 	WeaponKind   WeaponKind `json:"weapon_kind"`
 	Section      int        `json:"section,omitempty"`
+	Field        int        `json:"field,omitempty"` // the minefield of a mine's event
 	Damage       int        `json:"damage,omitempty"`
 	ShieldDamage int        `json:"shield_damage,omitempty"`
 	HullDamage   int        `json:"hull_damage,omitempty"`

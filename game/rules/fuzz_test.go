@@ -266,7 +266,7 @@ func (d *orderDecoder) order(st *rules.State) rules.Order {
 			}
 		}
 	case rules.LayMine:
-		if pos := st.Mines.Positions; len(pos) > 0 && d.byte()%4 != 0 {
+		if pos := st.Fields[0].Positions; len(pos) > 0 && d.byte()%4 != 0 {
 			o.At = pos[d.pick(len(pos))]
 		} else if sh := st.Ship(o.Ship); sh != nil {
 			o.At = d.hexNear(sh.Pos)

@@ -33,6 +33,7 @@ func testClasses() []Class {
 			Weapons: []Weapon{
 				{Name: "phaser array", Kind: Phaser, Range: 3, Accuracy: 80, Damage: 5, Shots: 3, Section: secHabitat, Perimeter: true},
 				{Name: "torpedo launcher", Kind: PhotonTorpedo, Range: 5, Accuracy: 70, Damage: 10, Shots: 2, Pierce: 20, Section: secOps},
+				{Name: "anti-graviton beam", Kind: Phaser, Range: 6, Accuracy: 90, Shots: 2, Section: secOps, Sweep: 1},
 			},
 			Sections: []Section{
 				{ID: secHabitat, Name: "habitat ring", Hull: 50},
@@ -69,7 +70,7 @@ var testSides = SideIDs{"alliance", "dominion"}
 
 // cond parses a condition or panics.
 func cond(text string) Condition {
-	c, err := ParseCondition(text, testSides)
+	c, err := ParseCondition(text, Names{Sides: testSides})
 	if err != nil {
 		panic(err)
 	}
@@ -99,18 +100,20 @@ func testOutcomes() []Outcome {
 type builder struct {
 	t testing.TB
 	Setup
+	// The one minefield of a test battle: its positions, those laid at the
+	// start, and the damage of a mine; owned by SideA, sealing the wormhole.
+	minePos, mineLaid []hex.Hex
+	mineDamage        int
 }
 
 func newBuilder(t testing.TB) *builder {
 	const cols, rows = 20, 14
-	return &builder{t: t, Setup: Setup{
+	return &builder{t: t, mineDamage: 10, Setup: Setup{
 		Scenario:   "test",
 		SideIDs:    testSides,
 		Name:       "Test battle",
 		Map:        Map{Cols: cols, Rows: rows, Terrain: make([]Terrain, cols*rows)},
 		Classes:    testClasses(),
-		MineOwner:  SideA,
-		MineDamage: 10,
 		First:      SideA,
 		TurnLimit:  10,
 		EvacTurns:  2,
@@ -177,19 +180,27 @@ func (b *builder) wing(side Side, class, n, arrive int, from Arrival, hold hex.H
 
 // mines sets the minefield's positions and the ones laid at the start.
 func (b *builder) mines(positions []hex.Hex, laid ...hex.Hex) {
-	b.Mines = positions
-	b.MinesLaid = laid
+	b.minePos, b.mineLaid = positions, laid
 }
 
 func (b *builder) start() *State { return b.startSeed(1) }
 
 func (b *builder) startSeed(seed uint64) *State {
-	s, err := New(b.Setup, seed)
+	s, err := New(b.setup(), seed)
 	if err != nil {
 		b.t.Helper()
 		b.t.Fatalf("New: %v", err)
 	}
 	return s
+}
+
+// setup is the builder's setup with its minefield.
+func (b *builder) setup() Setup {
+	su := b.Setup
+	if b.minePos != nil {
+		su.Minefields = []FieldSetup{{ID: "field", Name: "Test field", Owner: SideA, Damage: b.mineDamage, Positions: b.minePos, Laid: b.mineLaid, Seals: true}}
+	}
+	return su
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -257,7 +268,7 @@ func assertUnchanged(t testing.TB, want, got *State) {
 	if !reflect.DeepEqual(want.Ships, got.Ships) {
 		t.Errorf("Ships changed")
 	}
-	if !reflect.DeepEqual(want.Mines, got.Mines) {
+	if !reflect.DeepEqual(want.Fields, got.Fields) {
 		t.Errorf("Mines changed")
 	}
 	if want.Turn != got.Turn || want.Active != got.Active || want.Phase != got.Phase {

@@ -137,7 +137,7 @@ func TestIllegalOrders(t *testing.T) {
 		{"decloak: no device", nil, func(c cast) Order { return order(Decloak, SideA, c.st) }, "no cloaking device"},
 
 		// Cover.
-		{"cover: by a station", nil, func(c cast) Order { return targeted(Cover, SideA, c.st, c.def) }, "station cannot cover"},
+		{"cover: by a station", nil, func(c cast) Order { return targeted(Cover, SideA, c.st, c.def) }, "cannot cover"},
 		{"cover: itself", nil, func(c cast) Order { return targeted(Cover, SideA, c.def, c.def) }, "not a friendly"},
 		{"cover: an enemy", nil, func(c cast) Order { return targeted(Cover, SideA, c.def, c.jem1) }, "not a friendly"},
 		{"cover: target id too large", nil, func(c cast) Order { return targeted(Cover, SideA, c.def, 4242) }, "not a friendly"},
@@ -169,7 +169,15 @@ func TestIllegalOrders(t *testing.T) {
 
 		// Withdraw.
 		{"withdraw: not on an exit", nil, func(c cast) Order { return order(Withdraw, SideA, c.def) }, "exit"},
-		{"withdraw: a station", nil, func(c cast) Order { return order(Withdraw, SideA, c.st) }, "station cannot withdraw"},
+		{"withdraw: a station", nil, func(c cast) Order { return order(Withdraw, SideA, c.st) }, "cannot withdraw"},
+
+		// Sweep.
+		{"sweep: not a sweeper", nil, func(c cast) Order { return Order{Kind: Sweep, Side: SideA, Ship: c.st, Weapon: 0, At: c.mines[0]} }, "cannot sweep"},
+		{"sweep: a ship's", nil, func(c cast) Order { return Order{Kind: Sweep, Side: SideA, Ship: c.def, Weapon: 0, At: c.mines[0]} }, "cannot sweep"},
+		{"sweep: out of range", nil, func(c cast) Order { return Order{Kind: Sweep, Side: SideA, Ship: c.st, Weapon: 2, At: at(19, 13)} }, "range"},
+		{"sweep: off the map", nil, func(c cast) Order { return Order{Kind: Sweep, Side: SideA, Ship: c.st, Weapon: 2, At: at(-3, 4)} }, "off the map"},
+		{"sweep: no action", noAction(station), func(c cast) Order { return Order{Kind: Sweep, Side: SideA, Ship: c.st, Weapon: 2, At: stationAt} }, "no action"},
+		{"attack: with a sweeper", nil, func(c cast) Order { return atk(SideA, c.st, 2, c.jem2, 0) }, "sweeps mines"},
 
 		// EndPhase.
 		{"end phase: the other side's", nil, func(c cast) Order { return endPhase(SideB) }, "alliance's phase"},

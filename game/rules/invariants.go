@@ -67,7 +67,7 @@ func (s *State) CheckInvariants() error {
 				return fmt.Errorf("%s and ship %d share %v", sh.Name, occ[k]-1, h)
 			}
 			occ[k] = int32(i) + 1
-			if s.Map.Terrain[k] == StationHex && !c.Station {
+			if s.Map.Terrain[k] == StationHex && !c.Fixed() {
 				return fmt.Errorf("%s: inside station structure at %v", sh.Name, h)
 			}
 		}
@@ -83,13 +83,16 @@ func (s *State) CheckInvariants() error {
 	if cloaked != s.cloaked || covers != s.covers {
 		return fmt.Errorf("cloak/cover counts %v/%v, ships say %v/%v", s.cloaked, s.covers, cloaked, covers)
 	}
-	for i := range s.Mines.Positions {
-		if s.Mines.Laid[i] && s.Mines.Lost[i] {
-			return fmt.Errorf("mine %v both laid and lost", s.Mines.Positions[i])
+	for fi := range s.Fields {
+		m := &s.Fields[fi]
+		for i := range m.Positions {
+			if m.Laid[i] && m.Lost[i] {
+				return fmt.Errorf("minefield %s: mine %v both laid and lost", m.ID, m.Positions[i])
+			}
 		}
-	}
-	if s.Mines.Active != s.Mines.Cloaked {
-		return fmt.Errorf("minefield active %v but cloaked %v", s.Mines.Active, s.Mines.Cloaked)
+		if m.Active != m.Cloaked || (m.Down && m.Active) {
+			return fmt.Errorf("minefield %s: active %v, cloaked %v, down %v", m.ID, m.Active, m.Cloaked, m.Down)
+		}
 	}
 	if s.Phase == Over && s.Outcome == "" {
 		return fmt.Errorf("battle over without an outcome")

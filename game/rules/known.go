@@ -22,9 +22,9 @@ type known interface {
 	ship(id ShipID) *Ship
 	// shipAt returns the ship the side knows to occupy h, or nil.
 	shipAt(h hex.Hex) *Ship
-	// mine reports whether h is a minefield position the side knows of, and
-	// whether it knows a mine is laid there.
-	mine(h hex.Hex) (pos, laid bool)
+	// mine reports whether h is a minefield position the side knows of, of
+	// which field, and whether it knows a mine is laid there.
+	mine(h hex.Hex) (field int, pos, laid bool)
 	// ships calls fn for every ship of side of that the side knows, in ID
 	// order, until fn returns false.
 	ships(of Side, fn func(*Ship) bool)
@@ -43,8 +43,8 @@ type frame struct {
 	Active    Side
 	Phase     Phase
 	Terms     Terms
-	MineOwner Side
 	EvacTurns int
+	Owners    []Side // each minefield's owner
 }
 
 func (f *frame) class(sh *Ship) *Class { return &f.Classes[sh.Class] }
@@ -84,7 +84,7 @@ func (s *State) through(side Side, hint *Ship) *sideOf {
 func (s *State) frame() frame {
 	return frame{
 		SideIDs: s.SideIDs, Map: s.Map, Classes: s.Classes, Turn: s.Turn, TurnLimit: s.TurnLimit, Active: s.Active,
-		Phase: s.Phase, Terms: s.Terms, MineOwner: s.Mines.Owner, EvacTurns: s.EvacTurns,
+		Phase: s.Phase, Terms: s.Terms, EvacTurns: s.EvacTurns, Owners: s.owners,
 	}
 }
 
@@ -107,18 +107,19 @@ func (k *sideOf) shipAt(h hex.Hex) *Ship {
 	return sh
 }
 
-func (k *sideOf) mine(h hex.Hex) (pos, laid bool) {
-	m := &k.s.Mines
-	i := m.Index(h)
-	switch {
-	case i < 0:
-		return false, false
-	case k.side == m.Owner:
-		return true, m.Laid[i]
-	case !m.Cloaked && m.Laid[i]:
-		return true, true
+func (k *sideOf) mine(h hex.Hex) (field int, pos, laid bool) {
+	fi, i := k.s.mineAt(h)
+	if fi < 0 {
+		return -1, false, false
 	}
-	return false, false
+	m := &k.s.Fields[fi]
+	switch {
+	case k.side == m.Owner:
+		return fi, true, m.Laid[i]
+	case !m.Cloaked && m.Laid[i]:
+		return fi, true, true
+	}
+	return -1, false, false
 }
 
 func (k *sideOf) ships(of Side, fn func(*Ship) bool) {
@@ -149,7 +150,10 @@ func (v *View) game() *frame {
 	if v.f.Map == nil {
 		v.f = frame{
 			SideIDs: v.SideIDs, Map: v.Map, Classes: v.Classes, Turn: v.Turn, TurnLimit: v.TurnLimit, Active: v.Active,
-			Phase: v.Phase, Terms: v.Terms, MineOwner: v.MineOwner, EvacTurns: v.EvacTurns,
+			Phase: v.Phase, Terms: v.Terms, EvacTurns: v.EvacTurns,
+		}
+		for _, fv := range v.Fields {
+			v.f.Owners = append(v.f.Owners, fv.Owner)
 		}
 	}
 	return &v.f
@@ -159,12 +163,12 @@ func (v *View) ship(id ShipID) *Ship { return v.Ship(id) }
 
 func (v *View) shipAt(h hex.Hex) *Ship { return v.ShipAt(h) }
 
-func (v *View) mine(h hex.Hex) (pos, laid bool) {
+func (v *View) mine(h hex.Hex) (field int, pos, laid bool) {
 	i, ok := slices.BinarySearchFunc(v.Mines, h, func(m MineView, h hex.Hex) int { return cmpHex(m.Pos, h) })
 	if !ok {
-		return false, false
+		return -1, false, false
 	}
-	return true, v.Mines[i].Laid
+	return v.Mines[i].Field, true, v.Mines[i].Laid
 }
 
 func (v *View) ships(of Side, fn func(*Ship) bool) {

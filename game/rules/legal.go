@@ -146,14 +146,11 @@ func (v *View) Path(id ShipID, h hex.Hex) ([]hex.Hex, bool) {
 }
 
 // OpenMines appends to buf the minefield positions a minelayer of the view's
-// side could lay a mine at from next to it: the side's own field's positions
-// not laid and not held by an enemy it sees.
+// side could lay a mine at from next to it: its own fields' positions not laid
+// and not held by an enemy it sees.
 func (v *View) OpenMines(buf []hex.Hex) []hex.Hex {
-	if v.Side != v.MineOwner {
-		return buf
-	}
 	for _, m := range v.Mines {
-		if openMine(v, m.Pos) == nil {
+		if openMine(v, m.Pos, v.Side) == nil {
 			buf = append(buf, m.Pos)
 		}
 	}

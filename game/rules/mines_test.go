@@ -44,7 +44,7 @@ func TestMineDetonation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t)
 			b.mines(pos, tc.laid...)
-			b.MineDamage = tc.damage
+			b.mineDamage = tc.damage
 			start := step(pos[0], 3, 1)
 			jem := b.ship(clsJem, SideB, start)
 			b.ship(clsDefiant, SideA, at(15, 10))
@@ -58,9 +58,9 @@ func TestMineDetonation(t *testing.T) {
 			if d.Ship != jem || d.To != pos[0] || d.Damage != tc.damage || d.Side != SideA {
 				t.Fatalf("detonation %+v", *d)
 			}
-			i := s.Mines.Index(pos[0])
-			if s.Mines.Laid[i] || !s.Mines.Lost[i] {
-				t.Fatalf("mine not lost: laid %v lost %v", s.Mines.Laid[i], s.Mines.Lost[i])
+			i := s.Fields[0].Index(pos[0])
+			if s.Fields[0].Laid[i] || !s.Fields[0].Lost[i] {
+				t.Fatalf("mine not lost: laid %v lost %v", s.Fields[0].Laid[i], s.Fields[0].Lost[i])
 			}
 			jm := &s.Ships[jem]
 			if tc.destroyed {
@@ -93,8 +93,8 @@ func TestMineDetonation(t *testing.T) {
 			if got := count(ev, MineReplicated) > 0; got != tc.replicates {
 				t.Fatalf("replicated %v, want %v (%v)", got, tc.replicates, kinds(ev))
 			}
-			if s.Mines.Laid[i] != tc.replicates || s.Mines.Lost[i] == tc.replicates {
-				t.Fatalf("after the owner's phase began: laid %v lost %v", s.Mines.Laid[i], s.Mines.Lost[i])
+			if s.Fields[0].Laid[i] != tc.replicates || s.Fields[0].Lost[i] == tc.replicates {
+				t.Fatalf("after the owner's phase began: laid %v lost %v", s.Fields[0].Laid[i], s.Fields[0].Lost[i])
 			}
 			if tc.replicates {
 				r := mustFind(t, ev, MineReplicated)
@@ -114,7 +114,7 @@ func TestFriendlyShipsDoNotTriggerMines(t *testing.T) {
 	s := b.start()
 	ev := apply(t, s, mv(SideA, def, pos...))
 	mustNotFind(t, ev, MineDetonated)
-	if s.Mines.LaidCount() != 3 {
+	if s.Fields[0].LaidCount() != 3 {
 		t.Fatal("a mine was lost")
 	}
 }
@@ -127,7 +127,7 @@ func TestMinefieldActivation(t *testing.T) {
 	b.ship(clsJem, SideB, at(15, 10))
 	s := b.start()
 
-	if s.Mines.Active || s.Mines.Cloaked {
+	if s.Fields[0].Active || s.Fields[0].Cloaked {
 		t.Fatal("field active before it is complete")
 	}
 	if v := s.View(SideB); len(v.Mines) != 2 || v.MinesLaid != 2 || v.MinefieldActive {
@@ -140,7 +140,7 @@ func TestMinefieldActivation(t *testing.T) {
 	}
 	mustFind(t, ev, MinefieldActivated)
 	mustFind(t, ev, MinefieldCloaked)
-	if !s.Mines.Active || !s.Mines.Cloaked {
+	if !s.Fields[0].Active || !s.Fields[0].Cloaked {
 		t.Fatal("field not active and cloaked")
 	}
 	if s.Ships[def].Actions != 0 {
@@ -164,7 +164,7 @@ func TestMinefieldActiveAtStart(t *testing.T) {
 	b := newBuilder(t)
 	b.mines(pos, pos...)
 	s := b.start()
-	if !s.Mines.Active || !s.Mines.Cloaked {
+	if !s.Fields[0].Active || !s.Fields[0].Cloaked {
 		t.Fatal("a field fully laid at the start is not active and cloaked")
 	}
 }
@@ -257,25 +257,25 @@ func TestActiveFieldRebuilds(t *testing.T) {
 	pos := mineRow()
 	b := newBuilder(t)
 	b.mines(pos, pos...)
-	b.MineDamage = 5
+	b.mineDamage = 5
 	jem := b.ship(clsJem, SideB, step(pos[0], 3, 1))
 	b.ship(clsDefiant, SideA, at(15, 10))
 	s := b.start()
-	if !s.Mines.Active {
+	if !s.Fields[0].Active {
 		t.Fatal("a fully laid field starts active")
 	}
-	for i := range s.Mines.Laid {
-		s.Mines.Laid[i], s.Mines.Lost[i] = false, true // every mine spent
+	for i := range s.Fields[0].Laid {
+		s.Fields[0].Laid[i], s.Fields[0].Lost[i] = false, true // every mine spent
 	}
-	s.Mines.Laid[0], s.Mines.Lost[0] = true, false
+	s.Fields[0].Laid[0], s.Fields[0].Lost[0] = true, false
 	apply(t, s, endPhase(SideA))
 	ev := apply(t, s, mv(SideB, jem, pos[0], step(pos[0], 5, 1)))
 	mustFind(t, ev, MineDetonated)
-	if s.Mines.LaidCount() != 0 {
-		t.Fatalf("%d mines left, want 0", s.Mines.LaidCount())
+	if s.Fields[0].LaidCount() != 0 {
+		t.Fatalf("%d mines left, want 0", s.Fields[0].LaidCount())
 	}
 	ev = apply(t, s, endPhase(SideB))
-	if n := count(ev, MineReplicated); n != len(pos) || s.Mines.LaidCount() != len(pos) {
-		t.Fatalf("%d replicated, %d laid; want all %d", n, s.Mines.LaidCount(), len(pos))
+	if n := count(ev, MineReplicated); n != len(pos) || s.Fields[0].LaidCount() != len(pos) {
+		t.Fatalf("%d replicated, %d laid; want all %d", n, s.Fields[0].LaidCount(), len(pos))
 	}
 }

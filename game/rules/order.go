@@ -23,12 +23,13 @@ const (
 	Board                        // Ship's troops board the station Target
 	Withdraw                     // Ship leaves the battle from an exit hex
 	EndPhase                     // the side ends its phase
+	Sweep                        // Ship fires its sweeping Weapon at the mines around hex At
 	orderKindCount
 )
 
 var orderKindNames = [orderKindCount]string{
 	"answer-terms", "move", "attack", "lay-mine", "cloak", "decloak", "cover",
-	"evacuate", "sabotage", "board", "withdraw", "end-phase",
+	"evacuate", "sabotage", "board", "withdraw", "end-phase", "sweep",
 }
 
 // String returns the order kind's id.

@@ -134,8 +134,8 @@ func TestMineFoiledByAHiddenShip(t *testing.T) {
 	}
 	mustFind(t, ev, Detected)
 	mustNotFind(t, ev, MineLaid)
-	if s.Mines.LaidCount() != 0 || s.Ships[def].Actions != 0 {
-		t.Fatalf("laid %d, actions %d", s.Mines.LaidCount(), s.Ships[def].Actions)
+	if s.Fields[0].LaidCount() != 0 || s.Ships[def].Actions != 0 {
+		t.Fatalf("laid %d, actions %d", s.Fields[0].LaidCount(), s.Ships[def].Actions)
 	}
 	// Seen, the same position is refused, naming the ship.
 	s2 := b.start()

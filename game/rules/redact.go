@@ -41,6 +41,7 @@ var eventRoles = [eventKindCount]roles{
 	TurnBegan: {public: true}, PhaseBegan: {public: true}, TurnEnded: {public: true},
 	OutcomeDecided: {public: true}, MinefieldActivated: {public: true},
 	MinefieldCloaked: {public: true}, ReinforcementsBlocked: {public: true},
+	MinefieldDown: {public: true}, MineSwept: {ship: true},
 	Moved: {ship: true}, ShieldsDown: {ship: true}, SectionDisabled: {ship: true},
 	ShipDestroyed: {ship: true}, CloakEngaged: {ship: true}, CloakDropped: {ship: true},
 	Withdrew: {ship: true}, MainPowerLost: {ship: true}, EvacuationOrdered: {ship: true},
@@ -94,7 +95,7 @@ func (s *State) inView(side Side, buf []bool) []bool {
 
 // look takes the glimpse of an event now.
 func (s *State) look(e Event) glimpse {
-	g := glimpse{minesOpen: !s.Mines.Cloaked}
+	g := glimpse{minesOpen: e.Field >= 0 && e.Field < len(s.Fields) && !s.Fields[e.Field].Cloaked}
 	r := eventRoles[e.Kind]
 	for _, side := range Sides {
 		if r.ship {
@@ -137,7 +138,7 @@ func (s *State) redact(evs []Event, seen []glimpse, side Side, before, after []b
 			}
 			continue
 		case MineReplicated:
-			if side == s.Mines.Owner || g.minesOpen {
+			if side == s.fieldOwner(e.Field) || g.minesOpen {
 				out = append(out, e)
 			}
 			continue
@@ -155,7 +156,7 @@ func (s *State) redact(evs []Event, seen []glimpse, side Side, before, after []b
 		if e.Kind == CoveringFire && !may(ShipID(e.Value), true) {
 			e.Value = int(NoShip)
 		}
-		mineSeen := (e.Kind == MineLaid || e.Kind == MineDetonated) && (side == s.Mines.Owner || g.minesOpen)
+		mineSeen := (e.Kind == MineLaid || e.Kind == MineDetonated || e.Kind == MineSwept) && (side == s.fieldOwner(e.Field) || g.minesOpen)
 		if !r.public && !nameShip && !nameTarget && !mineSeen {
 			continue
 		}
@@ -233,4 +234,12 @@ func (e Event) Sided() bool {
 		return e.Text != Undecided
 	}
 	return true
+}
+
+// fieldOwner is the owner of minefield fi, or an invalid side.
+func (s *State) fieldOwner(fi int) Side {
+	if fi < 0 || fi >= len(s.Fields) {
+		return Side(255)
+	}
+	return s.Fields[fi].Owner
 }

@@ -24,7 +24,7 @@ func (s *State) reinforce(side Side, ev *[]Event) {
 		if pending == 0 {
 			continue
 		}
-		if w.From == FromWormhole && s.Mines.Active && s.Mines.Owner != side {
+		if w.From == FromWormhole && s.sealed(side) {
 			for _, id := range w.Ships {
 				if s.Ships[id].Status == Reserve {
 					s.Ships[id].Status = Blocked
@@ -78,4 +78,15 @@ func (s *State) arrivalHexes(w *Wing) []hex.Hex {
 		return cmpHex(a, b)
 	})
 	return spots
+}
+
+// sealed reports whether an active minefield of the other side seals the
+// wormhole against side's waves.
+func (s *State) sealed(side Side) bool {
+	for fi := range s.Fields {
+		if m := &s.Fields[fi]; m.Seals && m.Active && m.Owner != side {
+			return true
+		}
+	}
+	return false
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -109,14 +108,34 @@ func checkSetup(su *Setup) error {
 	if su.EvacTurns < 0 || su.EvacTurns > MaxEvacTurns {
 		return setupErr("", 0, "evacuation turns %d out of 0..%d", su.EvacTurns, MaxEvacTurns)
 	}
-	if len(su.Mines) > 0 && (su.MineDamage < 1 || su.MineDamage > MaxMineDamage) {
-		return setupErr("", 0, "mine damage %d out of 1..%d", su.MineDamage, MaxMineDamage)
+	for _, m := range su.Minefields {
+		if m.Damage < 1 || m.Damage > MaxMineDamage {
+			return setupErr("", 0, "minefield %s: mine damage %d out of 1..%d", m.ID, m.Damage, MaxMineDamage)
+		}
+	}
+	if su.SideIDs[0] != "" && su.SideIDs[0] == su.SideIDs[1] {
+		return setupErr("", 0, "both sides are named %q", su.SideIDs[0])
+	}
+	for i, o := range su.Objectives {
+		if !o.Side.Valid() || o.Points < -MaxScore || o.Points > MaxScore {
+			return setupErr("objective", i, "objective %s: a side and points within ±%d", o.ID, MaxScore)
+		}
+		if err := checkConditions(su, o.When); err != nil {
+			return setupErr("objective", i, "objective %s: %v", o.ID, err)
+		}
+	}
+	for _, o := range su.Outcomes {
+		for _, v := range o.Score {
+			if v < 0 || v > MaxScore {
+				return setupErr("", 0, "outcome %s: score %d out of 0..%d", o.ID, v, MaxScore)
+			}
+		}
 	}
 	if len(su.EndWhen) > MaxEndGroups || len(su.Outcomes) > MaxEndGroups {
 		return setupErr("", 0, "%d end groups and %d outcomes, at most %d of each", len(su.EndWhen), len(su.Outcomes), MaxEndGroups)
 	}
 	for i, g := range su.EndWhen {
-		if err := checkConditions(g); err != nil {
+		if err := checkConditions(su, g); err != nil {
 			return setupErr("end_when", i, "end group %d: %v", i+1, err)
 		}
 	}
@@ -124,7 +143,7 @@ func checkSetup(su *Setup) error {
 		if !o.Winner.Valid() {
 			return setupErr("", 0, "outcome %s: invalid side", o.ID)
 		}
-		if err := checkConditions(o.When); err != nil {
+		if err := checkConditions(su, o.When); err != nil {
 			return setupErr("", 0, "outcome %s: %v", o.ID, err)
 		}
 	}
@@ -141,7 +160,7 @@ func checkSetup(su *Setup) error {
 
 // checkConditions checks the numbers of a list of conditions: N of losses(SIDE)
 // within 0..MaxShips, of turn within 0..MaxTurns.
-func checkConditions(cs []Condition) error {
+func checkConditions(su *Setup, cs []Condition) error {
 	if len(cs) > MaxConditions {
 		return fmt.Errorf("%d conditions, at most %d", len(cs), MaxConditions)
 	}
@@ -149,33 +168,27 @@ func checkConditions(cs []Condition) error {
 		if err := c.Validate(); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// Validate checks a condition built in code as ParseCondition checks one read
-// from text, and bounds its number: N of losses(SIDE) within 0..MaxShips, of turn
-// within 0..MaxTurns.
-func (c Condition) Validate() error {
-	spec, ok := conditionNames[c.Name]
-	if !ok {
-		return fmt.Errorf("unknown condition %q", c.Name)
-	}
-	if spec.side && !c.Side.Valid() {
-		return fmt.Errorf("condition %s: invalid side", c.Name)
-	}
-	if spec.num != (c.Op != "") || !slices.Contains([]string{"", ">=", ">", "<=", "<", "=="}, c.Op) {
-		return fmt.Errorf("condition %s: comparison %q", c.Name, c.Op)
-	}
-	hi := 0
-	switch c.Name {
-	case "losses":
-		hi = MaxShips
-	case "turn":
-		hi = MaxTurns
-	}
-	if c.N < 0 || c.N > hi {
-		return fmt.Errorf("condition %q: %d out of 0..%d", c.String(), c.N, hi)
+		for _, id := range c.Units {
+			if id < 0 || int(id) >= len(su.Ships) {
+				return fmt.Errorf("condition %s: no unit %d", c, id)
+			}
+			cl := &su.Classes[su.Ships[id].Class]
+			switch c.Name {
+			case "disabled", "captured", "sabotaged", "held":
+				if !cl.Station {
+					return fmt.Errorf("condition %s: %s is not a station", c, su.Ships[id].Name)
+				}
+				if _, ok := cl.Section(c.Section); c.Name == "disabled" && !ok {
+					return fmt.Errorf("condition %s: %s has no section %d", c, su.Ships[id].Name, c.Section)
+				}
+			}
+		}
+		if (c.Name == "in_area" || c.Name == "holds") && (c.Area < 0 || c.Area >= len(su.Areas)) {
+			return fmt.Errorf("condition %s: no area %d", c, c.Area)
+		}
+		if strings.HasPrefix(c.Name, "minefield_") && (c.Field < 0 || (c.Field > 0 && c.Field >= len(su.Minefields))) {
+			return fmt.Errorf("condition %s: no minefield %d", c, c.Field)
+		}
 	}
 	return nil
 }
@@ -185,7 +198,7 @@ func (c Condition) Validate() error {
 func (s *State) checkStart() error {
 	for i, when := range s.EndWhen {
 		if len(when) > 0 && s.allHold(when) {
-			return setupErr("end_when", i, "end group %d (%s) already holds at the start: the battle would be over before its first order", i+1, conditionList(when, s.SideIDs))
+			return setupErr("end_when", i, "end group %d (%s) already holds at the start: the battle would be over before its first order", i+1, conditionList(when))
 		}
 	}
 	if err := s.CheckInvariants(); err != nil {
@@ -194,10 +207,10 @@ func (s *State) checkStart() error {
 	return nil
 }
 
-func conditionList(cs []Condition, ids SideIDs) string {
+func conditionList(cs []Condition) string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
-		out[i] = c.Format(ids)
+		out[i] = c.String()
 	}
 	return strings.Join(out, ", ")
 }

@@ -133,12 +133,14 @@ func TestNewRefusesHostileSetups(t *testing.T) {
 		{"speed max int", func(b *builder) { b.Classes[clsJem].Speed = math.MaxInt }, "-", "speed"},
 		{"troops near the int limit", func(b *builder) { b.Classes[clsJem].Troops = math.MaxInt / 100 }, "-", "troops"},
 		{"evacuation turns", func(b *builder) { b.EvacTurns = MaxEvacTurns + 1 }, "", "evacuation"},
-		{"mine damage", func(b *builder) { b.mines(mineRow()); b.MineDamage = MaxMineDamage + 1 }, "", "mine damage"},
+		{"mine damage", func(b *builder) { b.mines(mineRow()); b.mineDamage = MaxMineDamage + 1 }, "", "mine damage"},
 		{"wing long after the turn limit", func(b *builder) { b.wing(SideB, clsJem, 1, b.TurnLimit+2, FromEntry, at(1, 1)) }, "wing", "arrival"},
 		{"wing section", func(b *builder) { b.wing(SideB, clsJem, 1, 2, FromEntry, at(1, 1)); b.Wings[0].Section = -1 }, "wing", "section"},
-		{"losses N", func(b *builder) { b.Outcomes[0].When = conds("losses(dominion) >= 2001") }, "", "out of 0..2000"},
-		{"turn N", func(b *builder) { b.EndWhen = [][]Condition{conds("turn >= 201")} }, "end_when", "out of 0..200"},
-		{"negative N", func(b *builder) { b.EndWhen = [][]Condition{conds("turn >= -1")} }, "end_when", "out of"},
+		{"losses N", func(b *builder) {
+			b.Outcomes[0].When = []Condition{{Name: "losses", Side: SideB, Op: ">=", N: 2001, Text: "losses(dominion) >= 2001"}}
+		}, "", "out of 0..2000"},
+		{"turn N", func(b *builder) { b.EndWhen = [][]Condition{{{Name: "turn", Op: ">=", N: 201}}} }, "end_when", "out of 0..200"},
+		{"negative N", func(b *builder) { b.EndWhen = [][]Condition{{{Name: "turn", Op: ">=", N: -1}}} }, "end_when", "out of"},
 		{"unknown condition", func(b *builder) { b.EndWhen = [][]Condition{{{Name: "dance"}}} }, "end_when", "unknown"},
 		{"condition side", func(b *builder) { b.EndWhen = [][]Condition{{{Name: "fleet_gone", Side: 7}}} }, "end_when", "invalid side"},
 		{"too many conditions", func(b *builder) {
@@ -177,7 +179,7 @@ func TestNewRefusesHostileSetups(t *testing.T) {
 			b.ship(clsStation, SideA, stationAt)
 			b.ship(clsJem, SideB, at(15, 3))
 			tc.edit(b)
-			_, err := New(b.Setup, 1)
+			_, err := New(b.setup(), 1)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("New: %v, want an error mentioning %q", err, tc.want)
 			}
@@ -225,7 +227,7 @@ func TestNewAcceptsTheBounds(t *testing.T) {
 	b.ship(clsJem, SideB, at(16, 8))
 	b.EvacTurns = MaxEvacTurns
 	b.mines(mineRow(), mineRow()[0])
-	b.MineDamage = MaxMineDamage
+	b.mineDamage = MaxMineDamage
 	b.EndWhen = [][]Condition{conds("losses(dominion) >= 2000", "turn >= 200")}
 	s := b.start()
 	if got := s.Ships[0].Hull; got != 3*MaxHull {

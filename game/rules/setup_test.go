@@ -37,7 +37,7 @@ func TestNewRejectsBadSetups(t *testing.T) {
 		{"wing target", func(b *builder) { b.wing(SideB, clsJem, 1, 2, FromEntry, at(1, 1)); b.Wings[0].Target = 77 }, "no target"},
 		{"wing side", func(b *builder) { b.wing(SideB, clsJem, 1, 2, FromEntry, at(1, 1)); b.Wings[0].Side = 4 }, "invalid side"},
 		{"mine off the map", func(b *builder) { b.mines(append(mineRow(), at(30, 30))) }, "not open map"},
-		{"laid mine not a position", func(b *builder) { b.mines(mineRow(), at(1, 1)) }, "not a minefield position"},
+		{"laid mine not a position", func(b *builder) { b.mines(mineRow(), at(1, 1)) }, "not one of its positions"},
 		{"too many ships", func(b *builder) {
 			for len(b.Ships) <= MaxShips {
 				b.Ships = append(b.Ships, Ship{Class: clsJem, Side: SideB, Wing: -1, Status: Reserve})
@@ -50,7 +50,7 @@ func TestNewRejectsBadSetups(t *testing.T) {
 			b.ship(clsStation, SideA, stationAt)
 			b.ship(clsJem, SideB, at(15, 3))
 			tc.edit(b)
-			_, err := New(b.Setup, 1)
+			_, err := New(b.setup(), 1)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("New: %v, want an error mentioning %q", err, tc.want)
 			}
@@ -66,8 +66,8 @@ func TestNewDoesNotShareTheSetup(t *testing.T) {
 	sum := s.Checksum()
 	b.Map.Terrain[0] = Belt
 	b.Ships[0].Hull = 1
-	b.Mines[0] = at(0, 0)
-	if s.Map.Terrain[0] != Open || s.Ships[0].Hull != 12 || s.Checksum() != sum || s.Mines.Positions[0] == at(0, 0) {
+	b.minePos[0] = at(0, 0)
+	if s.Map.Terrain[0] != Open || s.Ships[0].Hull != 12 || s.Checksum() != sum || s.Fields[0].Positions[0] == at(0, 0) {
 		t.Fatal("the state shares the setup's slices")
 	}
 }

@@ -84,8 +84,8 @@ func candidates(st *rules.State, o rules.Order, r *rand.Rand) []rules.Order {
 			}
 			c.At = sh.Pos.Neighbor(r.IntN(7) % 6)
 		}
-		if len(st.Mines.Positions) > 0 && r.IntN(3) == 0 {
-			c.At = st.Mines.Positions[r.IntN(len(st.Mines.Positions))]
+		if len(st.Fields[0].Positions) > 0 && r.IntN(3) == 0 {
+			c.At = st.Fields[0].Positions[r.IntN(len(st.Fields[0].Positions))]
 		}
 		out = append(out, c)
 	}

@@ -47,6 +47,7 @@ type Outcome struct {
 	Title  string
 	Text   string
 	When   []Condition
+	Score  [2]int // each side's score for this outcome (0..MaxScore), before its objectives' points
 }
 
 // Setup is everything a scenario decides about a battle before it starts. The
@@ -59,10 +60,9 @@ type Setup struct {
 	Classes    []Class
 	Ships      []Ship // ID, Key, Name, Class, Side, Wing, Status (OnMap or Reserve), Pos, Cloaked
 	Wings      []Wing
-	Mines      []hex.Hex // minefield positions
-	MinesLaid  []hex.Hex // positions laid at the start
-	MineOwner  Side
-	MineDamage int // damage of one detonation (half pierces shields)
+	Minefields []FieldSetup
+	Areas      []Area
+	Objectives []Objective
 	First      Side
 	TurnLimit  int
 	EvacTurns  int
@@ -72,15 +72,36 @@ type Setup struct {
 	Outcomes   []Outcome
 }
 
-// Minefield is the state of the minefield.
-type Minefield struct {
+// FieldSetup is a minefield as a scenario sets it up.
+type FieldSetup struct {
+	ID        string
+	Name      string
 	Owner     Side
-	Positions []hex.Hex // sorted
-	Laid      []bool
-	Lost      []bool // laid once, since destroyed, waiting to replicate
-	Active    bool
-	Cloaked   bool
-	Damage    int
+	Damage    int       // damage of one detonation (MinePierce percent pierces shields)
+	Positions []hex.Hex // where its mines go
+	Laid      []hex.Hex // the positions laid at the start
+	// FailsBelow brings the field down once it is active: when fewer mines than
+	// this are left laid at once, it stops working for good. 0: never.
+	FailsBelow int
+	// Seals: while active, the field stops the other side's waves that come
+	// through the wormhole.
+	Seals bool
+}
+
+// Minefield is the state of one minefield.
+type Minefield struct {
+	ID         string
+	Name       string
+	Owner      Side
+	Positions  []hex.Hex // sorted
+	Laid       []bool
+	Lost       []bool // laid once, since destroyed, waiting to replicate
+	Active     bool   // every position was laid, and the field has not been brought down
+	Cloaked    bool   // the field cloaked when it activated; it stays cloaked while active
+	Down       bool   // brought down: fewer than FailsBelow mines were left once it was active
+	Damage     int
+	FailsBelow int
+	Seals      bool
 }
 
 // LaidCount is the number of positions holding a mine now.
@@ -121,7 +142,9 @@ type State struct {
 	Classes   []Class
 	Ships     []Ship
 	Wings     []Wing
-	Mines     Minefield
+	Fields    []Minefield // the minefields, in the scenario's order
+	Areas     []Area
+	Objectives []Objective
 	First     Side
 	TurnLimit int
 	EvacTurns int
@@ -145,6 +168,7 @@ type State struct {
 	stations  []ShipID
 	turnEnded bool // the last phase of TurnLimit has ended
 
+	owners  []Side   // each minefield's owner, for the rules' frame
 	lens    sideOf   // scratch for through: no part of the battle
 	witness *witness // while ApplyRedacted runs: who sees each event
 }
@@ -175,7 +199,7 @@ func New(su Setup, seed uint64) (*State, error) {
 	if su.TurnLimit < 1 || su.TurnLimit > MaxTurns {
 		return nil, fmt.Errorf("turn limit %d out of 1..%d", su.TurnLimit, MaxTurns)
 	}
-	if !su.First.Valid() || !su.MineOwner.Valid() || !su.TermsSide.Valid() {
+	if !su.First.Valid() || !su.TermsSide.Valid() {
 		return nil, fmt.Errorf("invalid side")
 	}
 	for i := range su.Classes {
@@ -272,27 +296,14 @@ func New(su Setup, seed uint64) (*State, error) {
 			return nil, fmt.Errorf("wing %s: no target ship %d", w.Key, w.Target)
 		}
 	}
-	mf := Minefield{Owner: su.MineOwner, Damage: su.MineDamage, Positions: slices.Clone(su.Mines)}
-	slices.SortFunc(mf.Positions, cmpHex)
-	mf.Positions = slices.Compact(mf.Positions)
-	mf.Laid = make([]bool, len(mf.Positions))
-	mf.Lost = make([]bool, len(mf.Positions))
-	for _, p := range mf.Positions {
-		if t := m.At(p); t == StationHex || !m.In(p) {
-			return nil, fmt.Errorf("mine position %v is not open map", p)
-		}
+	if err := s.setFields(su.Minefields); err != nil {
+		return nil, err
 	}
-	s.Mines = mf
-	for _, p := range su.MinesLaid {
-		i := s.Mines.Index(p)
-		if i < 0 {
-			return nil, fmt.Errorf("laid mine %v is not a minefield position", p)
-		}
-		s.Mines.Laid[i] = true
+	for _, m := range s.Fields {
+		s.owners = append(s.owners, m.Owner)
 	}
-	if len(mf.Positions) > 0 && s.Mines.LaidCount() == len(mf.Positions) {
-		s.Mines.Active, s.Mines.Cloaked = true, true
-	}
+	s.Areas = su.Areas
+	s.Objectives = su.Objectives
 	if su.Terms {
 		s.Phase = Parley
 		s.Terms = TermsPending
@@ -339,13 +350,13 @@ func (s *State) ShipAt(h hex.Hex) *Ship {
 	return &s.Ships[s.occ[i]-1]
 }
 
-// Footprint returns the hexes a ship occupies: its own, or all of a station's.
+// Footprint returns the hexes a ship occupies: its own, or all of a station's
+// or a structure's within its radius.
 func (s *State) Footprint(sh *Ship) []hex.Hex {
-	c := s.Class(sh)
-	if !c.Station || c.Radius == 0 {
-		return []hex.Hex{sh.Pos}
+	if r := s.Class(sh).Radius; r > 0 {
+		return hex.Range(sh.Pos, r)
 	}
-	return hex.Range(sh.Pos, c.Radius)
+	return []hex.Hex{sh.Pos}
 }
 
 // Reach is how far a ship's structure extends from its position (a station's radius).
@@ -363,7 +374,7 @@ func (s *State) occupy(sh *Ship) error {
 		if s.occ[i] != 0 {
 			return fmt.Errorf("hex %v is already occupied", h)
 		}
-		if t := s.Map.Terrain[i]; t == StationHex && !s.Class(sh).Station {
+		if t := s.Map.Terrain[i]; t == StationHex && !s.Class(sh).Fixed() {
 			return fmt.Errorf("hex %v is station structure", h)
 		}
 	}
@@ -374,7 +385,7 @@ func (s *State) occupy(sh *Ship) error {
 }
 
 func (s *State) vacate(sh *Ship) {
-	if r := s.Classes[sh.Class].Radius; r == 0 || !s.Classes[sh.Class].Station {
+	if s.Classes[sh.Class].Radius == 0 {
 		if i := s.Map.Index(sh.Pos); i >= 0 && s.occ[i] == int32(sh.ID)+1 {
 			s.occ[i] = 0
 		}
@@ -399,8 +410,11 @@ func (s *State) Clone() *State {
 		}
 	}
 	c.Wings = slices.Clone(s.Wings)
-	c.Mines.Laid = slices.Clone(s.Mines.Laid)
-	c.Mines.Lost = slices.Clone(s.Mines.Lost)
+	c.Fields = slices.Clone(s.Fields)
+	for i := range c.Fields {
+		c.Fields[i].Laid = slices.Clone(s.Fields[i].Laid)
+		c.Fields[i].Lost = slices.Clone(s.Fields[i].Lost)
+	}
 	c.occ = slices.Clone(s.occ)
 	return &c
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -97,9 +98,39 @@ type Summary struct {
 	Winner    string           `json:"winner,omitempty"`
 	Forces    SideCounts       `json:"forces"`
 	Losses    SideCounts       `json:"losses"`
-	Minefield MinefieldSummary `json:"minefield"`
-	Station   string           `json:"station"`
-	Checksum  string           `json:"checksum"`
+	Minefield MinefieldSummary `json:"minefield"` // the first minefield (zero without one)
+	Station   string           `json:"station"`   // the guardian's first station: held, captured, sabotaged or none
+	// Scores are each side's score (State.Score), 0..MaxScore.
+	Scores SideCounts `json:"scores"`
+	// Minefields are every minefield; Objectives, every objective and whether
+	// it is done.
+	Minefields []FieldSummary     `json:"minefields,omitempty"`
+	Objectives []ObjectiveSummary `json:"objectives,omitempty"`
+	Checksum   string             `json:"checksum"`
+}
+
+// FieldSummary is one minefield at the end.
+type FieldSummary struct {
+	ID     string `json:"id"`
+	Laid   int    `json:"laid"`
+	Total  int    `json:"total"`
+	Active bool   `json:"active"`
+	Down   bool   `json:"down,omitempty"`
+}
+
+// ObjectiveSummary is one objective at the end.
+type ObjectiveSummary struct {
+	ID   string `json:"id"`
+	Side string `json:"side"`
+	Done bool   `json:"done"`
+}
+
+// Equal reports whether two summaries say the same.
+func (s Summary) Equal(o Summary) bool {
+	return s.Scenario == o.Scenario && s.Seed == o.Seed && s.Turns == o.Turns && s.Phase == o.Phase &&
+		s.Outcome == o.Outcome && s.Winner == o.Winner && s.Forces == o.Forces && s.Losses == o.Losses &&
+		s.Minefield == o.Minefield && s.Station == o.Station && s.Scores == o.Scores &&
+		slices.Equal(s.Minefields, o.Minefields) && slices.Equal(s.Objectives, o.Objectives) && s.Checksum == o.Checksum
 }
 
 // Summarize describes the battle as it stands.
@@ -108,9 +139,21 @@ func (s *State) Summarize() Summary {
 		Scenario: s.Scenario, Seed: s.Seed, Turns: s.Turn, Phase: s.Phase.String(), Outcome: s.Outcome,
 		Forces:    s.counts(s.Forces),
 		Losses:    s.counts(s.Losses),
-		Minefield: MinefieldSummary{Laid: s.Mines.LaidCount(), Total: len(s.Mines.Positions), Active: s.Mines.Active},
-		Station:   s.StationStatus(),
-		Checksum:  s.ChecksumHex(),
+		Station:  s.StationStatus(),
+		Scores:   s.counts([2]int{s.Score(SideA), s.Score(SideB)}),
+		Checksum: s.ChecksumHex(),
+	}
+	for fi := range s.Fields {
+		m := &s.Fields[fi]
+		fs := FieldSummary{ID: m.ID, Laid: m.LaidCount(), Total: len(m.Positions), Active: m.Active, Down: m.Down}
+		if fi == 0 {
+			sum.Minefield = MinefieldSummary{Laid: fs.Laid, Total: fs.Total, Active: fs.Active}
+		}
+		sum.Minefields = append(sum.Minefields, fs)
+	}
+	for i := range s.Objectives {
+		o := &s.Objectives[i]
+		sum.Objectives = append(sum.Objectives, ObjectiveSummary{ID: o.ID, Side: s.SideID(o.Side), Done: s.Done(o)})
 	}
 	if s.Phase == Over && s.Outcome != Undecided {
 		sum.Winner = s.SideID(s.Winner)

@@ -41,9 +41,7 @@ func (s *State) beginPhase(ev *[]Event) {
 		s.emit(ev, Event{Kind: PhaseBegan, Side: side})
 	}
 	s.reinforce(side, ev)
-	if side == s.Mines.Owner {
-		s.replicate(ev)
-	}
+	s.replicate(side, ev)
 	restored := 0
 	for i := range s.Ships {
 		sh := &s.Ships[i]

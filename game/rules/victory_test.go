@@ -2,9 +2,19 @@ package rules
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
+
+// testNames resolve a test battle's names: units st (0) and def (1), area
+// yard, minefield field.
+var testNames = Names{
+	Sides:  testSides,
+	Units:  func(k string) (ShipID, bool) { id, ok := map[string]ShipID{"st": 0, "def": 1}[k]; return id, ok },
+	Areas:  func(k string) (int, bool) { return 0, k == "yard" },
+	Fields: func(k string) (int, bool) { return 0, k == "field" },
+}
 
 func TestParseCondition(t *testing.T) {
 	tests := []struct {
@@ -16,8 +26,10 @@ func TestParseCondition(t *testing.T) {
 		{in: "terms_accepted", want: Condition{Name: "terms_accepted"}},
 		{in: "  turn_limit ", want: Condition{Name: "turn_limit"}, str: "turn_limit"},
 		{in: "minefield_active", want: Condition{Name: "minefield_active"}},
+		{in: "minefield_active(field)", want: Condition{Name: "minefield_active"}},
 		{in: "minefield_inactive", want: Condition{Name: "minefield_inactive"}},
 		{in: "minefield_failed", want: Condition{Name: "minefield_failed"}},
+		{in: "minefield_down(field)", want: Condition{Name: "minefield_down"}},
 		{in: "station_lost", want: Condition{Name: "station_lost"}},
 		{in: "station_held", want: Condition{Name: "station_held"}},
 		{in: "station_sabotaged", want: Condition{Name: "station_sabotaged"}},
@@ -28,51 +40,65 @@ func TestParseCondition(t *testing.T) {
 		{in: "losses(dominion) > 0", want: Condition{Name: "losses", Side: SideB, Op: ">", N: 0}},
 		{in: "losses(dominion) <= 49", want: Condition{Name: "losses", Side: SideB, Op: "<=", N: 49}},
 		{in: "turn == 5", want: Condition{Name: "turn", Op: "==", N: 5}},
-		{in: "turn>=-1", want: Condition{Name: "turn", Op: ">=", N: -1}, str: "turn >= -1"},
+		{in: "withdrawn(alliance) >= 2", want: Condition{Name: "withdrawn", Side: SideA, Op: ">=", N: 2}},
+		{in: "destroyed(st,def)", want: Condition{Name: "destroyed", Units: []ShipID{0, 1}}, str: "destroyed(st, def)"},
+		{in: "destroyed(st, def) >= 1", want: Condition{Name: "destroyed", Units: []ShipID{0, 1}, Op: ">=", N: 1}},
+		{in: "alive(def)", want: Condition{Name: "alive", Units: []ShipID{1}}},
+		{in: "escaped(def)", want: Condition{Name: "escaped", Units: []ShipID{1}}},
+		{in: "disabled(st, 17)", want: Condition{Name: "disabled", Units: []ShipID{0}, Section: 17}},
+		{in: "captured(st)", want: Condition{Name: "captured", Units: []ShipID{0}}},
+		{in: "held(st)", want: Condition{Name: "held", Units: []ShipID{0}}},
+		{in: "in_area(dominion, yard) >= 3", want: Condition{Name: "in_area", Side: SideB, Op: ">=", N: 3}},
+		{in: "holds(alliance, yard)", want: Condition{Name: "holds", Side: SideA}},
 
 		{in: "", err: "unknown condition"},
 		{in: "bogus", err: "unknown condition"},
 		{in: "station_lost >= 1", err: "takes no comparison"},
 		{in: "losses(dominion)", err: "needs a comparison"},
 		{in: "turn", err: "needs a comparison"},
-		{in: "losses >= 5", err: "needs a side"},
-		{in: "fleet_gone", err: "needs a side"},
-		{in: "turn_limit(alliance)", err: "takes no side"},
+		{in: "turn>=-1", err: "out of 0..200"},
+		{in: "losses >= 5", err: "takes 1 argument"},
+		{in: "fleet_gone", err: "takes 1 argument"},
+		{in: "turn_limit(alliance)", err: "takes no arguments"},
 		{in: "losses(klingon) >= 1", err: "unknown side"},
 		{in: "losses(dominion >= 1", err: "missing )"},
 		{in: "turn >= x", err: "not a number"},
 		{in: "turn >= ", err: "not a number"},
 		{in: "turn => 5", err: "unknown condition"},
-		{in: "bogus(dominion) >= 1", err: "takes no side"},
+		{in: "bogus(dominion) >= 1", err: "unknown condition"},
+		{in: "destroyed(st, nobody)", err: "no unit"},
+		{in: "destroyed(st) >= 2", err: "out of 0..1"},
+		{in: "disabled(st, x)", err: "not a section id"},
+		{in: "holds(alliance, moon)", err: "no area"},
+		{in: "minefield_down(sea)", err: "no minefield"},
+		{in: "destroyed(st, )", err: "empty argument"},
 	}
 	for _, tc := range tests {
-		c, err := ParseCondition(tc.in, testSides)
+		c, err := ParseCondition(tc.in, testNames)
 		if tc.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("ParseCondition(%q) = %+v, %v; want error %q", tc.in, c, err, tc.err)
 			}
 			continue
 		}
-		if err != nil || c != tc.want {
+		str := tc.str
+		if str == "" {
+			str = strings.TrimSpace(tc.in)
+		}
+		tc.want.Text = str
+		if err != nil || !reflect.DeepEqual(c, tc.want) {
 			t.Errorf("ParseCondition(%q) = %+v, %v; want %+v", tc.in, c, err, tc.want)
 			continue
 		}
-		str := tc.str
-		if str == "" {
-			str = tc.in
-		}
-		if c.Format(testSides) != str {
-			t.Errorf("Format() = %q, want %q", c.Format(testSides), str)
-		}
-		if back, err := ParseCondition(c.Format(testSides), testSides); err != nil || back != c {
-			t.Errorf("round trip of %q: %+v, %v", c.Format(testSides), back, err)
+		if back, err := ParseCondition(c.String(), testNames); err != nil || !reflect.DeepEqual(back, c) {
+			t.Errorf("round trip of %q: %+v, %v", c.String(), back, err)
 		}
 	}
 }
 
 func TestOutcomeSelection(t *testing.T) {
 	type setup func(s *State, st, jem ShipID)
-	active := func(s *State, _, _ ShipID) { s.Mines.Active, s.Mines.Cloaked = true, true }
+	active := func(s *State, _, _ ShipID) { s.Fields[0].Active, s.Fields[0].Cloaked = true, true }
 	captured := func(s *State, st, _ ShipID) { s.Ships[st].Captured = true }
 	sabotaged := func(s *State, st, _ ShipID) { s.Ships[st].Sabotaged = true }
 	losses := func(n int) setup { return func(s *State, _, _ ShipID) { s.Losses[SideB] = n } }

@@ -8,8 +8,22 @@ import (
 
 // MineView is a minefield position as a side knows it.
 type MineView struct {
-	Pos  hex.Hex
-	Laid bool
+	Pos   hex.Hex
+	Laid  bool
+	Field int // index into View.Fields
+}
+
+// FieldView is a minefield as a side knows it: its own, in full; an enemy's,
+// its laid mines while it is uncloaked, and whether it is active or down.
+type FieldView struct {
+	ID, Name string
+	Owner    Side
+	Laid     int // the mines laid, as the side knows (all of an active cloaked field)
+	Total    int // its positions
+	Active   bool
+	Cloaked  bool
+	Down     bool
+	Seals    bool
 }
 
 // View is what one side's sensors show: its own ships and wings, the enemy ships
@@ -42,8 +56,11 @@ type View struct {
 	// an enemy wing's Ships lists only the ships in view.
 	Wings []Wing
 
-	Mines           []MineView // positions this side knows
-	MinesLaid       int        // mines in the field (the owner's count; others see only what they know)
+	Fields []FieldView // every minefield of the battle, as this side knows it
+	Mines  []MineView  // the minefield positions this side knows, of every field, sorted
+
+	// The first minefield's figures, as Fields[0] has them (zero without one).
+	MinesLaid       int
 	MinesTotal      int
 	MinefieldActive bool
 	MineOwner       Side
@@ -58,8 +75,7 @@ func (s *State) View(side Side) *View {
 		Side: side, SideIDs: s.SideIDs, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
 		Active: s.Active, Phase: s.Phase, Terms: s.Terms, Outcome: s.Outcome, Winner: s.Winner,
 		Forces: s.Forces, Losses: s.Losses, Map: s.Map, Classes: s.Classes, First: s.First,
-		EvacTurns:  s.EvacTurns,
-		MinesTotal: len(s.Mines.Positions), MinefieldActive: s.Mines.Active, MineOwner: s.Mines.Owner,
+		EvacTurns: s.EvacTurns,
 	}
 	v.Ships = make([]Ship, 0, len(s.Ships))
 	obs := s.observers(side)
@@ -105,22 +121,28 @@ func (s *State) View(side Side) *View {
 		}
 		v.Wings = append(v.Wings, w)
 	}
-	m := &s.Mines
-	if side == m.Owner || !m.Cloaked {
-		for i, p := range m.Positions {
-			if side != m.Owner && !m.Laid[i] {
-				continue
+	for fi := range s.Fields {
+		m := &s.Fields[fi]
+		fv := FieldView{ID: m.ID, Name: m.Name, Owner: m.Owner, Total: len(m.Positions), Active: m.Active, Cloaked: m.Cloaked, Down: m.Down, Seals: m.Seals}
+		if side == m.Owner || !m.Cloaked {
+			for i, p := range m.Positions {
+				if side != m.Owner && !m.Laid[i] {
+					continue
+				}
+				v.Mines = append(v.Mines, MineView{Pos: p, Laid: m.Laid[i], Field: fi})
+				if m.Laid[i] {
+					fv.Laid++
+				}
 			}
-			v.Mines = append(v.Mines, MineView{Pos: p, Laid: m.Laid[i]})
-			if m.Laid[i] {
-				v.MinesLaid++
-			}
+		} else if m.Active {
+			fv.Laid = fv.Total
 		}
-		if side != m.Owner {
-			v.MinesLaid = len(v.Mines)
-		}
-	} else if m.Active {
-		v.MinesLaid = v.MinesTotal
+		v.Fields = append(v.Fields, fv)
+	}
+	slices.SortFunc(v.Mines, func(a, b MineView) int { return cmpHex(a.Pos, b.Pos) })
+	if len(v.Fields) > 0 {
+		f := &v.Fields[0]
+		v.MinesLaid, v.MinesTotal, v.MinefieldActive, v.MineOwner = f.Laid, f.Total, f.Active, f.Owner
 	}
 	return v
 }
@@ -161,7 +183,7 @@ func (v *View) ShipAt(h hex.Hex) *Ship {
 				continue
 			}
 			c := &v.Classes[sh.Class]
-			if c.Station && c.Radius > 0 {
+			if c.Radius > 0 {
 				for _, f := range hex.Range(sh.Pos, c.Radius) {
 					if k := v.Map.Index(f); k >= 0 {
 						v.occ[k] = int32(j) + 1

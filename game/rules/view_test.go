@@ -113,7 +113,7 @@ func TestCloneIsIndependent(t *testing.T) {
 	apply(t, k, endPhase(SideA))
 	apply(t, k, atk(SideB, c.jem2, 1, c.st, secPower))
 	k.Ships[c.st].Section[0] = 1
-	k.Mines.Laid[1] = true
+	k.Fields[0].Laid[1] = true
 	assertUnchanged(t, before, s)
 	if s.Checksum() != sum {
 		t.Fatal("playing a clone changed the original")

@@ -43,6 +43,7 @@ var catalogueBounds = []bound{
 	{path: "classes[].weapons[].shots", min: 1, max: rules.MaxShots},
 	{path: "classes[].weapons[].pierce", min: 0, max: 100},
 	{path: "classes[].weapons[].section", min: 0, max: rules.MaxSectionID},
+	{path: "classes[].weapons[].sweep", min: 0, max: rules.MaxRadius},
 	{path: "classes[].sections", min: 0, max: rules.MaxSections, list: true},
 	{path: "classes[].sections[].id", min: 1, max: rules.MaxSectionID},
 	{path: "classes[].sections[].hull", min: 1, max: rules.MaxHull},
@@ -55,6 +56,20 @@ var scenarioBounds = []bound{
 	{path: "turn_limit", min: 1, max: rules.MaxTurns},
 	{path: "evacuation_turns", min: 0, max: rules.MaxEvacTurns},
 	{path: "minefield.damage", min: 0, max: rules.MaxMineDamage}, // 0: no minefield
+	{path: "minefield.fails_below", min: 0, max: rules.MaxMapSide * rules.MaxMapSide},
+	{path: "minefields", min: 0, max: MaxMinefields, list: true},
+	{path: "minefields[].damage", min: 0, max: rules.MaxMineDamage},
+	{path: "minefields[].fails_below", min: 0, max: rules.MaxMapSide * rules.MaxMapSide},
+	{path: "areas", min: 0, max: MaxAreas, list: true},
+	{path: "areas[].hexes", min: 0, max: rules.MaxMapSide * rules.MaxMapSide, list: true},
+	{path: "areas[].hexes[]", min: 2, max: 2, list: true},
+	{path: "areas[].hexes[][]", min: 0, max: rules.MaxMapSide - 1},
+	{path: "areas[].rect", min: 0, max: 4, list: true},
+	{path: "areas[].rect[]", min: 0, max: rules.MaxMapSide - 1},
+	{path: "objectives", min: 0, max: MaxObjectives, list: true},
+	{path: "objectives[].when", min: 1, max: rules.MaxConditions, list: true},
+	{path: "objectives[].points", min: -rules.MaxScore, max: rules.MaxScore},
+	{path: "outcomes[].score.*", min: 0, max: rules.MaxScore},
 	{path: "units", min: 0, max: MaxUnits, list: true},
 	{path: "units[].at", min: 2, max: 2, list: true},
 	{path: "units[].at[]", min: 0, max: rules.MaxMapSide - 1},
@@ -126,7 +141,11 @@ func checkBounds(name string, root *yaml.Node, table []bound) error {
 				}
 			}
 		case yaml.ScalarNode:
-			if b, ok := values[p]; ok {
+			b, ok := values[p]
+			if i := strings.LastIndexByte(p, '.'); !ok && i >= 0 {
+				b, ok = values[p[:i+1]+"*"] // the values of a map keyed by ids
+			}
+			if ok {
 				return checkNumber(name, n, ctx, p, b)
 			}
 		}
@@ -145,6 +164,9 @@ var itemLabels = map[string][2]string{
 	"wings[]":              {"wing", "id"},
 	"wings[].ships[]":      {"group", "class"},
 	"outcomes[]":           {"outcome", "id"},
+	"minefields[]":         {"minefield", "id"},
+	"areas[]":              {"area", "id"},
+	"objectives[]":         {"objective", "id"},
 	"sides[]":              {"side", "id"},
 }
 

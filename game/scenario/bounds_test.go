@@ -29,6 +29,8 @@ func walkType(ft reflect.Type, p string, numbers, lists map[string]bool) {
 		walkType(ft.Elem(), p+"[]", numbers, lists)
 	case reflect.Pointer:
 		walkType(ft.Elem(), p, numbers, lists)
+	case reflect.Map:
+		walkType(ft.Elem(), p+".*", numbers, lists) // keyed by ids
 	case reflect.Struct:
 		formatPaths(ft, p, numbers, lists)
 	}

@@ -20,7 +20,10 @@ type Scenario struct {
 	File      string
 	Sides     [2]SideInfo // by rules.Side
 	Terms     *Terms
-	Minefield string // what the minefield is, for briefings
+	Minefield  string   // what the first minefield is, for briefings
+	Minefields []string // what each minefield is (those with a note)
+	// Historical is the outcome the sources record for this battle, or "".
+	Historical string
 	Setup     rules.Setup
 	Classes   map[string]ClassInfo
 	// Hash is the SHA-256 of the scenario file and its catalogue: a replay names
@@ -60,7 +63,7 @@ type Catalogue func(ref string) (data []byte, name string, err error)
 // mapLegend is the map text's vocabulary.
 var mapLegend = map[byte]rules.Terrain{
 	'.': rules.Open, '~': rules.Belt, '%': rules.Debris, 'W': rules.Wormhole,
-	'S': rules.StationHex, '<': rules.Entry, '>': rules.Exit, 'M': rules.Open, 'm': rules.Open,
+	'S': rules.StationHex, '<': rules.Entry, '>': rules.Exit,
 }
 
 // Parse reads a scenario from its bytes; name is used in messages.
@@ -101,7 +104,7 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 	sum.Write(catData)
 	sc := &Scenario{
 		ID: f.ID, Name: f.Name, Date: f.Date, Briefing: strings.TrimSpace(f.Briefing), File: name,
-		Minefield: strings.TrimSpace(f.Minefield.Note), Classes: info,
+		Classes: info,
 		Hash: hex.EncodeToString(sum.Sum(nil)),
 	}
 	su := &sc.Setup
@@ -144,29 +147,38 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 		sc.Terms = &Terms{Side: side, From: f.Terms.From, Text: strings.TrimSpace(f.Terms.Text)}
 		su.Terms, su.TermsSide = true, side
 	}
-	rows, err := parseMap(d, f.Map.Rows, &su.Map)
+	fields, letters, err := readFields(d, &f)
 	if err != nil {
 		return nil, err
 	}
-	su.Mines, su.MinesLaid = rows.mines, rows.laid
-	if len(su.Mines) > 0 {
-		if su.MineOwner, err = d.side([]any{"minefield", "owner"}, f.Minefield.Owner); err != nil {
-			return nil, err
+	rows, err := parseMap(d, f.Map.Rows, &su.Map, letters)
+	if err != nil {
+		return nil, err
+	}
+	for i := range fields {
+		fields[i].setup.Positions, fields[i].setup.Laid = rows.mines[i], rows.laid[i]
+		if len(rows.mines[i]) == 0 {
+			return nil, d.errf(fields[i].at, "minefield %s: the map draws none of its positions (%s or %s)", fields[i].setup.ID, fields[i].letter, strings.ToLower(fields[i].letter))
 		}
-		if f.Minefield.Damage <= 0 || f.Minefield.Damage > rules.MaxMineDamage {
-			return nil, d.errf([]any{"minefield", "damage"}, "minefield damage %d out of 1..%d", f.Minefield.Damage, rules.MaxMineDamage)
+		su.Minefields = append(su.Minefields, fields[i].setup)
+		if fields[i].note != "" {
+			sc.Minefields = append(sc.Minefields, fields[i].note)
 		}
-		su.MineDamage = f.Minefield.Damage
-	} else if f.Minefield.Owner != "" || f.Minefield.Damage != 0 {
-		return nil, d.errf([]any{"minefield"}, "a minefield, but the map draws no minefield position (M or m)")
+	}
+	if len(sc.Minefields) > 0 {
+		sc.Minefield = sc.Minefields[0]
+	}
+	if su.Areas, err = readAreas(d, &f, &su.Map); err != nil {
+		return nil, err
 	}
 	if err := buildForces(d, &f, su); err != nil {
 		return nil, err
 	}
+	d.names = namesOf(su)
 	if err := checkStations(d, su, rows); err != nil {
 		return nil, err
 	}
-	if err := checkMinelayer(d, su); err != nil {
+	if err := checkMinelayer(d, su, fields); err != nil {
 		return nil, err
 	}
 	for i, group := range f.EndWhen {
@@ -197,7 +209,22 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 		if err != nil {
 			return nil, err
 		}
-		su.Outcomes = append(su.Outcomes, rules.Outcome{ID: of.ID, Winner: w, Title: of.Title, Text: strings.TrimSpace(of.Text), When: cs})
+		o := rules.Outcome{ID: of.ID, Winner: w, Title: of.Title, Text: strings.TrimSpace(of.Text), When: cs}
+		for id, v := range of.Score {
+			side, err := d.side(sub(at, "score"), id)
+			if err != nil {
+				return nil, err
+			}
+			o.Score[side] = v
+		}
+		su.Outcomes = append(su.Outcomes, o)
+	}
+	if f.Historical != "" && !seen[f.Historical] {
+		return nil, d.errf([]any{"historical"}, "historical outcome %q is none of the outcomes", f.Historical)
+	}
+	sc.Historical = f.Historical
+	if su.Objectives, err = readObjectives(d, &f); err != nil {
+		return nil, err
 	}
 	if _, err := rules.New(*su, 1); err != nil {
 		return nil, d.errf(setupPath(err, &f, su), "%v", err)
@@ -230,7 +257,7 @@ func setupPath(err error, f *scenarioFile, su *rules.Setup) []any {
 func conditions(d *doc, at []any, texts []string) ([]rules.Condition, error) {
 	var out []rules.Condition
 	for j, t := range texts {
-		c, err := rules.ParseCondition(t, d.sides)
+		c, err := rules.ParseCondition(t, d.names)
 		if err == nil {
 			err = c.Validate()
 		}
@@ -244,12 +271,14 @@ func conditions(d *doc, at []any, texts []string) ([]rules.Condition, error) {
 
 // mapRows is what parseMap finds besides the terrain.
 type mapRows struct {
-	mines, laid []ghex.Hex // minefield positions; those laid at the start
-	line        []int      // the file's line of each row
+	mines, laid [][]ghex.Hex // by minefield: its positions; those laid at the start
+	line        []int        // the file's line of each row
 }
 
 // parseMap reads the map text: one character per hex, one line per row.
-func parseMap(d *doc, text string, m *rules.Map) (*mapRows, error) {
+// letters are the minefields' letters, in their order: the upper case draws a
+// position of the field, the lower case one laid at the start.
+func parseMap(d *doc, text string, m *rules.Map, letters []byte) (*mapRows, error) {
 	base := d.line("map", "rows")
 	var rows []string
 	first := -1
@@ -276,7 +305,12 @@ func parseMap(d *doc, text string, m *rules.Map) (*mapRows, error) {
 	if m.Cols > rules.MaxMapSide {
 		return nil, d.errf([]any{"map"}, "the map has %d columns, at most %d", m.Cols, rules.MaxMapSide)
 	}
-	out := &mapRows{}
+	out := &mapRows{mines: make([][]ghex.Hex, len(letters)), laid: make([][]ghex.Hex, len(letters))}
+	field := map[byte]int{}
+	for i, l := range letters {
+		field[l] = i + 1
+		field[l+'a'-'A'] = -(i + 1)
+	}
 	m.Terrain = make([]rules.Terrain, 0, m.Cols*m.Rows)
 	for r, l := range rows {
 		line := base + 1 + first + r
@@ -285,19 +319,21 @@ func parseMap(d *doc, text string, m *rules.Map) (*mapRows, error) {
 			return nil, &Error{File: d.name, Line: line, Msg: fmt.Sprintf("map row %d has %d columns, the first has %d", r, len(l), m.Cols)}
 		}
 		for c := 0; c < len(l); c++ {
+			h := ghex.FromOffset(ghex.Offset{Col: c, Row: r})
+			if fi := field[l[c]]; fi != 0 {
+				m.Terrain = append(m.Terrain, rules.Open)
+				k := max(fi, -fi) - 1
+				out.mines[k] = append(out.mines[k], h)
+				if fi < 0 {
+					out.laid[k] = append(out.laid[k], h)
+				}
+				continue
+			}
 			t, ok := mapLegend[l[c]]
 			if !ok {
-				return nil, &Error{File: d.name, Line: line, Msg: fmt.Sprintf("map row %d column %d: unknown terrain %q (legend: . open, ~ belt, %% debris, W wormhole, S station, < entry, > exit, M mine position, m laid mine)", r, c, l[c])}
+				return nil, &Error{File: d.name, Line: line, Msg: fmt.Sprintf("map row %d column %d: unknown terrain %q (legend: . open, ~ belt, %% debris, W wormhole, S station, < entry, > exit, and each minefield's letter: M mine position, m laid mine)", r, c, l[c])}
 			}
 			m.Terrain = append(m.Terrain, t)
-			h := ghex.FromOffset(ghex.Offset{Col: c, Row: r})
-			switch l[c] {
-			case 'M':
-				out.mines = append(out.mines, h)
-			case 'm':
-				out.mines = append(out.mines, h)
-				out.laid = append(out.laid, h)
-			}
 		}
 	}
 	return out, nil

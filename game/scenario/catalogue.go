@@ -36,7 +36,7 @@ func ParseCatalogue(name string, data []byte) ([]rules.Class, map[string]ClassIn
 			return nil, nil, d.errf(append(at, "id"), "class %q defined twice", cf.ID)
 		}
 		c := rules.Class{
-			ID: cf.ID, Name: cf.Name, Faction: cf.Faction, Station: cf.Station,
+			ID: cf.ID, Name: cf.Name, Faction: cf.Faction, Station: cf.Station, Structure: cf.Structure,
 			Hull: cf.Hull, Shields: cf.Shields, ShieldRegen: cf.ShieldRegen, Speed: cf.Speed,
 			Evasion: cf.Evasion, Sensors: cf.Sensors, Detect: cf.Detect, Cloak: cf.Cloak,
 			Minelayer: cf.Minelayer, Troops: cf.Troops, Garrison: cf.Garrison, Actions: cf.Actions,
@@ -55,7 +55,7 @@ func ParseCatalogue(name string, data []byte) ([]rules.Class, map[string]ClassIn
 			}
 			c.Weapons = append(c.Weapons, rules.Weapon{
 				Name: wf.Name, Kind: k, Range: wf.Range, Accuracy: wf.Accuracy, Damage: wf.Damage,
-				Shots: wf.Shots, Pierce: wf.Pierce, Section: wf.Section, Perimeter: wf.Perimeter,
+				Shots: wf.Shots, Pierce: wf.Pierce, Section: wf.Section, Perimeter: wf.Perimeter, Sweep: wf.Sweep,
 			})
 		}
 		for _, sf := range cf.Sections {

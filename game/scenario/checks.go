@@ -37,22 +37,21 @@ func checkStations(d *doc, su *rules.Setup, rows *mapRows) error {
 // arriving by the turn limit. A minelayer of the owner due after the turn limit
 // is refused too: it would wait in reserve and keep minefield_failed from ever
 // holding.
-func checkMinelayer(d *doc, su *rules.Setup) error {
-	if len(su.Mines) == 0 {
-		return nil
-	}
-	timely := false
-	for _, sh := range su.Ships {
-		if sh.Side != su.MineOwner || !su.Classes[sh.Class].Minelayer {
-			continue
+func checkMinelayer(d *doc, su *rules.Setup, fields []field) error {
+	for fi, m := range su.Minefields {
+		timely := false
+		for _, sh := range su.Ships {
+			if sh.Side != m.Owner || !su.Classes[sh.Class].Minelayer {
+				continue
+			}
+			if sh.Wing >= 0 && su.Wings[sh.Wing].Arrive > su.TurnLimit {
+				return d.errf([]any{"wings", sh.Wing, "arrive"}, "wing %s brings a minelayer of a minefield's owner after the turn limit (%d): it would never lay a mine, yet keep the minefield from failing", su.Wings[sh.Wing].Key, su.TurnLimit)
+			}
+			timely = true
 		}
-		if sh.Wing >= 0 && su.Wings[sh.Wing].Arrive > su.TurnLimit {
-			return d.errf([]any{"wings", sh.Wing, "arrive"}, "wing %s brings a minelayer of the minefield's owner after the turn limit (%d): it would never lay a mine, yet keep the minefield from failing", su.Wings[sh.Wing].Key, su.TurnLimit)
+		if !timely && len(m.Laid) < len(m.Positions) {
+			return d.errf(sub(fields[fi].at, "owner"), "the %s owns minefield %s (%d of %d positions laid) but has no minelayer in the battle to finish it", su.SideIDs.Of(m.Owner), m.ID, len(m.Laid), len(m.Positions))
 		}
-		timely = true
-	}
-	if !timely && len(su.MinesLaid) < len(su.Mines) {
-		return d.errf([]any{"minefield", "owner"}, "the %s owns the minefield (%d of %d positions laid) but has no minelayer in the battle to finish it", su.SideIDs.Of(su.MineOwner), len(su.MinesLaid), len(su.Mines))
 	}
 	return nil
 }

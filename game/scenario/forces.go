@@ -19,8 +19,10 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 	}
 	taken := map[ghex.Hex]bool{}
 	mines := map[ghex.Hex]bool{}
-	for _, h := range su.Mines {
-		mines[h] = true
+	for _, m := range su.Minefields {
+		for _, h := range m.Positions {
+			mines[h] = true
+		}
 	}
 	keys := map[string]rules.ShipID{}
 	for i, u := range f.Units {

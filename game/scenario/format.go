@@ -17,6 +17,7 @@ type classFile struct {
 	Name            string        `yaml:"name"`
 	Faction         string        `yaml:"faction"`
 	Station         bool          `yaml:"station"`
+	Structure       bool          `yaml:"structure"`
 	Hull            int           `yaml:"hull"`
 	Shields         int           `yaml:"shields"`
 	ShieldRegen     int           `yaml:"shield_regen"`
@@ -46,6 +47,7 @@ type weaponFile struct {
 	Pierce    int    `yaml:"pierce"`
 	Section   int    `yaml:"section"`
 	Perimeter bool   `yaml:"perimeter"`
+	Sweep     int    `yaml:"sweep"`
 }
 
 type sectionFile struct {
@@ -68,7 +70,11 @@ type scenarioFile struct {
 	TurnLimit       int           `yaml:"turn_limit"`
 	EvacuationTurns int           `yaml:"evacuation_turns"`
 	Map             mapFile       `yaml:"map"`
-	Minefield       minefieldFile `yaml:"minefield"`
+	Historical      string          `yaml:"historical"` // the outcome history records
+	Minefield       *minefieldFile  `yaml:"minefield"`  // one minefield, drawn M and m (the form of one field)
+	Minefields      []minefieldFile `yaml:"minefields"` // several, each drawn with its own letter
+	Areas           []areaFile      `yaml:"areas"`
+	Objectives      []objectiveFile `yaml:"objectives"`
 	Units           []unitFile    `yaml:"units"`
 	Wings           []wingFile    `yaml:"wings"`
 	EndWhen         [][]string    `yaml:"end_when"`
@@ -94,9 +100,29 @@ type mapFile struct {
 }
 
 type minefieldFile struct {
-	Owner  string `yaml:"owner"`
-	Damage int    `yaml:"damage"`
-	Note   string `yaml:"note"`
+	ID            string `yaml:"id"`
+	Name          string `yaml:"name"`
+	Owner         string `yaml:"owner"`
+	Damage        int    `yaml:"damage"`
+	Note          string `yaml:"note"`
+	Letter        string `yaml:"letter"`      // the map's letter for its positions (lower case: laid); M for the first
+	FailsBelow    int    `yaml:"fails_below"` // brought down when fewer mines than this are left once it is active
+	SealsWormhole *bool  `yaml:"seals_wormhole"`
+}
+
+type areaFile struct {
+	ID    string  `yaml:"id"`
+	Name  string  `yaml:"name"`
+	Hexes [][]int `yaml:"hexes"` // [column, row] of each hex
+	Rect  []int   `yaml:"rect"`  // [col0, row0, col1, row1], corners included
+}
+
+type objectiveFile struct {
+	ID     string   `yaml:"id"`
+	Side   string   `yaml:"side"`
+	Text   string   `yaml:"text"`
+	When   []string `yaml:"when"`
+	Points int      `yaml:"points"`
 }
 
 type unitFile struct {
@@ -130,9 +156,10 @@ type groupFile struct {
 }
 
 type outcomeFile struct {
-	ID     string   `yaml:"id"`
-	Winner string   `yaml:"winner"`
-	Title  string   `yaml:"title"`
-	Text   string   `yaml:"text"`
-	When   []string `yaml:"when"`
+	ID     string         `yaml:"id"`
+	Winner string         `yaml:"winner"`
+	Title  string         `yaml:"title"`
+	Text   string         `yaml:"text"`
+	When   []string       `yaml:"when"`
+	Score  map[string]int `yaml:"score"` // side id → score, 0..100
 }

@@ -228,8 +228,8 @@ func randomOrder(st *rules.State, rng *rand.Rand) rules.Order {
 		}
 	case 5:
 		o.Kind = rules.LayMine
-		if n := len(st.Mines.Positions); n > 0 {
-			o.At = st.Mines.Positions[rng.IntN(n)]
+		if n := len(st.Fields[0].Positions); n > 0 {
+			o.At = st.Fields[0].Positions[rng.IntN(n)]
 		}
 	case 6:
 		o.Kind = rules.Board

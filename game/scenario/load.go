@@ -21,13 +21,16 @@ import (
 // Limits on untrusted files; docs/scenarios.md lists them with the rules' bounds
 // on every number.
 const (
-	MaxFileSize = 1 << 20 // bytes of one scenario or catalogue file
-	MaxWings    = 200
-	MaxGroups   = 100 // groups of ships in one wing
-	MaxGroup    = 500 // ships in one group of a wing
-	MaxUnits    = 200
-	MaxClasses  = 200
-	MaxIDLength = 64 // characters of an id
+	MaxFileSize   = 1 << 20 // bytes of one scenario or catalogue file
+	MaxWings      = 200
+	MaxGroups     = 100 // groups of ships in one wing
+	MaxGroup      = 500 // ships in one group of a wing
+	MaxUnits      = 200
+	MaxClasses    = 200
+	MaxMinefields = 10 // minefields of one scenario
+	MaxAreas      = 50 // named areas of one scenario
+	MaxObjectives = 50 // objectives of one scenario
+	MaxIDLength   = 64 // characters of an id
 )
 
 // Error is a problem in a file, with the line where it was found (0 when unknown).
@@ -64,6 +67,7 @@ type doc struct {
 	name  string
 	root  *yaml.Node
 	sides rules.SideIDs // a scenario's side ids, once read
+	names rules.Names   // a scenario's names for conditions, once its forces are read
 }
 
 var lineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)

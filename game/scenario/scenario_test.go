@@ -59,8 +59,8 @@ func TestFlagshipFacts(t *testing.T) {
 	if c := st.Class(rotarran); c.Faction != "klingon" {
 		t.Error("the Rotarran is Klingon")
 	}
-	laid, total := st.Mines.LaidCount(), len(st.Mines.Positions)
-	if laid == 0 || laid >= total || st.Mines.Active {
+	laid, total := st.Fields[0].LaidCount(), len(st.Fields[0].Positions)
+	if laid == 0 || laid >= total || st.Fields[0].Active {
 		t.Errorf("minefield must be partly laid: %d of %d", laid, total)
 	}
 	dominion, intercept, dukatFocus, gamma := 0, 0, false, 0

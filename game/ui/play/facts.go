@@ -70,7 +70,7 @@ func LossGoal(st *rules.State) (side rules.Side, n int, o rules.Outcome, ok bool
 // StationName names the minefield owner's station (the one the battle is
 // about), or "The station".
 func StationName(st *rules.State) string {
-	if sh := st.Station(st.Mines.Owner); sh != nil && sh.Name != "" {
+	if sh := st.Station(st.Guardian()); sh != nil && sh.Name != "" {
 		return sh.Name
 	}
 	return "The station"

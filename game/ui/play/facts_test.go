@@ -21,7 +21,7 @@ func TestFactsFromTheScenario(t *testing.T) {
 	if got := TermsRefused(sc); !strings.Contains(got, sc.Sides[sc.Terms.Side].Commander) || !strings.Contains(got, sc.Terms.From) {
 		t.Errorf("TermsRefused = %q: want the commander who answers and who offered them", got)
 	}
-	stn := st.Station(st.Mines.Owner)
+	stn := st.Station(st.Guardian())
 	if stn == nil || StationName(st) != stn.Name {
 		t.Fatalf("StationName = %q", StationName(st))
 	}

@@ -219,7 +219,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			if e.Kind == rules.MinefieldActivated {
 				sub := ""
 				if play.HasWormhole(st.Map) {
-					sub = play.SideTitle(b.s.Scenario, st.Mines.Owner.Other()) + " reinforcements through the wormhole are stopped"
+					sub = play.SideTitle(b.s.Scenario, st.Fields[e.Field].Owner.Other()) + " reinforcements through the wormhole are stopped"
 				}
 				b.banner("The minefield is active", sub)
 			}
