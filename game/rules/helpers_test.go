@@ -109,16 +109,16 @@ type builder struct {
 func newBuilder(t testing.TB) *builder {
 	const cols, rows = 20, 14
 	return &builder{t: t, mineDamage: 10, Setup: Setup{
-		Scenario:   "test",
-		SideIDs:    testSides,
-		Name:       "Test battle",
-		Map:        Map{Cols: cols, Rows: rows, Terrain: make([]Terrain, cols*rows)},
-		Classes:    testClasses(),
-		First:      SideA,
-		TurnLimit:  10,
-		EvacTurns:  2,
-		TermsSide:  SideA,
-		Outcomes:   testOutcomes(),
+		Scenario:  "test",
+		SideIDs:   testSides,
+		Name:      "Test battle",
+		Map:       Map{Cols: cols, Rows: rows, Terrain: make([]Terrain, cols*rows)},
+		Classes:   testClasses(),
+		First:     SideA,
+		TurnLimit: 10,
+		EvacTurns: 2,
+		TermsSide: SideA,
+		Outcomes:  testOutcomes(),
 	}}
 }
 

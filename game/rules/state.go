@@ -134,22 +134,22 @@ func cmpHex(a, b hex.Hex) int {
 // State is a battle in progress. Its exported fields may be read freely; they
 // change only through Apply.
 type State struct {
-	Scenario  string
-	Name      string
-	SideIDs   SideIDs // the scenario's names for its sides
-	Seed      uint64
-	Map       *Map
-	Classes   []Class
-	Ships     []Ship
-	Wings     []Wing
-	Fields    []Minefield // the minefields, in the scenario's order
-	Areas     []Area
+	Scenario   string
+	Name       string
+	SideIDs    SideIDs // the scenario's names for its sides
+	Seed       uint64
+	Map        *Map
+	Classes    []Class
+	Ships      []Ship
+	Wings      []Wing
+	Fields     []Minefield // the minefields, in the scenario's order
+	Areas      []Area
 	Objectives []Objective
-	First     Side
-	TurnLimit int
-	EvacTurns int
-	EndWhen   [][]Condition
-	Outcomes  []Outcome
+	First      Side
+	TurnLimit  int
+	EvacTurns  int
+	EndWhen    [][]Condition
+	Outcomes   []Outcome
 
 	Turn    int
 	Active  Side

@@ -137,8 +137,8 @@ func (s Summary) Equal(o Summary) bool {
 func (s *State) Summarize() Summary {
 	sum := Summary{
 		Scenario: s.Scenario, Seed: s.Seed, Turns: s.Turn, Phase: s.Phase.String(), Outcome: s.Outcome,
-		Forces:    s.counts(s.Forces),
-		Losses:    s.counts(s.Losses),
+		Forces:   s.counts(s.Forces),
+		Losses:   s.counts(s.Losses),
 		Station:  s.StationStatus(),
 		Scores:   s.counts([2]int{s.Score(SideA), s.Score(SideB)}),
 		Checksum: s.ChecksumHex(),

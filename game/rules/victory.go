@@ -1,6 +1,5 @@
 package rules
 
-
 // StationStatus is "held", "captured" or "sabotaged" for the first station of
 // the guardian (the first minefield's owner, or the first side), or "none".
 func (s *State) StationStatus() string {

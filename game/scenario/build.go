@@ -13,19 +13,19 @@ import (
 
 // Scenario is a battle read from a file, ready to start.
 type Scenario struct {
-	ID        string
-	Name      string
-	Date      string
-	Briefing  string
-	File      string
-	Sides     [2]SideInfo // by rules.Side
-	Terms     *Terms
+	ID         string
+	Name       string
+	Date       string
+	Briefing   string
+	File       string
+	Sides      [2]SideInfo // by rules.Side
+	Terms      *Terms
 	Minefield  string   // what the first minefield is, for briefings
 	Minefields []string // what each minefield is (those with a note)
 	// Historical is the outcome the sources record for this battle, or "".
 	Historical string
-	Setup     rules.Setup
-	Classes   map[string]ClassInfo
+	Setup      rules.Setup
+	Classes    map[string]ClassInfo
 	// Hash is the SHA-256 of the scenario file and its catalogue: a replay names
 	// it so that a changed scenario is noticed.
 	Hash string
@@ -105,7 +105,7 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 	sc := &Scenario{
 		ID: f.ID, Name: f.Name, Date: f.Date, Briefing: strings.TrimSpace(f.Briefing), File: name,
 		Classes: info,
-		Hash: hex.EncodeToString(sum.Sum(nil)),
+		Hash:    hex.EncodeToString(sum.Sum(nil)),
 	}
 	su := &sc.Setup
 	su.Scenario, su.Name, su.Classes = f.ID, f.Name, classes

@@ -59,26 +59,26 @@ type sectionFile struct {
 
 // scenarioFile is one battle.
 type scenarioFile struct {
-	ID              string        `yaml:"id"`
-	Name            string        `yaml:"name"`
-	Date            string        `yaml:"date"`
-	Catalogue       string        `yaml:"catalogue"`
-	Briefing        string        `yaml:"briefing"`
-	Sides           []sideFile    `yaml:"sides"`
-	Terms           *termsFile    `yaml:"terms"`
-	First           string        `yaml:"first"`
-	TurnLimit       int           `yaml:"turn_limit"`
-	EvacuationTurns int           `yaml:"evacuation_turns"`
-	Map             mapFile       `yaml:"map"`
+	ID              string          `yaml:"id"`
+	Name            string          `yaml:"name"`
+	Date            string          `yaml:"date"`
+	Catalogue       string          `yaml:"catalogue"`
+	Briefing        string          `yaml:"briefing"`
+	Sides           []sideFile      `yaml:"sides"`
+	Terms           *termsFile      `yaml:"terms"`
+	First           string          `yaml:"first"`
+	TurnLimit       int             `yaml:"turn_limit"`
+	EvacuationTurns int             `yaml:"evacuation_turns"`
+	Map             mapFile         `yaml:"map"`
 	Historical      string          `yaml:"historical"` // the outcome history records
 	Minefield       *minefieldFile  `yaml:"minefield"`  // one minefield, drawn M and m (the form of one field)
 	Minefields      []minefieldFile `yaml:"minefields"` // several, each drawn with its own letter
 	Areas           []areaFile      `yaml:"areas"`
 	Objectives      []objectiveFile `yaml:"objectives"`
-	Units           []unitFile    `yaml:"units"`
-	Wings           []wingFile    `yaml:"wings"`
-	EndWhen         [][]string    `yaml:"end_when"`
-	Outcomes        []outcomeFile `yaml:"outcomes"`
+	Units           []unitFile      `yaml:"units"`
+	Wings           []wingFile      `yaml:"wings"`
+	EndWhen         [][]string      `yaml:"end_when"`
+	Outcomes        []outcomeFile   `yaml:"outcomes"`
 }
 
 type sideFile struct {
