@@ -43,6 +43,8 @@ type simReport struct {
 	Losses      [2]spread
 	Forces      [2]spread
 	Turns       spread
+	Scores      [2]float64 // each side's mean score (0..100)
+	Historical  string     // the outcome the sources record, or ""
 	MsPerBattle float64
 	Workers     int
 	Elapsed     time.Duration
@@ -55,6 +57,10 @@ func (r simReport) MarshalJSON() ([]byte, error) {
 		"sides":      r.Sides,
 		"commanders": map[string]string{r.Sides[0]: r.Commanders[0], r.Sides[1]: r.Commanders[1]},
 		"outcomes":   r.Outcomes, "wins": r.Wins, "turns": r.Turns, "ms_per_battle": r.MsPerBattle,
+		"scores": map[string]float64{r.Sides[0]: r.Scores[0], r.Sides[1]: r.Scores[1]},
+	}
+	if r.Historical != "" {
+		m["historical"] = map[string]any{"outcome": r.Historical, "battles": r.Outcomes[r.Historical], "most_frequent": r.historicalLeads()}
 	}
 	for _, side := range rules.Sides {
 		m[r.Sides[side]+"_losses"] = r.Losses[side]
@@ -63,9 +69,22 @@ func (r simReport) MarshalJSON() ([]byte, error) {
 	return json.Marshal(m)
 }
 
+// historicalLeads reports whether the historical outcome is the most frequent
+// (ties count).
+func (r simReport) historicalLeads() bool {
+	h := r.Outcomes[r.Historical]
+	for _, n := range r.Outcomes {
+		if n > h {
+			return false
+		}
+	}
+	return h > 0
+}
+
 // battleResult is one battle of a sim run.
 type battleResult struct {
 	outcome string
+	scores  [2]int
 	winner  string
 	losses  [2]int
 	forces  [2]int
@@ -125,6 +144,7 @@ func simulate(sc *scenario.Scenario, o simOptions) (simReport, error) {
 	rep := simReport{
 		Scenario: sc.ID, Seed: o.seed, Battles: o.n, Sides: sc.Setup.SideIDs, Commanders: o.commanders,
 		Outcomes: map[string]int{}, Wins: map[string]int{}, Workers: o.workers, Elapsed: time.Since(start),
+		Historical: sc.Historical,
 	}
 	var losses, forces [2][]int
 	var tu []int
@@ -138,6 +158,7 @@ func simulate(sc *scenario.Scenario, o simOptions) (simReport, error) {
 			rep.Wins[r.winner]++
 		}
 		for _, side := range rules.Sides {
+			rep.Scores[side] += float64(r.scores[side]) / float64(o.n)
 			losses[side] = append(losses[side], r.losses[side])
 			forces[side] = append(forces[side], r.forces[side])
 		}
@@ -148,6 +169,9 @@ func simulate(sc *scenario.Scenario, o simOptions) (simReport, error) {
 		rep.Losses[side], rep.Forces[side] = spreadOf(losses[side]), spreadOf(forces[side])
 	}
 	rep.Turns = spreadOf(tu)
+	for side := range rep.Scores {
+		rep.Scores[side] = float64(int(rep.Scores[side]*10+0.5)) / 10
+	}
 	rep.MsPerBattle = float64(total.Microseconds()) / 1000 / float64(o.n)
 	rep.MsPerBattle = float64(int(rep.MsPerBattle*100+0.5)) / 100
 	return rep, nil
@@ -166,7 +190,8 @@ func playOne(sc *scenario.Scenario, seed uint64, names [2]string) battleResult {
 	if err := ai.Play(st, cmd, nil); err != nil {
 		return battleResult{err: err}
 	}
-	r := battleResult{outcome: st.Outcome, losses: st.Losses, forces: st.Forces, turns: st.Turn, dur: time.Since(t0)}
+	r := battleResult{outcome: st.Outcome, losses: st.Losses, forces: st.Forces, turns: st.Turn, dur: time.Since(t0),
+		scores: [2]int{st.Score(rules.SideA), st.Score(rules.SideB)}}
 	if st.Phase == rules.Over && st.Outcome != rules.Undecided {
 		r.winner = st.SideID(st.Winner)
 	}
@@ -283,6 +308,14 @@ func printReport(w io.Writer, r simReport) {
 		s    spread
 	}{{r.Sides[1] + " losses", r.Losses[1]}, {r.Sides[0] + " losses", r.Losses[0]}, {r.Sides[1] + " forces", r.Forces[1]}, {r.Sides[0] + " forces", r.Forces[0]}, {"turns", r.Turns}} {
 		fmt.Fprintf(w, "%-28s %6d %6d %6d\n", row.name, row.s.P10, row.s.Median, row.s.P90)
+	}
+	fmt.Fprintf(w, "%-28s %6.1f %6.1f\n", "mean score "+r.Sides[0]+", "+r.Sides[1], r.Scores[0], r.Scores[1])
+	if r.Historical != "" {
+		lead := "the most frequent"
+		if !r.historicalLeads() {
+			lead = "not the most frequent"
+		}
+		fmt.Fprintf(w, "historical outcome %s: %d battles, %s\n", r.Historical, r.Outcomes[r.Historical], lead)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "ms per battle %.2f (%d workers, %.1f s in all)\n", r.MsPerBattle, r.Workers, r.Elapsed.Seconds())

@@ -65,6 +65,8 @@ func (s *State) Apply(o Order) ([]Event, error) {
 		s.endPhase(&ev)
 	case Sweep:
 		s.sweep(o, &ev)
+	case Disable:
+		s.disable(o, &ev)
 	}
 	s.checkEnd(&ev)
 	return ev, nil

@@ -83,6 +83,8 @@ func check(k known, o Order) error {
 		return checkWithdraw(f, sh)
 	case Sweep:
 		return checkSweep(k, sh, o.Weapon, o.At)
+	case Disable:
+		return checkDisable(k, sh, o.Target, o.Section)
 	}
 	return nil
 }
@@ -328,8 +330,8 @@ func checkCloak(f *frame, sh *Ship, kind OrderKind) error {
 }
 
 func checkCover(k known, sh *Ship, tid ShipID) error {
-	if k.game().class(sh).Fixed() {
-		return fmt.Errorf("%s cannot cover: it does not move", sh.Name)
+	if c := k.game().class(sh); !c.Vessel() {
+		return fmt.Errorf("%s cannot cover: it is not a ship that sails", sh.Name)
 	}
 	if err := needAction(sh); err != nil {
 		return err
@@ -357,27 +359,54 @@ func checkEvacuate(f *frame, sh *Ship) error {
 	return needAction(sh)
 }
 
-// checkSabotage tests Program Sisko 197: the station evacuated, and every
-// ship of its side gone from the battle.
+// checkSabotage tests a station's sabotage program (Program Sisko 197): the
+// station has one, and what it waits for is done: the evacuation, every ship
+// of its side gone from the battle.
 func checkSabotage(k known, sh *Ship) error {
 	f := k.game()
 	if !f.class(sh).Station {
 		return fmt.Errorf("only a station can be sabotaged")
 	}
-	if !sh.Evacuated {
+	p := sh.Program
+	if p.Name == "" {
+		return fmt.Errorf("%s has no sabotage program", sh.Name)
+	}
+	if sh.Sabotaged {
+		return fmt.Errorf("%s has already run", p.Name)
+	}
+	if p.NeedsEvacuated && !sh.Evacuated {
 		return fmt.Errorf("%s must be evacuated first", sh.Name)
 	}
-	var stays *Ship
-	k.ships(sh.Side, func(o *Ship) bool {
-		if o.Alive() && !f.class(o).Fixed() {
-			stays = o
+	if p.NeedsAlone {
+		var stays *Ship
+		k.ships(sh.Side, func(o *Ship) bool {
+			if o.Alive() && f.class(o).Vessel() {
+				stays = o
+			}
+			return stays == nil
+		})
+		if stays != nil {
+			return fmt.Errorf("%s has not left yet", stays.Name)
 		}
-		return stays == nil
-	})
-	if stays != nil {
-		return fmt.Errorf("%s has not left yet", stays.Name)
 	}
 	return needAction(sh)
+}
+
+// checkDisable tests a team's attempt on a section of the station it is
+// aboard.
+func checkDisable(k known, sh *Ship, tid ShipID, section int) error {
+	f := k.game()
+	if !f.class(sh).Team || !sh.IsAboard() {
+		return fmt.Errorf("%s is not a team aboard a station", sh.Name)
+	}
+	if err := needAction(sh); err != nil {
+		return err
+	}
+	t := k.ship(tid)
+	if t == nil || t.ID != sh.Aboard {
+		return fmt.Errorf("%s is not aboard ship %d", sh.Name, tid)
+	}
+	return checkSection(f, t, section)
 }
 
 func checkBoard(k known, sh *Ship, tid ShipID) error {

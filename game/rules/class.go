@@ -65,6 +65,10 @@ type Section struct {
 	Name      string
 	Hull      int
 	MainPower bool // the section carries the station's main power
+	// Alarm, when above 0, makes the section the station's alarms: while it
+	// stands, a team's attempt on another section has Alarm percent less
+	// chance, and a team that fails is apprehended.
+	Alarm int
 }
 
 // Class is a ship or station class: the numbers every ship of that class shares.
@@ -76,6 +80,11 @@ type Class struct {
 	// Structure: a fixed installation (a shipyard, a relay): it does not move
 	// and is never boarded, but its hull can be destroyed.
 	Structure bool
+	// Team: people aboard a station (a resistance cell): no hull on the map,
+	// no weapons; each action may try to disable one of the station's
+	// sections, succeeding Skill percent of the time (less its alarms').
+	Team  bool
+	Skill int
 
 	Hull        int // ships only; a station's hull is its sections'
 	Shields     int
@@ -127,8 +136,8 @@ func (c *Class) Validate() error {
 	}
 	if c.Station {
 		switch {
-		case c.Structure:
-			k.fail("structure", -1, -1, "a class is a station or a structure, not both")
+		case c.Structure || c.Team:
+			k.fail("station", -1, -1, "a class is a station, a structure or a team, only one")
 		case c.Hull != 0:
 			k.fail("hull", -1, -1, "a station's hull is its sections' (hull must be 0, not %d)", c.Hull)
 		case c.Speed != 0:
@@ -147,6 +156,12 @@ func (c *Class) Validate() error {
 			k.fail("speed", -1, -1, "a structure does not move (speed %d)", c.Speed)
 		case c.Structure && (c.Cloak || c.Minelayer || c.Troops != 0):
 			k.fail("structure", -1, -1, "a structure cannot cloak, lay mines or carry troops")
+		case c.Team && c.Structure:
+			k.fail("team", -1, -1, "a class is a team or a structure, not both")
+		case c.Team && (c.Speed != 0 || c.Cloak || c.Minelayer || c.Troops != 0 || len(c.Weapons) > 0 || c.Radius != 0):
+			k.fail("team", -1, -1, "a team aboard a station has no speed, cloak, mines, troops, weapons or radius")
+		case !c.Team && c.Skill != 0:
+			k.fail("skill", -1, -1, "skill %d: only a team has a skill", c.Skill)
 		case len(c.Sections) > 0:
 			k.fail("sections", -1, -1, "only a station has sections")
 		case c.Radius != 0 && !c.Structure:
@@ -164,6 +179,7 @@ func (c *Class) Validate() error {
 	k.in("sensors", c.Sensors, 0, MaxSensorRange)
 	k.in("detect", c.Detect, 0, MaxSensorRange)
 	k.in("troops", c.Troops, 0, MaxTroops)
+	k.in("skill", c.Skill, 0, 100)
 	k.in("garrison", c.Garrison, 0, MaxTroops)
 	k.in("actions", c.Actions, 1, MaxActions)
 	k.in("radius", c.Radius, 0, MaxRadius)
@@ -181,6 +197,7 @@ func (c *Class) Validate() error {
 		}
 		k.inAt("id", -1, i, s.ID, 1, MaxSectionID)
 		k.inAt("hull", -1, i, s.Hull, 1, MaxHull)
+		k.inAt("alarm", -1, i, s.Alarm, 0, 100)
 		seen[s.ID] = true
 	}
 	for i, w := range c.Weapons {
@@ -210,3 +227,7 @@ func (c *Class) Validate() error {
 
 // Fixed reports whether the class never moves: a station or a structure.
 func (c *Class) Fixed() bool { return c.Station || c.Structure }
+
+// Vessel reports whether the class is a ship that sails: not a station, a
+// structure or a team.
+func (c *Class) Vessel() bool { return !c.Station && !c.Structure && !c.Team }

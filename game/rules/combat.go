@@ -131,10 +131,7 @@ func (s *State) damage(t *Ship, section, dmg, pierce int, hit Event, ev *[]Event
 	}
 	switch {
 	case si >= 0 && hull > 0 && t.Section[si] == 0:
-		s.emit(ev, Event{Kind: SectionDisabled, Side: t.Side, Ship: t.ID, Section: section, To: t.Pos, Text: tc.Sections[si].Name})
-		if tc.Sections[si].MainPower {
-			s.powerLoss(t, ev)
-		}
+		s.sectionDown(t, si, ev)
 	case !tc.Station && t.Hull <= 0:
 		s.destroy(t, ev)
 	}
@@ -187,4 +184,14 @@ func (s *State) perimeter(sh *Ship, prev hex.Hex, ev *[]Event) bool {
 		}
 	}
 	return false
+}
+
+// sectionDown reports a station section whose hull is gone: its weapons fall
+// silent, and with main power the station's shields and weapons.
+func (s *State) sectionDown(t *Ship, si int, ev *[]Event) {
+	tc := s.Class(t)
+	s.emit(ev, Event{Kind: SectionDisabled, Side: t.Side, Ship: t.ID, Section: tc.Sections[si].ID, To: t.Pos, Text: tc.Sections[si].Name})
+	if tc.Sections[si].MainPower {
+		s.powerLoss(t, ev)
+	}
 }

@@ -23,6 +23,7 @@ import (
 //	destroyed(UNIT, …) [>= N]   of these units (ships or structures), the number destroyed
 //	alive(UNIT, …) [>= N]       of these units, the number not destroyed
 //	escaped(UNIT, …) [>= N]     of these units, the number that left the battle by an exit
+//	apprehended(UNIT, …) [>= N] of these teams, the number caught aboard
 //	disabled(UNIT, SECTION)     the station's section (by id) is disabled
 //	captured(UNIT)              the station was boarded and taken
 //	sabotaged(UNIT)             the station was sabotaged
@@ -272,7 +273,7 @@ func (c Condition) Validate() error {
 		hi = MaxShips
 	case "turn":
 		hi = MaxTurns
-	case "destroyed", "alive", "escaped":
+	case "destroyed", "alive", "escaped", "apprehended":
 		hi = len(c.Units)
 	}
 	if c.N < 0 || c.N > hi {
@@ -294,7 +295,7 @@ func (s *State) Holds(c Condition) bool {
 		return compare(s.Losses[c.Side], c.Op, c.N)
 	case "fleet_gone":
 		for i := range s.Ships {
-			if sh := &s.Ships[i]; sh.Side == c.Side && sh.Alive() && !s.Classes[sh.Class].Fixed() {
+			if sh := &s.Ships[i]; sh.Side == c.Side && sh.Alive() && s.Classes[sh.Class].Vessel() {
 				return false
 			}
 		}
@@ -307,11 +308,12 @@ func (s *State) Holds(c Condition) bool {
 			}
 		}
 		return compare(n, c.Op, c.N)
-	case "destroyed", "alive", "escaped":
+	case "destroyed", "alive", "escaped", "apprehended":
 		n := 0
 		for _, id := range c.Units {
 			st := s.Ships[id].Status
-			if c.Name == "destroyed" && st == Destroyed || c.Name == "alive" && st != Destroyed || c.Name == "escaped" && st == Escaped {
+			if c.Name == "destroyed" && st == Destroyed || c.Name == "alive" && st != Destroyed ||
+				c.Name == "escaped" && st == Escaped || c.Name == "apprehended" && st == Apprehended {
 				n++
 			}
 		}
@@ -397,7 +399,7 @@ func (s *State) inArea(side Side, area int) int {
 	n := 0
 	for i := range s.Ships {
 		sh := &s.Ships[i]
-		if sh.Side == side && sh.Alive() && !s.Classes[sh.Class].Fixed() && slices.Contains(s.Areas[area].Hexes, sh.Pos) {
+		if sh.Side == side && sh.Alive() && s.Classes[sh.Class].Vessel() && slices.Contains(s.Areas[area].Hexes, sh.Pos) {
 			n++
 		}
 	}

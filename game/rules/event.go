@@ -49,6 +49,9 @@ const (
 	MineFoiled     // Ship could not lay its mine at To: Target, unseen, holds the position
 	MinefieldDown  // minefield Field was brought down: Value mines left of Count
 	MineSwept      // Ship's sweeping weapon destroyed the mine at To of minefield Field (Value left)
+	TeamStruck     // team Ship disabled Section of station Target (Value: its chance)
+	TeamFailed     // team Ship's attempt on Section of station Target failed (Value: its chance)
+	TeamCaught     // team Ship was caught aboard station Target
 	eventKindCount
 )
 
@@ -60,7 +63,7 @@ var eventKindNames = [eventKindCount]string{
 	"perimeter-fire", "main-power-lost", "evacuation-ordered", "evacuated", "withdrew",
 	"program-sisko-197", "boarded", "station-captured", "reinforcements-arrived",
 	"reinforcements-blocked", "shields-restored", "turn-ended", "outcome-decided",
-	"mine-foiled", "minefield-down", "mine-swept",
+	"mine-foiled", "minefield-down", "mine-swept", "team-struck", "team-failed", "team-caught",
 }
 
 // String returns the event kind's id.

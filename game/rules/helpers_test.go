@@ -15,6 +15,7 @@ const (
 	clsDefiant        // a cloaking minelayer
 	clsBoP            // a cloaking covering ship
 	clsJem            // an enemy attack ship with troops
+	clsTeam           // a resistance cell, aboard a station
 )
 
 // Station sections of the test station.
@@ -61,6 +62,9 @@ func testClasses() []Class {
 				{Name: "polaron beam", Kind: Polaron, Range: 3, Accuracy: 85, Damage: 4, Shots: 2},
 				{Name: "breaching torpedo", Kind: QuantumTorpedo, Range: 2, Accuracy: 100, Damage: 20, Shots: 2, Pierce: 100},
 			},
+		},
+		{
+			ID: "cell", Name: "Resistance cell", Faction: "bajoran", Team: true, Skill: 60, Hull: 1, Actions: 1,
 		},
 	}
 }
@@ -154,7 +158,18 @@ func (b *builder) ship(class int, side Side, pos hex.Hex) ShipID {
 	}
 	id := ShipID(len(b.Ships))
 	name := b.Classes[class].ID + "-" + side.String() + "-" + itoa(int(id))
-	b.Ships = append(b.Ships, Ship{ID: id, Name: name, Class: class, Side: side, Wing: -1, Status: OnMap, Pos: pos})
+	sh := Ship{ID: id, Name: name, Class: class, Side: side, Wing: -1, Status: OnMap, Pos: pos}
+	if b.Classes[class].Station {
+		sh.Program = Program{Name: "Program 197", NeedsEvacuated: true, NeedsAlone: true}
+	}
+	b.Ships = append(b.Ships, sh)
+	return id
+}
+
+// team puts a team aboard a station.
+func (b *builder) team(side Side, station ShipID) ShipID {
+	id := ShipID(len(b.Ships))
+	b.Ships = append(b.Ships, Ship{ID: id, Name: "cell-" + itoa(int(id)), Class: clsTeam, Side: side, Wing: -1, Status: OnMap, Aboard: station})
 	return id
 }
 
@@ -298,6 +313,9 @@ func checkInvariants(t testing.TB, s *State) {
 		}
 		if sh.Covering != NoShip {
 			covers[sh.Side]++
+		}
+		if sh.IsAboard() {
+			continue // a team aboard occupies no hex
 		}
 		for _, h := range s.Footprint(sh) {
 			j := s.Map.Index(h)

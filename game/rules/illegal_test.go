@@ -11,6 +11,7 @@ import (
 type cast struct {
 	st, def, friend, bop       ShipID // Alliance: station, Defiant, an uncloaked friend next to it, a cloaked Bird-of-Prey
 	jem1, jem2, hidden, belted ShipID // Dominion: near the Defiant, touching the station, cloaked and unseen, behind the belt
+	cell                       ShipID // a Dominion team aboard the Alliance's station
 	d, wall                    hex.Hex
 	mines                      []hex.Hex
 }
@@ -34,6 +35,7 @@ func illegalBase(t *testing.T) (*State, cast) {
 	c.hidden = b.cloaked(clsBoP, SideB, step(c.d, 2, 3))
 	c.belted = b.ship(clsJem, SideB, step(c.d, 3, 2))
 	b.ship(clsJem, SideB, c.mines[1])
+	c.cell = b.team(SideB, c.st)
 	return b.start(), c
 }
 
@@ -178,6 +180,19 @@ func TestIllegalOrders(t *testing.T) {
 		{"sweep: off the map", nil, func(c cast) Order { return Order{Kind: Sweep, Side: SideA, Ship: c.st, Weapon: 2, At: at(-3, 4)} }, "off the map"},
 		{"sweep: no action", noAction(station), func(c cast) Order { return Order{Kind: Sweep, Side: SideA, Ship: c.st, Weapon: 2, At: stationAt} }, "no action"},
 		{"attack: with a sweeper", nil, func(c cast) Order { return atk(SideA, c.st, 2, c.jem2, 0) }, "sweeps mines"},
+
+		// Disable.
+		{"disable: not a team", nil, func(c cast) Order { return Order{Kind: Disable, Side: SideA, Ship: c.def, Target: c.st, Section: secOps} }, "not a team"},
+		{"disable: not its station", dominionPhase, func(c cast) Order {
+			return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.def, Section: secOps}
+		}, "not aboard"},
+		{"disable: no such section", dominionPhase, func(c cast) Order {
+			return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.st, Section: 99}
+		}, "no section 99"},
+		{"disable: already disabled", func(s *State, c cast) { dominionPhase(s, c); s.Ships[c.st].Section[1] = 0; s.Ships[c.st].Hull -= 40 },
+			func(c cast) Order { return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.st, Section: secOps} }, "already disabled"},
+		{"disable: no action", func(s *State, c cast) { dominionPhase(s, c); s.Ships[c.cell].Actions = 0 },
+			func(c cast) Order { return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.st, Section: secOps} }, "no action"},
 
 		// EndPhase.
 		{"end phase: the other side's", nil, func(c cast) Order { return endPhase(SideB) }, "alliance's phase"},

@@ -58,6 +58,12 @@ func (s *State) CheckInvariants() error {
 		if sh.Covering != NoShip {
 			covers[sh.Side]++
 		}
+		if sh.IsAboard() {
+			if st := s.Ship(sh.Aboard); st == nil || sh.Pos != st.Pos || !c.Team {
+				return fmt.Errorf("%s: aboard ship %d, but not at its position or not a team", sh.Name, sh.Aboard)
+			}
+			continue // a team occupies no hex
+		}
 		for _, h := range s.Footprint(sh) {
 			k := s.Map.Index(h)
 			if k < 0 {

@@ -24,12 +24,13 @@ const (
 	Withdraw                     // Ship leaves the battle from an exit hex
 	EndPhase                     // the side ends its phase
 	Sweep                        // Ship fires its sweeping Weapon at the mines around hex At
+	Disable                      // team Ship tries to disable Section of the station Target it is aboard
 	orderKindCount
 )
 
 var orderKindNames = [orderKindCount]string{
 	"answer-terms", "move", "attack", "lay-mine", "cloak", "decloak", "cover",
-	"evacuate", "sabotage", "board", "withdraw", "end-phase", "sweep",
+	"evacuate", "sabotage", "board", "withdraw", "end-phase", "sweep", "disable",
 }
 
 // String returns the order kind's id.

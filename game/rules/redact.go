@@ -54,6 +54,8 @@ var eventRoles = [eventKindCount]roles{
 	Missed: {ship: true, target: true}, CoverBegan: {ship: true, target: true},
 	CoveringFire: {ship: true, target: true}, PerimeterFire: {ship: true, target: true},
 	Boarded: {ship: true, target: true}, StationCaptured: {ship: true, target: true},
+	TeamStruck: {ship: true, target: true}, TeamFailed: {ship: true, target: true},
+	TeamCaught: {ship: true, target: true},
 }
 
 // Told is an order's events as each side is told them.

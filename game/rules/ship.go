@@ -22,9 +22,10 @@ const (
 	Destroyed               // lost
 	Escaped                 // withdrew from the battle
 	Blocked                 // its reinforcement wave was stopped by the minefield
+	Apprehended             // a team caught aboard the station it worked against
 )
 
-var statusNames = [...]string{"reserve", "on-map", "destroyed", "escaped", "blocked"}
+var statusNames = [...]string{"reserve", "on-map", "destroyed", "escaped", "blocked", "apprehended"}
 
 // String returns the status name.
 func (s Status) String() string {
@@ -61,9 +62,31 @@ type Ship struct {
 	Garrison   int
 	EvacuateAt int // turn the evacuation completes; 0 when not ordered
 	Evacuated  bool
-	Sabotaged  bool // Program Sisko 197 has run
+	Sabotaged  bool // its sabotage program (Program Sisko 197) has run
 	Captured   bool
+	// Program is the station's sabotage program, when it has one: its name
+	// ("Program Sisko 197") and what it waits for. A station without one
+	// cannot be sabotaged.
+	Program Program
+
+	// Aboard is, for a team, the station it is aboard (NoShip otherwise; in a
+	// Setup it is read only for a team class). A
+	// team stands at the station's position but occupies no hex, is never
+	// seen by the other side, and acts only by disabling the station's
+	// sections.
+	Aboard ShipID
 }
+
+// Program is a station's sabotage program.
+type Program struct {
+	Name           string // "" for none
+	By             string // who runs it ("Major Kira Nerys"), for the story
+	NeedsEvacuated bool   // the station must be evacuated first
+	NeedsAlone     bool   // every ship of its side must have left the battle first
+}
+
+// IsAboard reports whether the ship is a team aboard a station.
+func (s *Ship) IsAboard() bool { return s.Aboard != NoShip && s.Aboard >= 0 }
 
 // Alive reports whether the ship is in the battle now.
 func (s *Ship) Alive() bool { return s.Status == OnMap }

@@ -11,7 +11,7 @@ func (s *State) lineOfSight(a, b hex.Hex) bool { return hex.Visible(a, b, s.Map.
 // detects reports whether ship o's sensors pick up ship t: t within sensor range
 // with a clear line, and, when t is cloaked, within o's detection range.
 func (s *State) detects(o, t *Ship) bool {
-	return o.Alive() && !o.Lost() && picksUp(s.Map, s.Classes, o, o.Pos, t.Pos, s.Classes[t.Class].Radius, t.Cloaked)
+	return o.Alive() && !o.Lost() && !o.IsAboard() && picksUp(s.Map, s.Classes, o, o.Pos, t.Pos, s.Classes[t.Class].Radius, t.Cloaked)
 }
 
 // picksUp reports whether the sensors of o, standing at from, pick up a ship
@@ -51,8 +51,8 @@ func (s *State) plainSight(side Side, t *Ship) (seen, known bool) {
 	switch {
 	case t.Side == side:
 		return true, true
-	case !t.Alive():
-		return false, true
+	case !t.Alive() || t.IsAboard():
+		return false, true // a team aboard a station is never seen by the other side
 	case s.Classes[t.Class].Station:
 		return true, true
 	}
@@ -63,7 +63,7 @@ func (s *State) plainSight(side Side, t *Ship) (seen, known bool) {
 func (s *State) observers(side Side) []*Ship {
 	var out []*Ship
 	for i := range s.Ships {
-		if o := &s.Ships[i]; o.Side == side && o.Alive() && !o.Lost() {
+		if o := &s.Ships[i]; o.Side == side && o.Alive() && !o.Lost() && !o.IsAboard() {
 			out = append(out, o)
 		}
 	}

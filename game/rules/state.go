@@ -256,7 +256,7 @@ func New(su Setup, seed uint64) (*State, error) {
 		n := Ship{
 			ID: ShipID(i), Key: sh.Key, Name: sh.Name, Class: sh.Class, Side: sh.Side,
 			Wing: sh.Wing, Status: sh.Status, Pos: sh.Pos, Cloaked: sh.Cloaked,
-			Hull: c.Hull, Shields: c.Shields, Covering: NoShip,
+			Hull: c.Hull, Shields: c.Shields, Covering: NoShip, Aboard: NoShip,
 		}
 		if sh.Wing >= len(s.Wings) || sh.Wing < -1 {
 			return nil, fmt.Errorf("ship %d: no wing %d", i, sh.Wing)
@@ -273,6 +273,14 @@ func New(su Setup, seed uint64) (*State, error) {
 			}
 			n.MainPower = true
 			n.Garrison = c.Garrison
+			n.Program = sh.Program
+		}
+		if c.Team {
+			a := sh.Aboard
+			if a < 0 || int(a) >= len(su.Ships) || !su.Classes[su.Ships[a].Class].Station || sh.Status != OnMap || su.Ships[a].Status != OnMap {
+				return nil, setupErr("ship", i, "ship %d (%s): a team must start aboard a station on the map", i, sh.Name)
+			}
+			n.Aboard, n.Pos = a, su.Ships[a].Pos
 		}
 		if n.Status != OnMap && n.Status != Reserve {
 			return nil, fmt.Errorf("ship %d: must start on the map or in reserve", i)
@@ -281,7 +289,7 @@ func New(su Setup, seed uint64) (*State, error) {
 		if c.Station {
 			s.stations = append(s.stations, n.ID)
 		}
-		if n.Status == OnMap {
+		if n.Status == OnMap && !n.IsAboard() {
 			if n.Cloaked {
 				s.cloaked[n.Side]++
 			}

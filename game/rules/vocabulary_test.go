@@ -240,3 +240,68 @@ func TestStructure(t *testing.T) {
 		t.Fatalf("the yard stands: hull %d", s.Ships[yard].Hull)
 	}
 }
+
+// A team aboard the other side's station disables a section at its skill
+// less the alarms' while they stand; caught when it fails under the alarms.
+// It is never seen by the station's side, and the events it is told name
+// it only once it is caught.
+func TestTeamAboard(t *testing.T) {
+	build := func(seed uint64, alarm int) (*State, ShipID, ShipID) {
+		b := newBuilder(t)
+		b.Classes[clsStation].Sections = append(b.Classes[clsStation].Sections, Section{ID: 9, Name: "alarms", Hull: 1, Alarm: alarm})
+		st := b.ship(clsStation, SideA, stationAt)
+		cell := b.team(SideB, st)
+		b.First = SideB
+		return b.startSeed(seed), st, cell
+	}
+	s, st, cell := build(1, 40)
+	if s.View(SideA).Ship(cell) != nil {
+		t.Fatal("the station's side sees the team")
+	}
+	if c, _ := s.chanceAboard(&s.Ships[cell], &s.Ships[st], secOps); c != 20 || s.View(SideB).ChanceAboard(cell, secOps) != 20 {
+		t.Fatalf("chance under the alarms %d, want 60 − 40", c)
+	}
+	if c, _ := s.chanceAboard(&s.Ships[cell], &s.Ships[st], 9); c != 60 {
+		t.Fatalf("chance against the alarms themselves %d, want 60", c)
+	}
+	// The share of successes over many seeds follows the chance; every
+	// failure under the alarms is caught.
+	struck, caught, n := 0, 0, 600
+	for seed := uint64(1); seed <= uint64(n); seed++ {
+		s, st, cell := build(seed, 40)
+		_, told, err := s.ApplyRedacted(Order{Kind: Disable, Side: SideB, Ship: cell, Target: st, Section: secOps})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch s.Ships[cell].Status {
+		case Apprehended:
+			caught++
+		case OnMap:
+			struck++
+			si, _ := s.Class(&s.Ships[st]).Section(secOps)
+			if s.Ships[st].Section[si] != 0 {
+				t.Fatal("struck, but the section stands")
+			}
+		}
+		for _, e := range told[SideA] {
+			if ship, _ := e.Named(); ship == cell && e.Kind != TeamCaught {
+				t.Fatalf("the station's side is told the team's name: %+v", e)
+			}
+		}
+		if err := s.CheckInvariants(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if struck+caught != n || abs(struck*100/n-20) > 5 {
+		t.Fatalf("%d struck, %d caught of %d; want about 20%% struck", struck, caught, n)
+	}
+	// With the alarms down, a failure is only a failure.
+	s, st, cell = build(3, 40)
+	s.Ships[st].Section[3], s.Ships[st].Hull = 0, s.Ships[st].Hull-1
+	for range 1 {
+		apply(t, s, Order{Kind: Disable, Side: SideB, Ship: cell, Target: st, Section: secOps})
+	}
+	if s.Ships[cell].Status != OnMap {
+		t.Fatal("caught with the alarms down")
+	}
+}

@@ -32,6 +32,7 @@ var catalogueBounds = []bound{
 	{path: "classes[].sensors", min: 0, max: rules.MaxSensorRange},
 	{path: "classes[].detect", min: 0, max: rules.MaxSensorRange},
 	{path: "classes[].troops", min: 0, max: rules.MaxTroops},
+	{path: "classes[].skill", min: 0, max: 100},
 	{path: "classes[].garrison", min: 0, max: rules.MaxTroops},
 	{path: "classes[].actions", min: 0, max: rules.MaxActions}, // 0: the default, 1
 	{path: "classes[].radius", min: 0, max: rules.MaxRadius},
@@ -47,6 +48,7 @@ var catalogueBounds = []bound{
 	{path: "classes[].sections", min: 0, max: rules.MaxSections, list: true},
 	{path: "classes[].sections[].id", min: 1, max: rules.MaxSectionID},
 	{path: "classes[].sections[].hull", min: 1, max: rules.MaxHull},
+	{path: "classes[].sections[].alarm", min: 0, max: 100},
 }
 
 // scenarioBounds are the bounds of a scenario. Coordinates are also checked

@@ -36,7 +36,7 @@ func ParseCatalogue(name string, data []byte) ([]rules.Class, map[string]ClassIn
 			return nil, nil, d.errf(append(at, "id"), "class %q defined twice", cf.ID)
 		}
 		c := rules.Class{
-			ID: cf.ID, Name: cf.Name, Faction: cf.Faction, Station: cf.Station, Structure: cf.Structure,
+			ID: cf.ID, Name: cf.Name, Faction: cf.Faction, Station: cf.Station, Structure: cf.Structure, Team: cf.Team, Skill: cf.Skill,
 			Hull: cf.Hull, Shields: cf.Shields, ShieldRegen: cf.ShieldRegen, Speed: cf.Speed,
 			Evasion: cf.Evasion, Sensors: cf.Sensors, Detect: cf.Detect, Cloak: cf.Cloak,
 			Minelayer: cf.Minelayer, Troops: cf.Troops, Garrison: cf.Garrison, Actions: cf.Actions,
@@ -59,7 +59,7 @@ func ParseCatalogue(name string, data []byte) ([]rules.Class, map[string]ClassIn
 			})
 		}
 		for _, sf := range cf.Sections {
-			c.Sections = append(c.Sections, rules.Section{ID: sf.ID, Name: sf.Name, Hull: sf.Hull, MainPower: sf.MainPower})
+			c.Sections = append(c.Sections, rules.Section{ID: sf.ID, Name: sf.Name, Hull: sf.Hull, MainPower: sf.MainPower, Alarm: sf.Alarm})
 		}
 		if err := c.Validate(); err != nil {
 			p := at

@@ -13,7 +13,7 @@ func checkStations(d *doc, su *rules.Setup, rows *mapRows) error {
 	covered := map[ghex.Hex]bool{}
 	for _, sh := range su.Ships {
 		c := &su.Classes[sh.Class]
-		if c.Station && sh.Status == rules.OnMap {
+		if c.Radius > 0 && sh.Status == rules.OnMap && !c.Team {
 			for _, h := range ghex.Range(sh.Pos, c.Radius) {
 				covered[h] = true
 			}

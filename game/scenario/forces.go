@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"strings"
 
 	ghex "github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
@@ -44,16 +45,40 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 		if err != nil {
 			return d.errf(append(at, "side"), "unit %s: %v", u.ID, err)
 		}
+		c := &su.Classes[ci]
+		if c.Team || u.Aboard != "" {
+			// A team stands aboard a station listed before it, on no hex of its own.
+			st, ok := keys[u.Aboard]
+			switch {
+			case !c.Team:
+				return d.errf(sub(at, "aboard"), "unit %s: only a team (a class with team: true) is aboard a station", u.ID)
+			case u.Aboard == "":
+				return d.errf(at, "unit %s: a team needs aboard: the station unit it is aboard", u.ID)
+			case !ok || !su.Classes[su.Ships[st].Class].Station:
+				return d.errf(sub(at, "aboard"), "unit %s: aboard %q, which is no station unit listed before it", u.ID, u.Aboard)
+			case len(u.At) != 0:
+				return d.errf(sub(at, "at"), "unit %s: a team aboard a station has no hex of its own (leave out at)", u.ID)
+			}
+			name := u.Name
+			if name == "" {
+				name = c.Name
+			}
+			keys[u.ID] = rules.ShipID(len(su.Ships))
+			su.Ships = append(su.Ships, rules.Ship{Key: u.ID, Name: name, Class: ci, Side: side, Wing: -1, Status: rules.OnMap, Pos: su.Ships[st].Pos, Aboard: st})
+			continue
+		}
 		h, err := offset(d, append(at, "at"), u.At, &su.Map)
 		if err != nil {
 			return err
 		}
-		c := &su.Classes[ci]
 		if u.Cloaked && !c.Cloak {
 			return d.errf(sub(at, "cloaked"), "unit %s: cloaked, but a %s has no cloaking device", u.ID, c.Name)
 		}
+		if u.Sabotage != nil && !c.Station {
+			return d.errf(sub(at, "sabotage"), "unit %s: only a station has a sabotage program", u.ID)
+		}
 		foot := []ghex.Hex{h}
-		if c.Station {
+		if c.Radius > 0 {
 			foot = ghex.Range(h, c.Radius)
 		}
 		for _, fh := range foot {
@@ -61,8 +86,8 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 				return d.errf(sub(at, "at"), "unit %s: the station's structure reaches off the map", u.ID)
 			}
 			t := su.Map.At(fh)
-			if c.Station != (t == rules.StationHex) {
-				if c.Station {
+			if big := c.Radius > 0; big != (t == rules.StationHex) {
+				if big {
 					return d.errf(append(at, "at"), "unit %s: the station's hex %v must be drawn S on the map", u.ID, ghex.ToOffset(fh))
 				}
 				return d.errf(append(at, "at"), "unit %s: a ship cannot start on station structure", u.ID)
@@ -77,7 +102,15 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 			name = c.Name
 		}
 		keys[u.ID] = rules.ShipID(len(su.Ships))
-		su.Ships = append(su.Ships, rules.Ship{Key: u.ID, Name: name, Class: ci, Side: side, Wing: -1, Status: rules.OnMap, Pos: h, Cloaked: u.Cloaked})
+		sh := rules.Ship{Key: u.ID, Name: name, Class: ci, Side: side, Wing: -1, Status: rules.OnMap, Pos: h, Cloaked: u.Cloaked}
+		if p := u.Sabotage; p != nil {
+			if strings.TrimSpace(p.Name) == "" {
+				return d.errf(sub(at, "sabotage"), "unit %s: a sabotage program needs a name", u.ID)
+			}
+			sh.Program = rules.Program{Name: strings.TrimSpace(p.Name), By: strings.TrimSpace(p.By),
+				NeedsEvacuated: p.NeedsEvacuated == nil || *p.NeedsEvacuated, NeedsAlone: p.NeedsShipsGone == nil || *p.NeedsShipsGone}
+		}
+		su.Ships = append(su.Ships, sh)
 	}
 	wingIDs := map[string]bool{}
 	for wi, wf := range f.Wings {

@@ -18,6 +18,8 @@ type classFile struct {
 	Faction         string        `yaml:"faction"`
 	Station         bool          `yaml:"station"`
 	Structure       bool          `yaml:"structure"`
+	Team            bool          `yaml:"team"`
+	Skill           int           `yaml:"skill"`
 	Hull            int           `yaml:"hull"`
 	Shields         int           `yaml:"shields"`
 	ShieldRegen     int           `yaml:"shield_regen"`
@@ -55,6 +57,7 @@ type sectionFile struct {
 	Name      string `yaml:"name"`
 	Hull      int    `yaml:"hull"`
 	MainPower bool   `yaml:"main_power"`
+	Alarm     int    `yaml:"alarm"`
 }
 
 // scenarioFile is one battle.
@@ -126,12 +129,21 @@ type objectiveFile struct {
 }
 
 type unitFile struct {
-	ID      string `yaml:"id"`
-	Name    string `yaml:"name"`
-	Side    string `yaml:"side"`
-	Class   string `yaml:"class"`
-	At      []int  `yaml:"at"`
-	Cloaked bool   `yaml:"cloaked"`
+	ID       string       `yaml:"id"`
+	Name     string       `yaml:"name"`
+	Side     string       `yaml:"side"`
+	Class    string       `yaml:"class"`
+	At       []int        `yaml:"at"`
+	Cloaked  bool         `yaml:"cloaked"`
+	Aboard   string       `yaml:"aboard"`   // a team: the station unit it is aboard
+	Sabotage *sabotageFile `yaml:"sabotage"` // a station: its sabotage program
+}
+
+type sabotageFile struct {
+	Name           string `yaml:"name"`
+	By             string `yaml:"by"`
+	NeedsEvacuated *bool  `yaml:"needs_evacuated"`
+	NeedsShipsGone *bool  `yaml:"needs_ships_gone"`
 }
 
 type wingFile struct {

@@ -227,7 +227,10 @@ func TestHashFollowsContent(t *testing.T) {
 func TestErrorsStayOnOneLine(t *testing.T) {
 	good := readEmbedded(t, "second-battle-of-ds9.yaml")
 	ships := strings.Replace(readEmbedded(t, "ships.yaml"), "name: Deep Space Nine (Terok Nor-type station)", `name: "Deep Space\nNine\r\u2028station"`, 1)
-	file := strings.Replace(good, "class: terok-nor, at: [22, 18]}", "class: terok-nor, at: [22, 18], cloaked: true}", 1)
+	file := strings.Replace(good, "class: terok-nor\n    at: [22, 18]\n", "class: terok-nor\n    at: [22, 18]\n    cloaked: true\n", 1)
+	if file == good {
+		t.Fatal("the flagship's station unit is not where the test expects it")
+	}
 	_, err := scenario.Load(fstest.MapFS{"s.yaml": {Data: []byte(file)}, "ships.yaml": {Data: []byte(ships)}}, "s.yaml")
 	if err == nil || !strings.HasPrefix(err.Error(), "s.yaml:") || strings.ContainsAny(err.Error(), "\n\r\u2028") || !strings.Contains(err.Error(), "Deep Space Nine") {
 		t.Fatalf("got %q, want one line naming the class", err)
