@@ -182,7 +182,9 @@ func TestIllegalOrders(t *testing.T) {
 		{"attack: with a sweeper", nil, func(c cast) Order { return atk(SideA, c.st, 2, c.jem2, 0) }, "sweeps mines"},
 
 		// Disable.
-		{"disable: not a team", nil, func(c cast) Order { return Order{Kind: Disable, Side: SideA, Ship: c.def, Target: c.st, Section: secOps} }, "not a team"},
+		{"disable: not a team", nil, func(c cast) Order {
+			return Order{Kind: Disable, Side: SideA, Ship: c.def, Target: c.st, Section: secOps}
+		}, "not a team"},
 		{"disable: not its station", dominionPhase, func(c cast) Order {
 			return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.def, Section: secOps}
 		}, "not aboard"},
@@ -190,9 +192,13 @@ func TestIllegalOrders(t *testing.T) {
 			return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.st, Section: 99}
 		}, "no section 99"},
 		{"disable: already disabled", func(s *State, c cast) { dominionPhase(s, c); s.Ships[c.st].Section[1] = 0; s.Ships[c.st].Hull -= 40 },
-			func(c cast) Order { return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.st, Section: secOps} }, "already disabled"},
+			func(c cast) Order {
+				return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.st, Section: secOps}
+			}, "already disabled"},
 		{"disable: no action", func(s *State, c cast) { dominionPhase(s, c); s.Ships[c.cell].Actions = 0 },
-			func(c cast) Order { return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.st, Section: secOps} }, "no action"},
+			func(c cast) Order {
+				return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.st, Section: secOps}
+			}, "no action"},
 
 		// EndPhase.
 		{"end phase: the other side's", nil, func(c cast) Order { return endPhase(SideB) }, "alliance's phase"},

@@ -17,12 +17,12 @@ type Status uint8
 
 // Ship statuses.
 const (
-	Reserve   Status = iota // not yet arrived
-	OnMap                   // in the battle
-	Destroyed               // lost
-	Escaped                 // withdrew from the battle
-	Blocked                 // its reinforcement wave was stopped by the minefield
-	Apprehended             // a team caught aboard the station it worked against
+	Reserve     Status = iota // not yet arrived
+	OnMap                     // in the battle
+	Destroyed                 // lost
+	Escaped                   // withdrew from the battle
+	Blocked                   // its reinforcement wave was stopped by the minefield
+	Apprehended               // a team caught aboard the station it worked against
 )
 
 var statusNames = [...]string{"reserve", "on-map", "destroyed", "escaped", "blocked", "apprehended"}

@@ -129,13 +129,13 @@ type objectiveFile struct {
 }
 
 type unitFile struct {
-	ID       string       `yaml:"id"`
-	Name     string       `yaml:"name"`
-	Side     string       `yaml:"side"`
-	Class    string       `yaml:"class"`
-	At       []int        `yaml:"at"`
-	Cloaked  bool         `yaml:"cloaked"`
-	Aboard   string       `yaml:"aboard"`   // a team: the station unit it is aboard
+	ID       string        `yaml:"id"`
+	Name     string        `yaml:"name"`
+	Side     string        `yaml:"side"`
+	Class    string        `yaml:"class"`
+	At       []int         `yaml:"at"`
+	Cloaked  bool          `yaml:"cloaked"`
+	Aboard   string        `yaml:"aboard"`   // a team: the station unit it is aboard
 	Sabotage *sabotageFile `yaml:"sabotage"` // a station: its sabotage program
 }
 
