@@ -88,7 +88,7 @@ func (c *Controller) Refresh() {
 		return
 	}
 	c.stamp = c.S.Changed
-	c.View = c.S.State().View(c.Side)
+	c.View = c.S.View(c.Side)
 	if sh := c.View.Ship(c.Selected); sh == nil || !sh.Alive() {
 		c.Selected = rules.NoShip
 		if c.Mode != ModeMove {
@@ -100,8 +100,8 @@ func (c *Controller) Refresh() {
 
 // MyTurn reports whether the controller's side may give orders now.
 func (c *Controller) MyTurn() bool {
-	st := c.S.State()
-	return st.Phase != rules.Over && st.Active == c.Side && c.S.Humans[c.Side]
+	pub := c.S.Public()
+	return pub.Phase != rules.Over && pub.Active == c.Side && c.S.Humans[c.Side]
 }
 
 func (c *Controller) recompute() {
@@ -175,15 +175,16 @@ func (c *Controller) CanReach(h hex.Hex) (int, bool) {
 	return cost, ok
 }
 
-func (c *Controller) Legal(o rules.Order) bool { return c.S.State().Check(o) == nil }
+// Legal reports whether the side may give an order now, by the engine's own
+// rule read from the side's view (View.Check).
+func (c *Controller) Legal(o rules.Order) bool { return c.View.Check(o) == nil }
 
 func (c *Controller) computeAvail() {
 	c.Avail = [ActionCount]bool{}
 	if !c.MyTurn() {
 		return
 	}
-	st := c.S.State()
-	c.Avail[ActEndTurn] = st.Phase == rules.Battle
+	c.Avail[ActEndTurn] = c.Legal(rules.Order{Kind: rules.EndPhase, Side: c.Side})
 	c.Avail[ActUndo] = c.S.CanUndo()
 	if stn := c.ownStation(); stn != nil {
 		c.Avail[ActEvacuate] = c.Legal(rules.Order{Kind: rules.Evacuate, Side: c.Side, Ship: stn.ID})
@@ -380,8 +381,9 @@ func (c *Controller) HoverAt(h hex.Hex) *Hover {
 }
 
 // Click acts on a hex: selects a ship, or gives the order the hover
-// describes. It returns the order's events when one was given.
-func (c *Controller) Click(h hex.Hex) ([]rules.Event, error) {
+// describes. It returns the order as the sides were told it when one was
+// given.
+func (c *Controller) Click(h hex.Hex) (*Applied, error) {
 	c.Cursor = h
 	hv := c.HoverAt(h)
 	if !hv.OnMap {
@@ -419,12 +421,12 @@ func (c *Controller) Click(h hex.Hex) ([]rules.Event, error) {
 }
 
 // Do carries out an action of the action bar.
-func (c *Controller) Do(a Action) ([]rules.Event, error) {
+func (c *Controller) Do(a Action) (*Applied, error) {
 	if a != ActUndo && !c.Avail[a] {
 		return nil, nil
 	}
 	sh := c.Sel()
-	setMode := func(m Mode) ([]rules.Event, error) {
+	setMode := func(m Mode) (*Applied, error) {
 		if c.Mode == m {
 			m = ModeMove
 		}
@@ -471,12 +473,12 @@ func (c *Controller) Do(a Action) ([]rules.Event, error) {
 }
 
 // AnswerTerms accepts or refuses the surrender terms.
-func (c *Controller) AnswerTerms(accept bool) ([]rules.Event, error) {
+func (c *Controller) AnswerTerms(accept bool) (*Applied, error) {
 	return c.give(rules.Order{Kind: rules.AnswerTerms, Side: c.Side, Accept: accept})
 }
 
-func (c *Controller) give(o rules.Order) ([]rules.Event, error) {
-	evs, err := c.S.Apply(o, true)
+func (c *Controller) give(o rules.Order) (*Applied, error) {
+	a, err := c.S.Apply(o, true)
 	if err != nil {
 		c.Msg = err.Error()
 		return nil, err
@@ -486,7 +488,7 @@ func (c *Controller) give(o rules.Order) ([]rules.Event, error) {
 		c.Mode = ModeMove
 	}
 	c.Refresh()
-	return evs, nil
+	return a, nil
 }
 
 // NextShip selects the next own ship (dir +1 or -1) that can still move or act.
