@@ -694,7 +694,7 @@ func (b *battleScene) toHumanTurn() {
 	} else {
 		c.NextShip(1)
 	}
-	if len(c.Ends) > 1 {
+	if len(c.Ends) > 0 {
 		c.Cursor = c.Ends[len(c.Ends)*2/3].Hex
 		b.kbCursor = true
 	}
