@@ -151,6 +151,9 @@ func TestRevealingOrdersCannotBeUndone(t *testing.T) {
 			if !hv.Attack || hv.Preview.HitChance <= 0 {
 				t.Fatalf("hovering a target in range shows no attack: %+v", hv)
 			}
+			if hv.Preview.TargetShields != t2.Shields || hv.Preview.TargetHull != t2.Hull || hv.Preview.KillChance < 0 || hv.Preview.KillChance > 100 {
+				t.Fatalf("the preview's target has shields %d hull %d (kill %d%%), the view shows %d and %d", hv.Preview.TargetShields, hv.Preview.TargetHull, hv.Preview.KillChance, t2.Shields, t2.Hull)
+			}
 			if _, err := c.Click(t2.Pos); err != nil {
 				t.Fatal(err)
 			}

@@ -256,3 +256,33 @@ func PlaceOf(e rules.Event) Place {
 	}
 	return p
 }
+
+// PreviewLines writes an attack's preview for the fire tooltip: the hit
+// chance and shots, what the target has now, the damage expected and the
+// chance that the attack destroys it (a station: disables the aimed section).
+// The numbers are the engine's (rules.Preview); station says whether the
+// target is one.
+func PreviewLines(p rules.Preview, station bool) []string {
+	hull, kill := "hull", "destroys it"
+	if station {
+		hull, kill = "section hull", "disables the section"
+	}
+	out := []string{
+		fmt.Sprintf("Hit %d%% ×%d, %d each · range %d", p.HitChance, p.Shots, p.PerHit, p.Range),
+		fmt.Sprintf("Target shields %d, %s %d", p.TargetShields, hull, p.TargetHull),
+		fmt.Sprintf("Expected %s (to hull %s) · %s %d%%", hundredths(p.Expected100), hundredths(p.ExpectedHull100), kill, p.KillChance),
+	}
+	if p.Covered {
+		out = append(out, "Covered: harder to hit, and its cover fires back")
+	}
+	return out
+}
+
+// hundredths writes a number given in hundredths with one decimal, or none
+// when it is whole.
+func hundredths(n int) string {
+	if n%100 == 0 {
+		return fmt.Sprintf("%d", n/100)
+	}
+	return fmt.Sprintf("%.1f", float64(n)/100)
+}

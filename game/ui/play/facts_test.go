@@ -62,3 +62,20 @@ func TestFactsFromTheScenario(t *testing.T) {
 		t.Error("a loss goal without a scenario")
 	}
 }
+
+// The fire tooltip gives the engine's preview: the hit chance and shots, the
+// target's shields and hull, the damage expected and the kill chance.
+func TestPreviewLines(t *testing.T) {
+	p := rules.Preview{HitChance: 70, Shots: 3, PerHit: 10, Range: 2, TargetShields: 12, TargetHull: 30,
+		Expected100: 1400, ExpectedHull100: 650, KillChance: 35}
+	got := strings.Join(PreviewLines(p, false), "\n")
+	want := "Hit 70% ×3, 10 each · range 2\nTarget shields 12, hull 30\nExpected 14 (to hull 6.5) · destroys it 35%"
+	if got != want {
+		t.Errorf("PreviewLines =\n%s\nwant\n%s", got, want)
+	}
+	p.Covered = true
+	lines := PreviewLines(p, true)
+	if len(lines) != 4 || !strings.Contains(lines[1], "section hull 30") || !strings.Contains(lines[2], "disables the section 35%") || !strings.Contains(lines[3], "Covered") {
+		t.Errorf("a covered station's section: %q", lines)
+	}
+}

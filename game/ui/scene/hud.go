@@ -464,11 +464,7 @@ func (h *hud) tooltipFor() {
 		if t := hv.Ship; v.Class(t).Station {
 			h.tip = append(h.tip, "Target: "+play.SectionName(v, t.ID, hv.Order.Section)+"  ([ ] to change)")
 		}
-		h.tip = append(h.tip, fmt.Sprintf("Hit chance %d%% × %d shots · %d each · range %d", p.HitChance, p.Shots, p.PerHit, p.Range))
-		h.tip = append(h.tip, fmt.Sprintf("Expected damage %.1f (to hull %.1f)", float64(p.Expected100)/100, float64(p.ExpectedHull100)/100))
-		if p.Covered {
-			h.tip = append(h.tip, "Covered: harder to hit, and its cover fires back")
-		}
+		h.tip = append(h.tip, play.PreviewLines(p, v.Class(hv.Ship).Station)...)
 		h.tip = append(h.tip, "Click or Space to fire")
 	case hv.Path != nil:
 		sh := c.Sel()
