@@ -187,10 +187,7 @@ func Describe(sc *scenario.Scenario, k Sight, e rules.Event) string {
 	case rules.CoveringFire:
 		return fmt.Sprintf("%s returns fire on %s.", capital(name(ship)), name(target))
 	case rules.PerimeterFire:
-		if ship == rules.NoShip {
-			return fmt.Sprintf("Perimeter defenses open fire on %s.", name(target))
-		}
-		return fmt.Sprintf("The perimeter defenses of %s open fire on %s.", name(ship), name(target))
+		return fmt.Sprintf("Perimeter defenses open fire on %s.", name(target))
 	case rules.MainPowerLost:
 		return fmt.Sprintf("Main power lost! The shields and weapons of %s are down.", name(ship))
 	case rules.EvacuationOrdered:
