@@ -1,6 +1,8 @@
 package play
 
 import (
+	"slices"
+
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 )
@@ -37,8 +39,12 @@ const (
 )
 
 // Controller turns a player's clicks and keys into orders for one side. It
-// holds the selection and the mode, asks the engine what is legal (View,
-// Check, Preview) and gives orders through the Session. It needs no window.
+// holds the selection and the mode, and asks the engine, through the side's
+// view, what is legal: the selected ship's options (View.Options: its moves,
+// attacks with their previews, mine positions, wards, boardings and what else
+// it may do), the path to a hex (View.Path) and any other order
+// (View.Check). It works nothing out on its own, and gives orders through the
+// Session. It needs no window.
 type Controller struct {
 	S    *Session
 	Side rules.Side // the side whose view is shown and who gives orders
@@ -50,8 +56,13 @@ type Controller struct {
 	Section  int // station section to fire on, 0 for the default
 	Cursor   hex.Hex
 
-	Ends, All []hex.Reach
-	Avail     [ActionCount]bool
+	// Opts is what the selected ship may do now, as the engine lists it
+	// (empty when it is not the side's turn or no own ship is selected);
+	// Ends are the hexes where its move may end, with their cost (its own
+	// hex is not among them).
+	Opts  rules.Options
+	Ends  []hex.Reach
+	Avail [ActionCount]bool
 
 	// Msg is the last feedback line for the player (an order refused…).
 	Msg   string
@@ -82,13 +93,13 @@ func (c *Controller) SetSide(side rules.Side) {
 	c.Refresh()
 }
 
-// Refresh rebuilds the view when the battle has changed.
+// Refresh takes the side's view anew when the battle has changed.
 func (c *Controller) Refresh() {
 	if c.stamp == c.S.Changed && c.View != nil {
 		return
 	}
 	c.stamp = c.S.Changed
-	c.View = c.S.State().View(c.Side)
+	c.View = c.S.View(c.Side)
 	if sh := c.View.Ship(c.Selected); sh == nil || !sh.Alive() {
 		c.Selected = rules.NoShip
 		if c.Mode != ModeMove {
@@ -100,16 +111,17 @@ func (c *Controller) Refresh() {
 
 // MyTurn reports whether the controller's side may give orders now.
 func (c *Controller) MyTurn() bool {
-	st := c.S.State()
-	return st.Phase != rules.Over && st.Active == c.Side && c.S.Humans[c.Side]
+	pub := c.S.Public()
+	return pub.Phase != rules.Over && pub.Active == c.Side && c.S.Humans[c.Side]
 }
 
 func (c *Controller) recompute() {
-	c.Ends, c.All = nil, nil
+	c.Opts, c.Ends = rules.Options{Ship: rules.NoShip}, nil
 	clear(c.endsSet)
 	c.hoverStamp = -1
-	if c.MyTurn() && c.Selected != rules.NoShip {
-		c.Ends, c.All = c.View.Reachable(c.Selected)
+	if sh := c.Sel(); sh != nil && c.MyTurn() {
+		c.Opts = c.View.Options(sh.ID)
+		c.Ends = c.Opts.Moves
 		if c.endsSet == nil {
 			c.endsSet = make(map[hex.Hex]int)
 		}
@@ -175,57 +187,53 @@ func (c *Controller) CanReach(h hex.Hex) (int, bool) {
 	return cost, ok
 }
 
-func (c *Controller) Legal(o rules.Order) bool { return c.S.State().Check(o) == nil }
+// Legal reports whether the side may give an order now, by the engine's own
+// rule read from the side's view (View.Check).
+func (c *Controller) Legal(o rules.Order) bool { return c.View.Check(o) == nil }
 
 func (c *Controller) computeAvail() {
 	c.Avail = [ActionCount]bool{}
 	if !c.MyTurn() {
 		return
 	}
-	st := c.S.State()
-	c.Avail[ActEndTurn] = st.Phase == rules.Battle
+	c.Avail[ActEndTurn] = c.Legal(rules.Order{Kind: rules.EndPhase, Side: c.Side})
 	c.Avail[ActUndo] = c.S.CanUndo()
 	if stn := c.ownStation(); stn != nil {
-		c.Avail[ActEvacuate] = c.Legal(rules.Order{Kind: rules.Evacuate, Side: c.Side, Ship: stn.ID})
-		c.Avail[ActSabotage] = c.Legal(rules.Order{Kind: rules.Sabotage, Side: c.Side, Ship: stn.ID})
+		so := c.View.Options(stn.ID)
+		c.Avail[ActEvacuate] = so.Evacuate
+		c.Avail[ActSabotage] = so.Sabotage
 	}
-	sh := c.Sel()
-	if sh == nil {
+	if c.Sel() == nil {
 		return
 	}
-	c.Avail[ActMove] = len(c.Ends) > 1
-	kind := rules.Cloak
-	if sh.Cloaked {
-		kind = rules.Decloak
-	}
-	c.Avail[ActCloak] = c.Legal(rules.Order{Kind: kind, Side: c.Side, Ship: sh.ID})
-	c.Avail[ActWithdraw] = c.Legal(rules.Order{Kind: rules.Withdraw, Side: c.Side, Ship: sh.ID})
-	for _, m := range c.View.Mines {
-		if !m.Laid && c.Legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: m.Pos}) {
-			c.Avail[ActMine] = true
+	o := &c.Opts
+	c.Avail[ActMove] = len(o.Moves) > 0
+	c.Avail[ActCloak] = o.Cloak || o.Decloak
+	c.Avail[ActWithdraw] = o.Withdraw
+	c.Avail[ActMine] = len(o.Mines) > 0
+	c.Avail[ActCover] = len(o.Wards) > 0
+	c.Avail[ActBoard] = len(o.Boards) > 0
+	for _, a := range o.Attacks {
+		if c.Weapon < 0 || a.Weapon == c.Weapon {
+			c.Avail[ActFire] = true
 			break
 		}
 	}
-	for i := range c.View.Ships {
-		t := &c.View.Ships[i]
-		if !t.Alive() || t.ID == sh.ID {
-			continue
-		}
-		if t.Side == c.Side {
-			if !c.Avail[ActCover] && c.Legal(rules.Order{Kind: rules.Cover, Side: c.Side, Ship: sh.ID, Target: t.ID}) {
-				c.Avail[ActCover] = true
-			}
-			continue
-		}
-		if !c.Avail[ActBoard] && c.View.Class(t).Station && c.Legal(rules.Order{Kind: rules.Board, Side: c.Side, Ship: sh.ID, Target: t.ID}) {
-			c.Avail[ActBoard] = true
-		}
-		if !c.Avail[ActFire] {
-			if _, ok := c.AttackOrder(sh, t); ok {
-				c.Avail[ActFire] = true
-			}
-		}
+}
+
+// attacksOf lists the attacks an own ship may make now (View.Options): the
+// selected ship's from its options, another's asked for.
+func (c *Controller) attacksOf(sh *rules.Ship) []rules.AttackOption {
+	if sh == nil || sh.Side != c.Side {
+		return nil
 	}
+	if sh.ID == c.Opts.Ship && sh.ID == c.Selected {
+		return c.Opts.Attacks
+	}
+	if !c.MyTurn() {
+		return nil
+	}
+	return c.View.Options(sh.ID).Attacks
 }
 
 func (c *Controller) ownStation() *rules.Ship {
@@ -240,13 +248,32 @@ func (c *Controller) ownStation() *rules.Ship {
 
 // SectionFor is the station section an attack on t aims at: the one chosen,
 // else the section the ship's wing is told to focus on, else the main-power
-// section while it stands, else the first that stands.
+// section while it stands, else the first that stands. A section stands when
+// the engine lists an attack of the ship on it; when it lists none (no ship
+// chosen, or the station out of reach) the panel still marks where the aim
+// would go: a section the view shows with hull left.
 func (c *Controller) SectionFor(sh, t *rules.Ship) int {
 	tc := c.View.Class(t)
 	if !tc.Station || len(tc.Sections) == 0 {
 		return 0
 	}
+	attacks := c.attacksOf(sh)
+	onT := false
+	for _, a := range attacks {
+		if a.Target == t.ID {
+			onT = true
+			break
+		}
+	}
 	intact := func(id int) bool {
+		if onT {
+			for _, a := range attacks {
+				if a.Target == t.ID && a.Section == id {
+					return true
+				}
+			}
+			return false
+		}
 		i, ok := tc.Section(id)
 		return ok && i < len(t.Section) && t.Section[i] > 0
 	}
@@ -285,35 +312,37 @@ func (c *Controller) CycleSection(t *rules.Ship, dir int) {
 	c.hoverStamp = -1
 }
 
-// AttackOrder is the attack the selected ship would make on t: with the chosen
-// weapon, or the legal weapon with the most expected damage.
+// AttackOrder is the attack an own ship would make on t: of the attacks the
+// engine lists for it, the one at the section SectionFor aims at, with the
+// chosen weapon, or the weapon with the most expected damage.
 func (c *Controller) AttackOrder(sh, t *rules.Ship) (rules.Order, bool) {
-	if sh == nil || t == nil || sh.Actions <= 0 {
+	a, ok := c.attackOn(sh, t)
+	if !ok {
 		return rules.Order{}, false
 	}
+	return a.Order(c.Side, sh.ID), true
+}
+
+// attackOn is the attack option AttackOrder gives, with its preview.
+func (c *Controller) attackOn(sh, t *rules.Ship) (rules.AttackOption, bool) {
+	if sh == nil || t == nil {
+		return rules.AttackOption{}, false
+	}
+	attacks := c.attacksOf(sh)
 	sec := c.SectionFor(sh, t)
-	cls := c.View.Class(sh)
-	best, bestExp := -1, -1
-	for w := range cls.Weapons {
-		if c.Weapon >= 0 && w != c.Weapon {
+	best := -1
+	for i, a := range attacks {
+		if a.Target != t.ID || a.Section != sec || (c.Weapon >= 0 && a.Weapon != c.Weapon) {
 			continue
 		}
-		o := rules.Order{Kind: rules.Attack, Side: c.Side, Ship: sh.ID, Target: t.ID, Weapon: w, Section: sec}
-		if !c.Legal(o) {
-			continue
-		}
-		p, err := c.View.Preview(sh.ID, w, t.ID, sec)
-		if err != nil {
-			continue
-		}
-		if p.Expected100 > bestExp {
-			best, bestExp = w, p.Expected100
+		if best < 0 || a.Preview.Expected100 > attacks[best].Preview.Expected100 {
+			best = i
 		}
 	}
 	if best < 0 {
-		return rules.Order{}, false
+		return rules.AttackOption{}, false
 	}
-	return rules.Order{Kind: rules.Attack, Side: c.Side, Ship: sh.ID, Target: t.ID, Weapon: best, Section: sec}, true
+	return attacks[best], true
 }
 
 // Hover is what the pointer is over and what a click there would do.
@@ -352,26 +381,27 @@ func (c *Controller) HoverAt(h hex.Hex) *Hover {
 	t := hv.Ship
 	switch c.Mode {
 	case ModeMine:
-		hv.Mine = c.Legal(rules.Order{Kind: rules.LayMine, Side: c.Side, Ship: sh.ID, At: h})
+		hv.Mine = slices.Contains(c.Opts.Mines, h)
 		return hv
 	case ModeCover:
-		hv.Cover = t != nil && t.Side == c.Side && c.Legal(rules.Order{Kind: rules.Cover, Side: c.Side, Ship: sh.ID, Target: t.ID})
+		hv.Cover = t != nil && slices.Contains(c.Opts.Wards, t.ID)
 		return hv
 	case ModeBoard:
-		hv.Board = t != nil && t.Side != c.Side && c.Legal(rules.Order{Kind: rules.Board, Side: c.Side, Ship: sh.ID, Target: t.ID})
+		hv.Board = t != nil && slices.Contains(c.Opts.Boards, t.ID)
 		return hv
 	}
 	if t != nil && t.Side != c.Side {
-		if o, ok := c.AttackOrder(sh, t); ok {
-			hv.Attack, hv.Order = true, o
-			hv.Preview, _ = c.View.Preview(sh.ID, o.Weapon, t.ID, o.Section)
-			hv.Weapon = c.View.Class(sh).Weapons[o.Weapon].Name
+		if a, ok := c.attackOn(sh, t); ok {
+			hv.Attack, hv.Order, hv.Preview = true, a.Order(c.Side, sh.ID), a.Preview
+			if ws := c.View.Class(sh).Weapons; a.Weapon >= 0 && a.Weapon < len(ws) {
+				hv.Weapon = ws[a.Weapon].Name
+			}
 		}
 		return hv
 	}
 	if c.Mode == ModeMove && t == nil {
-		if cost, ok := c.CanReach(h); ok && h != sh.Pos {
-			if p, ok := hex.PathTo(c.All, sh.Pos, h); ok {
+		if cost, ok := c.CanReach(h); ok {
+			if p, ok := c.View.Path(sh.ID, h); ok {
 				hv.Path, hv.Cost = p, cost
 			}
 		}
@@ -380,8 +410,9 @@ func (c *Controller) HoverAt(h hex.Hex) *Hover {
 }
 
 // Click acts on a hex: selects a ship, or gives the order the hover
-// describes. It returns the order's events when one was given.
-func (c *Controller) Click(h hex.Hex) ([]rules.Event, error) {
+// describes. It returns the order as the sides were told it when one was
+// given.
+func (c *Controller) Click(h hex.Hex) (*Applied, error) {
 	c.Cursor = h
 	hv := c.HoverAt(h)
 	if !hv.OnMap {
@@ -419,12 +450,12 @@ func (c *Controller) Click(h hex.Hex) ([]rules.Event, error) {
 }
 
 // Do carries out an action of the action bar.
-func (c *Controller) Do(a Action) ([]rules.Event, error) {
+func (c *Controller) Do(a Action) (*Applied, error) {
 	if a != ActUndo && !c.Avail[a] {
 		return nil, nil
 	}
 	sh := c.Sel()
-	setMode := func(m Mode) ([]rules.Event, error) {
+	setMode := func(m Mode) (*Applied, error) {
 		if c.Mode == m {
 			m = ModeMove
 		}
@@ -445,7 +476,7 @@ func (c *Controller) Do(a Action) ([]rules.Event, error) {
 		return setMode(ModeBoard)
 	case ActCloak:
 		kind := rules.Cloak
-		if sh.Cloaked {
+		if c.Opts.Decloak {
 			kind = rules.Decloak
 		}
 		return c.give(rules.Order{Kind: kind, Side: c.Side, Ship: sh.ID})
@@ -471,12 +502,12 @@ func (c *Controller) Do(a Action) ([]rules.Event, error) {
 }
 
 // AnswerTerms accepts or refuses the surrender terms.
-func (c *Controller) AnswerTerms(accept bool) ([]rules.Event, error) {
+func (c *Controller) AnswerTerms(accept bool) (*Applied, error) {
 	return c.give(rules.Order{Kind: rules.AnswerTerms, Side: c.Side, Accept: accept})
 }
 
-func (c *Controller) give(o rules.Order) ([]rules.Event, error) {
-	evs, err := c.S.Apply(o, true)
+func (c *Controller) give(o rules.Order) (*Applied, error) {
+	a, err := c.S.Apply(o, true)
 	if err != nil {
 		c.Msg = err.Error()
 		return nil, err
@@ -486,7 +517,7 @@ func (c *Controller) give(o rules.Order) ([]rules.Event, error) {
 		c.Mode = ModeMove
 	}
 	c.Refresh()
-	return evs, nil
+	return a, nil
 }
 
 // NextShip selects the next own ship (dir +1 or -1) that can still move or act.

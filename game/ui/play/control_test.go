@@ -4,7 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/calltoarms/ds9/game/ai"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/scenarios"
@@ -29,7 +28,7 @@ func allianceTurn(t *testing.T) (*Session, *Controller) {
 		t.Fatal(err)
 	}
 	c := NewController(s, rules.SideA)
-	if st := s.State(); st.Phase == rules.Parley {
+	if s.Public().Phase == rules.Parley {
 		if !c.MyTurn() {
 			t.Fatal("the Alliance must answer the terms")
 		}
@@ -40,7 +39,7 @@ func allianceTurn(t *testing.T) (*Session, *Controller) {
 	playComputer(t, s)
 	c.Refresh()
 	if !c.MyTurn() {
-		t.Fatalf("not the Alliance's turn: active %v phase %v", s.State().Active, s.State().Phase)
+		t.Fatalf("not the Alliance's turn: %+v", s.Public())
 	}
 	return s, c
 }
@@ -48,38 +47,46 @@ func allianceTurn(t *testing.T) (*Session, *Controller) {
 // playComputer lets the computer play until a person's turn.
 func playComputer(t *testing.T, s *Session) {
 	t.Helper()
-	for guard := 0; !s.HumanTurn() && s.State().Phase != rules.Over; guard++ {
-		st := s.State()
-		p := &ai.Phase{Cmd: s.AI[st.Active], Side: st.Active}
-		for {
-			o, ok := p.Next(s.State())
-			if !ok {
-				break
-			}
-			_, err := s.Apply(o, false)
-			p.Done(err == nil)
+	for guard := 0; ; guard++ {
+		a, err := s.ComputerOrder(false)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if guard > 100 {
+		if a == nil {
+			return
+		}
+		if guard > 20000 {
 			t.Fatal("the computer never hands over")
 		}
 	}
 }
 
+// shipByKey finds a ship of a view by its scenario id.
+func shipByKey(t *testing.T, v *rules.View, key string) *rules.Ship {
+	t.Helper()
+	for i := range v.Ships {
+		if v.Ships[i].Key == key {
+			return &v.Ships[i]
+		}
+	}
+	t.Fatalf("no %s in the %v's view", key, v.Side)
+	return nil
+}
+
 func TestClickSelectsMovesAndUndoes(t *testing.T) {
 	s, c := allianceTurn(t)
-	st := s.State()
-	def := st.ShipByKey("defiant")
+	def := shipByKey(t, c.View, "defiant")
 	start := def.Pos
 	c.Click(def.Pos)
 	if c.Selected != def.ID {
 		t.Fatalf("clicking the Defiant selected %v", c.Selected)
 	}
-	if len(c.Ends) < 2 || !c.Avail[ActMove] {
+	if len(c.Ends) < 1 || !c.Avail[ActMove] {
 		t.Fatalf("the Defiant can go nowhere: %d hexes", len(c.Ends))
 	}
 	// Choose a reachable empty hex a few steps away whose move reveals nothing.
 	var moved bool
-	for i := len(c.Ends) - 1; i > 0 && !moved; i-- {
+	for i := len(c.Ends) - 1; i >= 0 && !moved; i-- {
 		goal := c.Ends[i].Hex
 		hv := c.HoverAt(goal)
 		if hv.Path == nil {
@@ -89,19 +96,19 @@ func TestClickSelectsMovesAndUndoes(t *testing.T) {
 			t.Fatalf("hover cost %d, reach cost %d", hv.Cost, c.Ends[i].Cost)
 		}
 		n := s.OrderCount()
-		evs, err := c.Click(goal)
+		a, err := c.Click(goal)
 		if err != nil {
 			t.Fatalf("move to %v refused: %v", goal, err)
 		}
 		if s.OrderCount() != n+1 {
 			t.Fatal("the move was not recorded")
 		}
-		if revealing(evs) {
+		if revealing(a.Told[rules.SideA]) {
 			// Try again from scratch: this move found something.
 			continue
 		}
 		moved = true
-		if got := s.State().ShipByKey("defiant").Pos; got == start {
+		if got := s.state().ShipByKey("defiant").Pos; got == start {
 			t.Fatal("the Defiant did not move")
 		}
 		if !s.CanUndo() || !c.Avail[ActUndo] {
@@ -110,7 +117,7 @@ func TestClickSelectsMovesAndUndoes(t *testing.T) {
 		if _, err := c.Do(ActUndo); err != nil {
 			t.Fatal(err)
 		}
-		if got := s.State().ShipByKey("defiant").Pos; got != start {
+		if got := shipByKey(t, s.View(rules.SideA), "defiant").Pos; got != start {
 			t.Fatalf("after undo the Defiant is at %v, want %v", got, start)
 		}
 		if s.OrderCount() != n || s.File().Orders() != n {
@@ -143,6 +150,9 @@ func TestRevealingOrdersCannotBeUndone(t *testing.T) {
 			hv := c.HoverAt(t2.Pos)
 			if !hv.Attack || hv.Preview.HitChance <= 0 {
 				t.Fatalf("hovering a target in range shows no attack: %+v", hv)
+			}
+			if hv.Preview.TargetShields != t2.Shields || hv.Preview.TargetHull != t2.Hull || hv.Preview.KillChance < 0 || hv.Preview.KillChance > 100 {
+				t.Fatalf("the preview's target has shields %d hull %d (kill %d%%), the view shows %d and %d", hv.Preview.TargetShields, hv.Preview.TargetHull, hv.Preview.KillChance, t2.Shields, t2.Hull)
 			}
 			if _, err := c.Click(t2.Pos); err != nil {
 				t.Fatal(err)
@@ -234,7 +244,7 @@ func TestDominionClickFiresOnStationSection(t *testing.T) {
 
 func TestViewShowsNoHiddenEnemies(t *testing.T) {
 	s, c := allianceTurn(t)
-	st := s.State()
+	st := s.state()
 	for i := range c.View.Ships {
 		sh := &c.View.Ships[i]
 		if sh.Side != c.Side && !st.Sees(c.Side, st.Ship(sh.ID), nil) {

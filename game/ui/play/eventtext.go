@@ -2,43 +2,123 @@ package play
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 )
 
-// ShipName names a ship for the log.
-func ShipName(st *rules.State, id rules.ShipID) string {
-	if sh := st.Ship(id); sh != nil {
-		return sh.Name
+// Sight is what one side knows to put names to an order's events: its views
+// just before and just after the order. The engine tells a side of a ship
+// only when the ship is in one of them (a ship destroyed, withdrawn or gone
+// out of sight is named from the view before); a ship in neither is left out
+// of the event (rules.NoShip), and the log calls it "an unseen ship".
+type Sight struct{ Before, After *rules.View }
+
+// SightOf is a side's sight of the battle now, for what is not an order's
+// event (a tooltip, the panel): its view alone.
+func SightOf(v *rules.View) Sight { return Sight{Before: v, After: v} }
+
+// Unseen is how the log names a ship its side does not see.
+const Unseen = "an unseen ship"
+
+// Side is the side whose sight it is.
+func (k Sight) Side() rules.Side { return k.view().Side }
+
+func (k Sight) view() *rules.View {
+	if k.After != nil {
+		return k.After
 	}
-	return "an unknown ship"
+	return k.Before
 }
 
-// SectionName names a station section for the log.
-func SectionName(st *rules.State, station rules.ShipID, id int) string {
-	sh := st.Ship(station)
-	if sh == nil {
-		return fmt.Sprintf("section %d", id)
+// Ship returns a ship the side knows of, as its view after the order shows
+// it, else as the view before did; nil for rules.NoShip or a ship in neither.
+func (k Sight) Ship(id rules.ShipID) *rules.Ship {
+	if id == rules.NoShip {
+		return nil
 	}
-	c := st.Class(sh)
-	if i, ok := c.Section(id); ok {
-		return c.Sections[i].Name
+	for _, v := range [2]*rules.View{k.After, k.Before} {
+		if v == nil {
+			continue
+		}
+		if sh := v.Ship(id); sh != nil {
+			return sh
+		}
+	}
+	return nil
+}
+
+// Class returns the class of a ship of the sight.
+func (k Sight) Class(sh *rules.Ship) *rules.Class { return k.view().Class(sh) }
+
+// ShipName names a ship for the log: as the side knows it, or Unseen.
+func (k Sight) ShipName(id rules.ShipID) string {
+	if sh := k.Ship(id); sh != nil {
+		return sh.Name
+	}
+	return Unseen
+}
+
+// ShipName names a ship of a view, or Unseen.
+func ShipName(v *rules.View, id rules.ShipID) string { return SightOf(v).ShipName(id) }
+
+// SectionName names a station section of a ship the view shows.
+func SectionName(v *rules.View, station rules.ShipID, id int) string {
+	return SightOf(v).SectionName(station, id)
+}
+
+// SectionName names a station section of a ship the side knows of.
+func (k Sight) SectionName(station rules.ShipID, id int) string {
+	if sh := k.Ship(station); sh != nil {
+		c := k.Class(sh)
+		if i, ok := c.Section(id); ok {
+			return c.Sections[i].Name
+		}
 	}
 	return fmt.Sprintf("section %d", id)
 }
 
-// WingName names an attack wing for the log.
-func WingName(st *rules.State, i int) string {
-	if i >= 0 && i < len(st.Wings) {
-		return st.Wings[i].Name
+// WingName names an attack wing for the log: as the side's view has it, else
+// as the scenario does (an event both sides are told names the wing, such as
+// one the minefield stops), else "a wing".
+func WingName(sc *scenario.Scenario, k Sight, i int) string {
+	for _, v := range [2]*rules.View{k.After, k.Before} {
+		if v == nil {
+			continue
+		}
+		if w := v.Wing(i); w != nil {
+			return w.Name
+		}
+	}
+	if sc != nil && i >= 0 && i < len(sc.Setup.Wings) && sc.Setup.Wings[i].Name != "" {
+		return sc.Setup.Wings[i].Name
 	}
 	return "a wing"
 }
 
-// Describe writes an event for the log, or "" for events the log leaves out.
-// The names come from the scenario (sc may be nil) and the state.
-func Describe(sc *scenario.Scenario, st *rules.State, e rules.Event) string {
+// HexName names a hex as the scenario files do: its column and row.
+func HexName(h hex.Hex) string {
+	o := hex.ToOffset(h)
+	return fmt.Sprintf("%d,%d", o.Col, o.Row)
+}
+
+// capital starts a sentence with a capital letter.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Describe writes an event as a side was told it for the log, or "" for
+// events the log leaves out. The names come from the scenario (sc may be nil)
+// and the side's sight of the order; a ship the engine left out of the event
+// is "an unseen ship".
+func Describe(sc *scenario.Scenario, k Sight, e rules.Event) string {
+	ship, target := e.Named()
+	name := func(id rules.ShipID) string { return k.ShipName(id) }
 	switch e.Kind {
 	case rules.TermsRefusedEvent:
 		return TermsRefused(sc) + " The battle begins."
@@ -49,69 +129,85 @@ func Describe(sc *scenario.Scenario, st *rules.State, e rules.Event) string {
 	case rules.PhaseBegan:
 		return fmt.Sprintf("%s phase.", SideTitle(sc, e.Side))
 	case rules.MoveInterrupted:
-		return fmt.Sprintf("%s is stopped: contact in the way!", ShipName(st, e.Ship))
+		if target != rules.NoShip {
+			return fmt.Sprintf("%s is stopped: %s is in the way!", capital(name(ship)), name(target))
+		}
+		return fmt.Sprintf("%s is stopped: contact in the way!", capital(name(ship)))
+	case rules.MineFoiled:
+		if e.Side == k.Side() {
+			return fmt.Sprintf("The mine could not be laid: contact at %s.", HexName(e.To))
+		}
+		return fmt.Sprintf("%s holds a minefield position: %s could not lay its mine.", capital(name(target)), name(ship))
 	case rules.Fired:
-		sh := st.Ship(e.Ship)
-		w := ""
-		if sh != nil {
-			if c := st.Class(sh); e.Weapon >= 0 && e.Weapon < len(c.Weapons) {
+		if ship == rules.NoShip {
+			return fmt.Sprintf("%s is fired on by %s.", capital(name(target)), Unseen)
+		}
+		w := "its weapons"
+		if sh := k.Ship(ship); sh != nil {
+			if c := k.Class(sh); e.Weapon >= 0 && e.Weapon < len(c.Weapons) {
 				w = c.Weapons[e.Weapon].Name
 			}
 		}
-		return fmt.Sprintf("%s fires %s at %s.", ShipName(st, e.Ship), w, ShipName(st, e.Target))
+		return fmt.Sprintf("%s fires %s at %s.", name(ship), w, name(target))
 	case rules.Hit:
-		return fmt.Sprintf("  hit on %s: %d (shields %d, hull %d)", ShipName(st, e.Target), e.Damage, e.ShieldDamage, e.HullDamage)
+		return fmt.Sprintf("  hit on %s: %d (shields %d, hull %d)", name(target), e.Damage, e.ShieldDamage, e.HullDamage)
 	case rules.ShieldsDown:
-		return fmt.Sprintf("%s: shields down!", ShipName(st, e.Ship))
+		return fmt.Sprintf("%s: shields down!", capital(name(ship)))
 	case rules.SectionDisabled:
-		return fmt.Sprintf("%s: %s is out of action.", ShipName(st, e.Ship), SectionName(st, e.Ship, e.Section))
+		return fmt.Sprintf("%s: %s is out of action.", capital(name(ship)), k.SectionName(ship, e.Section))
 	case rules.ShipDestroyed:
-		return fmt.Sprintf("%s is destroyed.", ShipName(st, e.Ship))
+		return fmt.Sprintf("%s is destroyed.", capital(name(ship)))
 	case rules.MineLaid:
-		return fmt.Sprintf("%s lays a mine.", ShipName(st, e.Ship))
+		if ship == rules.NoShip {
+			return "A mine is laid."
+		}
+		return fmt.Sprintf("%s lays a mine.", name(ship))
 	case rules.MinefieldActivated:
 		return "The minefield is active!"
 	case rules.MinefieldCloaked:
-		if HasWormhole(st.Map) {
+		if v := k.view(); v != nil && HasWormhole(v.Map) {
 			return "The minefield cloaks. The wormhole is sealed."
 		}
 		return "The minefield cloaks."
 	case rules.MineDetonated:
-		return fmt.Sprintf("A mine strikes %s (%d).", ShipName(st, e.Ship), e.Damage)
+		return fmt.Sprintf("A mine strikes %s (%d).", name(ship), e.Damage)
 	case rules.MineReplicated:
 		return "A mine replicates, replacing a lost one."
 	case rules.CloakEngaged:
-		return fmt.Sprintf("%s cloaks.", ShipName(st, e.Ship))
+		return fmt.Sprintf("%s cloaks.", capital(name(ship)))
 	case rules.CloakDropped:
-		return fmt.Sprintf("%s decloaks.", ShipName(st, e.Ship))
+		return fmt.Sprintf("%s decloaks.", capital(name(ship)))
 	case rules.Detected:
-		return fmt.Sprintf("%s is detected.", ShipName(st, e.Ship))
+		if ship == rules.NoShip {
+			return "Contact: a cloaked ship is detected."
+		}
+		return fmt.Sprintf("%s is detected.", capital(name(ship)))
 	case rules.CoverBegan:
-		return fmt.Sprintf("%s covers %s.", ShipName(st, e.Ship), ShipName(st, e.Target))
+		return fmt.Sprintf("%s covers %s.", capital(name(ship)), name(target))
 	case rules.CoveringFire:
-		return fmt.Sprintf("%s returns fire on %s.", ShipName(st, e.Ship), ShipName(st, e.Target))
+		return fmt.Sprintf("%s returns fire on %s.", capital(name(ship)), name(target))
 	case rules.PerimeterFire:
-		return fmt.Sprintf("Perimeter defenses open fire on %s.", ShipName(st, e.Target))
+		return fmt.Sprintf("Perimeter defenses open fire on %s.", name(target))
 	case rules.MainPowerLost:
-		return fmt.Sprintf("Main power lost! The shields and weapons of %s are down.", ShipName(st, e.Ship))
+		return fmt.Sprintf("Main power lost! The shields and weapons of %s are down.", name(ship))
 	case rules.EvacuationOrdered:
 		return "Evacuation ordered."
 	case rules.Evacuated:
-		return fmt.Sprintf("%s is evacuated.", ShipName(st, e.Ship))
+		return fmt.Sprintf("%s is evacuated.", capital(name(ship)))
 	case rules.Withdrew:
-		return fmt.Sprintf("%s leaves the battle.", ShipName(st, e.Ship))
+		return fmt.Sprintf("%s leaves the battle.", capital(name(ship)))
 	case rules.Sabotaged:
-		return fmt.Sprintf("The computers and power of %s are sabotaged.", ShipName(st, e.Ship))
+		return fmt.Sprintf("The computers and power of %s are sabotaged.", name(ship))
 	case rules.Boarded:
-		return fmt.Sprintf("%s boards the station (defenders left: %d).", ShipName(st, e.Ship), e.Value)
+		return fmt.Sprintf("%s boards %s (defenders left: %d).", capital(name(ship)), name(target), e.Value)
 	case rules.StationCaptured:
-		return fmt.Sprintf("%s is captured.", ShipName(st, e.Ship))
+		return fmt.Sprintf("%s is captured.", capital(name(ship)))
 	case rules.ReinforcementsArrived:
-		return fmt.Sprintf("%s arrives (%d ships).", WingName(st, e.Value), e.Count)
+		return fmt.Sprintf("%s arrives (%d ships).", capital(WingName(sc, k, e.Value)), e.Count)
 	case rules.ReinforcementsBlocked:
-		return fmt.Sprintf("The minefield stops %s at the wormhole.", WingName(st, e.Value))
+		return fmt.Sprintf("The minefield stops %s at the wormhole.", WingName(sc, k, e.Value))
 	case rules.OutcomeDecided:
-		if o, ok := st.OutcomeInfo(); ok {
+		if o, ok := OutcomeByID(sc, e.Text); ok && o.Title != "" {
 			return o.Title + "."
 		}
 		return "The battle is decided."
@@ -119,39 +215,71 @@ func Describe(sc *scenario.Scenario, st *rules.State, e rules.Event) string {
 	return ""
 }
 
-// EventVisible reports whether side may see an event: things its own ships
-// do or suffer, and things about ships it sees before or after the order.
-func EventVisible(e rules.Event, side rules.Side, before, after *rules.View) bool {
-	seen := func(id rules.ShipID) bool {
-		if id == rules.NoShip {
-			return false
-		}
-		if s := after.Ship(id); s != nil {
-			return true
-		}
-		if before != nil {
-			if s := before.Ship(id); s != nil {
-				return true
-			}
-		}
-		return false
-	}
+// Place is where on the map an event told to a side may be shown: the hexes
+// the engine left in it. From is the acting ship's hex, To its target's (or,
+// for an event of one ship, that ship's); each stands only where the ship it
+// belongs to is named. Where the place itself is what the side learned (a
+// contact in the way, a foiled mine, a detection, a mine's detonation, a mine
+// laid or replicated that the side may see), To stands whoever is named.
+type Place struct {
+	From, To       hex.Hex
+	HasFrom, HasTo bool
+}
+
+// PlaceOf reads an event's places (see Place).
+func PlaceOf(e rules.Event) Place {
+	ship, target := e.Named()
+	p := Place{From: e.From, To: e.To}
 	switch e.Kind {
-	case rules.TurnBegan, rules.PhaseBegan, rules.TermsRefusedEvent, rules.TermsAcceptedEvent,
-		rules.OutcomeDecided, rules.MainPowerLost, rules.EvacuationOrdered, rules.Evacuated,
-		rules.Sabotaged, rules.StationCaptured, rules.MinefieldActivated, rules.ReinforcementsArrived,
-		rules.ReinforcementsBlocked, rules.TurnEnded:
-		return true
-	case rules.ShieldsRestored:
-		return e.Side == side
-	case rules.MinefieldCloaked, rules.MineLaid, rules.MineReplicated:
-		return e.Side == side || seen(e.Ship)
-	case rules.MineDetonated:
-		return e.Side == side || seen(e.Ship)
-	case rules.Detected:
-		return true
-	case rules.Moved, rules.CloakEngaged, rules.CloakDropped, rules.Withdrew, rules.ShieldsDown, rules.ShipDestroyed, rules.CoverBegan:
-		return e.Side == side || seen(e.Ship)
+	case rules.MoveInterrupted, rules.MineFoiled:
+		p.HasFrom, p.HasTo = ship != rules.NoShip, true
+	case rules.Detected, rules.MineDetonated, rules.MineReplicated:
+		p.HasTo = true
+	case rules.MineLaid:
+		p.HasFrom, p.HasTo = ship != rules.NoShip, true
+	case rules.Moved:
+		p.HasFrom, p.HasTo = ship != rules.NoShip, ship != rules.NoShip
+	case rules.Fired, rules.Hit, rules.Missed, rules.CoverBegan, rules.CoveringFire, rules.PerimeterFire, rules.Boarded:
+		p.HasFrom, p.HasTo = ship != rules.NoShip, target != rules.NoShip
+	case rules.ShieldsDown, rules.SectionDisabled, rules.ShipDestroyed, rules.CloakEngaged, rules.CloakDropped,
+		rules.MainPowerLost, rules.EvacuationOrdered, rules.Sabotaged, rules.Withdrew, rules.StationCaptured:
+		p.HasTo = ship != rules.NoShip
 	}
-	return e.Side == side || seen(e.Ship) || seen(e.Target)
+	if !p.HasFrom {
+		p.From = hex.Hex{}
+	}
+	if !p.HasTo {
+		p.To = hex.Hex{}
+	}
+	return p
+}
+
+// PreviewLines writes an attack's preview for the fire tooltip: the hit
+// chance and shots, what the target has now, the damage expected and the
+// chance that the attack destroys it (a station: disables the aimed section).
+// The numbers are the engine's (rules.Preview); station says whether the
+// target is one.
+func PreviewLines(p rules.Preview, station bool) []string {
+	hull, kill := "hull", "destroys it"
+	if station {
+		hull, kill = "section hull", "disables the section"
+	}
+	out := []string{
+		fmt.Sprintf("Hit %d%% ×%d, %d each · range %d", p.HitChance, p.Shots, p.PerHit, p.Range),
+		fmt.Sprintf("Target shields %d, %s %d", p.TargetShields, hull, p.TargetHull),
+		fmt.Sprintf("Expected %s (to hull %s) · %s %d%%", hundredths(p.Expected100), hundredths(p.ExpectedHull100), kill, p.KillChance),
+	}
+	if p.Covered {
+		out = append(out, "Covered: harder to hit, and its cover fires back")
+	}
+	return out
+}
+
+// hundredths writes a number given in hundredths with one decimal, or none
+// when it is whole.
+func hundredths(n int) string {
+	if n%100 == 0 {
+		return fmt.Sprintf("%d", n/100)
+	}
+	return fmt.Sprintf("%.1f", float64(n)/100)
 }

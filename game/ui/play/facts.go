@@ -5,12 +5,12 @@ import (
 	"github.com/calltoarms/ds9/game/scenario"
 )
 
-// The facts of a battle the front end shows come from its scenario and its
-// state, never from the front end's code: names, commanders, the terms, the
+// The facts of a battle the front end shows come from its scenario and a
+// side's view, never from the front end's code: names, commanders, the terms, the
 // station, the losses an outcome asks for. Where the scenario format says
 // nothing, the words are generic.
 
-// SideTitle is a side's short title in its battle ("Alliance", "Klingon").
+// SideTitle is a side's name as a title ("Alliance").
 func SideTitle(sc *scenario.Scenario, s rules.Side) string {
 	if sc == nil || !s.Valid() {
 		return s.String()
@@ -47,11 +47,14 @@ func TermsRefused(sc *scenario.Scenario) string {
 	return who + " refuses " + sc.Terms.From + "'s terms."
 }
 
-// LossGoal is the first outcome that asks for a number of a side's ships
-// destroyed ("losses(dominion) >= 50"): the side, how many, and the outcome.
-// ok is false when no outcome counts losses.
-func LossGoal(st *rules.State) (side rules.Side, n int, o rules.Outcome, ok bool) {
-	for _, o := range st.Outcomes {
+// LossGoal is the first outcome of the scenario that asks for a number of a
+// side's ships destroyed ("losses(dominion) >= 50"): the side, how many, and
+// the outcome. ok is false when no outcome counts losses.
+func LossGoal(sc *scenario.Scenario) (side rules.Side, n int, o rules.Outcome, ok bool) {
+	if sc == nil {
+		return 0, 0, rules.Outcome{}, false
+	}
+	for _, o := range sc.Setup.Outcomes {
 		for _, c := range o.When {
 			if c.Name != "losses" {
 				continue
@@ -67,23 +70,44 @@ func LossGoal(st *rules.State) (side rules.Side, n int, o rules.Outcome, ok bool
 	return 0, 0, rules.Outcome{}, false
 }
 
-// StationName names the minefield owner's station (the one the battle is
-// about), or "The station".
-func StationName(st *rules.State) string {
-	if sh := st.Station(st.Guardian()); sh != nil && sh.Name != "" {
-		return sh.Name
+// OutcomeByID is the scenario's description of an outcome.
+func OutcomeByID(sc *scenario.Scenario, id string) (rules.Outcome, bool) {
+	if sc == nil {
+		return rules.Outcome{}, false
+	}
+	for _, o := range sc.Setup.Outcomes {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return rules.Outcome{}, false
+}
+
+// StationName names the station the battle is about (the first minefield's
+// owner's, or the first side's) as the scenario does, or "The station".
+func StationName(sc *scenario.Scenario) string {
+	if sc != nil {
+		su := &sc.Setup
+		guard := rules.SideA
+		if len(su.Minefields) > 0 {
+			guard = su.Minefields[0].Owner
+		}
+		for _, sh := range su.Ships {
+			if sh.Side == guard && sh.Class >= 0 && sh.Class < len(su.Classes) && su.Classes[sh.Class].Station && sh.Name != "" {
+				return sh.Name
+			}
+		}
 	}
 	return "The station"
 }
 
-// MainPowerSection names the section of a station that carries its main
-// power, or "" when none does.
-func MainPowerSection(st *rules.State, station rules.ShipID) string {
-	sh := st.Ship(station)
-	if sh == nil {
+// MainPowerSection names the section of a station's class that carries its
+// main power, or "" when none does.
+func MainPowerSection(c *rules.Class) string {
+	if c == nil {
 		return ""
 	}
-	for _, s := range st.Class(sh).Sections {
+	for _, s := range c.Sections {
 		if s.MainPower {
 			return s.Name
 		}

@@ -4,7 +4,13 @@
 // orders, with the selection, the mode and what a click would do), the Camera
 // (world to screen, picking hexes), the status a page or a test reads, and the
 // event log's text. It decides no rule: it asks the engine (View, Check,
-// Preview). It must not import Ebitengine (see TestNoWindow).
+// Options, Preview). It must not import Ebitengine (see TestNoWindow).
+//
+// The front end learns of the battle only through the engine's side's-eye
+// API, as boardgame.io's players see through playerView: a side's View, the
+// events of each order as that side is told them (rules.Told), the summary,
+// and the facts every side knows alike (Public). The rules.State stays inside
+// the Session, in this file alone (see TestSidesEyeOnly in game/ui).
 package play
 
 import (
@@ -22,7 +28,8 @@ const Human = "human"
 
 // Session is a battle in progress as the front end holds it: the replay
 // recorder every order goes through, who plays each side, and what may be
-// taken back. It needs no window.
+// taken back. It hands out each side's View and what each side is told of
+// every order, never the battle's state itself. It needs no window.
 type Session struct {
 	Scenario *scenario.Scenario
 	Seed     uint64
@@ -37,6 +44,12 @@ type Session struct {
 	// Changed counts every change of the battle, so views can be refreshed.
 	Changed int
 	count   int // orders recorded
+
+	views  [2]*rules.View // each side's view, built when asked for
+	viewAt [2]int         // Changed when views[side] was built
+
+	phase   *ai.Phase       // the computer's phase being played, one order at a time
+	standIn [2]ai.Commander // commanders for sides a person plays, to play a battle out
 }
 
 // NewSession starts a battle. players names who plays each side: Human or a
@@ -63,8 +76,8 @@ func ResumeSession(sc *scenario.Scenario, f *replay.File) (*Session, error) {
 }
 
 func newSession(sc *scenario.Scenario, seed uint64, players replay.Players, rec *replay.Recorder) (*Session, error) {
-	s := &Session{Scenario: sc, Seed: seed, Players: players, rec: rec}
-	for i, name := range [2]string{players[rules.SideA], players[rules.SideB]} {
+	s := &Session{Scenario: sc, Seed: seed, Players: players, rec: rec, viewAt: [2]int{-1, -1}}
+	for i, name := range players {
 		side := rules.Sides[i]
 		if name == Human {
 			s.Humans[side] = true
@@ -85,42 +98,176 @@ func NewCommander(side rules.Side, level string) ai.Commander {
 	return ai.New(side, lv)
 }
 
-// State is the battle now. Read it; change it only through Apply.
-func (s *Session) State() *rules.State { return s.rec.State() }
+// state is the battle itself, for this file and for the package's tests
+// (which check the views against it); nothing else reads it.
+func (s *Session) state() *rules.State { return s.rec.State() }
+
+// View is what side's sensors show now. It is built once for each change of
+// the battle and shared: read it, never change it.
+func (s *Session) View(side rules.Side) *rules.View {
+	if !side.Valid() {
+		return nil
+	}
+	if s.views[side] == nil || s.viewAt[side] != s.Changed {
+		s.views[side] = s.state().View(side)
+		s.viewAt[side] = s.Changed
+	}
+	return s.views[side]
+}
+
+// Public is what every side knows alike of the battle now.
+type Public struct {
+	Name      string
+	Turn      int
+	TurnLimit int
+	Active    rules.Side
+	Phase     rules.Phase
+	Outcome   string // the outcome's id once decided
+	Winner    rules.Side
+	Forces    [2]int
+	Losses    [2]int
+}
+
+// Public returns the facts of the battle that no side keeps from the other.
+func (s *Session) Public() Public {
+	st := s.state()
+	return Public{
+		Name: st.Name, Turn: st.Turn, TurnLimit: st.TurnLimit, Active: st.Active, Phase: st.Phase,
+		Outcome: st.Outcome, Winner: st.Winner, Forces: st.Forces, Losses: st.Losses,
+	}
+}
+
+// Summary is the record of the battle as tools print it (the after-action
+// report reads it once the battle is over).
+func (s *Session) Summary() rules.Summary { return s.state().Summarize() }
+
+// Outcome is the decided outcome's description from the scenario, if the
+// battle is decided.
+func (s *Session) Outcome() (rules.Outcome, bool) {
+	st := s.state()
+	if st.Phase != rules.Over {
+		return rules.Outcome{}, false
+	}
+	return OutcomeByID(s.Scenario, st.Outcome)
+}
 
 // File is the replay recorded so far (a save game).
 func (s *Session) File() *replay.File { return s.rec.File() }
 
 // HumanTurn reports whether a person gives the orders now.
 func (s *Session) HumanTurn() bool {
-	st := s.State()
+	st := s.state()
 	return st.Phase != rules.Over && s.Humans[st.Active]
 }
 
-// Apply gives an order through the recorder. A person's order that revealed
-// nothing may be undone until something is revealed or the phase ends.
-func (s *Session) Apply(o rules.Order, byHuman bool) ([]rules.Event, error) {
-	evs, err := s.rec.Apply(o)
+// Applied is an order the engine carried out, as each side was told it: the
+// events the engine let each side know (rules.Told: ships it may not know of
+// left out as rules.NoShip, with their places), and each side's view just
+// before and just after the order, to put names to them.
+type Applied struct {
+	Order         rules.Order
+	Told          rules.Told
+	Before, After [2]*rules.View
+}
+
+// Sight is what side knows to name the ships of the order's events.
+func (a *Applied) Sight(side rules.Side) Sight {
+	return Sight{Before: a.Before[side], After: a.After[side]}
+}
+
+// Apply gives an order through the recorder, which has the engine redact its
+// events for each side. A person's order that revealed nothing to their side
+// may be undone until something is revealed or the phase ends.
+func (s *Session) Apply(o rules.Order, byHuman bool) (*Applied, error) {
+	a := &Applied{Order: o}
+	for _, side := range rules.Sides {
+		a.Before[side] = s.View(side)
+	}
+	_, told, err := s.rec.ApplyRedacted(o)
 	if err != nil {
 		return nil, err
 	}
+	a.Told = told
 	s.Changed++
 	s.count++
-	if !byHuman || o.Kind == rules.EndPhase || o.Kind == rules.AnswerTerms || revealing(evs) {
+	for _, side := range rules.Sides {
+		a.After[side] = s.View(side)
+	}
+	if !byHuman || o.Kind == rules.EndPhase || o.Kind == rules.AnswerTerms || !o.Side.Valid() || revealing(told[o.Side]) {
 		s.undoable = 0
 	} else {
 		s.undoable++
 	}
-	return evs, nil
+	return a, nil
 }
 
-func revealing(evs []rules.Event) bool {
-	for _, e := range evs {
+// revealing reports whether any of the events told to a side reveals
+// something to it (rules.Event.Reveals).
+func revealing(told []rules.Event) bool {
+	for _, e := range told {
 		if e.Reveals() {
 			return true
 		}
 	}
 	return false
+}
+
+// commander is who plays side's orders when the computer does: its computer
+// commander, or, for a side a person plays, a normal one standing in.
+func (s *Session) commander(side rules.Side) ai.Commander {
+	if c := s.AI[side]; c != nil {
+		return c
+	}
+	if s.standIn[side] == nil {
+		s.standIn[side] = NewCommander(side, "normal")
+	}
+	return s.standIn[side]
+}
+
+// maxComputerTries bounds how many orders the computer may have refused in a
+// row before ComputerOrder gives up.
+const maxComputerTries = 1000
+
+// ComputerOrder has the computer commander of the active side give its next
+// order, so that a front end can show each order before the next: the
+// commander plans from its side's view, and each planned order is checked
+// against what the side knows now (ai.Phase). It returns the order as each
+// side was told it, or nil when the battle is over or a person commands the
+// active side (with standIn, a normal commander plays for the person: the
+// battle is played out).
+func (s *Session) ComputerOrder(standIn bool) (*Applied, error) {
+	for range maxComputerTries {
+		st := s.state()
+		if st.Phase == rules.Over || (s.Humans[st.Active] && !standIn) {
+			return nil, nil
+		}
+		if s.phase == nil || s.phase.Side != st.Active || s.phase.Ended() {
+			s.phase = &ai.Phase{Cmd: s.commander(st.Active), Side: st.Active}
+		}
+		p := s.phase
+		o, ok := p.Next(st)
+		if !ok {
+			s.phase = nil
+			continue
+		}
+		a, err := s.Apply(o, false)
+		p.Done(err == nil)
+		if err == nil {
+			return a, nil
+		}
+	}
+	return nil, fmt.Errorf("the computer's orders were refused %d times in a row", maxComputerTries)
+}
+
+// PlayOut has the computer play the battle to its end, the sides a person
+// plays too (the report of a battle not fought to its end).
+func (s *Session) PlayOut() error {
+	for s.state().Phase != rules.Over {
+		if _, err := s.ComputerOrder(true); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CanUndo reports whether the last order may be taken back.
@@ -152,6 +299,7 @@ func (s *Session) Undo() error {
 	s.count = len(orders) - 1
 	s.undoable--
 	s.Changed++
+	s.phase = nil
 	return nil
 }
 
@@ -184,7 +332,7 @@ func PlayersFor(sc *scenario.Scenario, side, level string) replay.Players {
 }
 
 // LossesByTurn re-plays a battle and returns each side's losses at the end
-// of every turn (cumulative).
+// of every turn (cumulative): what both sides know alike.
 func LossesByTurn(sc *scenario.Scenario, f *replay.File) [][2]int {
 	st, err := sc.NewState(f.Seed)
 	if err != nil {

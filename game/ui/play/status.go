@@ -27,17 +27,25 @@ type Status struct {
 	Error string `json:"error,omitempty"`
 }
 
-// FillStatus fills the battle part of a status from a state.
-func FillStatus(st *Status, s *rules.State, scenarioID string) {
+// FillStatus fills the battle part of a status from a session: what every
+// side knows alike.
+func FillStatus(st *Status, s *Session) {
 	if s == nil {
 		return
 	}
-	st.Scenario = scenarioID
-	st.Turn = s.Turn
-	st.TurnLimit = s.TurnLimit
-	st.Phase = s.Phase.String()
-	st.Active = s.SideID(s.Active)
-	if s.Phase == rules.Over {
-		st.Outcome = s.Outcome
+	pub := s.Public()
+	if s.Scenario != nil {
+		st.Scenario = s.Scenario.ID
+	}
+	st.Turn = pub.Turn
+	st.TurnLimit = pub.TurnLimit
+	st.Phase = pub.Phase.String()
+	var ids rules.SideIDs
+	if s.Scenario != nil {
+		ids = s.Scenario.Setup.SideIDs
+	}
+	st.Active = ids.Of(pub.Active)
+	if pub.Phase == rules.Over {
+		st.Outcome = pub.Outcome
 	}
 }

@@ -13,7 +13,7 @@ func TestStatusOfABattle(t *testing.T) {
 		t.Fatal(err)
 	}
 	var st Status
-	FillStatus(&st, s.State(), sc.ID)
+	FillStatus(&st, s)
 	if st.Scenario != sc.ID || st.Turn < 1 || st.TurnLimit < st.Turn || st.Phase != "parley" || st.Outcome != "" {
 		t.Errorf("status at the start: %+v", st)
 	}
@@ -21,7 +21,7 @@ func TestStatusOfABattle(t *testing.T) {
 	if _, err := s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: rules.SideA}, false); err != nil {
 		t.Fatal(err)
 	}
-	FillStatus(&st, s.State(), sc.ID)
+	FillStatus(&st, s)
 	if st.Phase != "battle" || st.Active != "dominion" || !s.HumanTurn() {
 		t.Errorf("status after the terms: %+v (human turn %v)", st, s.HumanTurn())
 	}

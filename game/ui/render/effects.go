@@ -86,6 +86,19 @@ func (f *Effects) Add(kind FxKind, t0, dur float64) *Effect {
 	return e
 }
 
+// Kind is what kind of effect it is.
+func (e *Effect) Kind() FxKind { return e.kind }
+
+// Each calls fn for every effect running or waiting to start (tests read
+// where the director put them).
+func (f *Effects) Each(fn func(e *Effect)) {
+	for i := range f.pool {
+		if f.pool[i].kind != fxNone {
+			fn(&f.pool[i])
+		}
+	}
+}
+
 // Clear removes every effect.
 func (f *Effects) Clear() {
 	for i := range f.pool {

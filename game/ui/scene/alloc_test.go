@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/saves"
 )
 
@@ -195,10 +196,12 @@ func volley(b *battleScene, frame int) {
 			evs = append(evs, rules.Event{Kind: rules.MineDetonated, Side: rules.SideA, Ship: t.ID, Target: t.ID, To: t.Pos, Damage: 30})
 		}
 	}
-	// The log keeps its lines: new text is new content, not steady state.
-	keep := b.log
-	b.dir.show(evs, v, v, 2, true)
-	b.log = keep
+	// The logs keep their lines: new text is new content, not steady state.
+	keep := b.logs
+	a := &play.Applied{Before: [2]*rules.View{v, v}, After: [2]*rules.View{v, v}}
+	a.Told[v.Side] = evs
+	b.dir.show(a, 2, true)
+	b.logs = keep
 }
 
 // drawProfile returns the allocations so far of every stack that passes

@@ -258,7 +258,7 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 			continue
 		}
 		wx, wy := play.WorldLayout().ToPixel(sh.Pos)
-		hd := b.heading[sh.ID]
+		hd := b.heading[v.Side][sh.ID]
 		if m := &b.motions[sh.ID]; m.active(b.now) {
 			x, y, h := m.at(b.now)
 			wx, wy, hd = float64(x), float64(y), h
@@ -431,7 +431,7 @@ func (b *battleScene) updateIntents() {
 			case rules.Intercept:
 				verb = "Intercept " + t.Name
 			case rules.Focus:
-				verb = "Focus fire: " + play.SectionName(b.s.State(), t.ID, w.Section)
+				verb = "Focus fire: " + play.SectionName(v, t.ID, w.Section)
 			default:
 				verb = "Assault " + t.Name
 			}
@@ -446,8 +446,7 @@ func (b *battleScene) drawCurtain(dst *ebiten.Image) {
 	g := b.g
 	b.over.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.RGBA()) // opaque: nothing of the other side's view shows
 	b.over.Flush(dst)
-	st := b.s.State()
-	g.Kit.Text(dst, play.SideTitle(b.s.Scenario, st.Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), render.ColAccent.RGBA(), render.Center)
+	g.Kit.Text(dst, play.SideTitle(b.s.Scenario, b.s.Public().Active)+" to command", g.Fonts.Title, g.W/2, g.H/2-g.U(60), render.ColAccent.RGBA(), render.Center)
 	g.Kit.Text(dst, "Pass the controls. Click or press Enter when ready.", g.Fonts.Head, g.W/2, g.H/2+g.U(20), render.ColText.RGBA(), render.Center)
 }
 

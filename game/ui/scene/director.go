@@ -54,7 +54,10 @@ const (
 
 // director turns the events of an order into effects, sounds, log lines and
 // banners, scheduled from the scene time now; it returns how long the order
-// takes to show.
+// takes to show. It shows only what the viewing side was told of the order
+// (rules.Told, redacted by the engine), names ships only from that side's
+// views, and draws at the places the engine left in the events: a ship left
+// out of an event (rules.NoShip) has no beam drawn from or to it.
 type director struct {
 	b *battleScene
 }
@@ -64,8 +67,9 @@ func (d director) worldPos(h hex.Hex) (float32, float32) {
 	return float32(x), float32(y)
 }
 
-// shipPosNow is where a ship is drawn now, for effects aimed at it.
-func (d director) shipWorld(st *rules.State, id rules.ShipID, h hex.Hex) (float32, float32) {
+// shipWorld is where a ship is drawn now, for effects aimed at it: the end of
+// its move being animated, else its hex h.
+func (d director) shipWorld(id rules.ShipID, h hex.Hex) (float32, float32) {
 	if id >= 0 && int(id) < len(d.b.motions) {
 		if m := &d.b.motions[id]; m.n > 1 {
 			p := m.pts[m.n-1]
@@ -75,14 +79,50 @@ func (d director) shipWorld(st *rules.State, id rules.ShipID, h hex.Hex) (float3
 	return d.worldPos(h)
 }
 
-// show schedules the events of one order. before is the viewer's view before
-// the order. It returns the order's length in scene seconds.
-func (d director) show(evs []rules.Event, before, after *rules.View, speed float64, animate bool) float64 {
+// show schedules an order as the viewing side was told it, and writes the
+// other side's log from what that side was told. It returns the order's
+// length in scene seconds.
+func (d director) show(a *play.Applied, speed float64, animate bool) float64 {
 	b := d.b
-	st := b.s.State()
+	side := b.ctl.Side
+	for _, other := range rules.Sides {
+		if other != side && a.After[other] != nil {
+			b.logs[other].Tell(b.s.Scenario, a.Sight(other), a.Told[other], b.g.Frame)
+			d.turnShips(other, a.Told[other])
+		}
+	}
+	return d.showSide(a.Told[side], a.Sight(side), speed, animate)
+}
+
+// turnShips keeps the headings of another side's ships as that side was told
+// they moved and fired, for when it is viewed.
+func (d director) turnShips(side rules.Side, told []rules.Event) {
+	hd := d.b.heading[side]
+	for _, e := range told {
+		p := play.PlaceOf(e)
+		if (e.Kind == rules.Moved || e.Kind == rules.Fired) && p.HasFrom && p.HasTo && e.Ship >= 0 && int(e.Ship) < len(hd) {
+			if e.Kind == rules.Fired && d.isStation(e.Ship) {
+				continue
+			}
+			x0, y0 := d.worldPos(p.From)
+			x1, y1 := d.worldPos(p.To)
+			if x0 != x1 || y0 != y1 {
+				hd[e.Ship] = float32(math.Atan2(float64(y1-y0), float64(x1-x0)))
+			}
+		}
+	}
+}
+
+// showSide schedules the events told to the viewing side, named from its
+// sight k.
+func (d director) showSide(told []rules.Event, k play.Sight, speed float64, animate bool) float64 {
+	b := d.b
 	fx := b.fx
 	now := b.now
-	side := after.Side
+	side := k.Side()
+	heading := b.heading[side]
+	after := k.After
+	sc := b.s.Scenario
 	t := 0.0    // offset of the next thing in the order
 	lastT := 0. // end of the last effect
 	shotN := 0
@@ -90,17 +130,14 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 	var mv *motion
 	sp := 1 / speed
 	b.action.n = 0
-	for _, e := range evs {
-		if !play.EventVisible(e, side, before, after) {
-			continue
-		}
-		d.where(e)
-		if line := play.Describe(b.s.Scenario, st, e); line != "" && e.Kind != rules.Hit {
-			b.log.add(line, e.Side, b.g.Frame)
-		}
+	b.logs[side].Tell(sc, k, told, b.g.Frame)
+	for _, e := range told {
+		p := play.PlaceOf(e)
+		ship, target := e.Named()
+		d.where(e.Kind, p)
 		switch e.Kind {
 		case rules.TurnBegan:
-			b.banner(bannerTurn(e.Turn, st.TurnLimit), "")
+			b.banner(bannerTurn(e.Turn, after.TurnLimit), "")
 			b.turnBegan(e.Turn)
 		case rules.PhaseBegan:
 			b.phaseBanner(e.Side)
@@ -112,61 +149,80 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 		at := now + t*sp
 		switch e.Kind {
 		case rules.Moved:
-			if e.Ship != moving {
-				moving = e.Ship
-				mv = &b.motions[e.Ship]
+			if !p.HasFrom || !p.HasTo || ship < 0 || int(ship) >= len(b.motions) {
+				continue
+			}
+			if ship != moving {
+				moving = ship
+				mv = &b.motions[ship]
 				mv.t0, mv.step, mv.n = at, tStep*sp, 0
-				x, y := d.worldPos(e.From)
+				x, y := d.worldPos(p.From)
 				mv.pts[0] = [2]float32{x, y}
 				mv.n = 1
 			}
 			if mv.n < maxMotion {
-				x, y := d.worldPos(e.To)
+				x, y := d.worldPos(p.To)
 				mv.pts[mv.n] = [2]float32{x, y}
 				mv.n++
 			} else {
-				x, y := d.worldPos(e.To)
+				x, y := d.worldPos(p.To)
 				mv.pts[maxMotion-1] = [2]float32{x, y}
 			}
 			t += tStep
 			lastT = t
 			if mv.n >= 2 {
 				p, q := mv.pts[mv.n-2], mv.pts[mv.n-1]
-				b.heading[e.Ship] = float32(math.Atan2(float64(q[1]-p[1]), float64(q[0]-p[0])))
+				heading[ship] = float32(math.Atan2(float64(q[1]-p[1]), float64(q[0]-p[0])))
 			}
 		case rules.Fired:
-			x0, y0 := d.shipWorld(st, e.Ship, e.From)
+			shotN = 0
+			if !p.HasFrom {
+				continue // fired from a ship the side does not see: no flash there
+			}
+			x0, y0 := d.shipWorld(ship, p.From)
 			e2 := fx.Add(render.FxFlash, at, 0.25*sp)
 			e2.X0, e2.Y0, e2.Size, e2.Col = x0, y0, 10, render.WeaponColor(e.WeaponKind)
 			e2.Sound = weaponSound(e.WeaponKind)
-			shotN = 0
-			d.face(e.Ship, x0, y0, e.To)
+			if p.HasTo {
+				d.face(k, heading, ship, x0, y0, p.To)
+			}
 		case rules.Hit, rules.Missed:
-			x0, y0 := d.shipWorld(st, e.Ship, e.From)
-			x1, y1 := d.shipWorld(st, e.Target, e.To)
 			ts := at + float64(shotN)*tShot*sp
 			shotN++
-			r := d.targetRadius(st, e.Target)
+			if !p.HasTo {
+				continue // at a ship the side does not see: nothing to show
+			}
+			x1, y1 := d.shipWorld(target, p.To)
+			r := d.targetRadius(k, target)
+			if !p.HasFrom {
+				// From a ship the side does not see: no beam, only the hit.
+				if e.Kind == rules.Hit {
+					d.impact(e, ts, x1, y1, x1, y1, r, sp)
+				}
+				lastT = max(lastT, (ts-now)/sp+0.3)
+				continue
+			}
+			x0, y0 := d.shipWorld(ship, p.From)
 			if e.Kind == rules.Missed {
-				a := float64(shotN)*2.1 + float64(e.Target)
+				a := float64(shotN)*2.1 + float64(target)
 				x1 += float32(math.Cos(a)) * r * 1.6
 				y1 += float32(math.Sin(a)) * r * 1.6
 			}
 			travel := tBeam
-			k := render.FxBeam
+			kind := render.FxBeam
 			size := float32(2.2)
 			switch e.WeaponKind {
 			case rules.PhotonTorpedo, rules.QuantumTorpedo:
-				k, travel, size = render.FxTorpedo, tTorpedo, 3.5
+				kind, travel, size = render.FxTorpedo, tTorpedo, 3.5
 			case rules.PulseCannon:
-				k, travel, size = render.FxBolt, 0.28, 2.4
+				kind, travel, size = render.FxBolt, 0.28, 2.4
 			case rules.Disruptor:
 				size = 2.8
 			}
-			s := fx.Add(k, ts, travel*sp)
+			s := fx.Add(kind, ts, travel*sp)
 			s.X0, s.Y0, s.X1, s.Y1, s.Size, s.Col = x0, y0, x1, y1, size, render.WeaponColor(e.WeaponKind)
 			arrive := ts + travel*0.8*sp
-			if k == render.FxBeam {
+			if kind == render.FxBeam {
 				arrive = ts + 0.05*sp
 			}
 			if e.Kind == rules.Hit {
@@ -174,37 +230,53 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			}
 			lastT = max(lastT, (arrive-now)/sp+0.3)
 		case rules.ShieldsDown:
-			x, y := d.shipWorld(st, e.Ship, e.To)
-			r := d.targetRadius(st, e.Ship)
+			if !p.HasTo {
+				continue
+			}
+			x, y := d.shipWorld(ship, p.To)
+			r := d.targetRadius(k, ship)
 			s := fx.Add(render.FxRing, now+lastT*sp, 0.6*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, r*2.2, render.RGB(0x7fc8ff)
 			d.text(x, y-r, "Shields down", render.ColWarn.RGBA(), now+lastT*sp, sp)
 		case rules.SectionDisabled:
-			x, y := d.shipWorld(st, e.Ship, e.To)
+			if !p.HasTo {
+				continue
+			}
+			x, y := d.shipWorld(ship, p.To)
 			s := fx.Add(render.FxExplosion, now+lastT*sp, tBoom*sp)
 			s.X0, s.Y0, s.Size, s.Col, s.Seed = x+float32(e.Section%5-2)*18, y+float32(e.Section%3-1)*18, 26, render.RGB(0xff8a3a), float32(e.Section)
 			s.Sound = sound.Explosion
-			d.text(x, y-60, play.SectionName(st, e.Ship, e.Section)+" out of action", render.ColBad.RGBA(), now+lastT*sp, sp)
+			d.text(x, y-60, k.SectionName(ship, e.Section)+" out of action", render.ColBad.RGBA(), now+lastT*sp, sp)
 			lastT += 0.3
 		case rules.ShipDestroyed:
-			x, y := d.shipWorld(st, e.Ship, e.To)
+			if !p.HasTo {
+				continue
+			}
+			x, y := d.shipWorld(ship, p.To)
 			s := fx.Add(render.FxExplosion, now+lastT*sp, tBoom*sp)
-			s.X0, s.Y0, s.Size, s.Col, s.Seed = x, y, d.targetRadius(st, e.Ship)*1.1, render.RGB(0xffa040), float32(e.Ship)*0.37
+			s.X0, s.Y0, s.Size, s.Col, s.Seed = x, y, d.targetRadius(k, ship)*1.1, render.RGB(0xffa040), float32(ship)*0.37
 			s.Sound = sound.Explosion
-			if sh := st.Ship(e.Ship); sh != nil {
-				c := st.Class(sh)
+			if sh := k.Ship(ship); sh != nil {
+				c := k.Class(sh)
 				s.Sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
-				s.Angle = b.heading[e.Ship]
+				s.Angle = heading[ship]
 				s.Size = d.b.g.Kit.ShipLength(c.ID, c.Faction) / 2
 			}
 			lastT += 0.35
 		case rules.MineLaid:
-			x, y := d.worldPos(e.To)
+			x, y := d.worldPos(p.To)
 			s := fx.Add(render.FxSparkle, at, 0.8*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, 18, render.ColMine.RGBA()
 			s.Sound = sound.Click
 			s = fx.Add(render.FxRing, at, 0.7*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, 40, render.ColMine.RGBA()
+			t += 0.3
+			lastT = t
+		case rules.MineFoiled:
+			x, y := d.worldPos(p.To)
+			s := fx.Add(render.FxRing, at, 0.6*sp)
+			s.X0, s.Y0, s.Size, s.Col = x, y, 50, render.ColBad.RGBA()
+			d.text(x, y-24, "Contact!", render.ColBad.RGBA(), at, sp)
 			t += 0.3
 			lastT = t
 		case rules.MinefieldActivated, rules.MinefieldCloaked:
@@ -218,74 +290,86 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 			}
 			if e.Kind == rules.MinefieldActivated {
 				sub := ""
-				if play.HasWormhole(st.Map) {
-					sub = play.SideTitle(b.s.Scenario, st.Fields[e.Field].Owner.Other()) + " reinforcements through the wormhole are stopped"
+				if play.HasWormhole(after.Map) {
+					sub = play.SideTitle(b.s.Scenario, after.MineOwner.Other()) + " reinforcements through the wormhole are stopped"
 				}
 				b.banner("The minefield is active", sub)
 			}
 			lastT = max(lastT, t+1)
 		case rules.MineDetonated:
-			x, y := d.worldPos(e.To)
+			x, y := d.worldPos(p.To)
 			s := fx.Add(render.FxExplosion, at, 0.9*sp)
-			s.X0, s.Y0, s.Size, s.Col, s.Seed = x, y, 22, render.ColMine.RGBA(), float32(e.To.Q)
+			s.X0, s.Y0, s.Size, s.Col, s.Seed = x, y, 22, render.ColMine.RGBA(), float32(p.To.Q)
 			s.Sound = sound.Mine
 			s = fx.Add(render.FxRing, at, 0.7*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, 70, render.ColMine.RGBA()
 			d.text(x, y-20, strconv.Itoa(e.Damage), render.ColMine.RGBA(), at, sp)
 			lastT = max(lastT, t+0.6)
 		case rules.MineReplicated:
-			x, y := d.worldPos(e.To)
+			x, y := d.worldPos(p.To)
 			s := fx.Add(render.FxSparkle, at, 0.9*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, 16, render.ColMine.RGBA()
 		case rules.CloakEngaged, rules.CloakDropped:
-			x, y := d.shipWorld(st, e.Ship, e.To)
-			if sh := st.Ship(e.Ship); sh != nil {
-				s := fx.Add(render.FxShimmer, at, 0.9*sp)
-				c := st.Class(sh)
-				s.X0, s.Y0, s.Size, s.Col = x, y, d.b.g.Kit.ShipLength(c.ID, c.Faction)/2, render.RGB(0x9fe0c0)
-				if e.Ship < rules.ShipID(len(b.heading)) {
-					s.Angle = b.heading[e.Ship]
-				}
-				s.FadeOut = e.Kind == rules.CloakEngaged
-				if s.FadeOut && sh.Side != side {
-					s.Sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
-				}
-				s.Sound = sound.Cloak
+			sh := k.Ship(ship)
+			if !p.HasTo || sh == nil {
+				continue
 			}
+			x, y := d.shipWorld(ship, p.To)
+			s := fx.Add(render.FxShimmer, at, 0.9*sp)
+			c := k.Class(sh)
+			s.X0, s.Y0, s.Size, s.Col = x, y, d.b.g.Kit.ShipLength(c.ID, c.Faction)/2, render.RGB(0x9fe0c0)
+			if int(ship) < len(heading) {
+				s.Angle = heading[ship]
+			}
+			s.FadeOut = e.Kind == rules.CloakEngaged
+			if s.FadeOut && sh.Side != side {
+				s.Sprite = d.b.g.Kit.ShipImage(c.ID, c.Faction)
+			}
+			s.Sound = sound.Cloak
 			t += 0.5
 			lastT = t
 		case rules.Detected:
-			x, y := d.worldPos(e.To)
+			x, y := d.worldPos(p.To)
 			s := fx.Add(render.FxRing, at, 0.8*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, 70, render.ColWarn.RGBA()
 			d.text(x, y-24, "Detected", render.ColWarn.RGBA(), at, sp)
 		case rules.MoveInterrupted:
-			x, y := d.worldPos(e.To)
+			x, y := d.worldPos(p.To)
 			s := fx.Add(render.FxRing, at, 0.6*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, 50, render.ColBad.RGBA()
 			d.text(x, y-24, "Contact!", render.ColBad.RGBA(), at, sp)
 		case rules.CoverBegan, rules.CoveringFire:
-			x0, y0 := d.shipWorld(st, e.Ship, e.From)
-			x1, y1 := d.shipWorld(st, e.Target, e.To)
+			if !p.HasFrom || !p.HasTo {
+				continue // a link to a ship the side does not see is not drawn
+			}
+			x0, y0 := d.shipWorld(ship, p.From)
+			x1, y1 := d.shipWorld(target, p.To)
 			if e.Kind == rules.CoverBegan {
-				if sh := st.Ship(e.Ship); sh != nil {
-					x0, y0 = d.shipWorld(st, e.Ship, sh.Pos)
+				// The ships as they stand now (the coverer may have moved on).
+				if sh := k.Ship(ship); sh != nil && after.Ship(ship) != nil {
+					x0, y0 = d.shipWorld(ship, sh.Pos)
 				}
-				if tg := st.Ship(e.Target); tg != nil {
-					x1, y1 = d.shipWorld(st, e.Target, tg.Pos)
+				if tg := k.Ship(target); tg != nil && after.Ship(target) != nil {
+					x1, y1 = d.shipWorld(target, tg.Pos)
 				}
 			}
 			s := fx.Add(render.FxLink, at, 0.9*sp)
 			s.X0, s.Y0, s.X1, s.Y1, s.Size, s.Col = x0, y0, x1, y1, 5, render.RGB(0x8fff9a)
 		case rules.PerimeterFire:
-			x, y := d.shipWorld(st, e.Ship, e.From)
+			if !p.HasFrom {
+				continue
+			}
+			x, y := d.shipWorld(ship, p.From)
 			s := fx.Add(render.FxRing, at, 0.5*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, 140, render.RGB(0xffb060)
 		case rules.MainPowerLost:
-			b.powerLost(e.Ship)
-			down := play.ShipName(st, e.Ship) + ": shields and weapons are down"
-			if sec := play.MainPowerSection(st, e.Ship); sec != "" {
-				down = sec + " is gone: " + play.ShipName(st, e.Ship) + "'s shields and weapons are down"
+			b.powerLost(ship)
+			name := k.ShipName(ship)
+			down := name + ": shields and weapons are down"
+			if sh := k.Ship(ship); sh != nil {
+				if sec := play.MainPowerSection(k.Class(sh)); sec != "" {
+					down = sec + " is gone: " + name + "'s shields and weapons are down"
+				}
 			}
 			b.banner("Main power lost", down)
 			if b.g.Sound != nil {
@@ -294,23 +378,29 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 		case rules.EvacuationOrdered:
 			b.banner("Evacuation ordered", "")
 		case rules.Sabotaged:
-			b.banner("Sabotage", play.ShipName(st, e.Ship)+"'s computers and power are sabotaged")
-			b.powerLost(e.Ship)
+			b.banner("Sabotage", k.ShipName(ship)+"'s computers and power are sabotaged")
+			b.powerLost(ship)
 		case rules.StationCaptured:
-			b.banner(play.ShipName(st, e.Ship)+" is captured", "")
+			b.banner(k.ShipName(ship)+" is captured", "")
 		case rules.Boarded:
-			x, y := d.worldPos(e.To)
+			if !p.HasTo {
+				continue
+			}
+			x, y := d.worldPos(p.To)
 			s := fx.Add(render.FxSparkle, at, 1*sp)
 			s.X0, s.Y0, s.Size, s.Col = x, y, 40, render.RGB(0xd0b0ff)
 		case rules.Withdrew:
-			x, y := d.shipWorld(st, e.Ship, e.From)
+			if !p.HasTo {
+				continue
+			}
+			x, y := d.shipWorld(ship, p.To)
 			s := fx.Add(render.FxWarp, at, 0.6*sp)
 			s.X0, s.Y0, s.X1, s.Y1, s.Size, s.Col = x, y, x+260, y, 6, render.RGB(0xa0d0ff)
 			s.Sound = sound.Warp
 		case rules.ReinforcementsArrived:
 			if w := after.Wing(e.Value); w != nil {
 				for i, id := range w.Ships {
-					if sh := after.Ship(id); sh != nil {
+					if sh := after.Ship(id); sh != nil && sh.Alive() {
 						x, y := d.worldPos(sh.Pos)
 						s := fx.Add(render.FxWarp, at+float64(i%8)*0.05*sp, 0.5*sp)
 						s.X0, s.Y0, s.X1, s.Y1, s.Size, s.Col = x-200, y, x, y, 4, render.RGB(0xc0a0ff)
@@ -322,7 +412,7 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				b.banner("Reinforcements", w.Name)
 			}
 		case rules.ReinforcementsBlocked:
-			b.banner("The minefield holds", play.WingName(st, e.Value)+" is stopped at the wormhole")
+			b.banner("The minefield holds", play.WingName(sc, k, e.Value)+" is stopped at the wormhole")
 			wx, wy := b.world.WormX, b.world.WormY
 			for i := range 6 {
 				s := fx.Add(render.FxExplosion, at+float64(i)*0.15*sp, 0.9*sp)
@@ -333,29 +423,35 @@ func (d director) show(evs []rules.Event, before, after *rules.View, speed float
 				}
 			}
 		case rules.OutcomeDecided:
-			if o, ok := st.OutcomeInfo(); ok {
+			if o, ok := play.OutcomeByID(sc, e.Text); ok {
 				b.banner(o.Title, "")
 			}
 		case rules.TermsRefusedEvent:
-			b.banner("Terms refused", play.TermsRefused(b.s.Scenario)+" "+play.StationName(st)+" will fight.")
+			b.banner("Terms refused", play.TermsRefused(sc)+" "+play.StationName(sc)+" will fight.")
 		}
 	}
 	return lastT * sp
 }
 
-// where adds the place of an event to the order's action box (the camera
-// follows it during the computer's phases).
-func (d director) where(e rules.Event) {
+// where adds the place of an event, as the engine told it, to the order's
+// action box (the camera follows it during the computer's phases).
+func (d director) where(kind rules.EventKind, p play.Place) {
 	a := &d.b.action
-	switch e.Kind {
-	case rules.Moved, rules.MineLaid, rules.MineDetonated, rules.ShipDestroyed, rules.SectionDisabled, rules.Boarded, rules.Detected, rules.MoveInterrupted:
-		x, y := play.WorldLayout().ToPixel(e.To)
-		a.add(x, y)
+	switch kind {
+	case rules.Moved, rules.MineLaid, rules.MineDetonated, rules.ShipDestroyed, rules.SectionDisabled, rules.Boarded, rules.Detected, rules.MoveInterrupted, rules.MineFoiled:
+		if p.HasTo {
+			x, y := play.WorldLayout().ToPixel(p.To)
+			a.add(x, y)
+		}
 	case rules.Fired, rules.Hit, rules.Missed:
-		x, y := play.WorldLayout().ToPixel(e.From)
-		a.add(x, y)
-		x, y = play.WorldLayout().ToPixel(e.To)
-		a.add(x, y)
+		if p.HasFrom {
+			x, y := play.WorldLayout().ToPixel(p.From)
+			a.add(x, y)
+		}
+		if p.HasTo {
+			x, y := play.WorldLayout().ToPixel(p.To)
+			a.add(x, y)
+		}
 	}
 }
 
@@ -392,26 +488,36 @@ func (d director) text(x, y float32, s string, c render.RGBA, at, sp float64) {
 	e.X0, e.Y0, e.Text, e.Col = x, y, s, c
 }
 
-func (d director) face(id rules.ShipID, x, y float32, to hex.Hex) {
-	if id < 0 || int(id) >= len(d.b.heading) {
-		return
-	}
-	st := d.b.s.State()
-	if sh := st.Ship(id); sh != nil && st.Class(sh).Station {
+// face turns a ship toward the hex it fires at (a station does not turn).
+func (d director) face(k play.Sight, heading []float32, id rules.ShipID, x, y float32, to hex.Hex) {
+	if id < 0 || int(id) >= len(heading) || d.isStation(id) {
 		return
 	}
 	tx, ty := d.worldPos(to)
 	if tx != x || ty != y {
-		d.b.heading[id] = float32(math.Atan2(float64(ty-y), float64(tx-x)))
+		heading[id] = float32(math.Atan2(float64(ty-y), float64(tx-x)))
 	}
 }
 
-func (d director) targetRadius(st *rules.State, id rules.ShipID) float32 {
-	sh := st.Ship(id)
+// isStation reports whether a ship is a station, by its class in the
+// scenario (public: what class each ship is).
+func (d director) isStation(id rules.ShipID) bool {
+	su := &d.b.s.Scenario.Setup
+	if id < 0 || int(id) >= len(su.Ships) {
+		return false
+	}
+	c := su.Ships[id].Class
+	return c >= 0 && c < len(su.Classes) && su.Classes[c].Station
+}
+
+// targetRadius is how big a ship the side knows of is drawn, for effects on
+// it.
+func (d director) targetRadius(k play.Sight, id rules.ShipID) float32 {
+	sh := k.Ship(id)
 	if sh == nil {
 		return 20
 	}
-	c := st.Class(sh)
+	c := k.Class(sh)
 	if c.Station {
 		return float32(play.HexSize) * 2.4
 	}

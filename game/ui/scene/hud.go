@@ -142,10 +142,10 @@ func (h *hud) layout() {
 	switch b := h.b; {
 	case b.rp != nil:
 		h.btns = replayButtons[:]
-	case b.curtain || b.s.State().Phase == rules.Over:
+	case b.curtain || b.s.Public().Phase == rules.Over:
 	case b.watch:
 		h.btns = playbackButtons[:]
-	case !b.s.HumanTurn() && b.s.State().Phase == rules.Battle:
+	case !b.s.HumanTurn() && b.s.Public().Phase == rules.Battle:
 		h.btns = playbackButtons[:3]
 	}
 	h.menuBtn = rect{g.W - u(92), u(4), u(84), u(26)}
@@ -203,7 +203,7 @@ func (h *hud) refresh() {
 	b := h.b
 	c := b.ctl
 	g := b.g
-	st := b.s.State()
+	st := c.View
 	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, mode: c.Mode, weapon: c.Weapon, section: c.Section,
 		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain,
 		playing: b.rp != nil && b.rp.playing}
@@ -268,7 +268,7 @@ func (h *hud) refresh() {
 	}
 	// The losses an outcome counts, against its number (read from the
 	// outcome's conditions), else each side's losses.
-	if side, n, _, ok := play.LossGoal(st); ok {
+	if side, n, _, ok := play.LossGoal(b.s.Scenario); ok {
 		addR(fmt.Sprintf("%d / %d", v.Losses[side], n), f.Body, render.ColText.RGBA())
 		add(play.SideTitle(b.s.Scenario, side)+" ships destroyed", f.Body, render.ColText.RGBA(), u(20))
 		bar(float32(v.Losses[side])/float32(max(1, n)), render.SideColor(side))
@@ -462,13 +462,9 @@ func (h *hud) tooltipFor() {
 		p := hv.Preview
 		h.tip = append(h.tip, "Fire "+hv.Weapon+" at "+hv.Ship.Name)
 		if t := hv.Ship; v.Class(t).Station {
-			h.tip = append(h.tip, "Target: "+play.SectionName(b.s.State(), t.ID, hv.Order.Section)+"  ([ ] to change)")
+			h.tip = append(h.tip, "Target: "+play.SectionName(v, t.ID, hv.Order.Section)+"  ([ ] to change)")
 		}
-		h.tip = append(h.tip, fmt.Sprintf("Hit chance %d%% × %d shots · %d each · range %d", p.HitChance, p.Shots, p.PerHit, p.Range))
-		h.tip = append(h.tip, fmt.Sprintf("Expected damage %.1f (to hull %.1f)", float64(p.Expected100)/100, float64(p.ExpectedHull100)/100))
-		if p.Covered {
-			h.tip = append(h.tip, "Covered: harder to hit, and its cover fires back")
-		}
+		h.tip = append(h.tip, play.PreviewLines(p, v.Class(hv.Ship).Station)...)
 		h.tip = append(h.tip, "Click or Space to fire")
 	case hv.Path != nil:
 		sh := c.Sel()
@@ -547,7 +543,7 @@ func (h *hud) draw(dst *ebiten.Image) {
 	c := b.ctl
 	in := &g.Input
 	my := c.MyTurn()
-	st := b.s.State()
+	st := b.s.Public()
 	// The panels, bars, buttons, their text and the log change only with the
 	// battle: they are drawn into a layer when something changed, and the
 	// layer's panel areas are copied to the screen every frame.
@@ -560,7 +556,7 @@ func (h *hud) draw(dst *ebiten.Image) {
 	if h.menuBtn.in(in.X, in.Y) {
 		hover = len(h.buttons)
 	}
-	lk := layerKey{base: h.stamp, logN: b.log.n, hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar}
+	lk := layerKey{base: h.stamp, logN: b.log().Len(), hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar}
 	if h.layer == nil || h.layer.Bounds().Dx() != int(g.W) || h.layer.Bounds().Dy() != int(g.H) {
 		if h.layer != nil {
 			h.layer.Deallocate()
@@ -682,8 +678,7 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	bt.Flush(dst)
 
 	// Text.
-	st := b.s.State()
-	g.Kit.Text(dst, st.Name, f.Bold, u(12), u(8), render.ColAccent.RGBA(), render.Left)
+	g.Kit.Text(dst, c.View.Name, f.Bold, u(12), u(8), render.ColAccent.RGBA(), render.Left)
 	g.Kit.Text(dst, h.topLine, f.Bold, g.W/2, u(8), render.ColText.RGBA(), render.Center)
 	g.Kit.Text(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), render.ColDim.RGBA(), render.Right)
 	g.Kit.Text(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), render.ColText.RGBA(), render.Center)
@@ -716,18 +711,18 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
 	ly := h.logBox.y + h.logBox.h - u(22)
 	for i := range 10 {
-		l := b.log.last(i)
+		l := b.log().Last(i)
 		if l == nil {
 			break
 		}
 		col := render.ColText.RGBA()
-		if l.side == rules.SideB {
+		if l.Side == rules.SideB {
 			col = render.RGB(0xd8c8ff)
 		}
 		if i > 0 {
 			col = col.Mul(0.85)
 		}
-		g.Kit.Text(dst, l.text, f.Small, h.logBox.x+u(12), ly, col, render.Left)
+		g.Kit.Text(dst, l.Text, f.Small, h.logBox.x+u(12), ly, col, render.Left)
 		ly -= u(17)
 	}
 }

@@ -405,7 +405,7 @@ func TestKeyboardAlone(t *testing.T) {
 			p.keyboardPhase()
 			continue
 		}
-		if b := p.battle(); b != nil && !b.s.HumanTurn() && b.s.State().Phase == rules.Battle && p.frames%30 == 0 {
+		if b := p.battle(); b != nil && !b.s.HumanTurn() && b.s.Public().Phase == rules.Battle && p.frames%30 == 0 {
 			p.tap(ebiten.KeyK) // skip the enemy's playback
 			continue
 		}
@@ -591,7 +591,7 @@ func TestMouseAlone(t *testing.T) {
 			continue
 		}
 		b := p.battle()
-		if b != nil && b.menu == nil && !b.s.HumanTurn() && b.s.State().Phase == rules.Battle && !b.skipping && p.frames-lastSkip > 120 {
+		if b != nil && b.menu == nil && !b.s.HumanTurn() && b.s.Public().Phase == rules.Battle && !b.skipping && p.frames-lastSkip > 120 {
 			// Watch the enemy's phase for two seconds, then skip the rest.
 			if lastSkip < 0 || p.frames-lastSkip > 240 {
 				lastSkip = p.frames
@@ -739,7 +739,7 @@ func TestClickStationSection(t *testing.T) {
 		}
 		found := false
 		for _, l := range b.hud.lines {
-			if strings.HasPrefix(l.text, "› ") && strings.Contains(l.text, play.SectionName(b.s.State(), stn.ID, r.id)) {
+			if strings.HasPrefix(l.text, "› ") && strings.Contains(l.text, play.SectionName(c.View, stn.ID, r.id)) {
 				found = true
 			}
 		}
@@ -781,7 +781,8 @@ func (p *player) titleChoose(side string) {
 
 // TestHotSeatCurtain: two players share the keyboard; between their phases
 // a curtain hides the battle, and the one taking the controls sees only
-// their own side's view and log.
+// their own side's view and log: the log of what their side was told, kept
+// whole from their last phase (never the other player's, never cleared).
 func TestHotSeatCurtain(t *testing.T) {
 	p := newPlayer(t, Options{Seed: 8})
 	p.in.x, p.in.y = 500, 300
@@ -791,8 +792,9 @@ func TestHotSeatCurtain(t *testing.T) {
 	p.tap(ebiten.KeyR) // Sisko refuses the terms
 	p.until("the battle", 10, func() bool { return p.scene() == "battle" })
 	b := p.battle()
+	var had [2]int // each side's log length when its player last had the controls
 	for phase := 0; phase < 4; phase++ {
-		st := b.s.State()
+		st := b.s.Public()
 		if !b.curtain {
 			t.Fatalf("phase %d (%v): no curtain before the %v player takes the controls", phase, st.Phase, st.Active)
 		}
@@ -813,9 +815,17 @@ func TestHotSeatCurtain(t *testing.T) {
 		if b.curtain || b.ctl.Side != st.Active || !p.myTurn() {
 			t.Fatalf("after the curtain: curtain %v, view %v, active %v", b.curtain, b.ctl.Side, st.Active)
 		}
-		if phase > 0 && b.log.n != 1 {
-			t.Errorf("the %v player sees %d lines of the other player's log", st.Active, b.log.n-1)
+		log := b.log()
+		if log != &b.logs[st.Active] {
+			t.Fatalf("the %v player is shown another side's log", st.Active)
 		}
+		if log.Len() <= had[st.Active] {
+			t.Errorf("the %v player's log lost lines: %d, had %d", st.Active, log.Len(), had[st.Active])
+		}
+		if l := log.Last(0); l == nil || !strings.Contains(l.Text, "your orders") {
+			t.Errorf("the %v player's log does not hand over the controls: %+v", st.Active, l)
+		}
+		had[st.Active] = log.Len()
 		p.tap(ebiten.KeyTab)
 		p.tap(ebiten.KeyN) // end the phase
 		p.run(1)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"github.com/calltoarms/ds9/game/ai"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
@@ -15,32 +14,6 @@ import (
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/game/ui/sound"
 )
-
-// logLine is one line of the event log.
-type logLine struct {
-	text  string
-	side  rules.Side
-	frame int
-}
-
-// logRing keeps the last lines of the event log.
-type logRing struct {
-	lines [128]logLine
-	n     int
-}
-
-func (l *logRing) add(s string, side rules.Side, frame int) {
-	l.lines[l.n%len(l.lines)] = logLine{text: s, side: side, frame: frame}
-	l.n++
-}
-
-// last returns the i-th line from the end (0 is the newest), or nil.
-func (l *logRing) last(i int) *logLine {
-	if i >= l.n || i >= len(l.lines) {
-		return nil
-	}
-	return &l.lines[(l.n-1-i)%len(l.lines)]
-}
 
 // actionBox bounds the places where an order's visible events happened.
 type actionBox struct {
@@ -70,7 +43,6 @@ type battleScene struct {
 
 	now       float64
 	busyUntil float64
-	step      *ai.Phase
 	skipping  bool
 	watch     bool // no human plays: the computer plays both sides
 	curtain   bool // hot-seat: the screen is hidden while the controls change hands
@@ -80,11 +52,16 @@ type battleScene struct {
 	followAt            float64 // when the camera last went after the action
 	endAt               float64
 
-	heading []float32
+	// heading holds each side's idea of where each ship points, from what
+	// it was told of their moves and fire (by side, then ship id).
+	heading [2][]float32
 	motions []motion
 	light   []float32 // station lights, by ship
 	dark    []float64 // when each station lost power (0: never)
-	log     logRing
+	// logs holds each side's event log, of what that side was told; the
+	// viewing side's is shown. Neither is ever cleared nor shown to the
+	// other side's player.
+	logs [2]play.Log
 
 	showRanges bool
 	showIntent bool
@@ -92,7 +69,6 @@ type battleScene struct {
 	menu       *menu
 	rp         *replayState // the replay viewer's state; nil in a battle
 	saveTurn   int
-	lossTurns  [][2]int // losses at the end of each turn, for the report
 
 	action actionBox // where the last order's events happened, in world space
 
@@ -113,7 +89,7 @@ func newBattle(g *Manager, sc *scenario.Scenario, side, level string, seed uint6
 
 // newBattleScene shows a session.
 func newBattleScene(g *Manager, s *play.Session) *battleScene {
-	st := s.State()
+	pub := s.Public()
 	view := rules.SideA
 	switch {
 	case s.Humans[rules.SideA]:
@@ -121,46 +97,82 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	case s.Humans[rules.SideB]:
 		view = rules.SideB
 	}
-	b := &battleScene{g: g, s: s, showIntent: true, saveTurn: st.Turn}
+	b := &battleScene{g: g, s: s, showIntent: true, saveTurn: pub.Turn}
 	b.watch = !s.Humans[0] && !s.Humans[1]
 	if s.Humans[0] && s.Humans[1] {
-		view = st.Active
+		view = pub.Active
 		// Hot-seat: the first player takes the controls behind the curtain.
-		b.curtain = st.Phase != rules.Over
+		b.curtain = pub.Phase != rules.Over
 	}
 	b.ctl = play.NewController(s, view)
-	b.world = render.NewWorld(g.Kit, st.Map)
-	minX, minY, maxX, maxY := play.MapBounds(st.Map.Cols, st.Map.Rows)
+	m := b.ctl.View.Map
+	b.world = render.NewWorld(g.Kit, m)
+	minX, minY, maxX, maxY := play.MapBounds(m.Cols, m.Rows)
 	b.cam = play.NewCamera(g.W, g.H, minX, minY, maxX, maxY)
 	b.fx = render.NewEffects(g.Kit, g.Sound)
 	b.dir = director{b: b}
-	b.heading = make([]float32, len(st.Ships))
-	b.motions = make([]motion, len(st.Ships))
-	b.light = make([]float32, len(st.Ships))
-	b.dark = make([]float64, len(st.Ships))
-	for i := range st.Ships {
-		sh := &st.Ships[i]
-		if sh.Side == rules.SideA {
-			b.heading[i] = math.Pi
-		}
-		b.light[i] = 1
-		if st.Class(sh).Station && (!sh.MainPower || sh.Sabotaged) {
-			b.light[i] = 0.06
+	// Every ship of the battle, by id, as the scenario lists them.
+	units := s.Scenario.Setup.Ships
+	for _, side := range rules.Sides {
+		b.heading[side] = make([]float32, len(units))
+		for i := range units {
+			if units[i].Side == rules.SideA {
+				b.heading[side][i] = math.Pi
+			}
 		}
 	}
+	b.motions = make([]motion, len(units))
+	b.light = make([]float32, len(units))
+	b.dark = make([]float64, len(units))
+	b.resetLights()
 	b.hud = newHUD(b)
 	b.initDrawCache()
 	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
-	b.lossTurns = append(b.lossTurns, [2]int{})
 	// Frame the player's own forces at a comfortable zoom, or the whole map.
 	b.cam.Fit()
 	b.cam.Snap()
 	if !b.watch {
 		b.focusOwn()
 	}
-	b.log.add("The battle is joined. "+st.Name+".", rules.SideA, 0)
-	b.banner(st.Name, bannerTurn(max(st.Turn, 1), st.TurnLimit))
+	b.logAll("The battle is joined. "+pub.Name+".", 0)
+	b.banner(pub.Name, bannerTurn(max(pub.Turn, 1), pub.TurnLimit))
 	return b
+}
+
+// log is the viewing side's event log.
+func (b *battleScene) log() *play.Log { return &b.logs[b.ctl.Side] }
+
+// logAll writes a line in every side's log.
+func (b *battleScene) logAll(text string, frame int) {
+	for _, side := range rules.Sides {
+		b.logs[side].Add(text, side, frame)
+	}
+}
+
+// resetLights lights the stations, but those the viewing side sees without
+// main power.
+func (b *battleScene) resetLights() {
+	v := b.ctl.View
+	for i := range b.light {
+		b.light[i], b.dark[i] = 1, 0
+		if sh := v.Ship(rules.ShipID(i)); sh != nil && v.Class(sh).Station && (!sh.MainPower || sh.Sabotaged) {
+			b.light[i] = 0.06
+		}
+	}
+}
+
+// viewSide shows the battle as side sees it: its view, its log, and only
+// what it is told from now on (the effects of the other side's stream are
+// dropped).
+func (b *battleScene) viewSide(side rules.Side) {
+	if b.ctl.Side == side {
+		return
+	}
+	b.ctl.SetSide(side)
+	b.fx.Clear()
+	b.resetMotions()
+	b.bannerTitle, b.bannerSub = "", ""
+	b.intentStamp, b.rangeStamp = -1, -1
 }
 
 // focusOwn frames the viewing side's ships.
@@ -191,18 +203,16 @@ func (b *battleScene) banner(title, sub string) {
 }
 
 func (b *battleScene) phaseBanner(side rules.Side) {
-	st := b.s.State()
+	pub := b.s.Public()
 	who := "computer"
 	if b.s.Humans[side] {
 		who = "your orders"
 	}
-	b.banner(play.SideTitle(b.s.Scenario, side)+" phase", bannerTurn(st.Turn, st.TurnLimit)+" · "+who)
+	b.banner(play.SideTitle(b.s.Scenario, side)+" phase", bannerTurn(pub.Turn, pub.TurnLimit)+" · "+who)
 }
 
-// turnBegan records the losses of the turn that ended and autosaves.
+// turnBegan autosaves at the start of every turn.
 func (b *battleScene) turnBegan(turn int) {
-	st := b.s.State()
-	b.lossTurns = append(b.lossTurns, st.Losses)
 	if turn > b.saveTurn {
 		b.saveTurn = turn
 		b.autosave()
@@ -214,7 +224,7 @@ func (b *battleScene) autosave() {
 		return // a replay being watched is no battle of the player's
 	}
 	if err := saves.Write(b.g.Storage, saves.AutosaveName, b.s.File()); err != nil {
-		b.log.add("Autosave failed: "+err.Error(), rules.SideA, b.g.Frame)
+		b.log().Add("Autosave failed: "+err.Error(), b.ctl.Side, b.g.Frame)
 	}
 }
 
@@ -271,9 +281,9 @@ func (b *battleScene) update(g *Manager) error {
 	if in.Just(input.CmdIntent) {
 		b.showIntent = !b.showIntent
 	}
-	st := b.s.State()
+	pub := b.s.Public()
 	if b.watch && in.Just(input.CmdToggleView) {
-		b.ctl.SetSide(b.ctl.Side.Other())
+		b.viewSide(b.ctl.Side.Other())
 	}
 	if !b.s.HumanTurn() && !b.kbCursor && !overHUD && in.Present {
 		// The hex under the pointer, for its tooltip, while the computer
@@ -288,13 +298,10 @@ func (b *battleScene) update(g *Manager) error {
 	if b.curtain {
 		if in.Clicked || in.Just(input.CmdConfirm) || in.Just(input.CmdAct) {
 			b.curtain = false
-			if b.ctl.Side != st.Active {
-				// The event log told the other player's phase as they saw
-				// it: it is theirs, not this player's to read.
-				b.log = logRing{}
-				b.log.add(play.SideTitle(b.s.Scenario, st.Active)+" phase, "+bannerTurn(max(st.Turn, 1), st.TurnLimit)+": your orders.", st.Active, g.Frame)
-			}
-			b.ctl.SetSide(st.Active)
+			// The player taking the controls sees their own side's log,
+			// which the other player never saw, and theirs is kept.
+			b.logs[pub.Active].Add(play.SideTitle(b.s.Scenario, pub.Active)+" phase, "+bannerTurn(max(pub.Turn, 1), pub.TurnLimit)+": your orders.", pub.Active, g.Frame)
+			b.viewSide(pub.Active)
 			b.fx.Clear()
 			b.resetMotions()
 			b.focusOwn()
@@ -303,27 +310,26 @@ func (b *battleScene) update(g *Manager) error {
 		return nil
 	}
 
-	if st.Phase == rules.Over {
+	if pub.Phase == rules.Over {
 		if b.endAt == 0 {
 			b.endAt = b.now + 2.5
 			b.curtain = false
 			b.autosave()
 		}
 		if b.now >= b.endAt && !b.fx.Busy(b.now) || (b.now >= b.endAt+4) || in.Just(input.CmdConfirm) {
-			g.SetScene(newReportSceneWith(g, b.s, b.lossTurns))
+			g.SetScene(newReportScene(g, b.s))
 		}
 		return nil
 	}
-	if st.Phase == rules.Parley && b.s.Humans[st.Active] {
+	if pub.Phase == rules.Parley && b.s.Humans[pub.Active] {
 		g.SetScene(newBriefingSceneFor(g, b.s))
 		return nil
 	}
 
 	if b.s.HumanTurn() {
-		b.step = nil
 		b.skipping = false
 		b.following = false
-		if st.Active != b.ctl.Side {
+		if pub.Active != b.ctl.Side {
 			// Hot-seat: hand over the controls.
 			b.curtain = true
 			return nil
@@ -501,34 +507,32 @@ func (b *battleScene) followCursor() {
 
 // click acts on the cursor hex.
 func (b *battleScene) click() {
-	before := b.ctl.View
-	evs, err := b.ctl.Click(b.ctl.Cursor)
-	b.afterOrder(evs, err, before)
+	a, err := b.ctl.Click(b.ctl.Cursor)
+	b.afterOrder(a, err)
 }
 
-func (b *battleScene) do(a play.Action) {
-	before := b.ctl.View
-	if a == play.ActUndo {
-		if _, err := b.ctl.Do(a); err == nil {
+func (b *battleScene) do(act play.Action) {
+	if act == play.ActUndo {
+		if _, err := b.ctl.Do(act); err == nil {
 			b.resetMotions()
-			b.log.add("Order taken back.", b.ctl.Side, b.g.Frame)
+			b.log().Add("Order taken back.", b.ctl.Side, b.g.Frame)
 		}
 		return
 	}
-	evs, err := b.ctl.Do(a)
-	b.afterOrder(evs, err, before)
+	a, err := b.ctl.Do(act)
+	b.afterOrder(a, err)
 }
 
-func (b *battleScene) afterOrder(evs []rules.Event, err error, before *rules.View) {
+func (b *battleScene) afterOrder(a *play.Applied, err error) {
 	if err != nil {
 		b.g.Sound.Play(sound.Click)
 		return
 	}
-	if evs == nil {
+	if a == nil {
 		return
 	}
 	b.ctl.Refresh()
-	b.dir.show(evs, before, b.ctl.View, 1.5, true)
+	b.dir.show(a, 1.5, true)
 }
 
 func (b *battleScene) resetMotions() {
@@ -553,7 +557,7 @@ func (b *battleScene) updateComputer(in *input.Input) {
 			b.g.Settings.Speed = min(b.g.Settings.Speed+1, numSpeeds-1)
 		case ActRpView:
 			if b.watch {
-				b.ctl.SetSide(b.ctl.Side.Other())
+				b.viewSide(b.ctl.Side.Other())
 			}
 		}
 	}
@@ -561,26 +565,16 @@ func (b *battleScene) updateComputer(in *input.Input) {
 	budget := 40
 	for budget > 0 && (b.skipping || b.now >= b.busyUntil) {
 		budget--
-		st := b.s.State()
-		if st.Phase == rules.Over || b.s.HumanTurn() {
+		a, err := b.s.ComputerOrder(false)
+		if err != nil {
+			b.log().Add("The computer is stuck: "+err.Error(), b.ctl.Side, b.g.Frame)
 			break
 		}
-		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
-			b.step = &ai.Phase{Cmd: b.s.AI[st.Active], Side: st.Active}
-		}
-		o, ok := b.step.Next(st)
-		if !ok {
-			b.step = nil
-			continue
-		}
-		before := b.ctl.View
-		evs, err := b.s.Apply(o, false)
-		b.step.Done(err == nil)
-		if err != nil {
-			continue
+		if a == nil {
+			break
 		}
 		b.ctl.Refresh()
-		d := b.dir.show(evs, before, b.ctl.View, speed, !b.skipping)
+		d := b.dir.show(a, speed, !b.skipping)
 		if !b.skipping {
 			b.follow()
 		}
@@ -593,7 +587,7 @@ func (b *battleScene) updateComputer(in *input.Input) {
 		b.fx.Clear()
 		b.resetMotions()
 	}
-	if b.s.HumanTurn() || b.s.State().Phase == rules.Over {
+	if b.s.HumanTurn() || b.s.Public().Phase == rules.Over {
 		b.skipping = false
 	}
 }
@@ -624,39 +618,20 @@ const followDwell = 1.2
 
 // playToEnd lets the computer play the battle out at once (screenshots of
 // the report).
-func (b *battleScene) playToEnd() error {
-	for b.s.State().Phase != rules.Over {
-		st := b.s.State()
-		cmd := b.s.AI[st.Active]
-		if cmd == nil {
-			cmd = play.NewCommander(st.Active, "normal")
-		}
-		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
-			b.step = &ai.Phase{Cmd: cmd, Side: st.Active}
-		}
-		o, ok := b.step.Next(st)
-		if !ok {
-			b.step = nil
-			continue
-		}
-		_, err := b.s.Apply(o, false)
-		b.step.Done(err == nil)
-		if st := b.s.State(); st.Turn > len(b.lossTurns)-1 && o.Kind == rules.EndPhase {
-			b.lossTurns = append(b.lossTurns, st.Losses)
-		}
-	}
-	b.lossTurns = append(b.lossTurns, b.s.State().Losses)
-	return nil
-}
+func (b *battleScene) playToEnd() error { return b.s.PlayOut() }
 
-// updateLights animates the station lights: a flicker, then dark.
+// updateLights animates the station lights: a flicker, then dark, as the
+// viewing side sees the stations.
 func (b *battleScene) updateLights() {
-	st := b.s.State()
+	v := b.ctl.View
 	for i := range b.light {
 		if b.dark[i] == 0 {
 			continue
 		}
-		sh := &st.Ships[i]
+		sh := v.Ship(rules.ShipID(i))
+		if sh == nil {
+			continue
+		}
 		t := b.now - b.dark[i]
 		target := float32(0.06)
 		if sh.MainPower && !sh.Sabotaged {
@@ -674,8 +649,7 @@ func (b *battleScene) updateLights() {
 
 // saveAs writes a named save.
 func (b *battleScene) saveAs() {
-	st := b.s.State()
-	name := "battle-turn-" + strconv.Itoa(st.Turn) + ".json"
+	name := "battle-turn-" + strconv.Itoa(b.s.Public().Turn) + ".json"
 	if err := saves.Write(b.g.Storage, name, b.s.File()); err != nil {
 		b.banner("Save failed", err.Error())
 		return
@@ -688,46 +662,39 @@ func (b *battleScene) saveAs() {
 // cursor: the -scene battle screenshot shows a player's turn.
 func (b *battleScene) toHumanTurn() {
 	s := b.s
-	for guard := 0; guard < 1000 && !s.HumanTurn() || s.State().Phase == rules.Parley; guard++ {
-		st := s.State()
-		if st.Phase == rules.Over {
-			return
+	for guard := 0; guard < 20000; guard++ {
+		pub := s.Public()
+		if pub.Phase == rules.Over || s.HumanTurn() && pub.Phase != rules.Parley {
+			break
 		}
-		if st.Phase == rules.Parley && s.Humans[st.Active] {
-			before := b.ctl.View
-			evs, err := s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: st.Active}, true)
+		if pub.Phase == rules.Parley && s.Humans[pub.Active] {
+			a, err := s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: pub.Active}, true)
 			if err != nil {
 				return
 			}
 			b.ctl.Refresh()
-			b.dir.show(evs, before, b.ctl.View, 1, false)
+			b.dir.show(a, 1, false)
 			continue
 		}
-		if b.step == nil || b.step.Side != st.Active || b.step.Ended() {
-			b.step = &ai.Phase{Cmd: s.AI[st.Active], Side: st.Active}
+		a, err := s.ComputerOrder(false)
+		if err != nil || a == nil {
+			break
 		}
-		o, ok := b.step.Next(st)
-		if !ok {
-			b.step = nil
-			continue
-		}
-		before := b.ctl.View
-		evs, err := s.Apply(o, false)
-		b.step.Done(err == nil)
-		if err == nil {
-			b.ctl.Refresh()
-			b.dir.show(evs, before, b.ctl.View, 1, false)
-		}
+		b.ctl.Refresh()
+		b.dir.show(a, 1, false)
+	}
+	if s.Public().Phase == rules.Over {
+		return
 	}
 	c := b.ctl
-	c.SetSide(s.State().Active)
+	b.viewSide(s.Public().Active)
 	c.Refresh()
 	if sh := play.OpeningShip(c.View, c.Side); sh != nil {
 		c.Select(sh.ID)
 	} else {
 		c.NextShip(1)
 	}
-	if len(c.Ends) > 1 {
+	if len(c.Ends) > 0 {
 		c.Cursor = c.Ends[len(c.Ends)*2/3].Hex
 		b.kbCursor = true
 	}

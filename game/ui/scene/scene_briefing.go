@@ -47,8 +47,8 @@ func newBriefingScene(g *Manager, sc *scenario.Scenario, side, level string) Sce
 func newBriefingSceneFor(g *Manager, s *play.Session) *briefingScene {
 	b := &briefingScene{g: g, sc: s.Scenario, s: s, menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 	b.iRefuse, b.iAccept, b.iBegin, b.iBack = -1, -1, -1, -1
-	st := s.State()
-	if st.Phase == rules.Parley && s.Humans[st.Active] {
+	pub := s.Public()
+	if pub.Phase == rules.Parley && s.Humans[pub.Active] {
 		b.iRefuse = b.menu.add("Refuse the terms and fight   [R]")
 		b.iAccept = b.menu.add("Accept the terms   [A]")
 	} else {
@@ -96,7 +96,7 @@ func (b *briefingScene) Update(g *Manager) error {
 	case b.iBegin:
 		g.SetScene(newBattleScene(g, b.s))
 	case b.iRefuse, b.iAccept:
-		side := b.s.State().Active
+		side := b.s.Public().Active
 		if _, err := b.s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: side, Accept: choice == b.iAccept}, true); err != nil {
 			b.err = err.Error()
 			return nil
@@ -127,7 +127,7 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 		y += f.BodyH
 	}
 	x, y = right.x+u(24), right.y+u(20)
-	if b.sc.Terms != nil && b.s != nil && b.s.State().Phase == rules.Parley {
+	if b.sc.Terms != nil && b.s != nil && b.s.Public().Phase == rules.Parley {
 		g.Kit.Text(screen, "A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, x, y, render.ColDominion.RGBA(), render.Left)
 		y += f.HeadH * 1.2
 		for _, l := range b.terms {

@@ -84,7 +84,7 @@ func newReplaySceneFile(g *Manager, sc *scenario.Scenario, f *replay.File) (*bat
 	b.rp = rp
 	b.watch = true
 	if rp.broken != "" {
-		b.log.add("This replay diverges: "+rp.broken, rules.SideB, 0)
+		b.logAll("This replay diverges: "+rp.broken, 0)
 	}
 	b.banner("Replay", f.Players[rules.SideA]+" ("+play.SideTitle(s.Scenario, rules.SideA)+") against "+f.Players[rules.SideB]+" ("+play.SideTitle(s.Scenario, rules.SideB)+")")
 	return b, nil
@@ -108,18 +108,17 @@ func (rp *replayState) turnOf(pos int) int {
 func (b *battleScene) rpApply(animate bool) bool {
 	rp := b.rp
 	pos := b.rpPos()
-	if pos >= len(rp.orders) || b.s.State().Phase == rules.Over {
+	if pos >= len(rp.orders) || b.s.Public().Phase == rules.Over {
 		return false
 	}
-	before := b.ctl.View
-	evs, err := b.s.Apply(rp.orders[pos], false)
+	a, err := b.s.Apply(rp.orders[pos], false)
 	if err != nil {
 		rp.broken = err.Error()
-		b.log.add("The replay stops: "+err.Error(), rules.SideB, b.g.Frame)
+		b.logAll("The replay stops: "+err.Error(), b.g.Frame)
 		return false
 	}
 	b.ctl.Refresh()
-	d := b.dir.show(evs, before, b.ctl.View, b.g.Speed(), animate)
+	d := b.dir.show(a, b.g.Speed(), animate)
 	if animate {
 		b.busyUntil = b.now + d*0.55
 		b.follow()
@@ -139,17 +138,10 @@ func (b *battleScene) rpSeek(pos int) {
 	b.ctl = play.NewController(s, side)
 	b.fx.Clear()
 	b.resetMotions()
-	for i := range b.light {
-		b.light[i], b.dark[i] = 1, 0
-	}
+	b.resetLights()
 	for b.rpPos() < pos && b.rpApply(false) {
 	}
-	st := b.s.State()
-	for i := range st.Ships {
-		if sh := &st.Ships[i]; st.Class(sh).Station && (!sh.MainPower || sh.Sabotaged) {
-			b.light[i] = 0.06
-		}
-	}
+	b.resetLights()
 	b.intentStamp, b.rangeStamp = -1, -1
 }
 
@@ -193,7 +185,7 @@ func (b *battleScene) rpDo(a play.Action) {
 			g.Settings.Speed++
 		}
 	case ActRpView:
-		b.ctl.SetSide(b.ctl.Side.Other())
+		b.viewSide(b.ctl.Side.Other())
 	}
 }
 

@@ -34,25 +34,25 @@ type reportScene struct {
 	t       float64
 }
 
-func newReportScene(g *Manager, s *play.Session) *reportScene { return newReportSceneWith(g, s, nil) }
-
-func newReportSceneWith(g *Manager, s *play.Session, _ [][2]int) *reportScene {
+// newReportScene reports on a battle: what every side knows alike once it is
+// over (the outcome, the summary, the losses by turn).
+func newReportScene(g *Manager, s *play.Session) *reportScene {
 	r := &reportScene{g: g, s: s, menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
-	st := s.State()
+	pub := s.Public()
 	r.title = "The battle is over"
-	if o, ok := st.OutcomeInfo(); ok {
+	if o, ok := s.Outcome(); ok {
 		r.title = o.Title
 		r.win = o.Winner
 	}
 	r.turns = play.LossesByTurn(s.Scenario, s.File())
-	sum := st.Summarize()
+	sum := s.Summary()
 	r.stats = nil
 	for i, side := range rules.Sides {
 		r.legend[i] = "■ " + play.SideTitle(s.Scenario, side)
 	}
-	goalSide, goal, goalOutcome, hasGoal := play.LossGoal(st)
+	goalSide, goal, goalOutcome, hasGoal := play.LossGoal(s.Scenario)
 	for _, side := range rules.Sides {
-		line := fmt.Sprintf("%s: %d ships brought, %d lost", play.SideTitle(s.Scenario, side), st.Forces[side], st.Losses[side])
+		line := fmt.Sprintf("%s: %d ships brought, %d lost", play.SideTitle(s.Scenario, side), pub.Forces[side], pub.Losses[side])
 		if hasGoal && side == goalSide {
 			line += fmt.Sprintf(" (%d or more: %s)", goal, goalOutcome.Title)
 		}
@@ -62,9 +62,9 @@ func newReportSceneWith(g *Manager, s *play.Session, _ [][2]int) *reportScene {
 		r.stats = append(r.stats, fmt.Sprintf("Minefield: %d of %d laid, %s", sum.Minefield.Laid, sum.Minefield.Total, map[bool]string{true: "active and cloaked", false: "not active"}[sum.Minefield.Active]))
 	}
 	if sum.Station != "none" {
-		r.stats = append(r.stats, play.StationName(st)+": "+sum.Station)
+		r.stats = append(r.stats, play.StationName(s.Scenario)+": "+sum.Station)
 	}
-	r.stats = append(r.stats, fmt.Sprintf("Turns played: %d of %d", sum.Turns, st.TurnLimit))
+	r.stats = append(r.stats, fmt.Sprintf("Turns played: %d of %d", sum.Turns, pub.TurnLimit))
 	r.iReplay = r.menu.add("Watch the replay")
 	r.iSave = r.menu.add("Save the replay")
 	r.iTitle = r.menu.add("Back to the title")
@@ -79,7 +79,7 @@ func (r *reportScene) Update(g *Manager) error {
 	if w := g.W*0.55 - u(80); w != r.wrapW {
 		r.wrapW = w
 		txt := ""
-		if o, ok := r.s.State().OutcomeInfo(); ok {
+		if o, ok := r.s.Outcome(); ok {
 			txt = o.Text
 		}
 		r.text = render.WrapText(render.Paragraphs(txt), g.Fonts.Body, w)
@@ -101,8 +101,7 @@ func (r *reportScene) Update(g *Manager) error {
 		}
 		g.SetScene(rs)
 	case r.iSave:
-		st := r.s.State()
-		name := fmt.Sprintf("replay-%s-%d.json", st.Outcome, st.Seed%100000)
+		name := fmt.Sprintf("replay-%s-%d.json", r.s.Public().Outcome, r.s.Seed%100000)
 		if err := saves.Write(g.Storage, name, r.s.File()); err != nil {
 			r.msg = "Save failed: " + err.Error()
 		} else {

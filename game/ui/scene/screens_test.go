@@ -217,4 +217,8 @@ func script(p *player, h *xHost) {
 	p.tap(ebiten.KeyZ)
 	p.run(30)
 	p.shoot(h, "17-replay-turn-back")
+	// The same moment as the Dominion sees it: its view and its log.
+	p.tap(ebiten.KeyG)
+	p.run(30)
+	p.shoot(h, "18-replay-dominion-view")
 }

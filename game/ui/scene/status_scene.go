@@ -30,7 +30,7 @@ func (g *Manager) Status() play.Status {
 }
 
 func (b *battleScene) fillStatus(st *play.Status) {
-	play.FillStatus(st, b.s.State(), b.s.Scenario.ID)
+	play.FillStatus(st, b.s)
 	if b.rp != nil {
 		st.Scene, st.Replay = "replay", true
 		st.Busy = b.rp.playing
@@ -45,7 +45,7 @@ func (b *battleScene) fillStatus(st *play.Status) {
 func (r *reportScene) fillStatus(st *play.Status) {
 	st.Scene = "report"
 	if r.s != nil {
-		play.FillStatus(st, r.s.State(), r.s.Scenario.ID)
+		play.FillStatus(st, r.s)
 	}
 }
 
@@ -58,7 +58,7 @@ func (b *briefingScene) fillStatus(st *play.Status) {
 		st.Error = b.err
 		return
 	}
-	play.FillStatus(st, b.s.State(), b.s.Scenario.ID)
+	play.FillStatus(st, b.s)
 	st.HumanTurn = b.s.HumanTurn()
 	st.Error = b.err
 }
