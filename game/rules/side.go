@@ -16,13 +16,6 @@ type Side uint8
 const (
 	SideA Side = iota // the side a scenario lists first
 	SideB             // the side it lists second
-
-	// Alliance and Dominion are the flagship's sides' places.
-	//
-	// Deprecated: the engine names no battle's sides; use SideA and SideB, and
-	// the scenario's ids (State.SideID).
-	Alliance = SideA
-	Dominion = SideB // Deprecated: see Alliance.
 )
 
 // Sides lists both sides in a fixed order.
