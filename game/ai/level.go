@@ -37,15 +37,11 @@ func ParseLevel(s string) (Level, error) {
 	return 0, fmt.Errorf("unknown level %q (want easy, normal or hard)", s)
 }
 
-// New returns a computer commander for one side of one battle. A commander
-// remembers what its side's earlier views showed (the mines it has seen, where it
-// last saw an enemy), so use a fresh one for every battle.
-func New(side rules.Side, level Level) Commander {
-	if side == rules.SideB {
-		return newDominion(level)
-	}
-	return newAlliance(level)
-}
+// New returns a computer commander for one side of one battle: the same
+// commander for either side of any battle, driven by the scenario. A
+// commander remembers what its side's earlier views showed (the mines it has
+// seen, where it last saw an enemy), so use a fresh one for every battle.
+func New(side rules.Side, level Level) Commander { return newCommander(level) }
 
 // Parse returns the commander a name asks for: "baseline" for the baseline
 // policy, or a level (easy, normal, hard) for the side's computer commander.

@@ -48,6 +48,10 @@ type View struct {
 	Classes   []Class // shared and read-only
 	First     Side
 	EvacTurns int
+	// Objectives and Areas are the scenario's, both sides' alike: shared and
+	// read-only. Whether an objective is done is told at the end (Summary).
+	Objectives []Objective
+	Areas      []Area
 
 	// Ships holds the side's own ships (every status) and the enemy ships on the
 	// map that it sees, in ID order.
@@ -75,7 +79,7 @@ func (s *State) View(side Side) *View {
 		Side: side, SideIDs: s.SideIDs, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
 		Active: s.Active, Phase: s.Phase, Terms: s.Terms, Outcome: s.Outcome, Winner: s.Winner,
 		Forces: s.Forces, Losses: s.Losses, Map: s.Map, Classes: s.Classes, First: s.First,
-		EvacTurns: s.EvacTurns,
+		EvacTurns: s.EvacTurns, Objectives: s.Objectives, Areas: s.Areas,
 	}
 	v.Ships = make([]Ship, 0, len(s.Ships))
 	obs := s.observers(side)

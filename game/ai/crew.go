@@ -5,11 +5,12 @@ import (
 	"github.com/calltoarms/ds9/game/rules"
 )
 
-// alliance commands the defenders: it lays the rest of the minefield, covers the
-// minelayer, fights the station's guns, and decides when to cloak, to leave, to
-// evacuate and to run the station's self-destruct program. It reads class flags
-// (minelayer, cloak, station) and the minefield, never ship names.
-type alliance struct {
+// crew plans the ships of a side that have a job of their own: its stations
+// (fire, sweep, evacuate, sabotage), its minelayers (lay the open minefield,
+// or slip away under cloak), the ships that cover a minelayer while it works,
+// and the ships that leave once their work is done. It reads class flags, the
+// minefields and the station's program, never ship names.
+type crew struct {
 	level Level
 	g     *grid
 
@@ -24,22 +25,10 @@ type alliance struct {
 	enemies []*rules.Ship
 }
 
-func newAlliance(l Level) *alliance { return &alliance{level: l} }
+func newCrew(l Level) *crew { return &crew{level: l} }
 
-// Name returns the level.
-func (a *alliance) Name() string { return a.level.String() }
-
-// Orders plans the Alliance's phase.
-func (a *alliance) Orders(v *rules.View) []rules.Order {
-	if v.Phase == rules.Parley {
-		if v.Active == v.Side && v.Terms == rules.TermsPending {
-			return []rules.Order{{Kind: rules.AnswerTerms, Side: v.Side, Accept: false}}
-		}
-		return nil
-	}
-	if v.Phase != rules.Battle || v.Active != v.Side {
-		return nil
-	}
+// plan gives the orders of the ships whose role is crewRole.
+func (a *crew) plan(v *rules.View, roles []role) []rules.Order {
 	if !a.g.sameMap(v.Map) {
 		a.g = newGrid(v.Map)
 	}
@@ -59,7 +48,7 @@ func (a *alliance) Orders(v *rules.View) []rules.Order {
 	layer := -1
 	for i := range v.Ships {
 		sh := &v.Ships[i]
-		if sh.Side == v.Side && sh.Alive() && v.Class(sh).Minelayer {
+		if roles[i] == crewRole && v.Class(sh).Minelayer {
 			layerEnd = a.minelayer(v, i)
 			layer = i
 			break
@@ -67,15 +56,20 @@ func (a *alliance) Orders(v *rules.View) []rules.Order {
 	}
 	for i := range v.Ships {
 		sh := &v.Ships[i]
-		if sh.Side != v.Side || !sh.Alive() || i == layer {
+		if roles[i] != crewRole || i == layer {
 			continue
 		}
 		c := v.Class(sh)
-		if c.Station {
+		switch {
+		case c.Station:
 			a.station(v, sh)
-			continue
+		case c.Fixed():
+			if sh.Actions > 0 {
+				a.fire(v, sh, sh.Pos, sh.Actions)
+			}
+		default:
+			a.escort(v, i, layer, layerEnd)
 		}
-		a.escort(v, i, layer, layerEnd)
 	}
 	return a.out
 }
@@ -83,7 +77,7 @@ func (a *alliance) Orders(v *rules.View) []rules.Order {
 // threat is the damage (×100) the enemy in view could do next phase to a ship
 // of class c standing at h: every enemy that can come within range of it,
 // firing at point-blank range.
-func (a *alliance) threat(v *rules.View, c *rules.Class, h hex.Hex, covered bool) int {
+func (a *crew) threat(v *rules.View, c *rules.Class, h hex.Hex, covered bool) int {
 	sum, n := 0, 0
 	shelter := v.Map.At(h).Shelter()
 	for _, e := range a.enemies {
@@ -107,7 +101,7 @@ func (a *alliance) threat(v *rules.View, c *rules.Class, h hex.Hex, covered bool
 }
 
 // moveTo appends the move to end (from the last reach) and updates occupancy.
-func (a *alliance) moveTo(v *rules.View, vi int, end int32) hex.Hex {
+func (a *crew) moveTo(v *rules.View, vi int, end int32) hex.Hex {
 	g := a.g
 	sh := &v.Ships[vi]
 	start := g.index(sh.Pos)
@@ -124,11 +118,11 @@ func (a *alliance) moveTo(v *rules.View, vi int, end int32) hex.Hex {
 	return g.hexes[end]
 }
 
-func (a *alliance) free(i int32, vi int) bool { return a.occ[i] == 0 || a.occ[i] == int32(vi)+1 }
+func (a *crew) free(i int32, vi int) bool { return a.occ[i] == 0 || a.occ[i] == int32(vi)+1 }
 
 // cloakFactor is how much of a ship's shields and hull the expected enemy fire
 // must threaten before it cloaks (percent); 0 never.
-func (a *alliance) cloakFactor() int {
+func (a *crew) cloakFactor() int {
 	switch a.level {
 	case Normal:
 		return 100
@@ -141,11 +135,11 @@ func (a *alliance) cloakFactor() int {
 // minelayer lays the next mine, or slips away under cloak when laying would
 // likely cost the ship, or escapes once the field is active. It returns where
 // the ship ends its move.
-func (a *alliance) minelayer(v *rules.View, vi int) hex.Hex {
+func (a *crew) minelayer(v *rules.View, vi int) hex.Hex {
 	g := a.g
 	sh := &v.Ships[vi]
 	c := v.Class(sh)
-	if v.MinefieldActive || sh.Side != v.MineOwner {
+	if !ownFieldsOpen(v) {
 		return a.leave(v, vi)
 	}
 	start := g.index(sh.Pos)
@@ -254,11 +248,11 @@ func (a *alliance) minelayer(v *rules.View, vi int) hex.Hex {
 
 // escort keeps a covering ship with the minelayer while the field is unfinished,
 // then takes it out of the battle.
-func (a *alliance) escort(v *rules.View, vi, layer int, layerEnd hex.Hex) {
+func (a *crew) escort(v *rules.View, vi, layer int, layerEnd hex.Hex) {
 	g := a.g
 	sh := &v.Ships[vi]
 	c := v.Class(sh)
-	if v.MinefieldActive || layer < 0 {
+	if !ownFieldsOpen(v) || layer < 0 {
 		a.leave(v, vi)
 		return
 	}
@@ -312,7 +306,7 @@ func (a *alliance) escort(v *rules.View, vi, layer int, layerEnd hex.Hex) {
 
 // leave takes a ship to the nearest exit and out of the battle, under cloak when
 // it has one and the enemy is near.
-func (a *alliance) leave(v *rules.View, vi int) hex.Hex {
+func (a *crew) leave(v *rules.View, vi int) hex.Hex {
 	g := a.g
 	sh := &v.Ships[vi]
 	c := v.Class(sh)
@@ -356,7 +350,7 @@ func (a *alliance) leave(v *rules.View, vi int) hex.Hex {
 // station fights the station's guns, orders the evacuation when main power is
 // gone and, once evacuated and alone, runs the program that leaves the station
 // a hulk.
-func (a *alliance) station(v *rules.View, sh *rules.Ship) {
+func (a *crew) station(v *rules.View, sh *rules.Ship) {
 	if sh.Lost() || sh.Actions <= 0 {
 		return
 	}
@@ -372,13 +366,85 @@ func (a *alliance) station(v *rules.View, sh *rules.Ship) {
 		}
 		return
 	}
-	a.fire(v, sh, sh.Pos, sh.Actions)
+	left := sh.Actions - a.sweep(v, sh)
+	if left > 0 {
+		a.fire(v, sh, sh.Pos, left)
+	}
+}
+
+// sweep fires a station's mine-sweeping beams at the enemy minefield while it
+// stands: where the most of its mines it knows of lie within the beam's
+// reach, else (a cloaked field hides its mines) at the wormhole it seals. It
+// returns the actions it used: all of them but one, so that the guns fire too.
+func (a *crew) sweep(v *rules.View, sh *rules.Ship) int {
+	if !enemyFieldStanding(v) {
+		return 0
+	}
+	c := v.Class(sh)
+	used := 0
+	for wi := range c.Weapons {
+		w := &c.Weapons[wi]
+		if w.Sweep <= 0 {
+			continue
+		}
+		at, ok := a.sweepAim(v, sh, w)
+		if !ok {
+			continue
+		}
+		for used < max(1, sh.Actions-1) {
+			o := rules.Order{Kind: rules.Sweep, Side: v.Side, Ship: sh.ID, Weapon: wi, At: at}
+			if v.Check(o) != nil {
+				break
+			}
+			a.out = append(a.out, o)
+			used++
+		}
+	}
+	return used
+}
+
+// sweepAim picks the hex a beam aims at.
+func (a *crew) sweepAim(v *rules.View, sh *rules.Ship, w *rules.Weapon) (hex.Hex, bool) {
+	best, bestN := hex.Hex{}, 0
+	for _, m := range v.Mines {
+		if !m.Laid || v.Fields[m.Field].Owner == v.Side {
+			continue
+		}
+		n := 0
+		for _, o := range v.Mines {
+			if o.Laid && v.Fields[o.Field].Owner != v.Side && hex.Distance(o.Pos, m.Pos) <= w.Sweep {
+				n++
+			}
+		}
+		if n > bestN {
+			if v.Check(rules.Order{Kind: rules.Sweep, Side: v.Side, Ship: sh.ID, Weapon: weaponIndex(v.Class(sh), w), At: m.Pos}) == nil {
+				best, bestN = m.Pos, n
+			}
+		}
+	}
+	if bestN > 0 {
+		return best, true
+	}
+	worm := v.Map.Hexes(rules.Wormhole)
+	if len(worm) == 0 {
+		return hex.Hex{}, false
+	}
+	return worm[len(worm)/2], true
+}
+
+func weaponIndex(c *rules.Class, w *rules.Weapon) int {
+	for i := range c.Weapons {
+		if &c.Weapons[i] == w {
+			return i
+		}
+	}
+	return -1
 }
 
 // fire allocates a ship's (or station's) actions over the attacks the engine
 // lists for it from pos: each action the attack worth most, each weapon once,
 // keeping book of the damage already planned.
-func (a *alliance) fire(v *rules.View, sh *rules.Ship, pos hex.Hex, actions int) {
+func (a *crew) fire(v *rules.View, sh *rules.Ship, pos hex.Hex, actions int) {
 	c := v.Class(sh)
 	a.opts = v.AppendTargets(a.opts[:0], sh.ID, pos)
 	var used uint64
@@ -419,7 +485,7 @@ func (a *alliance) fire(v *rules.View, sh *rules.Ship, pos hex.Hex, actions int)
 // value of an attack for the Alliance: expected kills first (the share of the
 // target it takes, a bonus for finishing it), the hard level also weighing what
 // the target is about to do (focus wings on the station, boarders at the hatch).
-func (a *alliance) value(v *rules.View, m *mark, e int) int {
+func (a *crew) value(v *rules.View, m *mark, e int) int {
 	left := max(1, m.left(-1))
 	worth := 100
 	if a.level == Hard {
@@ -441,7 +507,7 @@ func (a *alliance) value(v *rules.View, m *mark, e int) int {
 // at once for the easy level; otherwise only once the enemy troops in contact
 // could overcome half the garrison in one phase, since an evacuated station has
 // no one left to fight the boarders.
-func (a *alliance) untenable(v *rules.View, st *rules.Ship) bool {
+func (a *crew) untenable(v *rules.View, st *rules.Ship) bool {
 	if a.level == Easy {
 		return true
 	}

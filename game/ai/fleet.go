@@ -7,10 +7,13 @@ import (
 	"github.com/calltoarms/ds9/game/rules"
 )
 
-// dominion commands the attacking side: it reads each attack wing's directive
-// (intercept, assault, focus, screen) and the class flags of what it sees, never
-// the names of ships.
-type dominion struct {
+// fleet plans a side's fighting ships: each attack wing by its directive
+// (intercept, assault, focus, screen), and the ships without one, or whose
+// wing's target is gone, by what matters most: the other side's open
+// minefield, the side's objectives, the enemy's stations. It reads the wings,
+// the objectives and the class flags of what it sees, never the names of
+// ships.
+type fleet struct {
 	level Level
 	mem   memory
 	g     *grid
@@ -19,7 +22,7 @@ type dominion struct {
 	occ     []int32 // planned end hexes of own ships: view index + 1
 	fields  []fieldEntry
 	goals   []aim // per wing index
-	plan    []planned
+	ships   []planned
 	marks   []mark
 	byID    []int32
 	opts    []rules.AttackOption
@@ -58,10 +61,7 @@ type planned struct {
 	board bool
 }
 
-func newDominion(l Level) *dominion { return &dominion{level: l} }
-
-// Name returns the level.
-func (d *dominion) Name() string { return d.level.String() }
+func newFleet(l Level) *fleet { return &fleet{level: l} }
 
 // remember updates the commander's memory from a view: it resets for a new
 // battle, notes every laid mine the view shows and where enemies were seen.
@@ -105,7 +105,7 @@ func (m *memory) forget(v *rules.View, g *grid) {
 	}
 }
 
-func (d *dominion) prepare(v *rules.View) {
+func (d *fleet) prepare(v *rules.View) {
 	if !d.g.sameMap(v.Map) {
 		d.g = newGrid(v.Map)
 		d.mem = memory{}
@@ -130,7 +130,7 @@ func (d *dominion) prepare(v *rules.View) {
 
 // fieldFor returns the distance field toward a map index (its whole footprint
 // when it is a station's centre), computed once per phase.
-func (d *dominion) fieldFor(at int32, v *rules.View, st *rules.Ship) []int32 {
+func (d *fleet) fieldFor(at int32, v *rules.View, st *rules.Ship) []int32 {
 	for i := range d.fields {
 		if d.fields[i].key == at {
 			return d.fields[i].dist
@@ -161,13 +161,24 @@ func (d *dominion) fieldFor(at int32, v *rules.View, st *rules.Ship) []int32 {
 	return e.dist
 }
 
-// Orders plans the Dominion's phase.
-func (d *dominion) Orders(v *rules.View) []rules.Order {
-	if v.Phase != rules.Battle || v.Active != v.Side {
-		return nil
-	}
+// plan gives the orders of the ships whose role is fleetRole; crewOrders are
+// the crew's orders planned before, whose moves it steers clear of.
+func (d *fleet) plan(v *rules.View, roles []role, crewOrders []rules.Order) []rules.Order {
 	d.prepare(v)
 	g := d.g
+	for _, o := range crewOrders {
+		if o.Kind != rules.Move || len(o.Path) == 0 {
+			continue
+		}
+		if sh := v.Ship(o.Ship); sh != nil {
+			if k := g.index(sh.Pos); k >= 0 {
+				d.occ[k] = 0
+			}
+			if k := g.index(o.Path[len(o.Path)-1]); k >= 0 {
+				d.occ[k] = 1 // taken; no fleet ship's view index is 0 here
+			}
+		}
+	}
 	d.out = d.out[:0]
 	d.pathBuf = d.pathBuf[:0]
 
@@ -190,10 +201,10 @@ func (d *dominion) Orders(v *rules.View) []rules.Order {
 	free := d.goalFor(v, nil) // for ships without a wing
 
 	// Ships to command, nearest their goal first.
-	d.plan = d.plan[:0]
+	d.ships = d.ships[:0]
 	for i := range v.Ships {
 		sh := &v.Ships[i]
-		if sh.Side != v.Side || !sh.Alive() || (sh.MP <= 0 && sh.Actions <= 0) || v.Class(sh).Station {
+		if roles[i] != fleetRole || (sh.MP <= 0 && sh.Actions <= 0) {
 			continue
 		}
 		p := planned{vi: i, goal: &free, end: g.index(sh.Pos)}
@@ -214,9 +225,9 @@ func (d *dominion) Orders(v *rules.View) []rules.Order {
 		} else {
 			p.score = unreached
 		}
-		d.plan = append(d.plan, p)
+		d.ships = append(d.ships, p)
 	}
-	slices.SortFunc(d.plan, func(a, b planned) int {
+	slices.SortFunc(d.ships, func(a, b planned) int {
 		if a.score != b.score {
 			return int(a.score - b.score)
 		}
@@ -224,8 +235,8 @@ func (d *dominion) Orders(v *rules.View) []rules.Order {
 	})
 
 	// Movement.
-	for k := range d.plan {
-		p := &d.plan[k]
+	for k := range d.ships {
+		p := &d.ships[k]
 		sh := &v.Ships[p.vi]
 		if sh.MP <= 0 || !p.goal.ok || p.end < 0 {
 			continue
@@ -240,7 +251,7 @@ func (d *dominion) Orders(v *rules.View) []rules.Order {
 }
 
 // goalFor decides where a wing (nil: a ship without one) is heading.
-func (d *dominion) goalFor(v *rules.View, w *rules.Wing) aim {
+func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 	g := d.g
 	station := func(st *rules.Ship) aim {
 		at := g.index(st.Pos)
@@ -287,9 +298,10 @@ func (d *dominion) goalFor(v *rules.View, w *rules.Wing) aim {
 			}
 		}
 	}
-	// No directive left to follow: stop the minefield while it is unfinished,
-	// else take the station.
-	if !v.MinefieldActive {
+	// No directive left to follow: stop the enemy's minefield while it is
+	// unfinished, else what the side's objectives name, else take the
+	// enemy's station, else any enemy.
+	if enemyFieldOpen(v) {
 		for i := range v.Ships {
 			t := &v.Ships[i]
 			if t.Side != v.Side && t.Alive() && v.Class(t).Minelayer {
@@ -307,6 +319,32 @@ func (d *dominion) goalFor(v *rules.View, w *rules.Wing) aim {
 			return place(g.worm[len(g.worm)/2])
 		}
 	}
+	remembered := func(id rules.ShipID) (hex.Hex, bool) {
+		if d.level >= Normal && int(id) < len(d.mem.seenAt) && d.mem.seenAt[id] > 0 {
+			return g.hexes[d.mem.seenAt[id]-1], true
+		}
+		return hex.Hex{}, false
+	}
+	if t, at, ok := objectiveAim(v, remembered); ok {
+		switch {
+		case t != nil && v.Class(t).Station:
+			return station(t)
+		case t != nil:
+			return ship(t)
+		case g.index(at) >= 0:
+			return place(g.index(at))
+		}
+	}
+	if enemyFieldStanding(v) && len(g.worm) > 0 {
+		// A field to bring down: close on the wormhole it guards, where the
+		// side's sweepers aim.
+		for i := range v.Ships {
+			sh := &v.Ships[i]
+			if sh.Side == v.Side && sh.Alive() && hasSweeper(v.Class(sh)) {
+				return place(g.worm[len(g.worm)/2])
+			}
+		}
+	}
 	for i := range v.Ships {
 		t := &v.Ships[i]
 		if t.Side != v.Side && t.Alive() && v.Class(t).Station && !t.Captured {
@@ -315,16 +353,26 @@ func (d *dominion) goalFor(v *rules.View, w *rules.Wing) aim {
 	}
 	for i := range v.Ships {
 		t := &v.Ships[i]
-		if t.Side != v.Side && t.Alive() {
+		if t.Side != v.Side && t.Alive() && !t.IsAboard() {
 			return ship(t)
 		}
 	}
 	return aim{}
 }
 
+// hasSweeper reports whether a class carries a mine-sweeping weapon.
+func hasSweeper(c *rules.Class) bool {
+	for _, w := range c.Weapons {
+		if w.Sweep > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // move plans one ship's move: the free hex it can reach this phase that is
 // nearest its goal along the distance field (easy: as the crow flies).
-func (d *dominion) move(v *rules.View, p *planned, sh *rules.Ship) {
+func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	g := d.g
 	start := p.end
 	reached := g.reach(start, sh.MP, d.cost)
@@ -359,7 +407,7 @@ func (d *dominion) move(v *rules.View, p *planned, sh *rules.Ship) {
 	p.end, p.score = best, bestScore
 }
 
-func (d *dominion) score(p *planned, i int32) int32 {
+func (d *fleet) score(p *planned, i int32) int32 {
 	s := p.goal.field[i]
 	if s == unreached {
 		return unreached/2 + int32(hex.Distance(d.g.hexes[i], d.g.hexes[p.goal.at]))
@@ -369,7 +417,7 @@ func (d *dominion) score(p *planned, i int32) int32 {
 
 // sectionFor picks the station section a ship of wing w fires on (an index into
 // the class's sections), or -1 when none is worth it.
-func (d *dominion) sectionFor(m *mark, w *rules.Wing) int {
+func (d *fleet) sectionFor(m *mark, w *rules.Wing) int {
 	c := m.class
 	alive := func(k int) bool { return m.section[k] > 0 }
 	power := -1
@@ -429,7 +477,7 @@ func (d *dominion) sectionFor(m *mark, w *rules.Wing) int {
 
 // fireAndBoard plans every ship's action: boarding a station whose shields are
 // (or are about to be) down, else the attack worth most.
-func (d *dominion) fireAndBoard(v *rules.View) {
+func (d *fleet) fireAndBoard(v *rules.View) {
 	var st *mark
 	for k := range d.marks {
 		if m := &d.marks[k]; m.class.Station && !m.ship.Captured {
@@ -441,8 +489,8 @@ func (d *dominion) fireAndBoard(v *rules.View) {
 	boarders := 0
 	if st != nil {
 		need := st.ship.Garrison
-		for k := range d.plan {
-			p := &d.plan[k]
+		for k := range d.ships {
+			p := &d.ships[k]
 			sh := &v.Ships[p.vi]
 			c := v.Class(sh)
 			if sh.Actions <= 0 || c.Troops == 0 || sh.Cloaked || p.end < 0 {
@@ -459,9 +507,9 @@ func (d *dominion) fireAndBoard(v *rules.View) {
 			}
 		}
 	}
-	for k := range d.plan {
-		if !d.plan[k].board {
-			d.fire(v, &d.plan[k])
+	for k := range d.ships {
+		if !d.ships[k].board {
+			d.fire(v, &d.ships[k])
 		}
 	}
 	if boarders == 0 {
@@ -469,16 +517,16 @@ func (d *dominion) fireAndBoard(v *rules.View) {
 	}
 	if st.shields > 0 && d.level >= Normal {
 		// The shields will hold: the would-be boarders fire instead.
-		for k := range d.plan {
-			if d.plan[k].board {
-				d.plan[k].board = false
-				d.fire(v, &d.plan[k])
+		for k := range d.ships {
+			if d.ships[k].board {
+				d.ships[k].board = false
+				d.fire(v, &d.ships[k])
 			}
 		}
 		return
 	}
-	for k := range d.plan {
-		p := &d.plan[k]
+	for k := range d.ships {
+		p := &d.ships[k]
 		if p.board {
 			d.out = append(d.out, rules.Order{Kind: rules.Board, Side: v.Side, Ship: v.Ships[p.vi].ID, Target: st.ship.ID})
 		}
@@ -487,7 +535,7 @@ func (d *dominion) fireAndBoard(v *rules.View) {
 
 // fire plans one ship's attacks: from the attacks the engine lists for it
 // where its move ends, each action the one worth most by the bookkeeping.
-func (d *dominion) fire(v *rules.View, p *planned) {
+func (d *fleet) fire(v *rules.View, p *planned) {
 	sh := &v.Ships[p.vi]
 	if sh.Actions <= 0 || sh.Cloaked || p.end < 0 {
 		return
@@ -541,13 +589,13 @@ func (d *dominion) fire(v *rules.View, p *planned) {
 // value is how much an attack is worth: the share of what is left of the target
 // it is expected to take (so damaged targets draw fire), weighted by what the
 // target means to the battle and to the ship's wing.
-func (d *dominion) value(v *rules.View, p *planned, m *mark, e, sec int) int {
+func (d *fleet) value(v *rules.View, p *planned, m *mark, e, sec int) int {
 	left := max(1, m.left(sec))
 	worth := 100
 	switch {
 	case m.class.Station:
 		worth = 60
-	case m.class.Minelayer && !v.MinefieldActive:
+	case m.class.Minelayer && enemyFieldOpen(v):
 		worth = 300
 	default:
 		worth = 150
