@@ -18,7 +18,7 @@ import (
 const module = "github.com/calltoarms/ds9"
 
 // below is what the front end may use: every package under it.
-var below = []string{"game/hex", "game/rules", "game/scenario", "game/ai/...", "game/replay", "scenarios", "assets"}
+var below = []string{"game/hex", "game/rules", "game/scenario", "game/ai/...", "game/replay", "game/campaign", "scenarios", "campaigns", "assets"}
 
 // plan lists every project package (by its path in the module; "x/..." is x
 // and every package under it) and the project packages its non-test files may
@@ -37,12 +37,14 @@ var plan = []struct {
 	{pkg: ".", noEbiten: true}, // this test
 	{pkg: "scenarios", noEbiten: true},
 	{pkg: "assets", noEbiten: true},
+	{pkg: "campaigns", noEbiten: true},
 	{pkg: "web", noEbiten: true},
 	{pkg: "game/hex", noEbiten: true},
 	{pkg: "game/rules", imports: []string{"game/hex"}, noEbiten: true},
 	{pkg: "game/scenario", imports: []string{"game/rules", "game/hex"}, noEbiten: true},
 	{pkg: "game/ai", imports: []string{"game/rules", "game/hex"}, noEbiten: true},
 	{pkg: "game/replay", imports: []string{"game/rules", "game/scenario", "game/hex"}, noEbiten: true},
+	{pkg: "game/campaign", imports: []string{"game/ai", "game/rules", "game/scenario", "game/hex"}, noEbiten: true},
 	// The historical commanders stand beside the others; they also record
 	// and check the golden replay they play.
 	{pkg: "game/ai/historical", imports: []string{"game/ai", "game/replay", "game/rules", "game/scenario", "game/hex"}, noEbiten: true},

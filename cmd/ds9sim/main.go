@@ -7,6 +7,7 @@
 //	ds9sim play -scenario ID -seed N [-o FILE] [-json]
 //	ds9sim replay FILE [-json] [-events SIDE]
 //	ds9sim sim -scenario ID -n N -seed S [-j W] [-json]
+//	ds9sim campaign -id ID -seed N [-json]
 package main
 
 import (
@@ -39,6 +40,8 @@ const usage = `usage:
   ds9sim sim -scenario ID -n N -seed S [-j W] [-json] [-alliance L] [-dominion L]
                                                     play N battles (seeds S..S+N-1) and report;
                                                     L is easy, normal, hard or baseline
+  ds9sim campaign -id ID -seed N [-level L] [-json] play a campaign's battles in order, carrying
+                                                    their results forward
 `
 
 // run is main without the exit, for tests.
@@ -59,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdSim(args[1:], stdout, stderr)
 	case "replay":
 		err = cmdReplay(args[1:], stdout, stderr)
+	case "campaign":
+		err = cmdCampaign(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

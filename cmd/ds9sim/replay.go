@@ -45,6 +45,9 @@ func cmdReplay(args []string, stdout, stderr io.Writer) error {
 		// A replay's scenario field names a built-in scenario, never a file to read.
 		sc, err = scenario.ByID(scenarios.FS, f.Scenario)
 	}
+	if err == nil {
+		sc, err = replay.ScenarioOf(f, sc)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %s", file, oneLine(err.Error()))
 	}

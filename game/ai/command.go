@@ -32,10 +32,10 @@ type commander struct {
 type role uint8
 
 const (
-	noRole   role = iota // not the side's, or not in the battle
-	crewRole             // a station, a minelayer, an escort, a ship leaving
-	teamRole             // a team aboard an enemy station
-	fleetRole            // the fighting ships
+	noRole    role = iota // not the side's, or not in the battle
+	crewRole              // a station, a minelayer, an escort, a ship leaving
+	teamRole              // a team aboard an enemy station
+	fleetRole             // the fighting ships
 )
 
 func newCommander(l Level) *commander {

@@ -22,7 +22,7 @@ func NewRecorder(sc *scenario.Scenario, seed uint64, players Players) (*Recorder
 		return nil, err
 	}
 	return &Recorder{st: st, f: File{
-		Version: Version, Scenario: sc.ID, ScenarioHash: sc.Hash, Seed: seed, Sides: sc.Setup.SideIDs, Players: players,
+		Version: Version, Scenario: sc.ID, ScenarioHash: sc.Hash, Seed: seed, Sides: sc.Setup.SideIDs, Variant: sc.Variant, Players: players,
 	}}, nil
 }
 

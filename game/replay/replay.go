@@ -24,6 +24,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
 )
 
 // Version is the replay format version this package reads and writes.
@@ -82,14 +83,17 @@ type Turn struct {
 
 // File is a replay as stored on disk, as JSON.
 type File struct {
-	Version      int            `json:"version"`
-	Scenario     string         `json:"scenario"`      // scenario id
-	ScenarioHash string         `json:"scenario_hash"` // scenario.Scenario.Hash
-	Seed         uint64         `json:"seed"`
-	Sides        rules.SideIDs  `json:"sides"` // the scenario's side ids, by rules.Side
-	Players      Players        `json:"players"`
-	Turns        []Turn         `json:"turns"`
-	Result       *rules.Summary `json:"result,omitempty"`
+	Version      int           `json:"version"`
+	Scenario     string        `json:"scenario"`      // scenario id
+	ScenarioHash string        `json:"scenario_hash"` // scenario.Scenario.Hash
+	Seed         uint64        `json:"seed"`
+	Sides        rules.SideIDs `json:"sides"` // the scenario's side ids, by rules.Side
+	// Variant is what a campaign changed in the battle before it began; nil
+	// for a battle played alone.
+	Variant *scenario.Variant `json:"variant,omitempty"`
+	Players Players           `json:"players"`
+	Turns   []Turn            `json:"turns"`
+	Result  *rules.Summary    `json:"result,omitempty"`
 }
 
 // Orders is the number of orders in the replay.
@@ -160,6 +164,7 @@ type wire struct {
 	ScenarioHash string            `json:"scenario_hash"`
 	Seed         uint64            `json:"seed"`
 	Sides        *[2]string        `json:"sides"`
+	Variant      *scenario.Variant `json:"variant"`
 	Players      map[string]string `json:"players"`
 	Turns        []wireTurn        `json:"turns"`
 	Result       *rules.Summary    `json:"result,omitempty"`
@@ -214,7 +219,7 @@ func Load(name string, data []byte) (*File, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fail("data after the replay's closing brace")
 	}
-	f := &File{Version: w.Version, Scenario: w.Scenario, ScenarioHash: w.ScenarioHash, Seed: w.Seed, Sides: defaultSides, Result: w.Result}
+	f := &File{Version: w.Version, Scenario: w.Scenario, ScenarioHash: w.ScenarioHash, Seed: w.Seed, Sides: defaultSides, Variant: w.Variant, Result: w.Result}
 	if w.Sides != nil {
 		f.Sides = *w.Sides
 	}
@@ -523,6 +528,12 @@ func Marshal(f *File) ([]byte, error) {
 	if err := put(f.Sides); err != nil {
 		return nil, err
 	}
+	if f.Variant != nil {
+		b.WriteString(",\n  \"variant\": ")
+		if err := put(f.Variant); err != nil {
+			return nil, err
+		}
+	}
 	b.WriteString(",\n  \"players\": {")
 	for i, id := range f.Sides {
 		if i > 0 {
@@ -591,4 +602,13 @@ func Save(path string, f *File) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// ScenarioOf returns the scenario a replay was played on: base (the scenario
+// its id names) with the replay's campaign variant applied, if any.
+func ScenarioOf(f *File, base *scenario.Scenario) (*scenario.Scenario, error) {
+	if f.Variant == nil {
+		return base, nil
+	}
+	return base.Apply(*f.Variant)
 }

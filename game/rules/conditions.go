@@ -312,7 +312,7 @@ func (s *State) Holds(c Condition) bool {
 		n := 0
 		for _, id := range c.Units {
 			st := s.Ships[id].Status
-			if c.Name == "destroyed" && st == Destroyed || c.Name == "alive" && st != Destroyed ||
+			if c.Name == "destroyed" && st == Destroyed || c.Name == "alive" && st != Destroyed && st != Absent ||
 				c.Name == "escaped" && st == Escaped || c.Name == "apprehended" && st == Apprehended {
 				n++
 			}

@@ -23,9 +23,10 @@ const (
 	Escaped                   // withdrew from the battle
 	Blocked                   // its reinforcement wave was stopped by the minefield
 	Apprehended               // a team caught aboard the station it worked against
+	Absent                    // not in this battle at all (lost in an earlier battle of a campaign)
 )
 
-var statusNames = [...]string{"reserve", "on-map", "destroyed", "escaped", "blocked", "apprehended"}
+var statusNames = [...]string{"reserve", "on-map", "destroyed", "escaped", "blocked", "apprehended", "absent"}
 
 // String returns the status name.
 func (s Status) String() string {

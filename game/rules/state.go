@@ -275,15 +275,15 @@ func New(su Setup, seed uint64) (*State, error) {
 			n.Garrison = c.Garrison
 			n.Program = sh.Program
 		}
-		if c.Team {
+		if c.Team && n.Status != Absent {
 			a := sh.Aboard
 			if a < 0 || int(a) >= len(su.Ships) || !su.Classes[su.Ships[a].Class].Station || sh.Status != OnMap || su.Ships[a].Status != OnMap {
 				return nil, setupErr("ship", i, "ship %d (%s): a team must start aboard a station on the map", i, sh.Name)
 			}
 			n.Aboard, n.Pos = a, su.Ships[a].Pos
 		}
-		if n.Status != OnMap && n.Status != Reserve {
-			return nil, fmt.Errorf("ship %d: must start on the map or in reserve", i)
+		if n.Status != OnMap && n.Status != Reserve && n.Status != Absent {
+			return nil, fmt.Errorf("ship %d: must start on the map, in reserve or absent", i)
 		}
 		s.Ships[i] = n
 		if c.Station {

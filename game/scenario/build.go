@@ -29,6 +29,9 @@ type Scenario struct {
 	// Hash is the SHA-256 of the scenario file and its catalogue: a replay names
 	// it so that a changed scenario is noticed.
 	Hash string
+	// Variant is the campaign's changes applied to the scenario's battle
+	// (Apply), or nil.
+	Variant *Variant
 }
 
 // SideInfo names a side and its commander in this battle.

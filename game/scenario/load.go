@@ -275,3 +275,28 @@ func validate(fsys fs.FS, name, display string) error {
 	_, err = load(fsys, name, display)
 	return err
 }
+
+// File is a strictly read YAML file of another format (a campaign): its
+// messages name the file and the line, as a scenario's do.
+type File struct{ d *doc }
+
+// DecodeFile reads a YAML file strictly into v (every key known, no aliases or
+// merge keys, at most MaxFileSize bytes), reporting errors at their lines.
+func DecodeFile(name string, data []byte, v any) (*File, error) {
+	d, err := decode(name, data, v, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &File{d: d}, nil
+}
+
+// Errorf makes an error at a path of the file (keys and list indexes).
+func (f *File) Errorf(path []any, format string, args ...any) error {
+	return f.d.errf(path, format, args...)
+}
+
+// Condition reads a condition of the scenario's vocabulary, naming its
+// sides, units, areas and minefields.
+func (sc *Scenario) Condition(text string) (rules.Condition, error) {
+	return rules.ParseCondition(text, namesOf(&sc.Setup))
+}

@@ -63,6 +63,10 @@ func newReplayScene(g *Manager, name string, data []byte) (*battleScene, error) 
 	if sc == nil {
 		return nil, fmt.Errorf("%s: unknown scenario %q", name, f.Scenario)
 	}
+	sc, err = replay.ScenarioOf(f, sc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	return newReplaySceneFile(g, sc, f)
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
@@ -225,6 +226,10 @@ func openSaved(g *Manager, name string) (*play.Session, error) {
 	sc := g.ScenarioByID(f.Scenario)
 	if sc == nil {
 		return nil, fmt.Errorf("%s: unknown scenario %q", name, f.Scenario)
+	}
+	sc, err = replay.ScenarioOf(f, sc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return play.ResumeSession(sc, f)
 }

@@ -1,0 +1,99 @@
+package scenario
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// Variant is how a campaign changes a battle before its first order, carrying
+// forward what earlier battles decided: units that are gone, stand-ins that
+// take their place, ships added to a wing. A replay of a campaign's battle
+// records its variant, so that it is re-played on the same setup.
+type Variant struct {
+	Absent []string          `json:"absent,omitempty"` // unit keys of units that do not take part
+	Names  map[string]string `json:"names,omitempty"`  // unit key → the name a stand-in bears
+	Add    []WingAdd         `json:"add,omitempty"`    // ships added to wings
+}
+
+// WingAdd adds Count ships of Class to the wing Wing (one that arrives after
+// the start).
+type WingAdd struct {
+	Wing  string `json:"wing"`
+	Class string `json:"class"`
+	Count int    `json:"count"`
+}
+
+// Empty reports whether the variant changes nothing.
+func (v Variant) Empty() bool { return len(v.Absent) == 0 && len(v.Names) == 0 && len(v.Add) == 0 }
+
+// Apply returns the scenario with a variant applied: a copy, with its own
+// hash (the scenario's and the variant's), whose setup rules.New accepts.
+func (sc *Scenario) Apply(v Variant) (*Scenario, error) {
+	if v.Empty() {
+		return sc, nil
+	}
+	out := *sc
+	su := &out.Setup
+	su.Ships = slices.Clone(sc.Setup.Ships)
+	su.Wings = slices.Clone(sc.Setup.Wings)
+	key := map[string]int{}
+	for i, sh := range su.Ships {
+		if sh.Key != "" {
+			key[sh.Key] = i
+		}
+	}
+	for _, k := range v.Absent {
+		i, ok := key[k]
+		if !ok {
+			return nil, fmt.Errorf("scenario %s: no unit %q to leave out", sc.ID, k)
+		}
+		su.Ships[i].Status = rules.Absent
+	}
+	for k, name := range v.Names {
+		i, ok := key[k]
+		if !ok || name == "" {
+			return nil, fmt.Errorf("scenario %s: no unit %q to rename", sc.ID, k)
+		}
+		su.Ships[i].Name = name
+	}
+	for _, a := range v.Add {
+		wi := slices.IndexFunc(su.Wings, func(w rules.Wing) bool { return w.Key == a.Wing })
+		if wi < 0 {
+			return nil, fmt.Errorf("scenario %s: no wing %q to reinforce", sc.ID, a.Wing)
+		}
+		if su.Wings[wi].Arrive == 0 {
+			return nil, fmt.Errorf("scenario %s: wing %s is on the map at the start; ships are added only to a wing that arrives later", sc.ID, a.Wing)
+		}
+		ci, err := classIndex(su.Classes, a.Class)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: wing %s: %w", sc.ID, a.Wing, err)
+		}
+		if a.Count < 1 || a.Count > MaxGroup || len(su.Ships)+a.Count > rules.MaxShips {
+			return nil, fmt.Errorf("scenario %s: wing %s: %d ships to add, 1..%d and at most %d in all", sc.ID, a.Wing, a.Count, MaxGroup, rules.MaxShips)
+		}
+		n := 0
+		for _, sh := range su.Ships {
+			if sh.Wing == wi {
+				n++
+			}
+		}
+		for range a.Count {
+			n++
+			su.Ships = append(su.Ships, rules.Ship{Key: fmt.Sprintf("%s-%d", a.Wing, n), Name: fmt.Sprintf("%s %s-%d", su.Classes[ci].Name, a.Wing, n),
+				Class: ci, Side: su.Wings[wi].Side, Wing: wi, Status: rules.Reserve})
+		}
+	}
+	if _, err := rules.New(*su, 1); err != nil {
+		return nil, fmt.Errorf("scenario %s with its campaign's changes: %w", sc.ID, err)
+	}
+	b, _ := json.Marshal(v)
+	h := sha256.Sum256(append([]byte(sc.Hash+"|"), b...))
+	out.Hash = hex.EncodeToString(h[:])
+	out.Variant = &v
+	return &out, nil
+}
