@@ -18,7 +18,7 @@ import (
 func main() {
 	var o ui.Options
 	flag.StringVar(&o.Scenario, "scenario", "", "scenario `id` to play (default: the first)")
-	flag.StringVar(&o.Side, "side", "alliance", "who you command: alliance, dominion, hotseat or watch")
+	flag.StringVar(&o.Side, "side", "", "who you command: one of the battle's side ids (the first by default), hotseat or watch")
 	flag.StringVar(&o.Difficulty, "difficulty", "normal", "the computer's level: easy, normal or hard")
 	flag.StringVar(&o.Replay, "replay", "", "open a replay `file` in the viewer")
 	flag.StringVar(&o.Screenshot, "screenshot", "", "write a PNG of frame -frames to `file` and exit")

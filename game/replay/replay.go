@@ -47,7 +47,6 @@ const (
 	maxShip       = rules.MaxShips // ship ids are 0..maxShip-1
 	checksumLen   = 16             // hex digits of a checksum
 	hashLen       = 64             // hex digits of a scenario hash
-	orderKinds    = rules.EndPhase + 1
 )
 
 // Players says who commanded each side, by rules.Side: "human", or a computer
@@ -329,7 +328,7 @@ func decodeOrder(raw json.RawMessage, sides rules.SideIDs) (rules.Order, error) 
 	}
 	o = rules.Order{Kind: w.Kind, Side: side, Ship: w.Ship, Path: w.Path, Target: w.Target, Weapon: w.Weapon, Section: w.Section, At: w.At, Accept: w.Accept}
 	switch {
-	case o.Kind >= orderKinds:
+	case !o.Kind.Valid():
 		return o, fmt.Errorf("unknown order kind %d", o.Kind)
 	case o.Ship < 0 || o.Ship >= maxShip:
 		return o, fmt.Errorf("ship %d out of 0..%d", o.Ship, maxShip-1)

@@ -90,6 +90,7 @@ var conditionSpecs = map[string]conditionSpec{
 	"fleet_gone":       {args: "s"},
 	"withdrawn":        {args: "s", num: 1},
 	"destroyed":        {args: "l", num: 2},
+	"apprehended":      {args: "l", num: 2},
 	"alive":            {args: "l", num: 2},
 	"escaped":          {args: "l", num: 2},
 	"disabled":         {args: "un"},

@@ -41,6 +41,9 @@ func (k OrderKind) String() string {
 	return fmt.Sprintf("order(%d)", uint8(k))
 }
 
+// Valid reports whether k is one of the order kinds.
+func (k OrderKind) Valid() bool { return k < orderKindCount }
+
 // MarshalText writes the order kind's id.
 func (k OrderKind) MarshalText() ([]byte, error) {
 	if k >= orderKindCount {

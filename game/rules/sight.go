@@ -46,14 +46,15 @@ func (s *State) Sees(side Side, t *Ship, hint *Ship) bool {
 }
 
 // plainSight settles whether side sees t without sensors: its own ships and
-// enemy stations always, enemy ships out of the battle never.
+// enemy stations and structures (fixed installations both sides know of)
+// always, enemy ships out of the battle never.
 func (s *State) plainSight(side Side, t *Ship) (seen, known bool) {
 	switch {
 	case t.Side == side:
 		return true, true
 	case !t.Alive() || t.IsAboard():
 		return false, true // a team aboard a station is never seen by the other side
-	case s.Classes[t.Class].Station:
+	case s.Classes[t.Class].Fixed():
 		return true, true
 	}
 	return false, false
