@@ -118,7 +118,7 @@ func TestBadCampaigns(t *testing.T) {
 		{strings.Replace(twice, "scenario: second-battle-of-ds9\n    sides: {defenders: alliance, attackers: dominion}\n    lost", "scenario: nowhere\n    sides: {defenders: alliance, attackers: dominion}\n    lost", 1), "no scenario"},
 		{strings.Replace(twice, "when: [held]", "when: [nothing]", 1), "left by no earlier battle"},
 		{strings.Replace(twice, "destroyed(rotarran)", "destroyed(nobody)", 1), "no unit"},
-		{strings.Replace(twice, "id: gq-1", "id: dukat", 1), "on the map at the start"},
+		{strings.Replace(twice, "id: gq-1", "id: nowhere", 1), "no wing"},
 		{strings.Replace(twice, "attackers: dominion}\n    notes", "attackers: klingon}\n    notes", 1), "unknown side"},
 		{twice + "\nbogus: 1\n", "unknown key"},
 	} {

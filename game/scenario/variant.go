@@ -20,8 +20,8 @@ type Variant struct {
 	Add    []WingAdd         `json:"add,omitempty"`    // ships added to wings
 }
 
-// WingAdd adds Count ships of Class to the wing Wing (one that arrives after
-// the start).
+// WingAdd adds Count ships of Class to the wing Wing; to a wing on the map
+// at the start, as a relief wave with its orders arriving on turn 2.
 type WingAdd struct {
 	Wing  string `json:"wing"`
 	Class string `json:"class"`
@@ -67,7 +67,20 @@ func (sc *Scenario) Apply(v Variant) (*Scenario, error) {
 			return nil, fmt.Errorf("scenario %s: no wing %q to reinforce", sc.ID, a.Wing)
 		}
 		if su.Wings[wi].Arrive == 0 {
-			return nil, fmt.Errorf("scenario %s: wing %s is on the map at the start; ships are added only to a wing that arrives later", sc.ID, a.Wing)
+			// A wing on the map at the start is followed by a relief wave of
+			// the same orders, through the entry edge on turn 2.
+			if len(su.Map.Hexes(rules.Entry)) == 0 {
+				return nil, fmt.Errorf("scenario %s: wing %s is on the map at the start and the map has no entry edge for its relief", sc.ID, a.Wing)
+			}
+			relief := su.Wings[wi]
+			relief.Key, relief.Name = relief.Key+"-relief", relief.Name+" (relief)"
+			relief.Arrive, relief.From, relief.Ships = min(2, su.TurnLimit), rules.FromEntry, nil
+			if k := slices.IndexFunc(su.Wings, func(w rules.Wing) bool { return w.Key == relief.Key }); k >= 0 {
+				wi = k
+			} else {
+				su.Wings = append(su.Wings, relief)
+				wi = len(su.Wings) - 1
+			}
 		}
 		ci, err := classIndex(su.Classes, a.Class)
 		if err != nil {

@@ -380,7 +380,7 @@ func (p *player) keyboardPhase() {
 // against the normal computer.
 func TestKeyboardAlone(t *testing.T) {
 	start := time.Now()
-	p := newPlayer(t, Options{Seed: testSeed()})
+	p := newPlayer(t, Options{Seed: testSeed(), Scenario: "second-battle-of-ds9"})
 	// The pointer rests in the middle of the window, untouched.
 	p.in.x, p.in.y = 500, 300
 	p.run(3)
@@ -570,7 +570,7 @@ func (p *player) mousePhase() {
 // the normal computer.
 func TestMouseAlone(t *testing.T) {
 	start := time.Now()
-	p := newPlayer(t, Options{Seed: testSeed()})
+	p := newPlayer(t, Options{Seed: testSeed(), Scenario: "second-battle-of-ds9"})
 	p.run(3)
 	if p.scene() != "title" {
 		t.Fatalf("the game opens on %q", p.scene())
@@ -784,7 +784,7 @@ func (p *player) titleChoose(side string) {
 // their own side's view and log: the log of what their side was told, kept
 // whole from their last phase (never the other player's, never cleared).
 func TestHotSeatCurtain(t *testing.T) {
-	p := newPlayer(t, Options{Seed: 8})
+	p := newPlayer(t, Options{Seed: 8, Scenario: "second-battle-of-ds9"})
 	p.in.x, p.in.y = 500, 300
 	p.run(2)
 	p.titleChoose("hotseat")
