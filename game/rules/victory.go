@@ -88,3 +88,54 @@ func (s *State) Score(side Side) int {
 	}
 	return min(max(n, 0), MaxScore)
 }
+
+// ObjectiveTold is an objective as a side is told it during the battle.
+type ObjectiveTold struct {
+	*Objective
+	Done  bool // it holds now (meaningful only when Known)
+	Known bool // every one of its conditions is something the side may know
+}
+
+// ObjectivesFor lists the objectives of a side (of both when both is true)
+// as side may know them now: whether each holds, when every condition it
+// asks is one the side can tell, that is one about the turn, losses, the
+// minefields, the stations, or only its own units.
+func (s *State) ObjectivesFor(side Side, both bool) []ObjectiveTold {
+	var out []ObjectiveTold
+	for i := range s.Objectives {
+		o := &s.Objectives[i]
+		if o.Side != side && !both {
+			continue
+		}
+		t := ObjectiveTold{Objective: o, Known: true}
+		for _, c := range o.When {
+			t.Known = t.Known && s.knowable(c, side)
+		}
+		if t.Known {
+			t.Done = s.Done(o)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// knowable reports whether side can tell a condition from what it is shown.
+func (s *State) knowable(c Condition, side Side) bool {
+	switch c.Name {
+	case "terms_accepted", "turn_limit", "turn", "losses",
+		"minefield_active", "minefield_inactive", "minefield_down", "minefield_failed",
+		"station_lost", "station_held", "station_sabotaged", "station_captured",
+		"disabled", "captured", "sabotaged", "held":
+		return true
+	case "fleet_gone", "withdrawn", "in_area":
+		return c.Side == side // its own ships: it knows where they are
+	case "holds":
+		return false // whether no enemy is there, it may not see
+	}
+	for _, id := range c.Units {
+		if s.Ships[id].Side != side {
+			return false
+		}
+	}
+	return true
+}

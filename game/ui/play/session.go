@@ -137,6 +137,12 @@ func (s *Session) Public() Public {
 	}
 }
 
+// Objectives are the objectives of a side (of both, for a watcher) as that
+// side may know them now: the engine says which it can tell are done.
+func (s *Session) Objectives(side rules.Side, both bool) []rules.ObjectiveTold {
+	return s.state().ObjectivesFor(side, both)
+}
+
 // Summary is the record of the battle as tools print it (the after-action
 // report reads it once the battle is over).
 func (s *Session) Summary() rules.Summary { return s.state().Summarize() }

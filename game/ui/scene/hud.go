@@ -256,6 +256,27 @@ func (h *hud) refresh() {
 		y += u(14)
 	}
 	add("OBJECTIVES", f.Bold, render.ColAccent.RGBA(), u(24))
+	// The side's own objectives from the scenario: done, not yet, or not
+	// something it can tell.
+	for _, o := range b.s.Objectives(c.Side, b.watch) {
+		mark, col := "·", render.ColText.RGBA()
+		switch {
+		case o.Known && o.Done:
+			mark, col = "+", render.ColGood.RGBA()
+		case !o.Known:
+			mark, col = "?", render.ColDim.RGBA()
+		}
+		if o.Points != 0 {
+			addR(fmt.Sprintf("%+d", o.Points), f.Small, render.ColDim.RGBA())
+		}
+		for i, ln := range render.WrapText(mark+" "+o.Text, f.Small, w-u(34)) {
+			if i > 0 {
+				ln = "  " + ln
+			}
+			add(ln, f.Small, col, u(16))
+		}
+	}
+	y += u(4)
 	// Minefield.
 	if v.MinesTotal > 0 {
 		mstate := "being laid"
