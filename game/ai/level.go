@@ -2,6 +2,8 @@ package ai
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/calltoarms/ds9/game/rules"
 )
@@ -44,14 +46,40 @@ func ParseLevel(s string) (Level, error) {
 func New(side rules.Side, level Level) Commander { return newCommander(level) }
 
 // Parse returns the commander a name asks for: "baseline" for the baseline
-// policy, or a level (easy, normal, hard) for the side's computer commander.
+// policy, a level (easy, normal, hard) for the side's computer commander, or
+// "passive:N", the normal commander until turn N that from then on only ends
+// its phases (a yardstick of how much the later turns matter).
 func Parse(side rules.Side, name string) (Commander, error) {
 	if name == "baseline" {
 		return Baseline{}, nil
 	}
+	if rest, ok := strings.CutPrefix(name, "passive:"); ok {
+		n, err := strconv.Atoi(rest)
+		if err != nil || n < 1 || n > rules.MaxTurns {
+			return nil, fmt.Errorf("commander %q: passive:N, N a turn 1..%d", name, rules.MaxTurns)
+		}
+		return &passive{Commander: New(side, Normal), from: n, name: name}, nil
+	}
 	l, err := ParseLevel(name)
 	if err != nil {
-		return nil, fmt.Errorf("unknown commander %q (want easy, normal, hard or baseline)", name)
+		return nil, fmt.Errorf("unknown commander %q (want easy, normal, hard, baseline or passive:N)", name)
 	}
 	return New(side, l), nil
+}
+
+// passive plays like its commander until turn from, then gives no orders
+// (the driver ends its phases).
+type passive struct {
+	Commander
+	from int
+	name string
+}
+
+func (p *passive) Name() string { return p.name }
+
+func (p *passive) Orders(v *rules.View) []rules.Order {
+	if v.Phase == rules.Battle && v.Turn >= p.from {
+		return nil
+	}
+	return p.Commander.Orders(v)
 }
