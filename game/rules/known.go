@@ -180,7 +180,10 @@ func (v *View) ships(of Side, fn func(*Ship) bool) {
 }
 
 func (v *View) coverer(t *Ship) *Ship {
-	for i := range v.Ships {
+	if !t.Side.Valid() {
+		return nil
+	}
+	for _, i := range v.aliveOf(t.Side) {
 		c := &v.Ships[i]
 		if covers(c, t) {
 			return c

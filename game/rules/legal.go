@@ -106,9 +106,9 @@ func (v *View) AppendTargets(buf []AttackOption, id ShipID, from hex.Hex) []Atta
 			continue
 		}
 		w := &c.Weapons[wi]
-		for i := range v.Ships {
+		for _, i := range v.aliveOf(v.Side.Other()) {
 			t := &v.Ships[i]
-			if t.Side == v.Side || !t.Alive() || t.Lost() || f.distance(a, from, t) > w.Range {
+			if t.Lost() || f.distance(a, from, t) > w.Range {
 				continue
 			}
 			tc := f.class(t)

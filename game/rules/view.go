@@ -69,8 +69,10 @@ type View struct {
 	MinefieldActive bool
 	MineOwner       Side
 
-	occ []int32 // built on first use: map index to Ships index + 1
-	f   frame   // built on first use: the frame the rules read
+	occ    []int32    // built on first use: map index to Ships index + 1
+	f      frame      // built on first use: the frame the rules read
+	alive  [2][]int32 // built on first use: by side, the Ships indexes of ships in the battle
+	sorted bool       // alive is built
 }
 
 // View returns what side sees now.
@@ -256,4 +258,18 @@ func (v *View) Detects(h hex.Hex) bool {
 		}
 	}
 	return false
+}
+
+// aliveOf lists, by Ships index, the ships of a side in the view that are in
+// the battle.
+func (v *View) aliveOf(side Side) []int32 {
+	if !v.sorted {
+		for i := range v.Ships {
+			if sh := &v.Ships[i]; sh.Alive() && sh.Side.Valid() {
+				v.alive[sh.Side] = append(v.alive[sh.Side], int32(i))
+			}
+		}
+		v.sorted = true
+	}
+	return v.alive[side]
 }
