@@ -361,7 +361,9 @@ func (a *crew) station(v *rules.View, sh *rules.Ship) {
 		return
 	}
 	if !sh.MainPower {
-		if sh.EvacuateAt == 0 && a.untenable(v, sh) {
+		// The evacuation serves the station's sabotage program: without one it
+		// would only hand the station to the next boarding party.
+		if sh.EvacuateAt == 0 && sh.Program.NeedsEvacuated && a.untenable(v, sh) {
 			a.out = append(a.out, rules.Order{Kind: rules.Evacuate, Side: v.Side, Ship: sh.ID})
 		}
 		return
