@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/calltoarms/ds9/game/replay"
+	"github.com/calltoarms/ds9/game/rules"
 )
 
 // Save slots: a save game is a replay file (NAME.json) with a small card
@@ -35,7 +36,7 @@ type Meta struct {
 	Battle       string    `json:"battle,omitempty"`
 	Scenario     string    `json:"scenario"`                // scenario id
 	ScenarioName string    `json:"scenario_name,omitempty"` // its name, for the list
-	Side         string    `json:"side"`                    // alliance, dominion, hotseat or watch
+	Side         string    `json:"side"`                    // a side's id, hotseat or watch
 	SideName     string    `json:"side_name,omitempty"`     // whom the player commands, for the list
 	Turn         int       `json:"turn"`
 	TurnLimit    int       `json:"turn_limit,omitempty"`
@@ -64,7 +65,7 @@ func metaName(name string) string { return strings.TrimSuffix(name, saveExt) + m
 // BattleID names a battle: its scenario, its seed and when it began, so that
 // two battles of a scenario with the same seed still differ.
 func BattleID(scenario string, seed uint64, start time.Time) string {
-	return fmt.Sprintf("%s-%s-%s", slug(scenario, 40), strconv.FormatUint(seed, 36), strconv.FormatInt(start.Unix(), 36))
+	return fmt.Sprintf("%s-%s-%s", slug(scenario, 40), strconv.FormatUint(seed, 36), strconv.FormatInt(start.UnixNano(), 36))
 }
 
 // AutosaveFor is the autosave entry of a battle.
@@ -215,9 +216,9 @@ func SideOf(p replay.Players) string {
 	case a && d:
 		return "hotseat"
 	case a:
-		return "alliance"
+		return rules.Alliance.String()
 	case d:
-		return "dominion"
+		return rules.Dominion.String()
 	}
 	return "watch"
 }

@@ -114,9 +114,9 @@ func TestSlots(t *testing.T) {
 func TestBattleIDsAndNames(t *testing.T) {
 	start := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 	a := BattleID("second-battle-of-ds9", 7, start)
-	b := BattleID("second-battle-of-ds9", 7, start.Add(time.Second))
+	b := BattleID("second-battle-of-ds9", 7, start.Add(time.Millisecond))
 	if a == b {
-		t.Errorf("two battles begun a second apart have one id %s", a)
+		t.Errorf("two battles begun a moment apart have one id %s", a)
 	}
 	for _, id := range []string{a, BattleID(strings.Repeat("x", 300), 1<<63, start)} {
 		name := AutosaveFor(id)

@@ -202,7 +202,7 @@ func script(p *player, h *xHost) {
 	p.clickRect(ts.menu.items[ts.iRep].r)
 	p.run(10)
 	p.shoot(h, "13-replay-list")
-	p.clickRect(ts.list.menu.items[0].r)
+	p.clickRect(ts.list.list.rowRect(0))
 	p.until("the replay", 10, func() bool { return p.scene() == "replay" })
 	p.run(30)
 	p.shoot(h, "14-replay")
