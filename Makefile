@@ -106,14 +106,16 @@ sim:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./game/...
 
-## wasm: the browser build in dist/web (index.html, wasm_exec.js, ds9.wasm and ds9.wasm.gz)
+## wasm: the browser build in dist/web: index.html, wasm_exec.js, ds9.wasm and
+## ds9.wasm.gz, and what makes it installable and playable offline: the
+## service worker sw.js, manifest.webmanifest and the icons (ds9serve -prepare)
 WEB_OUT ?= dist/web
 wasm:
 	@mkdir -p $(WEB_OUT)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WEB_OUT)/ds9.wasm.tmp ./cmd/ds9
 	@mv $(WEB_OUT)/ds9.wasm.tmp $(WEB_OUT)/ds9.wasm
 	@cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB_OUT)/wasm_exec.js
-	@sed "s/__WASM_SIZE__/$$(wc -c < $(WEB_OUT)/ds9.wasm | tr -d ' ')/" assets/web/index.html > $(WEB_OUT)/index.html
+	@$(GO) run ./cmd/ds9serve -prepare -dir $(WEB_OUT) -templates assets/web
 	@gzip -9 -n -c $(WEB_OUT)/ds9.wasm > $(WEB_OUT)/ds9.wasm.gz.tmp && mv $(WEB_OUT)/ds9.wasm.gz.tmp $(WEB_OUT)/ds9.wasm.gz
 	@echo "wasm: $(WEB_OUT)/ds9.wasm $$(wc -c < $(WEB_OUT)/ds9.wasm) bytes, ds9.wasm.gz $$(wc -c < $(WEB_OUT)/ds9.wasm.gz) bytes"
 
