@@ -38,6 +38,10 @@ import (
 //	ds9.debug.button(name)       {x, y, w, h} in CSS pixels of a battle button
 //	                             ("end-turn", …), or null
 //	ds9.debug.camera()           {x, y, zoom}: the battle camera's target, or null
+//	ds9.debug.moves()            [{x, y}]: where the selected ship can move, on screen
+//	ds9.debug.menuItem(label)    {x, y, w, h, shown} of the item of the menu or list on
+//	                             screen whose label begins with label (shown: not
+//	                             scrolled out of its list), or null
 //
 // It calls window.ds9page.gameReady() once its first frame is drawn, so that
 // the page takes its loading screen away; ds9page.stage(text) as it loads;
@@ -186,6 +190,28 @@ func (web *webPage) register() {
 			return js.Null()
 		}
 		return map[string]any{"x": x, "y": y, "zoom": z}
+	}))
+	debug.Set("moves", fn(func([]js.Value) any {
+		out := []any{}
+		if web.g == nil {
+			return out
+		}
+		s := web.cssScale()
+		for _, p := range web.g.m.DebugMoves() {
+			out = append(out, map[string]any{"x": p[0] / s, "y": p[1] / s})
+		}
+		return out
+	}))
+	debug.Set("menuItem", fn(func(args []js.Value) any {
+		if web.g == nil || len(args) < 1 || args[0].Type() != js.TypeString {
+			return js.Null()
+		}
+		x, y, w, h, shown, ok := web.g.m.DebugMenuItem(args[0].String())
+		if !ok {
+			return js.Null()
+		}
+		s := web.cssScale()
+		return map[string]any{"x": x / s, "y": y / s, "w": w / s, "h": h / s, "shown": shown}
 	}))
 	debug.Set("button", fn(func(args []js.Value) any {
 		if len(args) < 1 || args[0].Type() != js.TypeString {

@@ -30,6 +30,7 @@ type autosaver struct {
 	changed int    // s.Changed when last saved
 	frame   int    // the frame it was last saved at
 	told    string // what OnBattle was last told
+	toldAny bool   // OnBattle has been told anything
 	err     string // the last failure, told once in the battle's log
 	// ids are the battles of sessions resumed from saves, which keep the
 	// battle's id (and so its autosave).
@@ -53,9 +54,7 @@ func (a *autosaver) track(g *Manager) {
 		b = playersBattle(g.next)
 	}
 	if b == nil || g.Opts.Screenshot != "" {
-		if _, ok := g.scene.(*briefingScene); !ok {
-			a.tell(g, "")
-		}
+		a.tell(g, "")
 		return
 	}
 	s := b.s
@@ -114,10 +113,10 @@ func (a *autosaver) now(g *Manager) {
 }
 
 func (a *autosaver) tell(g *Manager, name string) {
-	if name == a.told {
+	if name == a.told && a.toldAny {
 		return
 	}
-	a.told = name
+	a.told, a.toldAny = name, true
 	if g.Opts.OnBattle != nil {
 		g.Opts.OnBattle(name)
 	}

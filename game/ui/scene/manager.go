@@ -415,6 +415,16 @@ func (g *Manager) CanQuit() bool { return !g.web }
 // inBrowser reports whether the game plays in a browser page.
 func (g *Manager) inBrowser() bool { return g.web }
 
+// pageInset is the height at the bottom of the screen the browser page's
+// own buttons (full screen, open a replay) take on the title and the
+// report, in screen pixels: those screens keep clear of it.
+func (g *Manager) pageInset() float64 {
+	if !g.web {
+		return 0
+	}
+	return 48 * max(g.DPR, 1)
+}
+
 // Quit ends the game; in the browser, where the game never ends, it goes
 // back to the title.
 func (g *Manager) Quit() {

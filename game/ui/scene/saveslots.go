@@ -36,10 +36,10 @@ func slotTitle(s saves.Slot) string {
 	return t
 }
 
-// slotSub is the line under a slot's title: scenario, side, turn, date and
-// outcome.
-func slotSub(g *Manager, s saves.Slot) string {
-	var parts []string
+// slotLines are the lines under a slot's title: its scenario and side, then
+// its turn, date and outcome.
+func slotLines(g *Manager, s saves.Slot) (string, string) {
+	var first, second []string
 	sc := g.ScenarioByID(s.Scenario)
 	name := s.ScenarioName
 	if name == "" && sc != nil {
@@ -49,34 +49,34 @@ func slotSub(g *Manager, s saves.Slot) string {
 		name = s.Scenario
 	}
 	if name != "" {
-		parts = append(parts, name)
+		first = append(first, name)
 	}
 	side := s.SideName
 	if side == "" && sc != nil && s.Side != "" {
 		side = sideName(sc, s.Side)
 	}
 	if side != "" {
-		parts = append(parts, side)
+		first = append(first, side)
 	}
 	if s.Turn > 0 {
-		t := fmt.Sprintf("turn %d", s.Turn)
+		t := fmt.Sprintf("Turn %d", s.Turn)
 		if s.TurnLimit > 0 {
 			t += fmt.Sprintf(" of %d", s.TurnLimit)
 		}
-		parts = append(parts, t)
+		second = append(second, t)
 	}
 	if !s.Saved.IsZero() {
-		parts = append(parts, s.Saved.Local().Format("2 Jan 2006 15:04"))
+		second = append(second, s.Saved.Local().Format("2 Jan 2006 15:04"))
 	}
 	switch {
 	case s.OutcomeTitle != "":
-		parts = append(parts, s.OutcomeTitle)
+		second = append(second, s.OutcomeTitle)
 	case s.Outcome != "":
-		parts = append(parts, outcomeTitle(sc, s.Outcome))
+		second = append(second, outcomeTitle(sc, s.Outcome))
 	case s.Scenario != "":
-		parts = append(parts, "in progress")
+		second = append(second, "in progress")
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(first, " · "), strings.Join(second, " · ")
 }
 
 // outcomeTitle is an outcome's title in a scenario, or its id.
@@ -145,6 +145,7 @@ type slotPicker struct {
 func newSlotPicker(g *Manager, title string, items func() []pickItem) *slotPicker {
 	p := &slotPicker{g: g, title: title, list: newScrollList(g.Kit), buttons: newMenuList(g.Kit), bt: g.Kit.NewBatch(false), refresh: items}
 	p.buttons.add("Back")
+	p.buttons.focus = -1
 	p.reload()
 	p.layout(g)
 	return p
@@ -165,14 +166,15 @@ func (p *slotPicker) reload() {
 // dialogBox is a centred dialog's box: w wide at most, fitting the screen.
 func dialogBox(g *Manager, w, h float64) rect {
 	u := g.U
+	inset := g.pageInset()
 	w = min(w, g.W-u(16))
-	h = min(h, g.H-u(16))
-	return rect{(g.W - w) / 2, (g.H - h) / 2, w, h}
+	h = min(h, g.H-u(16)-inset)
+	return rect{(g.W - w) / 2, (g.H - inset - h) / 2, w, h}
 }
 
 func (p *slotPicker) layout(g *Manager) {
 	u := g.U
-	rowH, gap := u(52), u(6)
+	rowH, gap := u(64), u(6)
 	want := float64(max(len(p.list.rows), 3))*(rowH+gap) + u(150)
 	p.box = dialogBox(g, u(680), want)
 	b := p.box
@@ -257,8 +259,9 @@ func slotItems(g *Manager, open func(name string) error, kinds ...string) []pick
 			continue
 		}
 		name := s.Name
+		sub, sub2 := slotLines(g, s)
 		out = append(out, pickItem{
-			row:  listRow{title: slotTitle(s), sub: slotSub(g, s), enabled: true, deletable: true},
+			row:  listRow{title: slotTitle(s), sub: sub, sub2: sub2, enabled: true, deletable: true},
 			slot: name,
 			open: func() error { return open(name) },
 		})
@@ -290,7 +293,7 @@ func newReplayPicker(g *Manager) *slotPicker {
 		for _, n := range golden {
 			title := "• " + strings.TrimSuffix(n[len("replays/"):], ".json")
 			items = append(items, pickItem{
-				row: listRow{title: title, sub: "Shipped with the game", enabled: true},
+				row: listRow{title: title, sub: "A replay shipped with the game", enabled: true},
 				open: func() error {
 					data, err := fs.ReadFile(scenarios.FS, n)
 					if err != nil {
@@ -393,10 +396,12 @@ func newSaveDialog(g *Manager, b *battleScene) *saveDialog {
 	d := &saveDialog{g: g, b: b, field: newTextField(g.Kit, defaultSaveTitle(b.s), 60), list: newScrollList(g.Kit), buttons: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 	d.buttons.add("Save in a new slot")
 	d.buttons.add("Back")
+	d.buttons.focus = -1
 	for _, s := range g.slots() {
 		if s.Kind == saves.KindSave {
 			d.slots = append(d.slots, s)
-			d.list.rows = append(d.list.rows, listRow{title: "Save over: " + slotTitle(s), sub: slotSub(g, s), enabled: true})
+			sub, sub2 := slotLines(g, s)
+			d.list.rows = append(d.list.rows, listRow{title: "Save over: " + slotTitle(s), sub: sub, sub2: sub2, enabled: true})
 		}
 	}
 	d.layout(g)
@@ -405,7 +410,7 @@ func newSaveDialog(g *Manager, b *battleScene) *saveDialog {
 
 func (d *saveDialog) layout(g *Manager) {
 	u := g.U
-	rowH, gap := u(52), u(6)
+	rowH, gap := u(64), u(6)
 	want := float64(min(max(len(d.slots), 1), 5))*(rowH+gap) + u(250)
 	d.box = dialogBox(g, u(680), want)
 	b := d.box

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -92,24 +93,41 @@ type reportLayout struct {
 	wide                    bool
 }
 
+// textHeight is the height the report's text takes in a panel w wide.
+func (r *reportScene) textHeight(g *Manager, w float64) float64 {
+	f := g.Fonts
+	txt := ""
+	if o, ok := r.s.State().OutcomeInfo(); ok {
+		txt = o.Text
+	}
+	lines := len(render.WrapText(render.Paragraphs(txt), f.Body, w-g.U(56)))
+	stats := 0
+	for _, s := range r.stats {
+		stats += len(render.WrapText(s, f.Body, w-g.U(56)))
+	}
+	return g.U(24) + f.BoldH*1.3 + f.BigH*1.3 + float64(lines+1)*f.BodyH + f.BoldH*1.3 + float64(stats)*f.BodyH*1.15 + g.U(24)
+}
+
 func (r *reportScene) layout(g *Manager) reportLayout {
 	u := g.U
 	n := float64(len(r.menu.items))
 	var l reportLayout
 	l.wide = g.W >= u(900)
 	if l.wide {
+		// The menu in two columns under the chart.
 		l.main = rect{u(40), u(40), g.W * 0.55, g.H - u(80)}
-		l.chart = rect{g.W*0.55 + u(70), u(90), g.W*0.45 - u(110), g.H * 0.45}
-		l.menuW = u(340)
-		l.menuX, l.menuY = g.W-u(400), g.H-u(60)-n*u(46)
+		l.menuX, l.menuW = g.W*0.55+u(50), g.W*0.45-u(70)
+		l.menuY = g.H - max(u(60), g.pageInset()+u(20)) - math.Ceil(n/2)*u(46)
+		top := u(90)
+		l.chart = rect{g.W*0.55 + u(70), top, g.W*0.45 - u(110), max(u(60), min(g.H*0.45, l.menuY-u(70)-top))}
 	} else {
 		m := u(12)
 		l.menuW = g.W - 2*m
-		l.menuY = g.H - u(40) - n*u(46)
+		l.menuY = g.H - max(u(40), g.pageInset()+u(16)) - n*u(46)
 		l.menuX = m
 		l.main = rect{m, m, g.W - 2*m, l.menuY - 3*m}
 		// The chart too, when the screen is tall enough for both.
-		if chartH := min(g.H*0.22, u(220)); l.main.h-chartH-u(110) > u(430) {
+		if chartH := min(g.H*0.22, u(220)); l.main.h-chartH-u(110) > r.textHeight(g, l.main.w) {
 			l.chart = rect{m + u(20), l.menuY - u(50) - chartH, g.W - 2*m - u(40), chartH}
 			l.main.h = l.chart.y - u(50) - 2*m
 		}
@@ -123,6 +141,12 @@ func (r *reportScene) Update(g *Manager) error {
 	u := g.U
 	l := r.layout(g)
 	r.menu.layout(l.menuX, l.menuY, l.menuW, u(40), u(6))
+	if l.wide {
+		w := (l.menuW - u(8)) / 2
+		for i := range r.menu.items {
+			r.menu.items[i].r = rect{l.menuX + float64(i%2)*(w+u(8)), l.menuY + float64(i/2)*u(46), w, u(40)}
+		}
+	}
 	if r.prompt != nil {
 		if r.prompt.update(g) {
 			r.msg = r.prompt.done

@@ -175,8 +175,9 @@ func (t *titleScene) layoutMenu(g *Manager) {
 	w := min(u(460), g.W-2*x)
 	h := u(40)
 	y := g.H * 0.40
-	if n := float64(len(t.menu.items)); y+n*u(48) > g.H-u(70) {
-		y = max(g.H*0.22, g.H-u(70)-n*u(48))
+	bottom := g.H - max(u(70), g.pageInset()+u(40))
+	if n := float64(len(t.menu.items)); y+n*u(48) > bottom {
+		y = max(g.H*0.22, bottom-n*u(48))
 	}
 	t.menu.layout(x, y, w, h, u(8))
 }
@@ -285,7 +286,11 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 		screen.DrawImage(g.Kit.ShipImage(cls.class, cls.faction), &t.op)
 	}
 	x := t.menu.items[0].r.x
-	g.Kit.Text(screen, "CALL TO ARMS", g.Fonts.Title, x, g.H*0.12, render.ColAccent.RGBA(), render.Left)
+	title := g.Fonts.Title
+	if render.TextWidth("CALL TO ARMS", title) > g.W-2*x {
+		title = g.Fonts.Big // a narrow screen
+	}
+	g.Kit.Text(screen, "CALL TO ARMS", title, x, g.H*0.12, render.ColAccent.RGBA(), render.Left)
 	g.Kit.Text(screen, fitText(t.art.heading, g.Fonts.Head, g.W-x-u(8)), g.Fonts.Head, x+u(2), g.H*0.12+g.Fonts.TitH, render.ColText.RGBA(), render.Left)
 	t.menu.draw(screen, g)
 	if !g.Input.TouchDevice {
@@ -293,11 +298,11 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 		if g.CanQuit() {
 			hint += "   Esc quit"
 		}
-		g.Kit.Text(screen, hint, g.Fonts.Small, x, g.H-u(30), render.ColDim.RGBA(), render.Left)
+		g.Kit.Text(screen, hint, g.Fonts.Small, x, g.H-u(30)-g.pageInset(), render.ColDim.RGBA(), render.Left)
 	}
 	if t.err != "" {
 		lines := render.WrapText(t.err, g.Fonts.Body, g.W-x-u(16))
-		y := g.H - u(56) - float64(len(lines)-1)*g.Fonts.BodyH
+		y := g.H - u(56) - g.pageInset() - float64(len(lines)-1)*g.Fonts.BodyH
 		for _, l := range lines {
 			g.Kit.Text(screen, l, g.Fonts.Body, x, y, render.ColBad.RGBA(), render.Left)
 			y += g.Fonts.BodyH

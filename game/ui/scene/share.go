@@ -136,6 +136,7 @@ func newPrompt(g *Manager, title, value, ok string, submit func(string) (string,
 	d := &promptDialog{g: g, title: title, field: newTextField(g.Kit, value, 400), buttons: newMenuList(g.Kit), bt: g.Kit.NewBatch(false), submit: submit}
 	d.buttons.add(ok)
 	d.buttons.add("Back")
+	d.buttons.focus = -1
 	d.layout(g)
 	return d
 }

@@ -53,6 +53,9 @@ func (m *menuList) update(in *input.Input, snd *sound.Sound) (int, bool) {
 	if n == 0 {
 		return -1, false
 	}
+	if m.focus < 0 || m.focus >= n {
+		m.focus = 0
+	}
 	move := func(d int) {
 		for range n {
 			m.focus = (m.focus + d + n) % n
@@ -116,9 +119,11 @@ func (m *menuList) update(in *input.Input, snd *sound.Sound) (int, bool) {
 }
 
 // clicked is update for a list whose keys are someone else's (a dialog
-// with a name to type): the pointer only.
+// with a name to type, a list's buttons): the pointer only, and only the
+// item under it is highlighted.
 func (m *menuList) clicked(in *input.Input, snd *sound.Sound) (int, bool) {
 	if in.Moved {
+		m.focus = -1
 		for i := range m.items {
 			if m.items[i].enabled && m.items[i].r.in(in.X, in.Y) {
 				m.focus = i
@@ -192,12 +197,12 @@ func fitText(s string, face *text.GoTextFace, w float64) string {
 	return string(r[:lo]) + "…"
 }
 
-// listRow is a row of a scrolling list: a title, a line under it, and
-// whether it can be deleted.
+// listRow is a row of a scrolling list: a title, up to two lines under it,
+// and whether it can be deleted.
 type listRow struct {
-	title, sub string
-	enabled    bool
-	deletable  bool
+	title, sub, sub2 string
+	enabled          bool
+	deletable        bool
 }
 
 // scrollList is a list of rows with no cap: the wheel, a drag (a finger),
@@ -394,13 +399,21 @@ func (l *scrollList) draw(dst *ebiten.Image, g *Manager) {
 			d := l.deleteRect(i)
 			g.Kit.Text(clip, "Delete", g.Fonts.Small, d.x+d.w/2, d.y+(d.h-g.Fonts.SmallH)/2, render.ColBad.RGBA(), render.Center)
 		}
-		if row.sub == "" {
-			g.Kit.Text(clip, fitText(row.title, g.Fonts.Bold, tw), g.Fonts.Bold, r.x+u(16), r.y+(r.h-g.Fonts.BoldH)/2, col, render.Left)
-			continue
+		lines := 0
+		for _, s := range [2]string{row.sub, row.sub2} {
+			if s != "" {
+				lines++
+			}
 		}
-		top := r.y + (r.h-g.Fonts.BoldH-g.Fonts.SmallH)/2
+		top := r.y + (r.h-g.Fonts.BoldH-float64(lines)*g.Fonts.SmallH)/2
 		g.Kit.Text(clip, fitText(row.title, g.Fonts.Bold, tw), g.Fonts.Bold, r.x+u(16), top, col, render.Left)
-		g.Kit.Text(clip, fitText(row.sub, g.Fonts.Small, tw), g.Fonts.Small, r.x+u(16), top+g.Fonts.BoldH, sub, render.Left)
+		y := top + g.Fonts.BoldH
+		for _, s := range [2]string{row.sub, row.sub2} {
+			if s != "" {
+				g.Kit.Text(clip, fitText(s, g.Fonts.Small, tw), g.Fonts.Small, r.x+u(16), y, sub, render.Left)
+				y += g.Fonts.SmallH
+			}
+		}
 	}
 	if ms := l.maxScroll(); ms > 0 {
 		total := float64(len(l.rows))*l.pitch() - l.gap
