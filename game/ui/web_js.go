@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"syscall/js"
@@ -66,6 +67,7 @@ type webPage struct {
 	prevFrame     int
 	mouseIn       atomic.Bool // the mouse is over the canvas
 	lost          atomic.Bool // the WebGL context was lost
+	gc            int         // the collector's percent before loading
 	funcs         []js.Func
 	extra         webExtra
 }
@@ -82,6 +84,9 @@ type webExtra struct {
 // settings told (not fatal) on the title screen, and the battle to resume
 // when the page was reloaded (or restarted) in one.
 func (web *webPage) options(o *Options) {
+	// Loading makes some tens of megabytes of garbage: the collector waits
+	// until the first frame is up (update puts it back).
+	web.gc = debug.SetGCPercent(-1)
 	o.Lenient = true
 	if o.Progress == nil {
 		o.Progress = pageStage
@@ -163,6 +168,7 @@ func (web *webPage) update(g *Game) {
 	web.mu.Unlock()
 	if !web.ready && g.m.Frame > 0 {
 		web.ready = true
+		debug.SetGCPercent(web.gc)
 		if page := js.Global().Get("ds9page"); page.Truthy() && page.Get("gameReady").Type() == js.TypeFunction {
 			page.Call("gameReady")
 		}

@@ -101,6 +101,14 @@ type Settings struct {
 	UIScale int  `json:"ui_scale"` // the interface's size: an index into uiScales
 }
 
+// warmAfter is how many frames are drawn before the shaders are compiled
+// (render.Kit.Warm): a software GPU takes a second over its first.
+const warmAfter = 3
+
+// soundAfter is how many frames the first frame is up before the sound
+// device is opened (the player's first click opens it sooner).
+const soundAfter = 45
+
 // numSpeeds is how many playback speeds there are for the enemy's turn
 // and for replays.
 const numSpeeds = 6
@@ -182,7 +190,8 @@ func New(o Options) (*Manager, error) {
 		}
 	}
 	progress("Loading the scenarios")
-	g.Sound = sound.New(o.Mute || o.Screenshot != "")
+	// The sound device is opened once the first frame is up (Update).
+	g.Sound = sound.NewLater(o.Mute || o.Screenshot != "")
 	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound && !o.Mute
 	var err error
 	if g.Scenarios, err = scenario.All(scenarios.FS); err != nil {
@@ -346,6 +355,12 @@ func (g *Manager) Update() error {
 		return ebiten.Termination
 	}
 	g.Input.Update()
+	if g.Frame > 0 && (g.Frame >= soundAfter || g.Input.Pressed || g.Input.Clicked) {
+		g.Sound.Start()
+	}
+	if g.Frame >= warmAfter {
+		g.Kit.Warm() // the shaders, one a frame once the first frames are up
+	}
 	g.Time += 1.0 / float64(ebiten.TPS())
 	if g.next != nil {
 		g.scene = g.next
