@@ -126,4 +126,4 @@ serve:
 ## e2e: the end-to-end test of the browser build in headless Chromium
 e2e: wasm
 	bash scripts/deps.sh e2e
-	DS9_E2E=1 DS9_WEB_DIR=$(CURDIR)/$(WEB_OUT) DS9_E2E_SHOTS=$(CURDIR)/dist/e2e $(GO) test -count=1 -timeout 6m -v ./e2e
+	DS9_E2E=1 DS9_WEB_DIR=$(CURDIR)/$(WEB_OUT) DS9_E2E_SHOTS=$(CURDIR)/dist/e2e $(GO) test -count=1 -timeout 15m -v ./e2e
