@@ -2,11 +2,14 @@ package scene
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/ui/saves"
 )
@@ -263,5 +266,54 @@ func TestSaveSlots(t *testing.T) {
 	p.clickRect(pk.ask.list.items[0].r)
 	if saves.Exists(p.g.Storage, victim) || len(pk.items) != n {
 		t.Fatalf("Delete: %s still there, %d rows", victim, len(pk.items))
+	}
+}
+
+// TestShareDesktop: on the desktop the report writes the replay where the
+// player says (a path prompt, in -save-dir), and a link that opens it,
+// beside it in a file (there is no clipboard tool under test).
+func TestShareDesktop(t *testing.T) {
+	dir := t.TempDir()
+	p := newPlayer(t, Options{Scenario: "second-battle-of-ds9", Scene: "report", Seed: 7, ExportDir: dir, ShareURL: "http://example.org/ds9/"})
+	p.run(2)
+	r, ok := p.g.scene.(*reportScene)
+	if !ok {
+		t.Fatalf("scene %s", p.scene())
+	}
+	p.clickRect(r.menu.items[r.iFile].r)
+	if r.prompt == nil {
+		t.Fatal("no prompt for where to write the replay")
+	}
+	want := filepath.Join(dir, replayFileName(r.s))
+	if got := r.prompt.field.text(); got != want {
+		t.Errorf("the prompt offers %q, want %q", got, want)
+	}
+	p.tap(ebiten.KeyEnter)
+	if r.prompt != nil || !strings.Contains(r.msg, want) {
+		t.Fatalf("after Enter: prompt %v, message %q", r.prompt != nil, r.msg)
+	}
+	data, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, err := replay.Load(want, data); err != nil || f.Result == nil {
+		t.Fatalf("the written replay: %v", err)
+	}
+	p.clickRect(r.menu.items[r.iLink].r)
+	links, _ := filepath.Glob(filepath.Join(dir, "*.link.txt"))
+	if len(links) != 1 || !strings.Contains(r.msg, links[0]) {
+		t.Fatalf("link files %v, message %q", links, r.msg)
+	}
+	link, _ := os.ReadFile(links[0])
+	frag, ok := strings.CutPrefix(strings.TrimSpace(string(link)), "http://example.org/ds9/#")
+	if !ok {
+		t.Fatalf("the link %.60q… does not open the page given", link)
+	}
+	z, _, err := saves.ReplayFromFragment(frag)
+	if err == nil {
+		z, err = saves.GunzipReplay(z)
+	}
+	if err != nil || string(z) != string(data) {
+		t.Fatalf("the link's replay differs from the file (%v)", err)
 	}
 }

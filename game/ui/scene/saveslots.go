@@ -105,12 +105,25 @@ func (g *Manager) latestAutosave() string {
 // the menu without a name typed): never over another save. It returns what
 // to tell the player.
 func (g *Manager) quickSave(b *battleScene) (string, string) {
-	title := defaultSaveTitle(b.s)
+	title := g.freshTitle(defaultSaveTitle(b.s))
 	name := saves.NewName(g.Storage, title)
 	if err := saves.WriteSlot(g.Storage, name, b.s.File(), sessionMeta(g, b.s, saves.KindSave, title)); err != nil {
 		return "Save failed", err.Error()
 	}
 	return "Saved", title + " in " + g.Storage.Where()
+}
+
+// freshTitle is a title no save has: title, or title (2), (3), …
+func (g *Manager) freshTitle(title string) string {
+	taken := map[string]bool{}
+	for _, s := range g.slots() {
+		taken[s.Title] = true
+	}
+	t := title
+	for i := 2; taken[t]; i++ {
+		t = fmt.Sprintf("%s (%d)", title, i)
+	}
+	return t
 }
 
 // defaultSaveTitle names a save of a battle: its scenario and turn.
@@ -393,7 +406,7 @@ type saveDialog struct {
 }
 
 func newSaveDialog(g *Manager, b *battleScene) *saveDialog {
-	d := &saveDialog{g: g, b: b, field: newTextField(g.Kit, defaultSaveTitle(b.s), 60), list: newScrollList(g.Kit), buttons: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
+	d := &saveDialog{g: g, b: b, field: newTextField(g.Kit, g.freshTitle(defaultSaveTitle(b.s)), 60), list: newScrollList(g.Kit), buttons: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 	d.buttons.add("Save in a new slot")
 	d.buttons.add("Back")
 	d.buttons.focus = -1
