@@ -335,9 +335,24 @@ func testBattle(t *testing.T, b *browser) {
 		first = seen
 	}
 	load, cores := loadAverage(), goruntime.NumCPU()
-	t.Logf("first battle frame: %.2f s after navigation start (performance.now), seen by the test after %.2f s; budget %s; load average %s on %d cores",
-		first.Seconds(), seen.Seconds(), firstFrameBudget, load, cores)
-	switch l1, _ := strconv.ParseFloat(strings.Fields(load + " ?")[0], 64); {
+	t.Logf("first battle frame, the browser just started: %.2f s after navigation start (performance.now), seen by the test after %.2f s; load average %s on %d cores",
+		first.Seconds(), seen.Seconds(), load, cores)
+	// The budget is for a first visit in a browser already running: a new
+	// browser context (a fresh profile: no cache, no service worker), while
+	// this tab's game is stopped so as not to slow it.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	cold := first
+	first, load = b.freshFirstFrame(url)
+	t.Logf("first battle frame: %.2f s in a fresh browser context (%.2f s when the browser had just started); budget %s; load average %s on %d cores",
+		first.Seconds(), cold.Seconds(), firstFrameBudget, load, cores)
+	l1, _ := strconv.ParseFloat(strings.Fields(load + " ?")[0], 64)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	s = b.waitFor(ctx, "the first battle frame", firstFrameLimit, func(s status) bool { return s.FirstBattleFrameMs > 0 && s.Turn >= 1 }, nil)
+	switch {
 	case first > firstFrameHard:
 		t.Errorf("the first battle frame took %.2f s, more than %s however loaded the machine", first.Seconds(), firstFrameHard)
 	case first > firstFrameBudget && l1 <= float64(cores):
@@ -349,7 +364,7 @@ func testBattle(t *testing.T, b *browser) {
 		t.Errorf("status scenario %q, want %q", s.Scenario, scenarioID)
 	}
 	timing, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType("mark").map(m => m.name + "=" + Math.round(m.startTime) + "ms").join(" ")`))
-	t.Logf("page marks: %s", timing)
+	t.Logf("page marks (this tab, loaded again): %s", timing)
 	b.checkErrors("loading the battle")
 
 	// The page has the focus on the game's canvas, and HiDPI is honoured.
@@ -447,6 +462,26 @@ func testBattle(t *testing.T, b *browser) {
 	b.waitKeys(ctx, "keys released on blur", func(n int) bool { return n == 0 })
 	b.holdKey(ctx, input.DispatchKeyEventTypeKeyUp)
 	b.checkErrors("playing a turn")
+}
+
+// freshFirstFrame loads url in a new browser context (a fresh profile: no
+// cache, no service worker) and returns the time to its first battle frame,
+// and the load average then.
+func (b *browser) freshFirstFrame(url string) (time.Duration, string) {
+	b.t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720)); err != nil {
+		b.t.Fatalf("a fresh browser context: %v", err)
+	}
+	load := loadAverage()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		b.t.Fatalf("navigating to %s: %v", url, err)
+	}
+	s := b.waitFor(ctx, "the first battle frame (fresh)", firstFrameLimit, func(s status) bool { return s.FirstBattleFrameMs > 0 }, nil)
+	marks, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType("mark").map(m => m.name + "=" + Math.round(m.startTime) + "ms").join(" ")`))
+	b.t.Logf("page marks (fresh browser context): %s", marks)
+	return time.Duration(s.FirstBattleFrameMs * float64(time.Millisecond)), load
 }
 
 // holdKey presses or releases Shift.

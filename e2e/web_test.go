@@ -363,6 +363,13 @@ func testBadParams(t *testing.T, b *browser) {
 	if s2, err := b.status(ctx); err != nil || s2.Frames <= s.Frames {
 		t.Fatalf("the game stopped: %+v, %v", s2, err)
 	}
+	// The page's full-screen button.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("fullscreen"))); err != nil {
+		t.Fatalf("the full-screen button: %v", err)
+	}
+	b.until(ctx, "full screen", `document.fullscreenElement !== null`, 5*time.Second)
+	evalAwait[bool](b, ctx, `document.exitFullscreen().then(() => true)`)
+	t.Logf("the page's Full screen button put the page in full screen")
 	b.clickItem(ctx, "Begin the battle")
 	b.waitFor(ctx, "the briefing", 10*time.Second, func(s status) bool { return s.Scene == "briefing" && s.Scenario == scenarioID }, nil)
 	if gone := eval[bool](b, ctx, `document.getElementById("err").classList.contains("shown")`); gone {

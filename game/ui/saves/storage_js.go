@@ -17,7 +17,7 @@ import (
 // webStorage keeps saves in the browser's local storage: each entry under
 // calltoarms/saves/NAME, with NAME#time beside it. A save game of more than
 // a few kilobytes is kept gzip'd in base64 (gz64:…): a battle's replay is a
-// seventh of its size so, and the storage's few megabytes hold many battles.
+// fifth of its size so, and the storage's few megabytes hold many battles.
 type webStorage struct{ ls js.Value }
 
 const (
@@ -64,7 +64,7 @@ func (w *webStorage) Save(name string, data []byte) error {
 	text := string(data)
 	if len(data) >= webGzipFrom {
 		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed) // saved after every order: quick first
 		zw.Write(data)
 		zw.Close()
 		text = webGzip + base64.StdEncoding.EncodeToString(b.Bytes())

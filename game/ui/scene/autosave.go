@@ -15,12 +15,12 @@ import (
 // The autosave: every battle a person plays has one save of its own, keyed
 // by the battle (saves.BattleID: its scenario, seed and the time it began),
 // written after every order the player gives (and, while the computer
-// plays, a second or so apart), so that no order is lost when the window or
+// plays, two seconds apart: its orders come again from the same battle), so that no order is lost when the window or
 // the page goes: the browser resumes it on a reload. Watching a battle or a
 // replay never writes one.
 
 // autosaveEvery is how many frames apart the computer's orders are saved.
-const autosaveEvery = 45
+const autosaveEvery = 120
 
 // autosaver follows the battle in play.
 type autosaver struct {

@@ -10,7 +10,7 @@ package scene
 import (
 	"errors"
 	"fmt"
-	"log"
+	"io/fs"
 	"math"
 	"os"
 	"runtime"
@@ -25,7 +25,6 @@ import (
 	"github.com/calltoarms/ds9/game/ui/render"
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/game/ui/sound"
-	"github.com/calltoarms/ds9/scenarios"
 )
 
 // Options are the game's command-line settings.
@@ -71,7 +70,8 @@ type Options struct {
 	// default).
 	ShareURL string
 
-	browser bool // tests: play as the browser build does (Browser)
+	browser bool  // tests: play as the browser build does (Browser)
+	scenFS  fs.FS // tests: the scenarios (scenarios.FS when nil)
 }
 
 // ErrUsage marks an error in the settings (Options): the desktop game says
@@ -160,6 +160,7 @@ type Manager struct {
 	track     statusTrack
 	notices   []string // told on the next title screen
 	auto      autosaver
+	scen      scenarioSet // the scenarios found, loaded and still to load (scenarios.go)
 }
 
 // New prepares the game from its options: it loads the art and the
@@ -193,12 +194,8 @@ func New(o Options) (*Manager, error) {
 	// The sound device is opened once the first frame is up (Update).
 	g.Sound = sound.NewLater(o.Mute || o.Screenshot != "")
 	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound && !o.Mute
-	var err error
-	if g.Scenarios, err = scenario.All(scenarios.FS); err != nil {
-		log.Print(err) // the scenarios that load are still played
-	}
-	if len(g.Scenarios) == 0 {
-		return nil, errors.New("no scenarios found")
+	if err := g.loadScenarios(); err != nil {
+		return nil, err
 	}
 	if err := g.checkOptions(); err != nil {
 		return nil, err
@@ -207,6 +204,7 @@ func New(o Options) (*Manager, error) {
 	g.W, g.H = float64(o.Width), float64(o.Height)
 	g.DPR, g.Scale = 1, uiScale(g.Settings.UIScale)
 	progress("Loading the art")
+	var err error
 	if g.Kit, err = render.NewKit(render.KitOptions{DirectText: os.Getenv("DS9_DIRECTTEXT") != "", Skip: os.Getenv("DS9_SKIP")}); err != nil {
 		return nil, err
 	}
@@ -321,12 +319,17 @@ func (g *Manager) firstScene() error {
 	return nil
 }
 
-// ScenarioByID returns a loaded scenario.
+// ScenarioByID returns a scenario, loading the others first when it is not
+// loaded yet.
 func (g *Manager) ScenarioByID(id string) *scenario.Scenario {
 	for _, sc := range g.Scenarios {
 		if sc.ID == id {
 			return sc
 		}
+	}
+	if len(g.scen.pending) > 0 && id != "" {
+		g.loadPendingScenarios()
+		return g.ScenarioByID(id)
 	}
 	return nil
 }
@@ -359,7 +362,9 @@ func (g *Manager) Update() error {
 		g.Sound.Start()
 	}
 	if g.Frame >= warmAfter {
-		g.Kit.Warm() // the shaders, one a frame once the first frames are up
+		if !g.Kit.Warm() && g.Frame >= warmAfter+2 { // the shaders, one a frame once the first frames are up,
+			g.loadNextScenario() // then the other scenarios, one a frame
+		}
 	}
 	g.Time += 1.0 / float64(ebiten.TPS())
 	if g.next != nil {

@@ -317,3 +317,33 @@ func TestShareDesktop(t *testing.T) {
 		t.Fatalf("the link's replay differs from the file (%v)", err)
 	}
 }
+
+// TestSettingsKept: the playback speed and the interface's size chosen in
+// the menu are there in the next game.
+func TestSettingsKept(t *testing.T) {
+	st := saves.NewMemory()
+	p := newPlayer(t, Options{Scenario: "second-battle-of-ds9", Side: "alliance", Scene: "battle", Seed: 8, Storage: st})
+	p.run(2)
+	b := p.battle()
+	p.tap(ebiten.KeyEscape)
+	m := b.menu
+	for m.list.focus != m.iSpeed {
+		p.tap(ebiten.KeyArrowDown)
+	}
+	p.tap(ebiten.KeyArrowRight)
+	for m.list.focus != m.iUIScale {
+		p.tap(ebiten.KeyArrowDown)
+	}
+	p.tap(ebiten.KeyArrowLeft)
+	want := p.g.Settings
+	if want.Speed == 2 || want.UIScale == defaultUIScale {
+		t.Fatalf("the menu did not change the settings: %+v", want)
+	}
+	next := newPlayer(t, Options{Storage: st})
+	if next.g.Settings != want {
+		t.Fatalf("the next game's settings %+v, want %+v", next.g.Settings, want)
+	}
+	if got := next.g.Scale; got != uiScale(want.UIScale) {
+		t.Errorf("the next game's interface scale %.2f, want %.2f", got, uiScale(want.UIScale))
+	}
+}

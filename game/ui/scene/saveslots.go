@@ -94,7 +94,7 @@ func outcomeTitle(sc *scenario.Scenario, id string) string {
 // latestAutosave is the newest autosave of a battle not over, or "".
 func (g *Manager) latestAutosave() string {
 	for _, s := range g.slots() {
-		if s.Kind == saves.KindAutosave && s.Outcome == "" && g.ScenarioByID(s.Scenario) != nil {
+		if s.Kind == saves.KindAutosave && s.Outcome == "" && g.knowsScenario(s.Scenario) {
 			return s.Name
 		}
 	}

@@ -164,6 +164,23 @@ func newTitleScene(g *Manager, sc *scenario.Scenario) *titleScene {
 	return t
 }
 
+// refreshScenarios lists the battles again when more scenarios have loaded
+// (they load one a frame after the first screen), keeping the one chosen.
+func (t *titleScene) refreshScenarios(g *Manager) {
+	it := &t.menu.items[t.iScen]
+	if len(it.values) == len(g.Scenarios) {
+		return
+	}
+	chosen := t.art.sc
+	it.values = it.values[:0]
+	for i, sc := range g.Scenarios {
+		it.values = append(it.values, sc.Name)
+		if sc == chosen {
+			it.value = i
+		}
+	}
+}
+
 // layoutMenu places the title's menu: at the left on a wide screen, across
 // a narrow one.
 func (t *titleScene) layoutMenu(g *Manager) {
@@ -195,6 +212,7 @@ func (t *titleScene) Update(g *Manager) error {
 		}
 		return nil
 	}
+	t.refreshScenarios(g)
 	i, ok := t.menu.update(&g.Input, g.Sound)
 	if sc := g.Scenarios[t.menu.items[t.iScen].value]; sc != t.art.sc {
 		// Another battle chosen: its sides, commanders and ships.
