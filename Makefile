@@ -64,10 +64,14 @@ soak:
 	DS9_SOAK=1 $(GO) test -count=1 -timeout 60m -run '^TestDifficulty$$' -v ./game/ai/
 	$(MAKE) fuzz FUZZTIME=$(SOAK_FUZZTIME)
 
-## golden: regenerate the historical golden replay (and the corrupted copy the
+## golden: regenerate the golden replays: the flagship's historical one (and the corrupted copy the
 ## tests must catch) after the scenario's numbers change
 golden:
 	$(GO) run ./cmd/golden -o scenarios/replays/second-battle-of-ds9-historical.json -corrupt game/replay/testdata/corrupted-historical.json
+	$(GO) run ./cmd/ds9sim play -scenario way-of-the-warrior -seed 1 -o scenarios/replays/way-of-the-warrior.json >/dev/null
+	$(GO) run ./cmd/ds9sim play -scenario archanis -seed 2 -o scenarios/replays/archanis.json >/dev/null
+	$(GO) run ./cmd/ds9sim play -scenario torros-iii-raid -seed 1 -o scenarios/replays/torros-iii-raid.json >/dev/null
+	$(GO) run ./cmd/ds9sim play -scenario operation-return -seed 1 -o scenarios/replays/operation-return.json >/dev/null
 
 ## wasm-test: the golden replay tests as WASM under Node; the final checksums
 ## must equal the native run's
@@ -106,14 +110,16 @@ sim:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./game/...
 
-## wasm: the browser build in dist/web (index.html, wasm_exec.js, ds9.wasm and ds9.wasm.gz)
+## wasm: the browser build in dist/web: index.html, wasm_exec.js, ds9.wasm and
+## ds9.wasm.gz, and what makes it installable and playable offline: the
+## service worker sw.js, manifest.webmanifest and the icons (ds9serve -prepare)
 WEB_OUT ?= dist/web
 wasm:
 	@mkdir -p $(WEB_OUT)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WEB_OUT)/ds9.wasm.tmp ./cmd/ds9
 	@mv $(WEB_OUT)/ds9.wasm.tmp $(WEB_OUT)/ds9.wasm
 	@cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB_OUT)/wasm_exec.js
-	@sed "s/__WASM_SIZE__/$$(wc -c < $(WEB_OUT)/ds9.wasm | tr -d ' ')/" assets/web/index.html > $(WEB_OUT)/index.html
+	@$(GO) run ./cmd/ds9serve -prepare -dir $(WEB_OUT) -templates assets/web
 	@gzip -9 -n -c $(WEB_OUT)/ds9.wasm > $(WEB_OUT)/ds9.wasm.gz.tmp && mv $(WEB_OUT)/ds9.wasm.gz.tmp $(WEB_OUT)/ds9.wasm.gz
 	@echo "wasm: $(WEB_OUT)/ds9.wasm $$(wc -c < $(WEB_OUT)/ds9.wasm) bytes, ds9.wasm.gz $$(wc -c < $(WEB_OUT)/ds9.wasm.gz) bytes"
 
@@ -124,4 +130,4 @@ serve:
 ## e2e: the end-to-end test of the browser build in headless Chromium
 e2e: wasm
 	bash scripts/deps.sh e2e
-	DS9_E2E=1 DS9_WEB_DIR=$(CURDIR)/$(WEB_OUT) DS9_E2E_SHOTS=$(CURDIR)/dist/e2e $(GO) test -count=1 -timeout 6m -v ./e2e
+	DS9_E2E=1 DS9_WEB_DIR=$(CURDIR)/$(WEB_OUT) DS9_E2E_SHOTS=$(CURDIR)/dist/e2e $(GO) test -count=1 -timeout 15m -v ./e2e

@@ -1,7 +1,14 @@
 // Package e2e tests the browser build of Call to Arms end to end: it serves
 // dist/web (made by `make wasm`) in-process, drives Debian's Chromium headless
 // through the DevTools protocol (github.com/chromedp/chromedp), and plays the
-// game as a person would, with real mouse and key events.
+// game as a person would, with real mouse and key events: the first battle
+// frame's time, clicks, keys, touch (tap, drag, pinch), the wheel (one notch
+// one zoom step, whatever the wheel reports), a reload mid-battle (it asks
+// first, and every order is kept), a lost WebGL context (no reload, no order
+// lost), HiDPI, bad address parameters (told on the title, the page alive),
+// sharing from the report (a download, a link that opens the replay), the
+// saves list, replays from a link and a file, a phone's screen, and an
+// offline start from the service worker.
 //
 // `make e2e` (part of `make test`) builds the game and runs it with
 // DS9_E2E=1. Under CI=true or DS9_E2E=1 a missing browser or build is a
@@ -10,7 +17,8 @@
 // Environment: DS9_WEB_DIR (default ../dist/web), DS9_CHROMIUM (the browser
 // to run; default chromium from PATH), DS9_E2E_SHOTS (a folder to keep the
 // screenshots in), DS9_E2E_REPLAY (the historical replay to play, default
-// scenarios/replays/second-battle-of-ds9-historical.json).
+// scenarios/replays/second-battle-of-ds9-historical.json), DS9_E2E_ONLY (a
+// comma-separated list of the parts to run after the battle, to debug one).
 package e2e
 
 import (
@@ -26,6 +34,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	goruntime "runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -33,6 +43,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -43,11 +54,17 @@ const (
 	scenarioID = "second-battle-of-ds9"
 	// maxWasmGz is the budget for the compressed game.
 	maxWasmGz = 6 << 20
-	// firstFrameBudget is the time to the first battle frame the project aims
-	// for in headless Chromium; firstFrameLimit is the generous bound the test
-	// enforces, so that a loaded machine does not fail it.
-	firstFrameBudget = 5 * time.Second
+	// firstFrameBudget is the time to the first battle frame in headless
+	// Chromium (from the navigation's start, by performance.now), on a
+	// machine shared with other work; firstFrameLimit is the bound on waiting
+	// for any first frame.
+	firstFrameBudget = 3 * time.Second
 	firstFrameLimit  = 30 * time.Second
+	// firstFrameHard fails the test whatever the machine's load: past it
+	// something is wrong with the game, not the machine. Between the budget
+	// and it, a machine whose load average is above its cores (other work)
+	// gets a warning only.
+	firstFrameHard   = 8 * time.Second
 	historical       = "../scenarios/replays/second-battle-of-ds9-historical.json"
 	historicalResult = "dominion-pyrrhic-victory"
 )
@@ -68,6 +85,10 @@ type status struct {
 	Busy               bool    `json:"busy"`
 	Replay             bool    `json:"replay"`
 	Error              string  `json:"error"`
+	Orders             int     `json:"orders"`
+	Autosave           string  `json:"autosave"`
+	InBattle           bool    `json:"inBattle"`
+	Touch              bool    `json:"touch"`
 }
 
 type shipPos struct {
@@ -114,13 +135,16 @@ func webDir() string {
 
 // browser is one headless Chromium with the page's errors collected.
 type browser struct {
-	t    *testing.T
-	ctx  context.Context // the browser's first tab
-	base string
+	t        *testing.T
+	ctx      context.Context // the browser's first tab
+	base     string
+	srv      *httptest.Server
+	requests *counter // the requests the server answered
 
 	mu      sync.Mutex
 	errs    []string
 	console []string
+	dialogs []string // the JavaScript dialogs the page opened (accepted): "beforeunload: …"
 }
 
 func (b *browser) listen(ctx context.Context, tab string) {
@@ -135,6 +159,15 @@ func (b *browser) listen(ctx context.Context, tab string) {
 			b.mu.Lock()
 			b.errs = append(b.errs, fmt.Sprintf("%s: uncaught exception at %s:%d: %s", tab, d.URL, d.LineNumber, msg))
 			b.mu.Unlock()
+		case *page.EventJavascriptDialogOpening:
+			// Leaving a battle asks first (beforeunload): the test says yes.
+			b.mu.Lock()
+			b.dialogs = append(b.dialogs, string(ev.Type)+": "+ev.Message)
+			b.mu.Unlock()
+			go chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+				_, err := cdp.Call(ctx, t, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+				return err
+			}))
 		case *runtime.EventConsoleAPICalled:
 			var parts []string
 			for _, a := range ev.Args {
@@ -222,7 +255,8 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("ds9.wasm.gz is %d bytes, more than the budget of %d", gz.Size(), maxWasmGz)
 	}
 
-	srv := httptest.NewServer(web.Handler(dir))
+	requests := &counter{}
+	srv := httptest.NewServer(requests.count(web.Handler(dir)))
 	defer srv.Close()
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -244,7 +278,7 @@ func TestBrowser(t *testing.T) {
 	bctx, bcancel := chromedp.NewContext(actx)
 	defer bcancel()
 
-	b := &browser{t: t, ctx: bctx, base: srv.URL}
+	b := &browser{t: t, ctx: bctx, base: srv.URL, srv: srv, requests: requests}
 	// The first action starts the browser; the page is 1280×720 CSS pixels.
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 720)); err != nil {
 		t.Fatalf("starting %s: %v", chrome, err)
@@ -253,9 +287,31 @@ func TestBrowser(t *testing.T) {
 	version, _ := chromedp.Run(bctx, chromedp.Evaluate[string](`navigator.userAgent`))
 	t.Logf("browser: %s", version)
 
-	t.Run("battle", func(t *testing.T) { b.t = t; testBattle(t, b) })
-	t.Run("hidpi", func(t *testing.T) { b.t = t; testHiDPI(t, b) })
-	t.Run("replay", func(t *testing.T) { b.t = t; testReplay(t, b) })
+	// Each part runs only when those before it passed: they play on from
+	// where the last one left the page.
+	for _, part := range []struct {
+		name string
+		run  func(*testing.T, *browser)
+	}{
+		{"battle", testBattle},
+		{"wheel", testWheel},
+		{"reload", testReloadKeepsOrders},
+		{"contextloss", testContextLoss},
+		{"hidpi", testHiDPI},
+		{"badparams", testBadParams},
+		{"share", testShare},
+		{"saves", testSavesList},
+		{"replay", testReplay},
+		{"phone", testPhone},
+		{"offline", testOffline},
+	} {
+		if only := os.Getenv("DS9_E2E_ONLY"); only != "" && part.name != "battle" && !strings.Contains(","+only+",", ","+part.name+",") {
+			continue // a debugging run of some parts (DS9_E2E_ONLY=wheel,offline); the battle always runs
+		}
+		if !t.Run(part.name, func(t *testing.T) { b.t = t; part.run(t, b) }) {
+			break
+		}
+	}
 }
 
 // testBattle loads the game straight into the flagship battle as the
@@ -278,19 +334,37 @@ func testBattle(t *testing.T, b *browser) {
 	if first <= 0 {
 		first = seen
 	}
-	t.Logf("first battle frame: %.2f s after navigation start (performance.now), seen by the test after %.2f s; budget %s",
-		first.Seconds(), seen.Seconds(), firstFrameBudget)
-	if first > firstFrameBudget {
-		t.Logf("WARNING: the first battle frame took longer than the %s budget", firstFrameBudget)
+	load, cores := loadAverage(), goruntime.NumCPU()
+	t.Logf("first battle frame, the browser just started: %.2f s after navigation start (performance.now), seen by the test after %.2f s; load average %s on %d cores",
+		first.Seconds(), seen.Seconds(), load, cores)
+	// The budget is for a first visit in a browser already running: a new
+	// browser context (a fresh profile: no cache, no service worker), while
+	// this tab's game is stopped so as not to slow it.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
 	}
-	if first > firstFrameLimit {
-		t.Errorf("first battle frame after %s, more than the limit of %s", first, firstFrameLimit)
+	cold := first
+	first, load = b.freshFirstFrame(url)
+	t.Logf("first battle frame: %.2f s in a fresh browser context (%.2f s when the browser had just started); budget %s; load average %s on %d cores",
+		first.Seconds(), cold.Seconds(), firstFrameBudget, load, cores)
+	l1, _ := strconv.ParseFloat(strings.Fields(load + " ?")[0], 64)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	s = b.waitFor(ctx, "the first battle frame", firstFrameLimit, func(s status) bool { return s.FirstBattleFrameMs > 0 && s.Turn >= 1 }, nil)
+	switch {
+	case first > firstFrameHard:
+		t.Errorf("the first battle frame took %.2f s, more than %s however loaded the machine", first.Seconds(), firstFrameHard)
+	case first > firstFrameBudget && l1 <= float64(cores):
+		t.Errorf("the first battle frame took %.2f s, more than the budget of %s (load %s on %d cores)", first.Seconds(), firstFrameBudget, load, cores)
+	case first > firstFrameBudget:
+		t.Logf("WARNING: the first battle frame took %.2f s, more than the budget of %s, on a machine overloaded by other work (load %s on %d cores): not failed", first.Seconds(), firstFrameBudget, load, cores)
 	}
 	if s.Scenario != scenarioID {
 		t.Errorf("status scenario %q, want %q", s.Scenario, scenarioID)
 	}
 	timing, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType("mark").map(m => m.name + "=" + Math.round(m.startTime) + "ms").join(" ")`))
-	t.Logf("page marks: %s", timing)
+	t.Logf("page marks (this tab, loaded again): %s", timing)
 	b.checkErrors("loading the battle")
 
 	// The page has the focus on the game's canvas, and HiDPI is honoured.
@@ -370,10 +444,10 @@ func testBattle(t *testing.T, b *browser) {
 	}
 	t.Logf("turn advanced: %d -> %d", startTurn, s.Turn)
 
-	// The battle was autosaved in the browser's storage.
-	saved, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`Object.keys(localStorage).some(k => k.startsWith("calltoarms/saves/"))`))
-	if !saved {
-		t.Errorf("no save game in localStorage after a turn")
+	// The battle was autosaved in the browser's storage, in its own autosave.
+	saved, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`Object.keys(localStorage).some(k => k.startsWith("calltoarms/saves/autosave-"))`))
+	if !saved || s.Autosave == "" || !s.InBattle {
+		t.Errorf("no autosave in localStorage after a turn (status %+v)", s)
 	}
 
 	b.testTouch(ctx)
@@ -388,6 +462,26 @@ func testBattle(t *testing.T, b *browser) {
 	b.waitKeys(ctx, "keys released on blur", func(n int) bool { return n == 0 })
 	b.holdKey(ctx, input.DispatchKeyEventTypeKeyUp)
 	b.checkErrors("playing a turn")
+}
+
+// freshFirstFrame loads url in a new browser context (a fresh profile: no
+// cache, no service worker) and returns the time to its first battle frame,
+// and the load average then.
+func (b *browser) freshFirstFrame(url string) (time.Duration, string) {
+	b.t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720)); err != nil {
+		b.t.Fatalf("a fresh browser context: %v", err)
+	}
+	load := loadAverage()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		b.t.Fatalf("navigating to %s: %v", url, err)
+	}
+	s := b.waitFor(ctx, "the first battle frame (fresh)", firstFrameLimit, func(s status) bool { return s.FirstBattleFrameMs > 0 }, nil)
+	marks, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType("mark").map(m => m.name + "=" + Math.round(m.startTime) + "ms").join(" ")`))
+	b.t.Logf("page marks (fresh browser context): %s", marks)
+	return time.Duration(s.FirstBattleFrameMs * float64(time.Millisecond)), load
 }
 
 // holdKey presses or releases Shift.

@@ -1,7 +1,9 @@
-// Package web is the small static file server that serves the browser build
-// (dist/web, made by `make wasm` from the page template
-// assets/web/index.html): `make serve` runs it through cmd/ds9serve, and the
-// end-to-end test starts it in-process. Standard library only.
+// Package web is the browser build's page and server: Prepare writes the
+// page files beside the game (dist/web, made by `make wasm` from the
+// templates in assets/web: the page, the service worker, the manifest, and
+// the icons drawn here), and Handler is the small static file server that
+// serves them: `make serve` runs it through cmd/ds9serve, and the end-to-end
+// test starts it in-process. Standard library only.
 package web
 
 import (
@@ -18,16 +20,17 @@ import (
 // contentTypes are the types the page needs, set explicitly so that a
 // machine's /etc/mime.types cannot change them.
 var contentTypes = map[string]string{
-	".html": "text/html; charset=utf-8",
-	".js":   "text/javascript; charset=utf-8",
-	".mjs":  "text/javascript; charset=utf-8",
-	".css":  "text/css; charset=utf-8",
-	".wasm": "application/wasm",
-	".json": "application/json",
-	".png":  "image/png",
-	".svg":  "image/svg+xml",
-	".ico":  "image/x-icon",
-	".txt":  "text/plain; charset=utf-8",
+	".html":        "text/html; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".wasm":        "application/wasm",
+	".json":        "application/json",
+	".webmanifest": "application/manifest+json",
+	".png":         "image/png",
+	".svg":         "image/svg+xml",
+	".ico":         "image/x-icon",
+	".txt":         "text/plain; charset=utf-8",
 }
 
 // ContentType is the Content-Type the server gives a file name.

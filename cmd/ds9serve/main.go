@@ -2,6 +2,11 @@
 // by `make wasm`) on http://127.0.0.1:8080: `make serve`.
 //
 //	go run ./cmd/ds9serve [-addr 127.0.0.1:8080] [-dir dist/web]
+//	go run ./cmd/ds9serve -prepare [-dir dist/web] [-templates assets/web]
+//
+// -prepare writes the page files beside a built game (web.Prepare: the
+// page, the service worker, the manifest and the icons) and exits; make
+// wasm runs it.
 //
 // It sets the content types the page needs (application/wasm,
 // text/javascript, text/html), serves ds9.wasm.gz with Content-Encoding: gzip
@@ -30,7 +35,18 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	dir := flag.String("dir", "dist/web", "folder of the browser build (made by make wasm)")
 	quiet := flag.Bool("q", false, "do not log requests")
+	prepare := flag.Bool("prepare", false, "write the page files into -dir from -templates, and exit")
+	templates := flag.String("templates", "assets/web", "with -prepare: the folder of the page's templates")
 	flag.Parse()
+	if *prepare {
+		v, err := web.Prepare(*templates, *dir)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "ds9serve:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("ds9serve: %s prepared, version %s\n", *dir, v)
+		return
+	}
 	if err := run(*addr, *dir, *quiet); err != nil {
 		fmt.Fprintln(os.Stderr, "ds9serve:", err)
 		os.Exit(1)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,9 +134,11 @@ func TestScenariosReportsBrokenFiles(t *testing.T) {
 	if !strings.HasPrefix(o.String(), "second-battle-of-ds9 ") || strings.Count(o.String(), "\n") != 1 {
 		t.Errorf("stdout %q, want the good scenario alone", o.String())
 	}
+	line := 1 + bytes.Count(good[:bytes.Index(good, []byte("turn_limit: 10"))], []byte("\n"))
+	want := fmt.Sprintf("broken.yaml:%d: turn_limit: want a whole number", line)
 	lines := strings.Split(strings.TrimSpace(e.String()), "\n")
-	if len(lines) != 1 || !strings.HasPrefix(lines[0], "broken.yaml:48: turn_limit: want a whole number") {
-		t.Errorf("stderr %q, want one line naming broken.yaml:48", e.String())
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], want) {
+		t.Errorf("stderr %q, want one line %q", e.String(), want)
 	}
 }
 

@@ -55,6 +55,7 @@ var catalogueBounds = []bound{
 // against the map's own size, a wing's arrival against the turn limit.
 var scenarioBounds = []bound{
 	{path: "sides", min: 0, max: 2, list: true},
+	{path: "order", min: 0, max: MaxOrder},
 	{path: "turn_limit", min: 1, max: rules.MaxTurns},
 	{path: "evacuation_turns", min: 0, max: rules.MaxEvacTurns},
 	{path: "minefield.damage", min: 0, max: rules.MaxMineDamage}, // 0: no minefield

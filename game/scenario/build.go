@@ -16,6 +16,7 @@ type Scenario struct {
 	ID         string
 	Name       string
 	Date       string
+	Order      int // where it lists among the others (lower first; ties by file name)
 	Briefing   string
 	File       string
 	Sides      [2]SideInfo // by rules.Side
@@ -106,7 +107,7 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 	sum.Write([]byte{0})
 	sum.Write(catData)
 	sc := &Scenario{
-		ID: f.ID, Name: f.Name, Date: f.Date, Briefing: strings.TrimSpace(f.Briefing), File: name,
+		ID: f.ID, Name: f.Name, Date: f.Date, Order: orderOr(f.Order), Briefing: strings.TrimSpace(f.Briefing), File: name,
 		Classes: info,
 		Hash:    hex.EncodeToString(sum.Sum(nil)),
 	}

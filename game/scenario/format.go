@@ -65,6 +65,7 @@ type scenarioFile struct {
 	ID              string          `yaml:"id"`
 	Name            string          `yaml:"name"`
 	Date            string          `yaml:"date"`
+	Order           int             `yaml:"order"` // where the scenario lists: lower first (DefaultOrder)
 	Catalogue       string          `yaml:"catalogue"`
 	Briefing        string          `yaml:"briefing"`
 	Sides           []sideFile      `yaml:"sides"`

@@ -1,9 +1,11 @@
 package scenario
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,7 +20,8 @@ type entry struct {
 	err  error
 }
 
-// All loads every scenario in the top folder of fsys, in file-name order; the
+// All loads every scenario in the top folder of fsys, in their order (the
+// files' order:, then file names); the
 // catalogues beside them are skipped. One broken file does not take the others
 // down: All returns every scenario that loads, and, when some file does not, an
 // error joining one *Error per such file (errors.Join: one line each, naming the
@@ -70,7 +73,31 @@ func scan(fsys fs.FS) ([]entry, error) {
 		}
 		out = append(out, e)
 	}
+	// In the order the files ask for; a file that does not load keeps its
+	// place by name.
+	slices.SortStableFunc(out, func(a, b entry) int { return cmp.Compare(a.order(), b.order()) })
 	return out, nil
+}
+
+// DefaultOrder is the order of a scenario that names none; MaxOrder bounds it.
+const (
+	DefaultOrder = 100
+	MaxOrder     = 1000
+)
+
+func orderOr(n int) int {
+	if n == 0 {
+		return DefaultOrder
+	}
+	return n
+}
+
+// order is where an entry lists.
+func (e entry) order() int {
+	if e.sc != nil {
+		return e.sc.Order
+	}
+	return DefaultOrder
 }
 
 // peekID reads the id a scenario file claims, without checking anything else.

@@ -2,11 +2,14 @@ package scenario_test
 
 import (
 	"errors"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/scenarios"
 )
 
 // library is a folder of one good scenario, one broken, one that reuses the good
@@ -67,5 +70,41 @@ func TestByID(t *testing.T) {
 	_, err := scenario.ByID(library(t), "third-battle-of-ds9")
 	if err == nil || !strings.Contains(err.Error(), "have: second-battle-of-ds9") || !strings.Contains(err.Error(), "b-broken.yaml") {
 		t.Fatalf("ByID of an unknown id: %v", err)
+	}
+}
+
+// TestAllOrder: a file's order: lists it ahead of files named before it;
+// files without one keep their names' order after it.
+func TestAllOrder(t *testing.T) {
+	good := readEmbedded(t, "second-battle-of-ds9.yaml")
+	as := func(id string, order int) []byte {
+		s := strings.Replace(good, "id: second-battle-of-ds9", "id: "+id, 1)
+		s = regexp.MustCompile(`(?m)^order: \d+\n`).ReplaceAllString(s, "")
+		if order > 0 {
+			s = "order: " + strconv.Itoa(order) + "\n" + s
+		}
+		return []byte(s)
+	}
+	fsys := fstest.MapFS{
+		"a.yaml":     {Data: as("alpha", 0)},
+		"b.yaml":     {Data: as("beta", 0)},
+		"z.yaml":     {Data: as("zulu", 7)},
+		"y.yaml":     {Data: as("yankee", 300)},
+		"ships.yaml": {Data: []byte(readEmbedded(t, "ships.yaml"))},
+	}
+	all, err := scenario.All(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, sc := range all {
+		got = append(got, sc.ID)
+	}
+	if strings.Join(got, " ") != "zulu alpha beta yankee" {
+		t.Errorf("listed %v, want zulu alpha beta yankee", got)
+	}
+	embedded, err := scenario.All(scenarios.FS)
+	if err != nil || embedded[0].ID != "second-battle-of-ds9" {
+		t.Errorf("the game's scenarios do not list the flagship first: %v", err)
 	}
 }

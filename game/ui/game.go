@@ -33,12 +33,14 @@ type Game struct {
 
 // NewGame prepares the game from its options.
 func NewGame(o Options) (*Game, error) {
+	g := &Game{}
+	g.web.options(&o) // the browser page's part: its loading screen, the battle to resume (web_js.go)
 	m, err := scene.New(o)
 	if err != nil {
 		return nil, err
 	}
-	g := &Game{m: m}
-	m.Input.Source = input.EbitenSource{PointerIn: g.web.pointerIn}
+	g.m = m
+	m.Input.Source = input.EbitenSource{PointerIn: g.web.pointerIn, Coarse: g.web.coarse}
 	return g, nil
 }
 

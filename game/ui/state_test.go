@@ -21,6 +21,10 @@ var readOnlyTables = map[string]string{
 	"scene.replayButtons":   "the replay viewer's buttons",
 	"scene.playbackButtons": "the buttons of the enemy phase's playback",
 	"play.ErrNoUndo":        "a sentinel error for errors.Is (errors.New cannot be a constant)",
+	"scene.ErrUsage":        "a sentinel error: a bad setting (the desktop exits 2)",
+	"saves.ErrNotFound":     "a sentinel error: no such save",
+	"saves.ErrNoClipboard":  "a sentinel error: no clipboard to copy a link to",
+	"saves.ErrNoDownload":   "a sentinel error: no downloads outside a browser",
 }
 
 // TestNoPackageState: no package-level mutable state anywhere in game/ui.

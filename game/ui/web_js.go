@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"syscall/js"
@@ -22,19 +23,32 @@ import (
 //
 // The game registers window.ds9 for the page, for tests and for embedding:
 //
-//	ds9.status()                 the Status, plus firstBattleFrameMs and keysHeld
+//	ds9.status()                 the Status, plus firstBattleFrameMs, keysHeld, orders
+//	                             (of the battle in play), autosave (its save), inBattle
+//	                             (a battle of the player's is in progress: leaving
+//	                             warns) and touch (the player plays by touch)
 //	ds9.openReplay(bytes, name)  opens a replay (JSON, or gzip'd JSON) in the viewer;
 //	                             returns {ok: true} or {error: "..."}
 //	ds9.releaseInput()           forgets held keys and buttons (the page lost the focus)
+//	ds9.graphicsLost()           the page's WebGL context was lost: the game saves the
+//	                             battle, stops, and asks the page to start it again
+//	                             (ds9page.restartGame), which resumes the battle
 //	ds9.debug.ownShips()         [{id, name, x, y}]: the human side's ships that can be
 //	                             given orders now, at their centres in CSS pixels
 //	ds9.debug.selected()         the selected ship's id, or -1
 //	ds9.debug.button(name)       {x, y, w, h} in CSS pixels of a battle button
 //	                             ("end-turn", …), or null
 //	ds9.debug.camera()           {x, y, zoom}: the battle camera's target, or null
+//	ds9.debug.moves()            [{x, y}]: where the selected ship can move, on screen
+//	ds9.debug.menuItem(label)    {x, y, w, h, shown} of the item of the menu or list on
+//	                             screen whose label begins with label (shown: not
+//	                             scrolled out of its list), or null
 //
-// and calls window.ds9page.gameReady() once its first frame is drawn, so that
-// the page takes its loading screen away. A replay in the page's URL
+// It calls window.ds9page.gameReady() once its first frame is drawn, so that
+// the page takes its loading screen away; ds9page.stage(text) as it loads;
+// ds9page.battle(autosave) when the battle in play changes (the page keeps
+// it for the tab, and hands it back as ds9page.resume after a reload);
+// ds9page.download and ds9page.copyText to share a replay (game/ui/saves). A replay in the page's URL
 // fragment (#replay=<base64url of the JSON, or of the gzip'd JSON>) is opened
 // at the start and whenever the fragment changes.
 type webPage struct {
@@ -52,7 +66,53 @@ type webPage struct {
 	prevBattle    bool
 	prevFrame     int
 	mouseIn       atomic.Bool // the mouse is over the canvas
+	lost          atomic.Bool // the WebGL context was lost
+	gc            int         // the collector's percent before loading
 	funcs         []js.Func
+	extra         webExtra
+}
+
+// webExtra is the status the page reads beyond play.Status.
+type webExtra struct {
+	orders   int
+	autosave string
+	inBattle bool
+	touch    bool
+}
+
+// options adds the page's part to the game's options: its loading screen,
+// settings told (not fatal) on the title screen, and the battle to resume
+// when the page was reloaded (or restarted) in one.
+func (web *webPage) options(o *Options) {
+	// Loading makes some tens of megabytes of garbage: the collector waits
+	// until the first frame is up (update puts it back).
+	web.gc = debug.SetGCPercent(-1)
+	o.Lenient = true
+	if o.Progress == nil {
+		o.Progress = pageStage
+	}
+	page := js.Global().Get("ds9page")
+	if !page.Truthy() {
+		return
+	}
+	if r := page.Get("resume"); r.Type() == js.TypeString && o.Resume == "" {
+		o.Resume = r.String()
+	}
+	o.OnBattle = func(autosave string) {
+		if page.Get("battle").Type() == js.TypeFunction {
+			page.Call("battle", autosave)
+		}
+	}
+}
+
+// coarse reports whether the device's pointer is a finger (a phone, a
+// tablet): the (pointer: coarse) media query.
+func (web *webPage) coarse() bool {
+	mm := js.Global().Get("matchMedia")
+	if mm.Type() != js.TypeFunction {
+		return false
+	}
+	return js.Global().Call("matchMedia", "(pointer: coarse)").Get("matches").Truthy()
 }
 
 type webReplay struct {
@@ -68,6 +128,9 @@ func (web *webPage) update(g *Game) {
 	if web.g == nil {
 		web.g = g
 		web.register()
+	}
+	if web.lost.Load() {
+		web.restart(g)
 	}
 	web.mu.Lock()
 	pending, release := web.pending, web.release
@@ -94,8 +157,10 @@ func (web *webPage) update(g *Game) {
 	first := web.firstBattleMs == 0 && web.prevBattle && g.m.Frame > web.prevFrame
 	web.prevBattle = st.Scene == "battle" || st.Scene == "replay"
 	web.prevFrame = g.m.Frame
+	extra := webExtra{orders: g.m.Orders(), autosave: g.m.Autosave(), inBattle: g.m.InBattle(), touch: g.m.Input.TouchDevice}
 	web.mu.Lock()
 	web.snap = st
+	web.extra = extra
 	web.keysHeld = len(web.keyBuf)
 	if first {
 		web.firstBattleMs = js.Global().Get("performance").Call("now").Float()
@@ -103,6 +168,7 @@ func (web *webPage) update(g *Game) {
 	web.mu.Unlock()
 	if !web.ready && g.m.Frame > 0 {
 		web.ready = true
+		debug.SetGCPercent(web.gc)
 		if page := js.Global().Get("ds9page"); page.Truthy() && page.Get("gameReady").Type() == js.TypeFunction {
 			page.Call("gameReady")
 		}
@@ -130,6 +196,28 @@ func (web *webPage) register() {
 			return js.Null()
 		}
 		return map[string]any{"x": x, "y": y, "zoom": z}
+	}))
+	debug.Set("moves", fn(func([]js.Value) any {
+		out := []any{}
+		if web.g == nil {
+			return out
+		}
+		s := web.cssScale()
+		for _, p := range web.g.m.DebugMoves() {
+			out = append(out, map[string]any{"x": p[0] / s, "y": p[1] / s})
+		}
+		return out
+	}))
+	debug.Set("menuItem", fn(func(args []js.Value) any {
+		if web.g == nil || len(args) < 1 || args[0].Type() != js.TypeString {
+			return js.Null()
+		}
+		x, y, w, h, shown, ok := web.g.m.DebugMenuItem(args[0].String())
+		if !ok {
+			return js.Null()
+		}
+		s := web.cssScale()
+		return map[string]any{"x": x / s, "y": y / s, "w": w / s, "h": h / s, "shown": shown}
 	}))
 	debug.Set("button", fn(func(args []js.Value) any {
 		if len(args) < 1 || args[0].Type() != js.TypeString {
@@ -166,6 +254,10 @@ func (web *webPage) register() {
 		web.mu.Lock()
 		web.release = true
 		web.mu.Unlock()
+		return nil
+	}))
+	api.Set("graphicsLost", fn(func([]js.Value) any {
+		web.lost.Store(true)
 		return nil
 	}))
 	api.Set("debug", debug)
@@ -220,6 +312,28 @@ func (web *webPage) register() {
 	}))
 }
 
+// pageStage tells the page's loading screen what the game is doing, and
+// lets the browser paint it before the game goes on.
+func pageStage(text string) {
+	page := js.Global().Get("ds9page")
+	if !page.Truthy() || page.Get("stage").Type() != js.TypeFunction {
+		return
+	}
+	page.Call("stage", text)
+	// The page is painted after an animation frame's callbacks: a task
+	// queued from one runs after the paint.
+	painted := make(chan struct{})
+	done := js.FuncOf(func(js.Value, []js.Value) any { close(painted); return nil })
+	frame := js.FuncOf(func(js.Value, []js.Value) any {
+		js.Global().Call("setTimeout", done, 0)
+		return nil
+	})
+	js.Global().Call("requestAnimationFrame", frame)
+	<-painted
+	frame.Release()
+	done.Release()
+}
+
 // queueReplay checks a replay and has the game open it on its next update.
 func (web *webPage) queueReplay(name string, data []byte) error {
 	data, err := saves.GunzipReplay(data)
@@ -244,7 +358,7 @@ func jsResult(err error) any {
 
 func (web *webPage) jsStatus() any {
 	web.mu.Lock()
-	st, first, keys := web.snap, web.firstBattleMs, web.keysHeld
+	st, first, keys, x := web.snap, web.firstBattleMs, web.keysHeld, web.extra
 	web.mu.Unlock()
 	m := map[string]any{
 		"scene":              st.Scene,
@@ -261,6 +375,10 @@ func (web *webPage) jsStatus() any {
 		"replay":             st.Replay,
 		"firstBattleFrameMs": first,
 		"keysHeld":           keys,
+		"orders":             x.orders,
+		"autosave":           x.autosave,
+		"inBattle":           x.inBattle,
+		"touch":              x.touch,
 	}
 	if st.Error != "" {
 		m["error"] = st.Error
@@ -270,10 +388,25 @@ func (web *webPage) jsStatus() any {
 
 // cssScale converts screen pixels to CSS pixels.
 func (web *webPage) cssScale() float64 {
-	if web.g == nil || web.g.m.Scale <= 0 {
+	if web.g == nil || web.g.m.DPR <= 0 {
 		return 1
 	}
-	return web.g.m.Scale
+	return web.g.m.DPR
+}
+
+// restart: the page's graphics are gone, and Ebitengine cannot bring them
+// back in this game. The battle is saved (it is after every order; once
+// more for the order of this frame), the page is asked to start the game
+// again in a new canvas (ds9page.restartGame, which resumes the battle), and
+// this game stops here for good: its update never returns, so nothing more
+// is drawn on the lost context, and its handlers stay callable.
+func (web *webPage) restart(g *Game) {
+	g.m.SaveNow()
+	resume := g.m.Autosave()
+	if page := js.Global().Get("ds9page"); page.Truthy() && page.Get("restartGame").Type() == js.TypeFunction {
+		page.Call("restartGame", resume)
+	}
+	select {}
 }
 
 func (web *webPage) jsOwnShips() any {

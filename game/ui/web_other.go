@@ -12,3 +12,9 @@ func (*webPage) update(*Game) {}
 // pointerIn reports whether the mouse is over the game; a desktop window
 // always has the cursor's position.
 func (*webPage) pointerIn() bool { return true }
+
+// coarse reports whether the pointer is a finger: a desktop's is a mouse.
+func (*webPage) coarse() bool { return false }
+
+// options adds the page's part to the options: nothing on the desktop.
+func (*webPage) options(*Options) {}

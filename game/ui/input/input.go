@@ -6,6 +6,7 @@ package input
 
 import (
 	"math"
+	"runtime"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -128,9 +129,11 @@ type Input struct {
 	Pressed      bool // the primary button went down this frame
 	Down         bool // the primary button is held
 
-	Dragging       bool // the pointer is dragging: DX, DY this frame
-	DX, DY         float64
-	Wheel          float64 // zoom steps this frame
+	Dragging bool // the pointer is dragging: DX, DY this frame
+	DX, DY   float64
+	// Wheel is the whole zoom steps of the mouse wheel this frame: one a
+	// notch, whatever the device reports (wheel.go); positive zooms in.
+	Wheel          float64
 	Pinch          float64 // zoom factor of a two-finger pinch this frame (1 = none)
 	PinchX, PinchY float64
 
@@ -144,6 +147,15 @@ type Input struct {
 	seen           bool
 	ctrlHeld       bool
 	shiftHeld      bool
+
+	// TouchDevice reports that the player plays by touch: a finger has
+	// touched the screen (or the browser says its pointer is a finger) and no
+	// key has been pressed since. Scenes leave keyboard hints out then.
+	TouchDevice bool
+	// Typed is the text typed this frame (for a name field).
+	Typed []rune
+
+	wheel wheel
 
 	// Focused reports whether the window has the keyboard focus.
 	Focused bool
@@ -169,12 +181,37 @@ type Source interface {
 	Focused() bool
 }
 
+// The optional parts of a Source, found by type assertion.
+type (
+	// PixelWheel is a Source whose Wheel is in pixels (a browser's), not
+	// in notches.
+	PixelWheel interface{ WheelInPixels() bool }
+	// TouchScreen is a Source that knows whether the device's pointer is a
+	// finger before any touch.
+	TouchScreen interface{ TouchScreen() bool }
+	// TextSource is a Source of typed text.
+	TextSource interface{ AppendInputChars(r []rune) []rune }
+)
+
 // EbitenSource is Ebitengine's input: the source of a running game.
 type EbitenSource struct {
 	// PointerIn reports whether the mouse is over the game (in a browser:
 	// over its canvas); nil means always (a desktop window).
 	PointerIn func() bool
+	// Coarse reports whether the device's pointer is a finger (in a
+	// browser: the (pointer: coarse) media query); nil means no.
+	Coarse func() bool
 }
+
+// WheelInPixels reports whether Ebitengine's wheel is in pixels: in a
+// browser it is the wheel event's delta as it comes.
+func (EbitenSource) WheelInPixels() bool { return runtime.GOOS == "js" }
+
+// TouchScreen reports whether the device's pointer is a finger.
+func (s EbitenSource) TouchScreen() bool { return s.Coarse != nil && s.Coarse() }
+
+// AppendInputChars appends the text typed this frame.
+func (EbitenSource) AppendInputChars(r []rune) []rune { return ebiten.AppendInputChars(r) }
 
 func (EbitenSource) Poll()                                      {}
 func (EbitenSource) KeyPressed(k ebiten.Key) bool               { return ebiten.IsKeyPressed(k) }
@@ -205,7 +242,16 @@ func (in *Input) Update() {
 		src = EbitenSource{}
 	}
 	src.Poll()
+	if !in.seen {
+		if ts, ok := src.(TouchScreen); ok && ts.TouchScreen() {
+			in.TouchDevice = true
+		}
+	}
 	in.Focused = src.Focused()
+	in.Typed = in.Typed[:0]
+	if ts, ok := src.(TextSource); ok {
+		in.Typed = ts.AppendInputChars(in.Typed)
+	}
 	in.shiftHeld = src.KeyPressed(ebiten.KeyShift)
 	in.ctrlHeld = src.KeyPressed(ebiten.KeyControl) || src.KeyPressed(ebiten.KeyMeta)
 	for i := range in.just {
@@ -220,6 +266,7 @@ func (in *Input) Update() {
 		}
 		if src.KeyJustPressed(b.key) {
 			in.just[b.cmd] = true
+			in.TouchDevice = false // a keyboard is in use
 		}
 		if d := src.KeyPressDuration(b.key); d == 1 || (d > 18 && d%4 == 0) {
 			in.repeat[b.cmd] = true
@@ -235,6 +282,8 @@ func (in *Input) Update() {
 
 	in.touches = src.AppendTouchIDs(in.touches[:0])
 	if len(in.touches) > 0 || in.touching {
+		in.TouchDevice = true
+		in.seen = true
 		in.updateTouch(src)
 		return
 	}
@@ -245,7 +294,8 @@ func (in *Input) Update() {
 	in.EverMoved = in.EverMoved || in.Moved
 	in.X, in.Y = x, y
 	in.Present = src.PointerPresent() // in a browser: the mouse is over the canvas (web_js.go)
-	in.Wheel = src.Wheel()
+	pw, ok := src.(PixelWheel)
+	in.Wheel = float64(in.wheel.steps(src.Wheel(), ok && pw.WheelInPixels()))
 	down, pressed, released := src.MouseButton(ebiten.MouseButtonLeft)
 	if pressed {
 		in.press(x, y)
@@ -345,6 +395,16 @@ func (in *Input) Repeat(c Cmd) bool { return in.repeat[c] }
 
 // Ctrl reports whether a control key is held.
 func (in *Input) Ctrl() bool { return in.ctrlHeld }
+
+// Key reports whether a raw key went down this frame, and whether it
+// repeats (held): for text fields, which read keys, not commands.
+func (in *Input) Key(k ebiten.Key) (just, repeat bool) {
+	if in.Source == nil {
+		return false, false
+	}
+	d := in.Source.KeyPressDuration(k)
+	return d == 1, d == 1 || (d > 18 && d%3 == 0)
+}
 
 // Inject sets a command as pressed this frame (scripted input, tests).
 func (in *Input) Inject(c Cmd) { in.just[c], in.held[c], in.repeat[c] = true, true, true }

@@ -63,7 +63,11 @@ const (
 
 // Text is drawn from a cache of pre-rendered lines: a line is laid out and
 // rasterised once into a small image (white, so any colour can tint it), and
-// every frame after that is one DrawImage, with no allocation.
+// every frame after that is one DrawImage, with no allocation. Rendering a
+// line into its image switches the GPU's target twice (to the line, and
+// back), which a software GPU pays dearly for; so the first frame draws its
+// text straight onto the screen, and each frame after caches a few new
+// lines (textPerFrame) and draws the rest straight.
 type textKey struct {
 	s    string
 	face *text.GoTextFace
@@ -82,7 +86,11 @@ type textCache struct {
 	imgOp  ebiten.DrawImageOptions
 	frame  int
 	direct bool // draw every line with text.Draw, uncached (DS9_DIRECTTEXT, to compare)
+	budget int  // new lines still to cache this frame
 }
+
+// textPerFrame is how many new lines a frame caches (none in the first).
+const textPerFrame = 24
 
 const textPad = 2
 
@@ -101,6 +109,7 @@ func (c *textCache) cached(s string, face *text.GoTextFace) *textEntry {
 		text.Draw(img, s, face, textOp)
 		e = &textEntry{img: img, w: w}
 		c.lines[k] = e
+		c.budget--
 	}
 	e.used = c.frame
 	return e
@@ -110,6 +119,7 @@ func (c *textCache) cached(s string, face *text.GoTextFace) *textEntry {
 func (k *Kit) TextTick() {
 	c := &k.text
 	c.frame++
+	c.budget = textPerFrame
 	if c.frame%600 != 0 {
 		return
 	}
@@ -128,7 +138,7 @@ func (k *Kit) Text(dst *ebiten.Image, s string, face *text.GoTextFace, x, y floa
 	}
 	tc := &k.text
 	textOp := &tc.op
-	if tc.direct {
+	if tc.direct || tc.lines[textKey{s, face}] == nil && tc.budget <= 0 {
 		textOp.GeoM.Reset()
 		textOp.GeoM.Translate(math.Round(x), math.Round(y))
 		textOp.ColorScale.Reset()

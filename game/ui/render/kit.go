@@ -28,8 +28,9 @@ type Kit struct {
 	fonts    fontSources
 	text     textCache
 	atlas    *ebiten.Image
-	wormhole *ebiten.Shader // nil when it does not compile: the map is drawn without it
+	wormhole *ebiten.Shader // nil until Warm compiles it, or when it does not compile: the map is drawn without it
 	belt     *ebiten.Shader
+	warmed   int // how many of the shaders Warm has compiled
 	looks    *Looks
 	sprites  spriteSet
 	stars    *background
@@ -56,8 +57,6 @@ func NewKit(o KitOptions) (*Kit, error) {
 	}
 	k.text = textCache{lines: map[textKey]*textEntry{}, direct: o.DirectText}
 	k.atlas = newAtlas()
-	k.wormhole = loadShader("shaders/wormhole.kage")
-	k.belt = loadShader("shaders/belt.kage")
 	data, err := fs.ReadFile(assets.FS, "looks.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("assets/looks.yaml: %v", err)
@@ -69,6 +68,23 @@ func NewKit(o KitOptions) (*Kit, error) {
 	k.stars = newBackground()
 	k.Space = spaceFill()
 	return k, nil
+}
+
+// Warm compiles the next shader not compiled yet, and reports whether any
+// is left. The first frame does not wait for the shaders: the game calls
+// Warm once a frame after it, and until a shader is compiled what it draws
+// is left out (the plasma belt's shimmer, the wormhole's mouth).
+func (k *Kit) Warm() bool {
+	switch k.warmed {
+	case 0:
+		k.wormhole = loadShader("shaders/wormhole.kage")
+	case 1:
+		k.belt = loadShader("shaders/belt.kage")
+	default:
+		return false
+	}
+	k.warmed++
+	return k.warmed < 2
 }
 
 // Looks are the ship classes' looks.

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
@@ -91,6 +90,9 @@ func (w *World) buildTerrain() {
 	img.Fill(ColSpace.RGBA().Color())
 	r := newRand(7)
 	b := w.k.NewBatch(true)
+	// Room for the grid's lines, the most drawn at once: no growing.
+	b.vs = make([]ebiten.Vertex, 0, 4*6*len(w.m.Terrain)+64)
+	b.is = make([]uint32, 0, 6*6*len(w.m.Terrain)+96)
 	toImg := func(x, y float64) (float32, float32) {
 		return float32((x - w.minX) * terrainScale), float32((y - w.minY) * terrainScale)
 	}
@@ -136,24 +138,36 @@ func (w *World) buildTerrain() {
 		}
 	}
 	b.Flush(img)
-	// Debris: rocks drawn with vector paths.
-	pn := newPen(img)
+	// Debris: a faint hex, and rocks drawn with the pen in a patch of the
+	// hex's size, laid on the terrain.
+	const patch = int(play.HexSize*terrainScale*2 + 8)
+	var rockOp ebiten.DrawImageOptions
+	for i, t := range w.m.Terrain {
+		if t == rules.Debris {
+			x, y := play.WorldLayout().ToPixel(w.m.HexAt(i))
+			px, py := toImg(x, y)
+			HexCorners(px, py, float32(play.HexSize*terrainScale)*0.96, &w.pts)
+			b.Poly(px, py, &w.pts, RGB(0x6a5a4a).WithA(0.12))
+		}
+	}
+	b.Flush(img)
 	for i, t := range w.m.Terrain {
 		if t != rules.Debris {
 			continue
 		}
-		h := w.m.HexAt(i)
-		x, y := play.WorldLayout().ToPixel(h)
+		x, y := play.WorldLayout().ToPixel(w.m.HexAt(i))
 		px, py := toImg(x, y)
-		HexCorners(px, py, float32(play.HexSize*terrainScale)*0.96, &w.pts)
-		b.Poly(px, py, &w.pts, RGB(0x6a5a4a).WithA(0.12))
-		b.Flush(img)
+		pn := newPen(patch, patch)
+		c := float32(patch) / 2
 		for range 7 {
-			rx := px + float32(r.Float64()*2-1)*play.HexSize*terrainScale*0.6
-			ry := py + float32(r.Float64()*2-1)*play.HexSize*terrainScale*0.55
+			rx := c + float32(r.Float64()*2-1)*play.HexSize*terrainScale*0.6
+			ry := c + float32(r.Float64()*2-1)*play.HexSize*terrainScale*0.55
 			rr := float32(2+r.Float64()*5) * terrainScale * 1.4
 			rock(pn, rx, ry, rr, r.Float64()*6)
 		}
+		rockOp.GeoM.Reset()
+		rockOp.GeoM.Translate(float64(px-c), float64(py-c))
+		img.DrawImage(pn.image(), &rockOp)
 	}
 	// The hex grid, baked in; sharp lines are drawn over it when zoomed in.
 	for i := range w.m.Terrain {
@@ -184,7 +198,7 @@ func rock(pn *pen, x, y, r float32, a float64) {
 	pn.p.Close()
 	pn.fill(RGB(0x7a6a5a))
 	pn.p.Reset()
-	pn.p.Arc(x-r*0.2, y-r*0.2, r*0.35, 0, 2*math.Pi, vector.Clockwise)
+	pn.p.Arc(x-r*0.2, y-r*0.2, r*0.35, 0, 2*math.Pi, clockwise)
 	pn.fill(RGB(0xa89880).WithA(0.6))
 }
 

@@ -4,14 +4,14 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"github.com/calltoarms/ds9/game/ui/play"
 )
 
-// Ship sprites are drawn once from vector paths into images, pointing east,
-// and then drawn rotated and scaled every frame from the images (which
-// Ebitengine packs into one atlas, so the ships batch into few draw calls).
+// Ship sprites are drawn once from vector paths into images, pointing east
+// (in memory, with the pen: pen.go), and then drawn rotated and scaled every
+// frame from the images (which Ebitengine packs into one atlas, so the ships
+// batch into few draw calls).
 const (
 	ShipSprite    = 128 // sprite size in pixels
 	StationSprite = 512
@@ -32,9 +32,10 @@ func (k *Kit) ShipImage(classID, faction string) *ebiten.Image {
 	if img, ok := s.ships[classID]; ok {
 		return img
 	}
-	img := ebiten.NewImage(ShipSprite, ShipSprite)
+	pn := newPen(ShipSprite, ShipSprite)
 	look, pal := k.looks.For(classID, faction)
-	drawShip(img, look, pal)
+	drawShip(pn, look, pal)
+	img := pn.image()
 	s.ships[classID] = img
 	return img
 }
@@ -45,93 +46,8 @@ func (k *Kit) ShipLength(classID, faction string) float32 {
 	return look.Length * play.HexSize
 }
 
-// pen draws vector shapes in sprite coordinates.
-type pen struct {
-	dst *ebiten.Image
-	p   vector.Path
-	op  vector.DrawPathOptions
-}
-
-func newPen(dst *ebiten.Image) *pen {
-	pn := &pen{dst: dst}
-	pn.op.AntiAlias = true
-	return pn
-}
-
-func (pn *pen) poly(c RGBA, pts ...float32) {
-	pn.p.Reset()
-	pn.p.MoveTo(pts[0], pts[1])
-	for i := 2; i+1 < len(pts); i += 2 {
-		pn.p.LineTo(pts[i], pts[i+1])
-	}
-	pn.p.Close()
-	pn.fill(c)
-}
-
-// mirror draws a polygon given for the upper half (y < 64) and its reflection.
-func (pn *pen) mirror(c RGBA, pts ...float32) {
-	pn.poly(c, pts...)
-	m := make([]float32, len(pts))
-	for i := 0; i < len(pts); i += 2 {
-		m[i], m[i+1] = pts[i], 128-pts[i+1]
-	}
-	pn.poly(c, m...)
-}
-
-func (pn *pen) fill(c RGBA) {
-	pn.op.ColorScale.Reset()
-	pn.op.ColorScale.Scale(c.R*c.A, c.G*c.A, c.B*c.A, c.A)
-	vector.FillPath(pn.dst, &pn.p, nil, &pn.op)
-}
-
-func (pn *pen) stroke(c RGBA, w float32) {
-	pn.op.ColorScale.Reset()
-	pn.op.ColorScale.Scale(c.R*c.A, c.G*c.A, c.B*c.A, c.A)
-	vector.StrokePath(pn.dst, &pn.p, &vector.StrokeOptions{Width: w, LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound}, &pn.op)
-}
-
-func (pn *pen) line(c RGBA, w float32, pts ...float32) {
-	pn.p.Reset()
-	pn.p.MoveTo(pts[0], pts[1])
-	for i := 2; i+1 < len(pts); i += 2 {
-		pn.p.LineTo(pts[i], pts[i+1])
-	}
-	pn.stroke(c, w)
-}
-
-func (pn *pen) circle(c RGBA, x, y, r float32) {
-	pn.p.Reset()
-	pn.p.Arc(x, y, r, 0, 2*math.Pi, vector.Clockwise)
-	pn.p.Close()
-	pn.fill(c)
-}
-
-func (pn *pen) ring(c RGBA, x, y, r, w float32) {
-	pn.p.Reset()
-	pn.p.Arc(x, y, r, 0, 2*math.Pi, vector.Clockwise)
-	pn.p.Close()
-	pn.stroke(c, w)
-}
-
-func (pn *pen) ellipse(c RGBA, x, y, rx, ry float32) {
-	pn.p.Reset()
-	const n = 40
-	for i := range n + 1 {
-		a := float64(i) / n * 2 * math.Pi
-		px, py := x+rx*float32(math.Cos(a)), y+ry*float32(math.Sin(a))
-		if i == 0 {
-			pn.p.MoveTo(px, py)
-		} else {
-			pn.p.LineTo(px, py)
-		}
-	}
-	pn.p.Close()
-	pn.fill(c)
-}
-
 // drawShip draws a class's look, nose to the east.
-func drawShip(img *ebiten.Image, look Look, pal Palette) {
-	pn := newPen(img)
+func drawShip(pn *pen, look Look, pal Palette) {
 	for _, sh := range look.Shapes {
 		c := pal.Of(sh.Fill)
 		if sh.Alpha < 1 {
@@ -160,9 +76,7 @@ func (k *Kit) StationImages() (*ebiten.Image, *ebiten.Image) {
 		return s.station, s.lights
 	}
 	const c = StationSprite / 2
-	img := ebiten.NewImage(StationSprite, StationSprite)
-	li := ebiten.NewImage(StationSprite, StationSprite)
-	pn := newPen(img)
+	pn := newPen(StationSprite, StationSprite)
 	hull, dark, trim := RGB(0x9a8a76), RGB(0x4e463c), RGB(0xc9b89a)
 	// Pylons: three claws rising from the docking ring, curving sunwise.
 	for k := range 3 {
@@ -194,11 +108,11 @@ func (k *Kit) StationImages() (*ebiten.Image, *ebiten.Image) {
 	// The section carrying main power, on the outer docking ring, marked for
 	// the player.
 	pn.p.Reset()
-	pn.p.Arc(c, c, 196, float32(-0.35), float32(0.0), vector.Clockwise)
+	pn.p.Arc(c, c, 196, float32(-0.35), float32(0.0), clockwise)
 	pn.stroke(RGB(0xd8c060).WithA(0.55), 6)
 
 	// Lights: windows along the rings and the core.
-	lp := newPen(li)
+	lp := newPen(StationSprite, StationSprite)
 	win := RGB(0xfff0b8)
 	for i := range 96 {
 		a := float64(i) / 96 * 2 * math.Pi
@@ -222,8 +136,8 @@ func (k *Kit) StationImages() (*ebiten.Image, *ebiten.Image) {
 			lp.circle(RGB(0xff5040), c+r*float32(math.Cos(aa)), c+r*float32(math.Sin(aa)), 2)
 		}
 	}
-	s.station, s.lights = img, li
-	return img, li
+	s.station, s.lights = pn.image(), lp.image()
+	return s.station, s.lights
 }
 
 // pylon draws one docking pylon as a curved claw from the outer ring.
@@ -259,8 +173,7 @@ func (k *Kit) MineImage() *ebiten.Image {
 	if s.mine != nil {
 		return s.mine
 	}
-	img := ebiten.NewImage(64, 64)
-	pn := newPen(img)
+	pn := newPen(64, 64)
 	for i := range 8 {
 		a := float64(i) / 8 * 2 * math.Pi
 		ca, sa := float32(math.Cos(a)), float32(math.Sin(a))
@@ -269,6 +182,6 @@ func (k *Kit) MineImage() *ebiten.Image {
 	pn.circle(RGB(0x5a3a2a), 32, 32, 14)
 	pn.circle(RGB(0xb06a40), 32, 32, 11)
 	pn.circle(RGB(0xffb070), 32, 32, 4)
-	s.mine = img
-	return img
+	s.mine = pn.image()
+	return s.mine
 }

@@ -64,3 +64,25 @@ func GunzipReplay(data []byte) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// ReplayLink is a link that opens a replay in the browser game: base (the
+// page's address) with #replay= and the base64url of the gzip'd file.
+func ReplayLink(base string, data []byte) (string, error) {
+	var b bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if err != nil {
+		return "", err
+	}
+	zw.Write(data)
+	if err := zw.Close(); err != nil {
+		return "", err
+	}
+	enc := base64.RawURLEncoding.EncodeToString(b.Bytes())
+	if len(enc) > maxFragment {
+		return "", fmt.Errorf("the replay is too long for a link: %d characters, the limit is %d", len(enc), maxFragment)
+	}
+	if i := strings.IndexByte(base, '#'); i >= 0 {
+		base = base[:i]
+	}
+	return base + "#replay=" + enc, nil
+}

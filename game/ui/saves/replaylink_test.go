@@ -64,3 +64,23 @@ func TestGunzipReplayLimits(t *testing.T) {
 		t.Errorf("broken gzip: no error")
 	}
 }
+
+// A link made by ReplayLink opens the replay it carries.
+func TestReplayLinkRoundTrip(t *testing.T) {
+	js := []byte(`{"version":1,"scenario":"x","turns":[]}`)
+	link, err := ReplayLink("https://example.org/ds9/?scene=battle#old", js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, frag, ok := strings.Cut(link, "#")
+	if !ok || base != "https://example.org/ds9/?scene=battle" || strings.Count(link, "#") != 1 {
+		t.Fatalf("link %q", link)
+	}
+	data, ok, err := ReplayFromFragment("#" + frag)
+	if err != nil || !ok {
+		t.Fatalf("the link's fragment: %v %v", ok, err)
+	}
+	if data, err = GunzipReplay(data); err != nil || !bytes.Equal(data, js) {
+		t.Fatalf("round trip: %q, %v", data, err)
+	}
+}

@@ -3,7 +3,9 @@
 package saves
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,15 +56,15 @@ func (f *fileStorage) Save(name string, data []byte) error {
 	return nil
 }
 
-// maxSaveSize bounds what is read back.
-const maxSaveSize = 16 << 20
-
 func (f *fileStorage) Load(name string) ([]byte, error) {
 	if err := validSaveName(name); err != nil {
 		return nil, err
 	}
 	p := filepath.Join(f.dir, name)
 	fi, err := os.Stat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w named %q in %s", ErrNotFound, name, f.dir)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -70,6 +72,17 @@ func (f *fileStorage) Load(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %d bytes, more than the limit of %d", p, fi.Size(), maxSaveSize)
 	}
 	return os.ReadFile(p)
+}
+
+func (f *fileStorage) Delete(name string) error {
+	if err := validSaveName(name); err != nil {
+		return err
+	}
+	err := os.Remove(filepath.Join(f.dir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w named %q in %s", ErrNotFound, name, f.dir)
+	}
+	return err
 }
 
 func (f *fileStorage) List() ([]SaveInfo, error) {
@@ -82,7 +95,7 @@ func (f *fileStorage) List() ([]SaveInfo, error) {
 	}
 	var out []SaveInfo
 	for _, e := range ents {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") {
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		fi, err := e.Info()

@@ -80,3 +80,75 @@ func (g *Manager) DebugCamera() (x, y, zoom float64, ok bool) {
 	}
 	return b.cam.TX, b.cam.TY, b.cam.TZoom, true
 }
+
+// DebugMoves lists the hexes the selected ship can move to that are on
+// screen and not under the HUD, at their centres in screen pixels.
+func (g *Manager) DebugMoves() [][2]float64 {
+	b, ok := g.scene.(*battleScene)
+	if !ok || b.curtain || b.menu != nil || !b.ctl.MyTurn() || b.ctl.Mode != play.ModeMove {
+		return nil
+	}
+	var out [][2]float64
+	for _, e := range b.ctl.Ends {
+		x, y := b.cam.HexCenter(e.Hex)
+		if x < 0 || y < 0 || x >= b.cam.W || y >= b.cam.H || b.hud.contains(x, y) {
+			continue
+		}
+		out = append(out, [2]float64{x, y})
+	}
+	return out
+}
+
+// DebugMenuItem returns the screen rectangle of the item of the menu or
+// list on screen (the title's, the report's, the battle's menu and its
+// dialogs) whose label begins with label; a list's row may be scrolled out
+// of its area (shown reports whether it is in it). ok is false when there
+// is none.
+func (g *Manager) DebugMenuItem(label string) (x, y, w, h float64, shown, ok bool) {
+	shown = true
+	inMenu := func(m *menuList) (rect, bool) {
+		for _, it := range m.items {
+			if it.enabled && strings.HasPrefix(it.label, label) {
+				return it.r, true
+			}
+		}
+		return rect{}, false
+	}
+	inList := func(l *scrollList) (rect, bool) {
+		for i, row := range l.rows {
+			if row.enabled && strings.HasPrefix(row.title, label) {
+				r := l.rowRect(i)
+				shown = l.area.in(r.x+1, r.y+1) && l.area.in(r.x+1, r.y+r.h-1)
+				return r, true
+			}
+		}
+		return rect{}, false
+	}
+	var r rect
+	switch s := g.scene.(type) {
+	case *titleScene:
+		if s.list != nil {
+			if r, ok = inMenu(s.list.buttons); !ok {
+				r, ok = inList(s.list.list)
+			}
+		} else {
+			r, ok = inMenu(s.menu)
+		}
+	case *reportScene:
+		r, ok = inMenu(s.menu)
+	case *battleScene:
+		m := s.menu
+		switch {
+		case m == nil:
+		case m.picker != nil:
+			if r, ok = inMenu(m.picker.buttons); !ok {
+				r, ok = inList(m.picker.list)
+			}
+		case m.saver != nil:
+			r, ok = inMenu(m.saver.buttons)
+		default:
+			r, ok = inMenu(m.list)
+		}
+	}
+	return r.x, r.y, r.w, r.h, shown, ok
+}

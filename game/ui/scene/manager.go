@@ -10,9 +10,11 @@ package scene
 import (
 	"errors"
 	"fmt"
-	"log"
+	"io/fs"
 	"math"
 	"os"
+	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,7 +25,6 @@ import (
 	"github.com/calltoarms/ds9/game/ui/render"
 	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/game/ui/sound"
-	"github.com/calltoarms/ds9/scenarios"
 )
 
 // Options are the game's command-line settings.
@@ -43,7 +44,49 @@ type Options struct {
 	Zoom       float64       // with Scene battle: the camera's zoom on the selected ship
 	Width      int           // window size in device-independent pixels
 	Height     int
+	// Progress, when set, is told what the game is loading as it starts (the
+	// browser page's loading screen shows it).
+	Progress func(stage string)
+	// Lenient: a bad setting (an unknown scenario, side, level or scene) is
+	// told on the title screen and its default kept, instead of failing New
+	// (the browser, whose settings come from the page's address).
+	Lenient bool
+	// Notices are problems with the settings found before New (the page's
+	// address), told on the title screen.
+	Notices []string
+	// Resume names an autosave to resume at the start, in place of the first
+	// scene (the browser page reloaded, or restarted after its graphics were
+	// lost); a save that does not resume is told on the title screen.
+	Resume string
+	// OnBattle, when set, is told the autosave of the battle in play whenever
+	// it changes, and "" when no battle of the player's is in play (the
+	// browser page keeps it, to resume it on a reload).
+	OnBattle func(autosave string)
+	// ExportDir is where the desktop game offers to write replays
+	// (-save-dir); the user's home folder when empty.
+	ExportDir string
+	// ShareURL is the page a replay link opens: the page's own address in
+	// the browser; on the desktop, -share-url (the page of make serve by
+	// default).
+	ShareURL string
+
+	browser bool  // tests: play as the browser build does (Browser)
+	scenFS  fs.FS // tests: the scenarios (scenarios.FS when nil)
 }
+
+// ErrUsage marks an error in the settings (Options): the desktop game says
+// it in one line and exits with status 2.
+var ErrUsage = errors.New("usage")
+
+// usageError is a bad setting.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string        { return e.msg }
+func (e *usageError) Is(target error) bool { return target == ErrUsage }
+
+// Browser is true in the browser build: the game never ends there (Quit
+// returns to the title), and files are offered as downloads.
+const Browser = runtime.GOOS == "js"
 
 // Scene is one screen of the game.
 type Scene interface {
@@ -51,11 +94,20 @@ type Scene interface {
 	Draw(screen *ebiten.Image)
 }
 
-// Settings are the player's choices kept while the game runs.
+// Settings are the player's choices, kept across games (saves.WriteSettings).
 type Settings struct {
-	Speed int // playback speed: an index into speedFactor, below numSpeeds
-	Sound bool
+	Speed   int  `json:"speed"` // playback speed: an index into speedFactor, below numSpeeds
+	Sound   bool `json:"sound"`
+	UIScale int  `json:"ui_scale"` // the interface's size: an index into uiScales
 }
+
+// warmAfter is how many frames are drawn before the shaders are compiled
+// (render.Kit.Warm): a software GPU takes a second over its first.
+const warmAfter = 3
+
+// soundAfter is how many frames the first frame is up before the sound
+// device is opened (the player's first click opens it sooner).
+const soundAfter = 45
 
 // numSpeeds is how many playback speeds there are for the enemy's turn
 // and for replays.
@@ -66,6 +118,17 @@ func speedFactor(i int) float64 { return [numSpeeds]float64{0.5, 1, 2, 4, 8, 16}
 
 // speedNames names the playback speeds.
 func speedNames() []string { return []string{"½×", "1×", "2×", "4×", "8×", "16×"} }
+
+// The interface's sizes: a factor on the device's pixel ratio.
+const (
+	numUIScales    = 5
+	defaultUIScale = 2
+)
+
+func uiScale(i int) float64 { return [numUIScales]float64{0.6, 0.8, 1, 1.25, 1.5}[i] }
+func uiScaleNames() []string {
+	return []string{"60%", "80%", "100%", "125%", "150%"}
+}
 
 // Manager owns the scenes and what they share: the scene in play and the
 // next one (it cross-fades between them), the input, the art (one Kit), the
@@ -85,18 +148,24 @@ type Manager struct {
 	next      Scene
 	fade      int
 	W, H      float64 // screen size in pixels
-	Scale     float64 // device scale factor
+	Scale     float64 // screen pixels to a HUD unit: the device's pixel ratio times the interface's size
+	DPR       float64 // the device's pixel ratio: screen pixels to a CSS (or window) pixel
 	Frame     int
 	Time      float64 // seconds since start (ticks / TPS)
 	Scenarios []*scenario.Scenario
 
 	quit      bool
+	web       bool // the browser build (Browser), or a test playing it
 	fadeBatch *render.Batch
 	track     statusTrack
+	notices   []string // told on the next title screen
+	auto      autosaver
+	scen      scenarioSet // the scenarios found, loaded and still to load (scenarios.go)
 }
 
 // New prepares the game from its options: it loads the art and the
-// scenarios and picks the first scene.
+// scenarios and picks the first scene. A bad option is an error marked
+// ErrUsage, or, with Lenient, a notice on the title screen.
 func New(o Options) (*Manager, error) {
 	if o.Width <= 0 {
 		o.Width, o.Height = 1280, 720
@@ -107,51 +176,94 @@ func New(o Options) (*Manager, error) {
 	if o.Seed == 0 {
 		o.Seed = uint64(time.Now().UnixNano()) | 1
 	}
-	g := &Manager{Opts: o, Storage: o.Storage, Settings: Settings{Speed: 2, Sound: !o.Mute}}
+	g := &Manager{Opts: o, Storage: o.Storage, Settings: Settings{Speed: 2, Sound: true, UIScale: defaultUIScale}, web: Browser || o.browser}
+	g.notices = append(g.notices, o.Notices...)
 	if g.Storage == nil {
 		g.Storage = saves.Default()
 	}
-	g.Sound = sound.New(o.Mute || o.Screenshot != "")
-	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound
-	var err error
-	if g.Scenarios, err = scenario.All(scenarios.FS); err != nil {
-		log.Print(err) // the scenarios that load are still played
+	g.loadSettings()
+	progress := func(stage string) {
+		if o.Progress != nil {
+			o.Progress(stage)
+		}
 	}
-	if len(g.Scenarios) == 0 {
-		return nil, errors.New("no scenarios found")
+	progress("Loading the scenarios")
+	// The sound device is opened once the first frame is up (Update).
+	g.Sound = sound.NewLater(o.Mute || o.Screenshot != "")
+	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound && !o.Mute
+	if err := g.loadScenarios(); err != nil {
+		return nil, err
 	}
-	if o.Scenario != "" && g.ScenarioByID(o.Scenario) == nil {
-		return nil, fmt.Errorf("no scenario %q (have: %s)", o.Scenario, g.scenarioIDs())
-	}
-	first := g.Scenarios[0]
-	if o.Scenario != "" {
-		first = g.ScenarioByID(o.Scenario)
-	}
-	if g.Opts.Side == "" {
-		g.Opts.Side = first.Sides[0].ID
-	}
-	switch g.Opts.Side {
-	case first.Sides[0].ID, first.Sides[1].ID, "hotseat", "watch":
-	default:
-		return nil, fmt.Errorf("-side %q: want %s, %s, hotseat or watch", g.Opts.Side, first.Sides[0].ID, first.Sides[1].ID)
-	}
-	switch o.Difficulty {
-	case "easy", "normal", "hard":
-	default:
-		return nil, fmt.Errorf("-difficulty %q: want easy, normal or hard", o.Difficulty)
+	if err := g.checkOptions(); err != nil {
+		return nil, err
 	}
 	g.Input.Source = input.EbitenSource{}
 	g.W, g.H = float64(o.Width), float64(o.Height)
-	g.Scale = 1
+	g.DPR, g.Scale = 1, uiScale(g.Settings.UIScale)
+	progress("Loading the art")
+	var err error
 	if g.Kit, err = render.NewKit(render.KitOptions{DirectText: os.Getenv("DS9_DIRECTTEXT") != "", Skip: os.Getenv("DS9_SKIP")}); err != nil {
 		return nil, err
 	}
-	g.Fonts = g.Kit.Fonts(1)
+	g.Fonts = g.Kit.Fonts(g.Scale)
 	g.fadeBatch = g.Kit.NewBatch(false)
+	progress("Preparing the first screen")
 	if err := g.firstScene(); err != nil {
 		return nil, err
 	}
 	return g, nil
+}
+
+// checkOptions checks the settings against the scenarios: a bad one fails,
+// or, with Lenient, is told and replaced by its default.
+func (g *Manager) checkOptions() error {
+	o := &g.Opts
+	bad := func(msg string, fix func()) error {
+		if !o.Lenient {
+			return &usageError{msg}
+		}
+		g.notices = append(g.notices, msg)
+		fix()
+		return nil
+	}
+	if o.Scenario != "" && g.ScenarioByID(o.Scenario) == nil {
+		if err := bad(fmt.Sprintf("no scenario %q (have: %s)", o.Scenario, g.scenarioIDs())+describeKept(o.Lenient, g.Scenarios[0].ID), func() { o.Scenario = "" }); err != nil {
+			return err
+		}
+	}
+	first := g.Scenarios[0]
+	if sc := g.ScenarioByID(o.Scenario); sc != nil {
+		first = sc
+	}
+	if o.Side == "" {
+		o.Side = first.Sides[0].ID
+	}
+	if ids := sideIDs(first); !slices.Contains(ids, o.Side) {
+		if err := bad(fmt.Sprintf("side %q: want %s", o.Side, strings.Join(ids, ", "))+describeKept(o.Lenient, ids[0]), func() { o.Side = ids[0] }); err != nil {
+			return err
+		}
+	}
+	if !slices.Contains(levelIDs(), o.Difficulty) {
+		if err := bad(fmt.Sprintf("difficulty %q: want easy, normal or hard", o.Difficulty)+describeKept(o.Lenient, "normal"), func() { o.Difficulty = "normal" }); err != nil {
+			return err
+		}
+	}
+	switch o.Scene {
+	case "", "title", "briefing", "battle", "report":
+	default:
+		if err := bad(fmt.Sprintf("scene %q: want title, briefing, battle or report", o.Scene)+describeKept(o.Lenient, "title"), func() { o.Scene = "" }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// describeKept says which default a lenient game keeps.
+func describeKept(lenient bool, def string) string {
+	if !lenient {
+		return ""
+	}
+	return "; kept " + def
 }
 
 func (g *Manager) firstScene() error {
@@ -159,7 +271,19 @@ func (g *Manager) firstScene() error {
 	if sc == nil {
 		sc = g.Scenarios[0]
 	}
+	if g.Opts.Resume != "" && g.Opts.Replay == "" {
+		if s, err := g.openSaved(g.Opts.Resume); err == nil {
+			g.scene = newBattleScene(g, s)
+			return nil
+		} else {
+			g.notices = append(g.notices, "The battle in progress could not be resumed: "+err.Error())
+		}
+	}
 	switch {
+	case len(g.notices) > 0 && g.Opts.Screenshot == "":
+		// What was wrong is told on the title screen, where the settings
+		// are chosen again.
+		g.scene = newTitleScene(g, sc)
 	case g.Opts.Replay != "":
 		data, err := saves.ReadPath(g.Opts.Replay)
 		if err != nil {
@@ -199,12 +323,17 @@ func (g *Manager) firstScene() error {
 	return nil
 }
 
-// ScenarioByID returns a loaded scenario.
+// ScenarioByID returns a scenario, loading the others first when it is not
+// loaded yet.
 func (g *Manager) ScenarioByID(id string) *scenario.Scenario {
 	for _, sc := range g.Scenarios {
 		if sc.ID == id {
 			return sc
 		}
+	}
+	if len(g.scen.pending) > 0 && id != "" {
+		g.loadPendingScenarios()
+		return g.ScenarioByID(id)
 	}
 	return nil
 }
@@ -233,6 +362,14 @@ func (g *Manager) Update() error {
 		return ebiten.Termination
 	}
 	g.Input.Update()
+	if g.Frame > 0 && (g.Frame >= soundAfter || g.Input.Pressed || g.Input.Clicked) {
+		g.Sound.Start()
+	}
+	if g.Frame >= warmAfter {
+		if !g.Kit.Warm() && g.Frame >= warmAfter+2 { // the shaders, one a frame once the first frames are up,
+			g.loadNextScenario() // then the other scenarios, one a frame
+		}
+	}
 	g.Time += 1.0 / float64(ebiten.TPS())
 	if g.next != nil {
 		g.scene = g.next
@@ -242,7 +379,9 @@ func (g *Manager) Update() error {
 	if g.fade > 0 {
 		g.fade--
 	}
-	return g.scene.Update(g)
+	err := g.scene.Update(g)
+	g.auto.track(g)
+	return err
 }
 
 // Draw draws the scene in play, fading in a new one.
@@ -268,12 +407,20 @@ func (g *Manager) LayoutF(outsideW, outsideH float64) (float64, float64) {
 		s = 1
 	}
 	w, h := math.Ceil(outsideW*s), math.Ceil(outsideH*s)
-	if s != g.Scale {
+	g.DPR = s
+	g.setScale()
+	g.W, g.H = w, h
+	return w, h
+}
+
+// setScale sets the scale of the interface: the device's pixel ratio times
+// the size the player chose.
+func (g *Manager) setScale() {
+	s := max(g.DPR, 0.25) * uiScale(g.Settings.UIScale)
+	if s != g.Scale || g.Fonts == nil {
 		g.Scale = s
 		g.Fonts = g.Kit.Fonts(s)
 	}
-	g.W, g.H = w, h
-	return w, h
 }
 
 // Layout implements ebiten.Game (LayoutF is used instead).
@@ -285,8 +432,49 @@ func (g *Manager) Layout(outsideW, outsideH int) (int, int) {
 // U converts HUD units (pixels at scale 1) to screen pixels.
 func (g *Manager) U(v float64) float64 { return v * g.Scale }
 
-// Quit ends the game.
-func (g *Manager) Quit() { g.quit = true }
+// CanQuit reports whether the game can end: not in the browser, where it
+// is the page.
+func (g *Manager) CanQuit() bool { return !g.web }
+
+// inBrowser reports whether the game plays in a browser page.
+func (g *Manager) inBrowser() bool { return g.web }
+
+// pageInset is the height at the bottom of the screen the browser page's
+// own buttons (full screen, open a replay) take on the title and the
+// report, in screen pixels: those screens keep clear of it.
+func (g *Manager) pageInset() float64 {
+	if !g.web {
+		return 0
+	}
+	return 48 * max(g.DPR, 1)
+}
+
+// Quit ends the game; in the browser, where the game never ends, it goes
+// back to the title.
+func (g *Manager) Quit() {
+	if !g.CanQuit() {
+		if _, ok := g.scene.(*titleScene); !ok {
+			g.SetScene(newTitleScene(g, g.titleScenario()))
+		}
+		return
+	}
+	g.quit = true
+}
+
+// titleScenario is the scenario the title shows: the one in play, or the
+// one chosen at the start.
+func (g *Manager) titleScenario() *scenario.Scenario {
+	switch s := g.scene.(type) {
+	case *battleScene:
+		return s.s.Scenario
+	case *reportScene:
+		return s.s.Scenario
+	}
+	if sc := g.ScenarioByID(g.Opts.Scenario); sc != nil {
+		return sc
+	}
+	return g.Scenarios[0]
+}
 
 // Current is the scene in play.
 func (g *Manager) Current() Scene { return g.scene }
@@ -317,9 +505,19 @@ func (g *Manager) OpenReplay(name string, data []byte) error {
 }
 
 // ShowError tells the player why something from outside the game (a replay
-// in a link) did not open: on the title screen, in its message line.
+// in a link) did not open: on the title screen, in its message line, or on
+// the next one.
 func (g *Manager) ShowError(err error) {
 	if t, ok := g.scene.(*titleScene); ok {
 		t.err = err.Error()
+		return
 	}
+	g.notices = append(g.notices, err.Error())
+}
+
+// takeNotices returns the problems to tell on the title screen, once.
+func (g *Manager) takeNotices() string {
+	n := strings.Join(g.notices, "; ")
+	g.notices = nil
+	return n
 }

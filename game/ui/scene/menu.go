@@ -7,26 +7,40 @@ import (
 	"github.com/calltoarms/ds9/game/ui/render"
 )
 
-// menu is the Escape menu of the battle: resume, save, load, settings, quit.
+// menu is the Escape menu of the battle: resume, save, load, share the
+// battle (its replay as a file, a link to it), the settings (kept for the
+// next game), full screen, and quit.
 type menu struct {
-	b      *battleScene
-	list   *menuList
-	iRes   int
-	iSave  int
-	iLoad  int
-	iSpeed int
-	iSound int
-	iTitle int
-	iQuit  int
-	picker *filePicker
-	msg    string
+	b        *battleScene
+	list     *menuList
+	iRes     int
+	iSave    int
+	iLoad    int
+	iFile    int
+	iLink    int
+	iSpeed   int
+	iSound   int
+	iUIScale int
+	iFull    int
+	iTitle   int
+	iQuit    int // -1 in the browser, where the game does not end
+	picker   *slotPicker
+	saver    *saveDialog
+	prompt   *promptDialog
+	msg      string
+	box      rect
 }
 
 func newMenu(g *Manager, b *battleScene) *menu {
-	m := &menu{b: b, list: newMenuList(g.Kit)}
+	m := &menu{b: b, list: newMenuList(g.Kit), iQuit: -1}
 	m.iRes = m.list.add("Resume")
-	m.iSave = m.list.add("Save the battle")
-	m.iLoad = m.list.add("Load a saved battle")
+	m.iSave = m.list.add("Save the battle…")
+	m.iLoad = m.list.add("Load a saved battle…")
+	m.iFile = m.list.add("Download the replay")
+	if !g.inBrowser() {
+		m.list.items[m.iFile].label = "Write the replay to a file…"
+	}
+	m.iLink = m.list.add("Copy a link to the replay")
 	m.iSpeed = m.list.add("Playback speed", speedNames()...)
 	m.list.items[m.iSpeed].value = g.Settings.Speed
 	m.iSound = m.list.add("Sound", "off", "on")
@@ -38,8 +52,16 @@ func newMenu(g *Manager, b *battleScene) *menu {
 		m.list.items[m.iSound].value = 0
 		m.list.items[m.iSound].enabled = false
 	}
+	m.iUIScale = m.list.add("Interface size", uiScaleNames()...)
+	m.list.items[m.iUIScale].value = g.Settings.UIScale
+	m.iFull = m.list.add("Full screen", "off", "on")
+	if ebiten.IsFullscreen() {
+		m.list.items[m.iFull].value = 1
+	}
 	m.iTitle = m.list.add("Quit to the title")
-	m.iQuit = m.list.add("Quit the game")
+	if g.CanQuit() {
+		m.iQuit = m.list.add("Quit the game")
+	}
 	if b.rp != nil {
 		m.list.items[m.iSave].enabled = false
 	}
@@ -49,18 +71,39 @@ func newMenu(g *Manager, b *battleScene) *menu {
 
 func (m *menu) layout(g *Manager) {
 	u := g.U
-	m.list.layout(g.W/2-u(200), g.H/2-u(170), u(400), u(40), u(6))
+	n := float64(len(m.list.items))
+	h, gap := u(36), u(4)
+	// A short screen: smaller rows, so that every item shows.
+	if avail := g.H - u(130); n*(h+gap) > avail {
+		h = max(u(24), avail/n-gap)
+	}
+	m.box = dialogBox(g, u(460), n*(h+gap)+u(120))
+	w := m.box.w - u(60)
+	m.list.layout(g.W/2-w/2, m.box.y+u(64), w, h, gap)
 }
 
 func (m *menu) update(g *Manager) {
 	m.layout(g)
-	if m.picker != nil {
+	switch {
+	case m.picker != nil:
 		done, pick := m.picker.update(g)
 		if done {
 			m.picker = nil
 		}
 		if pick != nil {
 			pick()
+		}
+		return
+	case m.saver != nil:
+		if m.saver.update(g) {
+			m.msg = m.saver.msg
+			m.saver = nil
+		}
+		return
+	case m.prompt != nil:
+		if m.prompt.update(g) {
+			m.msg = m.prompt.done
+			m.prompt = nil
 		}
 		return
 	}
@@ -76,22 +119,26 @@ func (m *menu) update(g *Manager) {
 	case m.iRes:
 		m.b.menu = nil
 	case m.iSave:
-		m.b.saveAs()
-		m.msg = m.b.bannerSub
+		m.saver = newSaveDialog(g, m.b)
 	case m.iLoad:
-		m.picker = newSavePicker(g, "Load a saved battle", func(name string) {
-			s, err := openSaved(g, name)
-			if err != nil {
-				m.msg = err.Error()
-				return
-			}
-			g.SetScene(newBattleScene(g, s))
-		})
+		m.picker = newLoadPicker(g)
+	case m.iFile:
+		m.msg, m.prompt = g.downloadReplay(m.b.s)
+	case m.iLink:
+		m.msg = g.copyReplayLink(m.b.s)
 	case m.iSpeed:
 		g.Settings.Speed = m.list.items[m.iSpeed].value
+		g.SaveSettings()
 	case m.iSound:
 		g.Sound.Enabled = m.list.items[m.iSound].value == 1
 		g.Settings.Sound = g.Sound.Enabled
+		g.SaveSettings()
+	case m.iUIScale:
+		g.Settings.UIScale = m.list.items[m.iUIScale].value
+		g.setScale()
+		g.SaveSettings()
+	case m.iFull:
+		ebiten.SetFullscreen(m.list.items[m.iFull].value == 1)
 	case m.iTitle:
 		g.SetScene(newTitleScene(g, m.b.s.Scenario))
 	case m.iQuit:
@@ -104,17 +151,21 @@ func (m *menu) draw(dst *ebiten.Image) {
 	u := g.U
 	bt := m.list.bt
 	bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.7))
-	r := rect{g.W/2 - u(230), g.H/2 - u(230), u(460), u(440)}
-	panel(bt, r, u)
+	panel(bt, m.box, u)
 	bt.Flush(dst)
-	g.Kit.Text(dst, "COMMAND MENU", g.Fonts.Head, g.W/2, r.y+u(18), render.ColAccent.RGBA(), render.Center)
+	g.Kit.Text(dst, "COMMAND MENU", g.Fonts.Head, g.W/2, m.box.y+u(18), render.ColAccent.RGBA(), render.Center)
 	m.list.draw(dst, g)
 	hint := "Saves: " + g.Storage.Where()
 	if m.msg != "" {
 		hint = m.msg
 	}
-	g.Kit.Text(dst, hint, g.Fonts.Small, g.W/2, r.y+r.h-u(28), render.ColDim.RGBA(), render.Center)
-	if m.picker != nil {
+	g.Kit.Text(dst, fitText(hint, g.Fonts.Small, m.box.w-u(24)), g.Fonts.Small, g.W/2, m.box.y+m.box.h-u(34), render.ColDim.RGBA(), render.Center)
+	switch {
+	case m.picker != nil:
 		m.picker.draw(dst)
+	case m.saver != nil:
+		m.saver.draw(dst)
+	case m.prompt != nil:
+		m.prompt.draw(dst)
 	}
 }

@@ -854,20 +854,24 @@ func TestEscapeMenu(t *testing.T) {
 	if b.menu != nil {
 		t.Fatal("Resume did not close the menu")
 	}
-	// Save with the keyboard.
+	// Save with the keyboard: the save dialog, and Enter on the name it offers.
 	p.tap(ebiten.KeyEscape)
 	m = b.menu
 	p.tap(ebiten.KeyArrowDown)
 	p.tap(ebiten.KeyEnter)
-	saves, _ := p.g.Storage.List()
+	if m.saver == nil {
+		t.Fatal("Save the battle opened no save dialog")
+	}
+	p.tap(ebiten.KeyEnter)
+	slots, _ := saves.Slots(p.g.Storage)
 	var saved string
-	for _, s := range saves {
-		if strings.HasPrefix(s.Name, "battle-turn-") {
+	for _, s := range slots {
+		if s.Kind == saves.KindSave {
 			saved = s.Name
 		}
 	}
-	if saved == "" {
-		t.Fatalf("Save the battle wrote nothing: %v (%s)", saves, m.msg)
+	if saved == "" || m.saver != nil {
+		t.Fatalf("Save the battle wrote nothing: %v (%s)", slots, m.msg)
 	}
 	savedOrders := b.s.OrderCount()
 	// Playback speed: → speeds up.
@@ -895,16 +899,17 @@ func TestEscapeMenu(t *testing.T) {
 		t.Fatal("Load opened no list")
 	}
 	pick := -1
-	for i, n := range m.picker.names {
-		if n == saved {
+	for i, it := range m.picker.items {
+		if it.slot == saved {
 			pick = i
 		}
 	}
 	if pick < 0 {
-		t.Fatalf("the list %v lacks %s", m.picker.names, saved)
+		t.Fatalf("the list %v lacks %s", m.picker.items, saved)
 	}
 	p.run(1)
-	p.clickRect(m.picker.menu.items[pick].r)
+	m.picker.list.show(pick)
+	p.clickRect(m.picker.list.rowRect(pick))
 	p.run(2)
 	nb := p.battle()
 	if nb == nil || nb == b {
@@ -1026,8 +1031,8 @@ func TestReplayViewer(t *testing.T) {
 	if s := p.g.Status(); s.Phase != "over" || s.Error != "" || s.Outcome == "" {
 		t.Fatalf("at the end of the replay: %+v", s)
 	}
-	if _, err := st.Load(saves.AutosaveName); err == nil {
-		t.Error("watching a replay wrote the autosave")
+	if sl, _ := saves.Slots(st); len(sl) > 0 {
+		t.Errorf("watching a replay wrote saves: %v", sl)
 	}
 	// The menu quits to the title.
 	p.clickRect(b.hud.menuBtn)

@@ -2,7 +2,6 @@ package scene
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/render"
-	"github.com/calltoarms/ds9/game/ui/saves"
 	"github.com/calltoarms/ds9/game/ui/sound"
 )
 
@@ -219,14 +217,7 @@ func (b *battleScene) turnBegan(turn int) {
 	}
 }
 
-func (b *battleScene) autosave() {
-	if b.g.Opts.Screenshot != "" || b.rp != nil {
-		return // a replay being watched is no battle of the player's
-	}
-	if err := saves.Write(b.g.Storage, saves.AutosaveName, b.s.File()); err != nil {
-		b.log().Add("Autosave failed: "+err.Error(), b.ctl.Side, b.g.Frame)
-	}
-}
+func (b *battleScene) autosave() { b.g.SaveNow() } // the battle's own autosave (autosave.go)
 
 func (b *battleScene) powerLost(id rules.ShipID) {
 	if id >= 0 && int(id) < len(b.dark) && b.dark[id] == 0 {
@@ -647,15 +638,8 @@ func (b *battleScene) updateLights() {
 	}
 }
 
-// saveAs writes a named save.
-func (b *battleScene) saveAs() {
-	name := "battle-turn-" + strconv.Itoa(b.s.Public().Turn) + ".json"
-	if err := saves.Write(b.g.Storage, name, b.s.File()); err != nil {
-		b.banner("Save failed", err.Error())
-		return
-	}
-	b.banner("Saved", name+" in "+b.g.Storage.Where())
-}
+// saveAs writes a save under a new name (F5; saveslots.go).
+func (b *battleScene) saveAs() { b.banner(b.g.quickSave(b)) }
 
 // toHumanTurn plays on to the first phase a person commands (refusing the
 // terms) and selects a ship with its farthest move under the

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -25,8 +26,11 @@ type reportScene struct {
 	menu    *menuList
 	iReplay int
 	iSave   int
+	iFile   int
+	iLink   int
 	iTitle  int
-	iQuit   int
+	iQuit   int // -1 in the browser, where the game does not end
+	prompt  *promptDialog
 	bt      *render.Batch
 	msg     string
 	wrapW   float64
@@ -67,16 +71,90 @@ func newReportScene(g *Manager, s *play.Session) *reportScene {
 	r.stats = append(r.stats, fmt.Sprintf("Turns played: %d of %d", sum.Turns, pub.TurnLimit))
 	r.iReplay = r.menu.add("Watch the replay")
 	r.iSave = r.menu.add("Save the replay")
+	r.iFile = r.menu.add("Download the replay")
+	if !g.inBrowser() {
+		r.menu.items[r.iFile].label = "Write the replay to a file…"
+	}
+	r.iLink = r.menu.add("Copy a link to the replay")
 	r.iTitle = r.menu.add("Back to the title")
-	r.iQuit = r.menu.add("Quit")
+	r.iQuit = -1
+	if g.CanQuit() {
+		r.iQuit = r.menu.add("Quit")
+	}
 	return r
+}
+
+// reportLayout is where the report's parts go: the text and the chart side
+// by side on a wide screen, one above the other on a narrow one, the menu
+// under the chart.
+type reportLayout struct {
+	main, chart, chartPanel rect
+	menuX, menuY, menuW     float64
+	wide                    bool
+}
+
+// textHeight is the height the report's text takes in a panel w wide.
+func (r *reportScene) textHeight(g *Manager, w float64) float64 {
+	f := g.Fonts
+	txt := ""
+	if o, ok := r.s.Outcome(); ok {
+		txt = o.Text
+	}
+	lines := len(render.WrapText(render.Paragraphs(txt), f.Body, w-g.U(56)))
+	stats := 0
+	for _, s := range r.stats {
+		stats += len(render.WrapText(s, f.Body, w-g.U(56)))
+	}
+	return g.U(24) + f.BoldH*1.3 + f.BigH*1.3 + float64(lines+1)*f.BodyH + f.BoldH*1.3 + float64(stats)*f.BodyH*1.15 + g.U(24)
+}
+
+func (r *reportScene) layout(g *Manager) reportLayout {
+	u := g.U
+	n := float64(len(r.menu.items))
+	var l reportLayout
+	l.wide = g.W >= u(900)
+	if l.wide {
+		// The menu in two columns under the chart.
+		l.main = rect{u(40), u(40), g.W * 0.55, g.H - u(80)}
+		l.menuX, l.menuW = g.W*0.55+u(50), g.W*0.45-u(70)
+		l.menuY = g.H - max(u(60), g.pageInset()+u(20)) - math.Ceil(n/2)*u(46)
+		top := u(90)
+		l.chart = rect{g.W*0.55 + u(70), top, g.W*0.45 - u(110), max(u(60), min(g.H*0.45, l.menuY-u(70)-top))}
+	} else {
+		m := u(12)
+		l.menuW = g.W - 2*m
+		l.menuY = g.H - max(u(40), g.pageInset()+u(16)) - n*u(46)
+		l.menuX = m
+		l.main = rect{m, m, g.W - 2*m, l.menuY - 3*m}
+		// The chart too, when the screen is tall enough for both.
+		if chartH := min(g.H*0.22, u(220)); l.main.h-chartH-u(110) > r.textHeight(g, l.main.w) {
+			l.chart = rect{m + u(20), l.menuY - u(50) - chartH, g.W - 2*m - u(40), chartH}
+			l.main.h = l.chart.y - u(50) - 2*m
+		}
+	}
+	l.chartPanel = rect{l.chart.x - u(20), l.chart.y - u(50), l.chart.w + u(40), l.chart.h + u(100)}
+	return l
 }
 
 func (r *reportScene) Update(g *Manager) error {
 	r.t += 1.0 / 60
 	u := g.U
-	r.menu.layout(g.W-u(400), g.H-u(60)-4*u(46), u(340), u(40), u(6))
-	if w := g.W*0.55 - u(80); w != r.wrapW {
+	l := r.layout(g)
+	r.menu.layout(l.menuX, l.menuY, l.menuW, u(40), u(6))
+	if l.wide {
+		w := (l.menuW - u(8)) / 2
+		for i := range r.menu.items {
+			r.menu.items[i].r = rect{l.menuX + float64(i%2)*(w+u(8)), l.menuY + float64(i/2)*u(46), w, u(40)}
+		}
+	}
+	if r.prompt != nil {
+		if r.prompt.update(g) {
+			r.msg = r.prompt.done
+			r.prompt = nil
+		}
+		return nil
+	}
+	if w := l.main.w - u(56); w != r.wrapW {
 		r.wrapW = w
 		txt := ""
 		if o, ok := r.s.Outcome(); ok {
@@ -101,12 +179,17 @@ func (r *reportScene) Update(g *Manager) error {
 		}
 		g.SetScene(rs)
 	case r.iSave:
-		name := fmt.Sprintf("replay-%s-%d.json", r.s.Public().Outcome, r.s.Seed%100000)
-		if err := saves.Write(g.Storage, name, r.s.File()); err != nil {
+		title := r.s.Scenario.Name + ": " + r.title
+		name := saves.NewName(g.Storage, title)
+		if err := saves.WriteSlot(g.Storage, name, r.s.File(), sessionMeta(g, r.s, saves.KindReplay, title)); err != nil {
 			r.msg = "Save failed: " + err.Error()
 		} else {
-			r.msg = "Saved " + name + " in " + g.Storage.Where()
+			r.msg = "Saved the replay in " + g.Storage.Where() + " (Watch a replay, on the title)"
 		}
+	case r.iFile:
+		r.msg, r.prompt = g.downloadReplay(r.s)
+	case r.iLink:
+		r.msg = g.copyReplayLink(r.s)
 	case r.iTitle:
 		g.SetScene(newTitleScene(g, r.s.Scenario))
 	case r.iQuit:
@@ -121,12 +204,17 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	f := g.Fonts
 	screen.Fill(g.Kit.Space)
 	g.Kit.Stars(screen, -r.t*3, 0)
-	main := rect{u(40), u(40), g.W * 0.55, g.H - u(80)}
+	l := r.layout(g)
+	main := l.main
 	panel(r.bt, main, u)
 	// The chart of losses per turn.
-	ch := rect{g.W*0.55 + u(70), u(90), g.W*0.45 - u(110), g.H * 0.45}
-	panel(r.bt, rect{ch.x - u(20), ch.y - u(50), ch.w + u(40), ch.h + u(100)}, u)
+	ch := l.chart
 	n := len(r.turns)
+	if ch.w <= 0 {
+		n = 0
+	} else {
+		panel(r.bt, l.chartPanel, u)
+	}
 	maxPer := 1
 	var prev [2]int
 	for _, t := range r.turns {
@@ -148,7 +236,9 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 			prev = t
 		}
 	}
-	r.bt.Rect(float32(ch.x), float32(ch.y+ch.h), float32(ch.w), float32(u(1.5)), render.ColDim.RGBA())
+	if ch.w > 0 {
+		r.bt.Rect(float32(ch.x), float32(ch.y+ch.h), float32(ch.w), float32(u(1.5)), render.ColDim.RGBA())
+	}
 	r.bt.Flush(screen)
 
 	x, y := main.x+u(28), main.y+u(24)
@@ -167,13 +257,17 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	y += f.BodyH
 	g.Kit.Text(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, render.ColAccent.RGBA(), render.Left)
 	y += f.BoldH * 1.3
-	for _, l := range r.stats {
-		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
-		y += f.BodyH * 1.15
+	for _, stat := range r.stats {
+		for _, line := range render.WrapText(stat, f.Body, main.w-u(56)) {
+			g.Kit.Text(screen, line, f.Body, x, y, render.ColText.RGBA(), render.Left)
+			y += f.BodyH * 1.15
+		}
 	}
-	g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), render.ColAccent.RGBA(), render.Left)
-	for i, side := range rules.Sides {
-		g.Kit.Text(screen, r.legend[i], f.Small, ch.x+ch.w, ch.y-u(38)+float64(i)*u(16), render.SideColor(side), render.Right)
+	if ch.w > 0 {
+		g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), render.ColAccent.RGBA(), render.Left)
+		for i, side := range rules.Sides {
+			g.Kit.Text(screen, r.legend[i], f.Small, ch.x+ch.w, ch.y-u(38)+float64(i)*u(16), render.SideColor(side), render.Right)
+		}
 	}
 	if n > 0 {
 		slot := ch.w / float64(n)
@@ -188,6 +282,11 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	}
 	r.menu.draw(screen, g)
 	if r.msg != "" {
-		g.Kit.Text(screen, r.msg, f.Small, g.W-u(400), g.H-u(34), render.ColDim.RGBA(), render.Left)
+		for i, line := range render.WrapText(r.msg, f.Small, l.menuW) {
+			g.Kit.Text(screen, line, f.Small, l.menuX, g.H-u(34)+float64(i)*f.SmallH, render.ColDim.RGBA(), render.Left)
+		}
+	}
+	if r.prompt != nil {
+		r.prompt.draw(screen)
 	}
 }

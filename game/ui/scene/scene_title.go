@@ -1,21 +1,16 @@
 package scene
 
 import (
-	"fmt"
-	"io/fs"
 	"math"
 	"sort"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/render"
-	"github.com/calltoarms/ds9/game/ui/saves"
-	"github.com/calltoarms/ds9/scenarios"
 )
 
 // sideIDs are the title's choices of whom to command in a battle: one of its
@@ -115,7 +110,8 @@ type titleScene struct {
 	iLoad  int
 	iRep   int
 	iQuit  int
-	list   *filePicker
+	list   *slotPicker
+	cont   string // the autosave Continue resumes
 	t      float64
 	worm   [4]ebiten.Vertex
 	wormOp ebiten.DrawTrianglesShaderOptions
@@ -152,21 +148,60 @@ func newTitleScene(g *Manager, sc *scenario.Scenario) *titleScene {
 		}
 	}
 	t.iBegin = t.menu.add("Begin the battle")
-	t.iCont = t.menu.add("Continue (autosave)")
+	t.iCont = t.menu.add("Continue the last battle")
 	t.iLoad = t.menu.add("Load a saved battle")
 	t.iRep = t.menu.add("Watch a replay")
-	t.iQuit = t.menu.add("Quit")
+	t.iQuit = -1
+	if g.CanQuit() {
+		t.iQuit = t.menu.add("Quit")
+	}
 	t.menu.focus = t.iBegin
-	if _, err := g.Storage.Load(saves.AutosaveName); err != nil {
+	t.cont = g.latestAutosave()
+	if t.cont == "" {
 		t.menu.items[t.iCont].enabled = false
 	}
+	t.err = g.takeNotices()
 	return t
+}
+
+// refreshScenarios lists the battles again when more scenarios have loaded
+// (they load one a frame after the first screen), keeping the one chosen.
+func (t *titleScene) refreshScenarios(g *Manager) {
+	it := &t.menu.items[t.iScen]
+	if len(it.values) == len(g.Scenarios) {
+		return
+	}
+	chosen := t.art.sc
+	it.values = it.values[:0]
+	for i, sc := range g.Scenarios {
+		it.values = append(it.values, sc.Name)
+		if sc == chosen {
+			it.value = i
+		}
+	}
+}
+
+// layoutMenu places the title's menu: at the left on a wide screen, across
+// a narrow one.
+func (t *titleScene) layoutMenu(g *Manager) {
+	u := g.U
+	x := min(u(80), u(16))
+	if g.W > u(700) {
+		x = u(80)
+	}
+	w := min(u(460), g.W-2*x)
+	h := u(40)
+	y := g.H * 0.40
+	bottom := g.H - max(u(70), g.pageInset()+u(40))
+	if n := float64(len(t.menu.items)); y+n*u(48) > bottom {
+		y = max(g.H*0.22, bottom-n*u(48))
+	}
+	t.menu.layout(x, y, w, h, u(8))
 }
 
 func (t *titleScene) Update(g *Manager) error {
 	t.t += 1.0 / 60
-	u := g.U
-	t.menu.layout(u(80), g.H*0.40, u(460), u(40), u(8))
+	t.layoutMenu(g)
 	if t.list != nil {
 		done, pick := t.list.update(g)
 		if done {
@@ -177,13 +212,14 @@ func (t *titleScene) Update(g *Manager) error {
 		}
 		return nil
 	}
+	t.refreshScenarios(g)
 	i, ok := t.menu.update(&g.Input, g.Sound)
 	if sc := g.Scenarios[t.menu.items[t.iScen].value]; sc != t.art.sc {
 		// Another battle chosen: its sides, commanders and ships.
 		t.art = newTitleArt(sc)
 		t.menu.items[t.iSide].values = sideLabels(sc)
 	}
-	if g.Input.Just(input.CmdBack) {
+	if g.Input.Just(input.CmdBack) && g.CanQuit() {
 		g.Quit()
 	}
 	if !ok {
@@ -196,11 +232,11 @@ func (t *titleScene) Update(g *Manager) error {
 	case t.iBegin:
 		g.SetScene(newBriefingScene(g, sc, side, level))
 	case t.iCont:
-		t.openSave(saves.AutosaveName)
+		t.openSave(t.cont)
 	case t.iLoad:
-		t.list = newSavePicker(g, "Load a saved battle", func(name string) { t.openSave(name) })
+		t.list = newLoadPicker(g)
 	case t.iRep:
-		t.list = newReplayPicker(g, func(s Scene) { g.SetScene(s) })
+		t.list = newReplayPicker(g)
 	case t.iQuit:
 		g.Quit()
 	}
@@ -209,29 +245,12 @@ func (t *titleScene) Update(g *Manager) error {
 
 // openSave resumes a saved battle.
 func (t *titleScene) openSave(name string) {
-	s, err := openSaved(t.g, name)
+	s, err := t.g.openSaved(name)
 	if err != nil {
 		t.err = err.Error()
 		return
 	}
 	t.g.SetScene(newBattleScene(t.g, s))
-}
-
-// openSaved reads a save from storage and resumes it.
-func openSaved(g *Manager, name string) (*play.Session, error) {
-	f, err := saves.Read(g.Storage, name)
-	if err != nil {
-		return nil, err
-	}
-	sc := g.ScenarioByID(f.Scenario)
-	if sc == nil {
-		return nil, fmt.Errorf("%s: unknown scenario %q", name, f.Scenario)
-	}
-	sc, err = replay.ScenarioOf(f, sc)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return play.ResumeSession(sc, f)
 }
 
 func (t *titleScene) Draw(screen *ebiten.Image) {
@@ -284,126 +303,30 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 		t.op.ColorScale.ScaleAlpha(0.8)
 		screen.DrawImage(g.Kit.ShipImage(cls.class, cls.faction), &t.op)
 	}
-	g.Kit.Text(screen, "CALL TO ARMS", g.Fonts.Title, u(80), g.H*0.12, render.ColAccent.RGBA(), render.Left)
-	g.Kit.Text(screen, t.art.heading, g.Fonts.Head, u(82), g.H*0.12+g.Fonts.TitH, render.ColText.RGBA(), render.Left)
+	x := t.menu.items[0].r.x
+	title := g.Fonts.Title
+	if render.TextWidth("CALL TO ARMS", title) > g.W-2*x {
+		title = g.Fonts.Big // a narrow screen
+	}
+	g.Kit.Text(screen, "CALL TO ARMS", title, x, g.H*0.12, render.ColAccent.RGBA(), render.Left)
+	g.Kit.Text(screen, fitText(t.art.heading, g.Fonts.Head, g.W-x-u(8)), g.Fonts.Head, x+u(2), g.H*0.12+g.Fonts.TitH, render.ColText.RGBA(), render.Left)
 	t.menu.draw(screen, g)
-	hint := "↑ ↓ choose   ← → change   Enter select   Esc quit"
-	g.Kit.Text(screen, hint, g.Fonts.Small, u(80), g.H-u(30), render.ColDim.RGBA(), render.Left)
+	if !g.Input.TouchDevice {
+		hint := "↑ ↓ choose   ← → change   Enter select"
+		if g.CanQuit() {
+			hint += "   Esc quit"
+		}
+		g.Kit.Text(screen, hint, g.Fonts.Small, x, g.H-u(30)-g.pageInset(), render.ColDim.RGBA(), render.Left)
+	}
 	if t.err != "" {
-		g.Kit.Text(screen, t.err, g.Fonts.Body, u(80), g.H-u(56), render.ColBad.RGBA(), render.Left)
+		lines := render.WrapText(t.err, g.Fonts.Body, g.W-x-u(16))
+		y := g.H - u(56) - g.pageInset() - float64(len(lines)-1)*g.Fonts.BodyH
+		for _, l := range lines {
+			g.Kit.Text(screen, l, g.Fonts.Body, x, y, render.ColBad.RGBA(), render.Left)
+			y += g.Fonts.BodyH
+		}
 	}
 	if t.list != nil {
 		t.list.draw(screen)
 	}
-}
-
-// filePicker is a list to choose a save or a replay from.
-type filePicker struct {
-	g     *Manager
-	title string
-	names []string
-	menu  *menuList
-	act   func(i int)
-}
-
-func (p *filePicker) layout(g *Manager) {
-	u := g.U
-	p.menu.layout(g.W/2-u(260), g.H*0.25, u(520), u(34), u(6))
-}
-
-func (p *filePicker) update(g *Manager) (done bool, pick func()) {
-	p.layout(g)
-	if g.Input.Just(input.CmdBack) || g.Input.RightClicked {
-		return true, nil
-	}
-	i, ok := p.menu.update(&g.Input, g.Sound)
-	if !ok {
-		return false, nil
-	}
-	if i == len(p.menu.items)-1 {
-		return true, nil
-	}
-	return true, func() { p.act(i) }
-}
-
-func (p *filePicker) draw(dst *ebiten.Image) {
-	g := p.g
-	u := g.U
-	bt := p.menu.bt
-	bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.75))
-	r := rect{g.W/2 - u(290), g.H*0.25 - u(70), u(580), float64(len(p.menu.items))*u(40) + u(100)}
-	panel(bt, r, u)
-	bt.Flush(dst)
-	g.Kit.Text(dst, p.title, g.Fonts.Head, g.W/2, r.y+u(18), render.ColAccent.RGBA(), render.Center)
-	p.menu.draw(dst, g)
-}
-
-func newPicker(g *Manager, title string, names []string, act func(i int)) *filePicker {
-	p := &filePicker{g: g, title: title, names: names, menu: newMenuList(g.Kit), act: act}
-	for _, n := range names {
-		p.menu.add(n)
-	}
-	if len(names) == 0 {
-		p.menu.add("(nothing here yet)")
-		p.menu.items[0].enabled = false
-	}
-	p.menu.add("Back")
-	p.menu.focus = 0
-	if len(names) == 0 {
-		p.menu.focus = 1
-	}
-	p.layout(g)
-	return p
-}
-
-// newSavePicker lists the save games.
-func newSavePicker(g *Manager, title string, open func(name string)) *filePicker {
-	saves, _ := g.Storage.List()
-	var names []string
-	for i, s := range saves {
-		if i >= 12 {
-			break
-		}
-		names = append(names, s.Name)
-	}
-	return newPicker(g, title, names, func(i int) { open(names[i]) })
-}
-
-// newReplayPicker lists the saves and the replays shipped with the game.
-func newReplayPicker(g *Manager, show func(Scene)) *filePicker {
-	type src struct {
-		name string
-		data func() ([]byte, error)
-	}
-	var items []src
-	golden, _ := fs.Glob(scenarios.FS, "replays/*.json")
-	sort.Strings(golden)
-	for _, n := range golden {
-		items = append(items, src{"• " + n[len("replays/"):], func() ([]byte, error) { return fs.ReadFile(scenarios.FS, n) }})
-	}
-	saves, _ := g.Storage.List()
-	for i, s := range saves {
-		if i >= 10 {
-			break
-		}
-		items = append(items, src{s.Name, func() ([]byte, error) { return g.Storage.Load(s.Name) }})
-	}
-	var names []string
-	for _, it := range items {
-		names = append(names, it.name)
-	}
-	p := newPicker(g, "Watch a replay", names, func(i int) {
-		data, err := items[i].data()
-		if err == nil {
-			var s Scene
-			if s, err = newReplayScene(g, items[i].name, data); err == nil {
-				show(s)
-				return
-			}
-		}
-		if ts, ok := g.scene.(*titleScene); ok {
-			ts.err = err.Error()
-		}
-	})
-	return p
 }

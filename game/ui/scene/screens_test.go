@@ -202,7 +202,7 @@ func script(p *player, h *xHost) {
 	p.clickRect(ts.menu.items[ts.iRep].r)
 	p.run(10)
 	p.shoot(h, "13-replay-list")
-	p.clickRect(ts.list.menu.items[0].r)
+	p.clickRect(ts.list.list.rowRect(0))
 	p.until("the replay", 10, func() bool { return p.scene() == "replay" })
 	p.run(30)
 	p.shoot(h, "14-replay")
@@ -221,4 +221,42 @@ func script(p *player, h *xHost) {
 	p.tap(ebiten.KeyG)
 	p.run(30)
 	p.shoot(h, "18-replay-dominion-view")
+	// The saves: the save dialog of a battle, the title's load list.
+	p.tap(ebiten.KeyEscape)
+	m = p.battle().menu
+	p.clickRect(m.list.items[m.iTitle].r)
+	p.run(20)
+	p.titleChoose("alliance")
+	p.tap(ebiten.KeyEnter)
+	p.tap(ebiten.KeyR)
+	p.until("the battle", 10, func() bool { return p.scene() == "battle" })
+	p.run(30)
+	for range 3 {
+		p.tap(ebiten.KeyF5) // three saves, each in a slot of its own
+	}
+	p.tap(ebiten.KeyEscape)
+	m = p.battle().menu
+	p.clickRect(m.list.items[m.iSave].r)
+	p.run(10)
+	p.shoot(h, "19-save-dialog")
+	p.tap(ebiten.KeyEscape)
+	p.clickRect(m.list.items[m.iTitle].r)
+	p.run(20)
+	ts = p.g.scene.(*titleScene)
+	p.clickRect(ts.menu.items[ts.iLoad].r)
+	p.run(10)
+	p.shoot(h, "20-load-list")
+	p.tap(ebiten.KeyEscape)
+	// The after-action report and its sharing.
+	g, err := New(Options{Scenario: "second-battle-of-ds9", Scene: "report", Seed: 7, Mute: true, Storage: p.g.Storage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := g.scene.(*reportScene)
+	p.g.SetScene(newReportScene(p.g, r.s))
+	p.run(20)
+	rs := p.g.scene.(*reportScene)
+	p.clickRect(rs.menu.items[rs.iLink].r)
+	p.run(5)
+	p.shoot(h, "21-report-share")
 }

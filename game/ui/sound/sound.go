@@ -44,6 +44,7 @@ type Sound struct {
 	last    [soundCount]time.Time
 	Enabled bool
 	Volume  float64
+	later   bool // NewLater: the device is opened by Start
 }
 
 // New returns the game's sound. mute, or no usable sound device, gives a
@@ -70,8 +71,33 @@ func New(mute bool) *Sound {
 	return s
 }
 
+// NewLater is New without opening the sound device yet: Start opens it.
+// Opening it takes a browser a good part of a second, which the first
+// frame need not wait for (and a browser plays nothing before the player's
+// first click or key anyway). Until then the sound is Available, and silent.
+func NewLater(mute bool) *Sound {
+	s := &Sound{Volume: 0.5}
+	if mute || !soundDevicePresent() {
+		return s
+	}
+	s.later, s.Enabled = true, true
+	return s
+}
+
+// Start opens the sound device of a NewLater sound; nothing otherwise.
+func (s *Sound) Start() {
+	if s == nil || !s.later {
+		return
+	}
+	s.later = false
+	enabled := s.Enabled
+	started := New(false)
+	s.ctx = started.ctx
+	s.Enabled = enabled && s.ctx != nil
+}
+
 // Available reports whether there is a sound device to play on.
-func (s *Sound) Available() bool { return s != nil && s.ctx != nil }
+func (s *Sound) Available() bool { return s != nil && (s.ctx != nil || s.later) }
 
 // soundDevicePresent guesses whether the audio driver will find a device, so
 // that a machine without one never has the audio back end fail the game.
