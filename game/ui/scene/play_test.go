@@ -768,13 +768,23 @@ func TestClickStationSection(t *testing.T) {
 func (p *player) titleChoose(side string) {
 	p.t.Helper()
 	ts := p.g.scene.(*titleScene)
-	for ts.menu.focus != ts.iSide {
+	const most = 40 // taps: a loop that never gets there fails, not hangs
+	for n := 0; ts.menu.focus != ts.iSide; n++ {
+		if n == most {
+			p.t.Fatalf("titleChoose: the side row is never focused")
+		}
 		p.tap(ebiten.KeyArrowUp)
 	}
-	for sideIDs(p.g.Scenarios[ts.menu.items[ts.iScen].value])[ts.menu.items[ts.iSide].value] != side {
+	for n := 0; sideIDs(p.g.Scenarios[ts.menu.items[ts.iScen].value])[ts.menu.items[ts.iSide].value] != side; n++ {
+		if n == most {
+			p.t.Fatalf("titleChoose: %s has no side %q", p.g.Scenarios[ts.menu.items[ts.iScen].value].ID, side)
+		}
 		p.tap(ebiten.KeyArrowRight)
 	}
-	for ts.menu.focus != ts.iBegin {
+	for n := 0; ts.menu.focus != ts.iBegin; n++ {
+		if n == most {
+			p.t.Fatalf("titleChoose: Begin is never focused")
+		}
 		p.tap(ebiten.KeyArrowDown)
 	}
 }

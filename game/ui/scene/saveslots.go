@@ -302,7 +302,7 @@ func newReplayPicker(g *Manager) *slotPicker {
 	return newSlotPicker(g, "Watch a replay", func() []pickItem {
 		var items []pickItem
 		golden, _ := fs.Glob(scenarios.FS, "replays/*.json")
-		sort.Strings(golden)
+		g.sortReplays(golden)
 		for _, n := range golden {
 			title := "• " + strings.TrimSuffix(n[len("replays/"):], ".json")
 			items = append(items, pickItem{
@@ -333,6 +333,27 @@ func newReplayPicker(g *Manager) *slotPicker {
 			g.SetScene(s)
 			return nil
 		})...)
+	})
+}
+
+// sortReplays puts the shipped replays in their scenarios' order (a
+// replay's file is named for its scenario's id), then by name.
+func (g *Manager) sortReplays(names []string) {
+	rank := func(n string) int {
+		base := strings.TrimSuffix(n[strings.LastIndex(n, "/")+1:], ".json")
+		best, at := -1, len(g.scen.files)
+		for i, f := range g.scen.files {
+			if strings.HasPrefix(base, f.id) && len(f.id) > best {
+				best, at = len(f.id), i
+			}
+		}
+		return at
+	}
+	sort.SliceStable(names, func(i, j int) bool {
+		if ri, rj := rank(names[i]), rank(names[j]); ri != rj {
+			return ri < rj
+		}
+		return names[i] < names[j]
 	})
 }
 
