@@ -3,7 +3,7 @@
 //
 //	ds9 [-scenario ID] [-side alliance|dominion|hotseat|watch] [-difficulty easy|normal|hard]
 //	ds9 -replay FILE
-//	ds9 -screenshot out.png -frames N [-autoplay] [-scene title|briefing|battle|report]
+//	ds9 -screenshot out.png -frames N [-autoplay] [-scene title|briefing|battle|report|campaign]
 //	ds9 -stats
 //	ds9 -save-dir DIR -share-url URL   # where replays are written; the page links open
 //
@@ -55,7 +55,7 @@ func flags(o *ui.Options) *flag.FlagSet {
 	fs.IntVar(&o.Frames, "frames", 0, "with -screenshot: the frame to capture; alone: quit after `n` frames")
 	fs.BoolVar(&o.Autoplay, "autoplay", false, "the computer plays both sides, fast")
 	fs.BoolVar(&o.Stats, "stats", false, "print frame-time p50/p99 and the average FPS on exit")
-	fs.StringVar(&o.Scene, "scene", "", "with -screenshot: the scene to capture: title, briefing, battle or report")
+	fs.StringVar(&o.Scene, "scene", "", "with -screenshot: the scene to capture: title, briefing, battle, report or campaign (the first campaign's page)")
 	fs.Uint64Var(&o.Seed, "seed", 0, "battle seed (0: from the clock)")
 	fs.BoolVar(&o.Mute, "mute", false, "no sound")
 	fs.Float64Var(&o.Zoom, "zoom", 0, "with -scene battle: the camera's zoom on the selected ship")

@@ -24,11 +24,13 @@ const (
 
 // The file format.
 type fileFormat struct {
-	ID      string       `yaml:"id"`
-	Name    string       `yaml:"name"`
-	Text    string       `yaml:"text"`
-	Sides   []string     `yaml:"sides"`
-	Battles []battleFile `yaml:"battles"`
+	ID    string   `yaml:"id"`
+	Name  string   `yaml:"name"`
+	Text  string   `yaml:"text"`
+	Sides []string `yaml:"sides"`
+	// SideNames name the campaign's sides for the player, by side.
+	SideNames map[string]string `yaml:"side_names"`
+	Battles   []battleFile      `yaml:"battles"`
 }
 
 type battleFile struct {
@@ -66,6 +68,7 @@ type groupFile struct {
 type Campaign struct {
 	ID, Name, Text string
 	Sides          [2]string // the campaign's two sides
+	SideNames      [2]string // what the player is told they are (side_names; the ids, capitalised, by default)
 	Battles        []Battle
 	File           string
 }
@@ -123,6 +126,17 @@ func Parse(name string, data []byte, scen []*scenario.Scenario) (*Campaign, erro
 		return nil, file.Errorf([]any{"sides"}, "a campaign has two sides with different names")
 	}
 	c.Sides = [2]string{f.Sides[0], f.Sides[1]}
+	for k := range f.SideNames {
+		if !slices.Contains(f.Sides, k) {
+			return nil, file.Errorf([]any{"side_names", k}, "no campaign side %q (have %s and %s)", k, f.Sides[0], f.Sides[1])
+		}
+	}
+	for i, id := range c.Sides {
+		c.SideNames[i] = strings.TrimSpace(f.SideNames[id])
+		if c.SideNames[i] == "" {
+			c.SideNames[i] = strings.ToUpper(id[:1]) + id[1:]
+		}
+	}
 	if len(f.Battles) == 0 || len(f.Battles) > MaxBattles {
 		return nil, file.Errorf([]any{"battles"}, "%d battles, want 1..%d", len(f.Battles), MaxBattles)
 	}

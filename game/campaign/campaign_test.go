@@ -112,6 +112,19 @@ func TestVariant(t *testing.T) {
 	}
 }
 
+// TestSideNames: side_names names the campaign's sides; a side it leaves
+// out is its id, capitalised.
+func TestSideNames(t *testing.T) {
+	all, _ := scenario.All(scenarios.FS)
+	c, err := campaign.Parse("twice.yaml", []byte(twice+"\nside_names: {defenders: The station's defenders}\n"), all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SideNames != [2]string{"The station's defenders", "Attackers"} {
+		t.Fatalf("side names %q", c.SideNames)
+	}
+}
+
 func TestBadCampaigns(t *testing.T) {
 	all, _ := scenario.All(scenarios.FS)
 	for _, tc := range []struct{ text, want string }{
@@ -121,6 +134,7 @@ func TestBadCampaigns(t *testing.T) {
 		{strings.Replace(twice, "id: gq-1", "id: nowhere", 1), "no wing"},
 		{strings.Replace(twice, "attackers: dominion}\n    notes", "attackers: klingon}\n    notes", 1), "unknown side"},
 		{twice + "\nbogus: 1\n", "unknown key"},
+		{twice + "\nside_names: {nobody: Nobody}\n", "no campaign side"},
 	} {
 		_, err := campaign.Parse("twice.yaml", []byte(tc.text), all)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "twice.yaml") {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -234,5 +235,26 @@ func TestErrorsStayOnOneLine(t *testing.T) {
 	_, err := scenario.Load(fstest.MapFS{"s.yaml": {Data: []byte(file)}, "ships.yaml": {Data: []byte(ships)}}, "s.yaml")
 	if err == nil || !strings.HasPrefix(err.Error(), "s.yaml:") || strings.ContainsAny(err.Error(), "\n\r\u2028") || !strings.Contains(err.Error(), "Deep Space Nine") {
 		t.Fatalf("got %q, want one line naming the class", err)
+	}
+}
+
+// TestDescribe: a variant is told in the scenario's own names.
+func TestDescribe(t *testing.T) {
+	sc, err := scenario.Load(scenarios.FS, "operation-return.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sc.Describe(scenario.Variant{
+		Absent: []string{"rotarran"},
+		Names:  map[string]string{"defiant": "USS Valiant"},
+		Add:    []scenario.WingAdd{{Wing: "jh-screen", Class: "galor", Count: 2}},
+	})
+	want := []string{
+		"IKS Rotarran does not take part: lost in an earlier battle.",
+		"USS Valiant takes the place of USS Defiant, lost in an earlier battle.",
+		"Jem'Hadar screen before the station is reinforced by 2 × Galor-class warship.",
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("got %q\nwant %q", got, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/calltoarms/ds9/game/rules"
@@ -109,4 +110,41 @@ func (sc *Scenario) Apply(v Variant) (*Scenario, error) {
 	out.Hash = hex.EncodeToString(h[:])
 	out.Variant = &v
 	return &out, nil
+}
+
+// Describe says in words what a variant changes in the scenario sc (the
+// scenario as its file has it): one line for each unit left out, each
+// stand-in and each wing reinforced, for a briefing.
+func (sc *Scenario) Describe(v Variant) []string {
+	name := func(k string) string {
+		for _, sh := range sc.Setup.Ships {
+			if sh.Key == k {
+				return sh.Name
+			}
+		}
+		return k
+	}
+	var out []string
+	for _, k := range v.Absent {
+		out = append(out, name(k)+" does not take part: lost in an earlier battle.")
+	}
+	keys := slices.Sorted(maps.Keys(v.Names))
+	for _, k := range keys {
+		out = append(out, v.Names[k]+" takes the place of "+name(k)+", lost in an earlier battle.")
+	}
+	for _, a := range v.Add {
+		wing, class := a.Wing, a.Class
+		for _, w := range sc.Setup.Wings {
+			if w.Key == a.Wing && w.Name != "" {
+				wing = w.Name
+			}
+		}
+		for _, c := range sc.Setup.Classes {
+			if c.ID == a.Class && c.Name != "" {
+				class = c.Name
+			}
+		}
+		out = append(out, fmt.Sprintf("%s is reinforced by %d × %s.", wing, a.Count, class))
+	}
+	return out
 }

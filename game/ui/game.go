@@ -101,6 +101,10 @@ func (g *Game) LayoutF(outsideW, outsideH float64) (float64, float64) {
 // Layout implements ebiten.Game (LayoutF is used instead).
 func (g *Game) Layout(outsideW, outsideH int) (int, int) { return g.m.Layout(outsideW, outsideH) }
 
+// The smallest window the desktop game allows: every screen is laid out
+// for it (and for phones in the browser, smaller still).
+const minWidth, minHeight = 800, 600
+
 // Run opens the window and plays until the player quits.
 func Run(o Options) error {
 	g, err := NewGame(o)
@@ -109,7 +113,7 @@ func Run(o Options) error {
 	}
 	ebiten.SetWindowTitle(g.m.WindowTitle())
 	ebiten.SetWindowSize(g.m.Opts.Width, g.m.Opts.Height)
-	ebiten.SetWindowSizeLimits(1280, 720, -1, -1)
+	ebiten.SetWindowSizeLimits(minWidth, minHeight, -1, -1)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	if o.Screenshot != "" {
 		// Render as fast as possible; the picture is what counts.

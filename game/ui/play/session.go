@@ -157,6 +157,16 @@ func (s *Session) Outcome() (rules.Outcome, bool) {
 	return OutcomeByID(s.Scenario, st.Outcome)
 }
 
+// Final is a copy of the battle's state once it is over (false before): what
+// a campaign records of it.
+func (s *Session) Final() (*rules.State, bool) {
+	st := s.state()
+	if st.Phase != rules.Over {
+		return nil, false
+	}
+	return st.Clone(), true
+}
+
 // File is the replay recorded so far (a save game).
 func (s *Session) File() *replay.File { return s.rec.File() }
 

@@ -149,6 +149,9 @@ func sessionMeta(g *Manager, s *play.Session, kind, title string) saves.Meta {
 	st := s.Public()
 	m := saves.MetaOf(s.File())
 	m.Title, m.Kind = title, kind
+	if r := g.campaignOf(s); r != nil && kind == saves.KindAutosave {
+		m.Title = fmt.Sprintf("%s, battle %d", r.c.Name, r.save.Progress.Next+1)
+	}
 	m.ScenarioName = s.Scenario.Name
 	m.Turn, m.TurnLimit = max(st.Turn, 1), st.TurnLimit
 	m.SideName = sideName(s.Scenario, m.Side)
@@ -210,6 +213,7 @@ func (g *Manager) openSaved(name string) (*play.Session, error) {
 		}
 	}
 	g.auto.resumed(s, battle)
+	g.attachCampaign(s, battle)
 	return s, nil
 }
 

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -25,6 +26,7 @@ type drawCache struct {
 	intents     []intent
 	shipsNow    []shipDraw
 	intentStamp int
+	labelRects  []rect // where the intent labels went this frame (reused)
 	costFor     int
 }
 
@@ -358,12 +360,61 @@ func (b *battleScene) drawOver(dst *ebiten.Image) {
 	}
 	b.over.Flush(dst)
 	if b.showIntent && b.cam.Zoom > 0.55 {
-		for i := range b.intents {
+		b.drawIntentLabels(dst)
+	}
+}
+
+// drawIntentLabels names each enemy wing's intent above the wing.
+func (b *battleScene) drawIntentLabels(dst *ebiten.Image) {
+	b.placeIntentLabels()
+	for i, r := range b.labelRects {
+		if r.w > 0 {
 			it := &b.intents[i]
-			x0, y0 := b.cam.ToScreen(float64(it.x0), float64(it.y0))
-			b.g.Kit.Text(dst, it.label, b.g.Fonts.Small, x0, y0-26*b.g.Scale, it.col, render.Center)
+			b.g.Kit.Text(dst, it.label, b.g.Fonts.Small, r.x, r.y, it.col, render.Left)
 		}
 	}
+}
+
+// placeIntentLabels places the intent labels (b.labelRects, one per intent;
+// an empty one is left out), kept on the map: a label is moved inside the
+// screen's edges, and one that would cover the HUD or another label is
+// moved a line up or down, or left out.
+func (b *battleScene) placeIntentLabels() {
+	g := b.g
+	f := g.Fonts.Small
+	lh := g.Fonts.SmallH
+	placed := b.labelRects[:0]
+	free := func(r rect) bool {
+		if r.x < 0 || r.y < 0 || r.x+r.w > g.W || r.y+r.h > g.H {
+			return false
+		}
+		for _, q := range [...]rect{b.hud.top, b.hud.panel, b.hud.bar, b.hud.logBox} {
+			if r.overlaps(q) {
+				return false
+			}
+		}
+		for _, q := range placed {
+			if r.overlaps(q) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range b.intents {
+		it := &b.intents[i]
+		x0, y0 := b.cam.ToScreen(float64(it.x0), float64(it.y0))
+		w, _ := text.Measure(it.label, f, 0)
+		x := min(max(x0-w/2, g.U(4)), g.W-w-g.U(4))
+		at := rect{}
+		for _, dy := range [...]float64{-26 * g.Scale, -26*g.Scale - lh, 18 * g.Scale, -26*g.Scale - 2*lh} {
+			if r := (rect{x, y0 + dy, w, lh}); free(r) {
+				at = r
+				break
+			}
+		}
+		placed = append(placed, at)
+	}
+	b.labelRects = placed
 }
 
 // dashedArrow draws a dashed line with an arrowhead at the end.

@@ -20,6 +20,11 @@ type rect struct{ x, y, w, h float64 }
 
 func (r rect) in(x, y float64) bool { return x >= r.x && y >= r.y && x < r.x+r.w && y < r.y+r.h }
 
+// overlaps reports whether r and q share any point.
+func (r rect) overlaps(q rect) bool {
+	return r.x < q.x+q.w && q.x < r.x+r.w && r.y < q.y+q.h && q.y < r.y+r.h
+}
+
 // hudLine is a line of HUD text, laid out when its content changes.
 type hudLine struct {
 	text string
@@ -244,6 +249,7 @@ func (h *hud) refresh() {
 
 	x, y := h.panel.x+u(14), h.panel.y+u(10)
 	w := h.panel.w - u(28)
+	defer h.clampPanel()
 	add := func(s string, face *text.GoTextFace, col render.RGBA, dy float64) {
 		h.lines = append(h.lines, hudLine{text: s, x: x, y: y, face: face, col: col})
 		y += dy
@@ -391,8 +397,12 @@ func (h *hud) refresh() {
 		if c.Weapon == i {
 			col, mark = render.ColAccent.RGBA(), "› "
 		}
-		add(fmt.Sprintf("%s%d  %s", mark, i+1, wp.Name), f.Small, col, u(15))
-		add(fmt.Sprintf("      range %d · %d%% · %d×%d %s", wp.Range, wp.Accuracy, wp.Damage, wp.Shots, weaponKindName(wp.Kind)), f.Small, render.ColDim.RGBA(), u(16))
+		// One line a weapon: its name, shortened to leave room for its
+		// figures (range, accuracy, damage × shots) at the right.
+		stats := fmt.Sprintf("r%d · %d%% · %d×%d %s", wp.Range, wp.Accuracy, wp.Damage, wp.Shots, weaponKindName(wp.Kind))
+		sw, _ := text.Measure(stats, f.Small, 0)
+		addR(stats, f.Small, render.ColDim.RGBA())
+		add(fitText(fmt.Sprintf("%s%d  %s", mark, i+1, wp.Name), f.Small, w-sw-u(8)), f.Small, col, u(16))
 	}
 	if sh.Wing >= 0 {
 		if wg := v.Wing(sh.Wing); wg != nil {
@@ -419,6 +429,48 @@ func (h *hud) refresh() {
 			add(l, f.Small, render.ColAccent.RGBA(), u(15))
 		}
 	}
+}
+
+// clampPanel keeps the side panel's text inside it: what runs past its
+// bottom (a station with many sections and weapons on a short screen) is
+// left out, and an ellipsis says so.
+func (h *hud) clampPanel() {
+	g := h.b.g
+	bottom := h.panel.y + h.panel.h - g.U(8)
+	lineH := g.Fonts.SmallH
+	cut := -1.0
+	for _, l := range h.lines {
+		if l.x < h.panel.x || l.y < h.panel.y {
+			continue // not the panel's
+		}
+		if l.y+lineH > bottom-lineH && (cut < 0 || l.y < cut) {
+			cut = l.y
+		}
+	}
+	if cut < 0 {
+		return
+	}
+	lines := h.lines[:0]
+	for _, l := range h.lines {
+		if l.x < h.panel.x || l.y < h.panel.y || l.y < cut {
+			lines = append(lines, l)
+		}
+	}
+	h.lines = append(lines, hudLine{text: "…", x: h.panel.x + g.U(14), y: min(cut, bottom-lineH), face: g.Fonts.Small, col: render.ColDim.RGBA()})
+	bars := h.bars[:0]
+	for _, br := range h.bars {
+		if br.r.x < h.panel.x || br.r.y < cut {
+			bars = append(bars, br)
+		}
+	}
+	h.bars = bars
+	rows := h.secRows[:0]
+	for _, r := range h.secRows {
+		if r.r.y+r.r.h <= cut {
+			rows = append(rows, r)
+		}
+	}
+	h.secRows = rows
 }
 
 func weaponKindName(k rules.WeaponKind) string {

@@ -37,7 +37,7 @@ type Options struct {
 	Frames     int    // with Screenshot: the frame to capture; alone: quit after this many frames
 	Autoplay   bool   // the computer plays both sides, fast
 	Stats      bool   // print frame-time statistics on exit
-	Scene      string // with Screenshot: title, briefing, battle or report
+	Scene      string // with Screenshot: title, briefing, battle, report or campaign
 	Seed       uint64
 	Mute       bool
 	Storage    saves.Storage // where saves go; saves.Default() when nil
@@ -72,6 +72,7 @@ type Options struct {
 
 	browser bool  // tests: play as the browser build does (Browser)
 	scenFS  fs.FS // tests: the scenarios (scenarios.FS when nil)
+	campFS  fs.FS // tests: the campaigns (campaigns.FS when nil)
 }
 
 // ErrUsage marks an error in the settings (Options): the desktop game says
@@ -160,7 +161,8 @@ type Manager struct {
 	track     statusTrack
 	notices   []string // told on the next title screen
 	auto      autosaver
-	scen      scenarioSet // the scenarios found, loaded and still to load (scenarios.go)
+	scen      scenarioSet  // the scenarios found, loaded and still to load (scenarios.go)
+	camp      *campaignRun // the campaign in play, if any (campaigns.go)
 }
 
 // New prepares the game from its options: it loads the art and the
@@ -249,9 +251,9 @@ func (g *Manager) checkOptions() error {
 		}
 	}
 	switch o.Scene {
-	case "", "title", "briefing", "battle", "report":
+	case "", "title", "briefing", "battle", "report", "campaign":
 	default:
-		if err := bad(fmt.Sprintf("scene %q: want title, briefing, battle or report", o.Scene)+describeKept(o.Lenient, "title"), func() { o.Scene = "" }); err != nil {
+		if err := bad(fmt.Sprintf("scene %q: want title, briefing, battle, report or campaign", o.Scene)+describeKept(o.Lenient, "title"), func() { o.Scene = "" }); err != nil {
 			return err
 		}
 	}
@@ -317,6 +319,8 @@ func (g *Manager) firstScene() error {
 		g.scene = b
 	case g.Opts.Scene == "briefing":
 		g.scene = newBriefingScene(g, sc, g.Opts.Side, g.Opts.Difficulty)
+	case g.Opts.Scene == "campaign" && len(g.campaignFiles()) > 0:
+		g.scene = newCampaignScene(g, g.campaignFiles()[0].name)
 	default:
 		g.scene = newTitleScene(g, sc)
 	}

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -55,6 +56,9 @@ func newBriefingSceneFor(g *Manager, s *play.Session) *briefingScene {
 		b.iBegin = b.menu.add("To battle stations   [Enter]")
 	}
 	b.iBack = b.menu.add("Back to the title   [Esc]")
+	if r := g.campaignOf(s); r != nil {
+		b.menu.items[b.iBack].label = "Back to the campaign   [Esc]"
+	}
 	return b
 }
 
@@ -70,6 +74,18 @@ func (b *briefingScene) Update(g *Manager) error {
 		if b.sc.Terms != nil {
 			b.terms = render.WrapText(render.Paragraphs(b.sc.Terms.Text), g.Fonts.Body, u(440))
 		}
+		if r := g.campaignOf(b.s); r != nil && r.save.Progress != nil && !r.save.Progress.Done(r.c) {
+			p := r.save.Progress
+			b.sides = append(b.sides, fmt.Sprintf("•%s: battle %d of %d", r.c.Name, p.Next+1, len(r.c.Battles)))
+			changes := []string{"The war so far changes nothing here."}
+			if p.Pending != nil && !p.Pending.Empty() {
+				changes = r.c.Battles[p.Next].Scenario.Describe(*p.Pending)
+			}
+			for _, l := range changes {
+				b.sides = append(b.sides, render.WrapText(l, g.Fonts.Small, u(440))...)
+			}
+			b.sides = append(b.sides, "")
+		}
 		for i, si := range b.sc.Sides {
 			head := play.SideTitle(b.sc, rules.Sides[i]) + ": " + si.Name
 			b.sides = append(b.sides, "•"+head)
@@ -78,7 +94,7 @@ func (b *briefingScene) Update(g *Manager) error {
 		}
 	}
 	if in.Just(input.CmdBack) {
-		g.SetScene(newTitleScene(g, b.sc))
+		b.back()
 		return nil
 	}
 	choice := -1
@@ -92,7 +108,7 @@ func (b *briefingScene) Update(g *Manager) error {
 	switch choice {
 	case -1:
 	case b.iBack:
-		g.SetScene(newTitleScene(g, b.sc))
+		b.back()
 	case b.iBegin:
 		g.SetScene(newBattleScene(g, b.s))
 	case b.iRefuse, b.iAccept:
@@ -104,6 +120,16 @@ func (b *briefingScene) Update(g *Manager) error {
 		g.SetScene(newBattleScene(g, b.s))
 	}
 	return nil
+}
+
+// back leaves the briefing: for the campaign's page when the battle is a
+// campaign's, or the title.
+func (b *briefingScene) back() {
+	if r := b.g.campaignOf(b.s); r != nil {
+		b.g.SetScene(newCampaignScene(b.g, r.c.File))
+		return
+	}
+	b.g.SetScene(newTitleScene(b.g, b.sc))
 }
 
 func (b *briefingScene) Draw(screen *ebiten.Image) {

@@ -29,6 +29,8 @@ type reportScene struct {
 	iFile   int
 	iLink   int
 	iTitle  int
+	iCamp   int // back to the campaign, -1 for a battle of none
+	camp    *campaignRun
 	iQuit   int // -1 in the browser, where the game does not end
 	prompt  *promptDialog
 	bt      *render.Batch
@@ -76,6 +78,14 @@ func newReportScene(g *Manager, s *play.Session) *reportScene {
 		r.menu.items[r.iFile].label = "Write the replay to a file…"
 	}
 	r.iLink = r.menu.add("Copy a link to the replay")
+	r.iCamp = -1
+	if camp, err := g.recordCampaign(s); camp != nil {
+		r.camp = camp
+		r.iCamp = r.menu.add("Back to the campaign")
+		if err != nil {
+			r.msg = "The campaign could not record the battle: " + err.Error()
+		}
+	}
 	r.iTitle = r.menu.add("Back to the title")
 	r.iQuit = -1
 	if g.CanQuit() {
@@ -190,6 +200,8 @@ func (r *reportScene) Update(g *Manager) error {
 		r.msg, r.prompt = g.downloadReplay(r.s)
 	case r.iLink:
 		r.msg = g.copyReplayLink(r.s)
+	case r.iCamp:
+		g.SetScene(newCampaignScene(g, r.camp.c.File))
 	case r.iTitle:
 		g.SetScene(newTitleScene(g, r.s.Scenario))
 	case r.iQuit:

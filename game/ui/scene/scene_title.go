@@ -106,6 +106,8 @@ type titleScene struct {
 	iSide  int
 	iLevel int
 	iBegin int
+	iCamp  int            // the first campaign's item; the others follow it
+	camps  []campaignFile // the campaigns listed
 	iCont  int
 	iLoad  int
 	iRep   int
@@ -148,6 +150,14 @@ func newTitleScene(g *Manager, sc *scenario.Scenario) *titleScene {
 		}
 	}
 	t.iBegin = t.menu.add("Begin the battle")
+	t.iCamp = -1
+	t.camps = g.campaignFiles()
+	for i, cf := range t.camps {
+		k := t.menu.add("Campaign: " + cf.title)
+		if i == 0 {
+			t.iCamp = k
+		}
+	}
 	t.iCont = t.menu.add("Continue the last battle")
 	t.iLoad = t.menu.add("Load a saved battle")
 	t.iRep = t.menu.add("Watch a replay")
@@ -239,6 +249,10 @@ func (t *titleScene) Update(g *Manager) error {
 		t.list = newReplayPicker(g)
 	case t.iQuit:
 		g.Quit()
+	default:
+		if k := i - t.iCamp; t.iCamp >= 0 && k >= 0 && k < len(t.camps) {
+			g.SetScene(newCampaignScene(g, t.camps[k].name))
+		}
 	}
 	return nil
 }

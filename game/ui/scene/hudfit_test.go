@@ -1,0 +1,67 @@
+package scene
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// TestHUDKeepsInside: at every window size, with the station selected (the
+// longest side panel: every section and weapon), the panel's text stays
+// inside the panel, and no label of an enemy wing's intent covers the HUD
+// or another label.
+func TestHUDKeepsInside(t *testing.T) {
+	for _, sz := range [][2]int{{800, 600}, {1280, 720}, {1920, 1080}} {
+		for _, id := range []string{"operation-return", "second-battle-of-ds9"} {
+			t.Run(fmt.Sprintf("%s-%dx%d", id, sz[0], sz[1]), func(t *testing.T) {
+				p := newPlayer(t, Options{Scenario: id, Scene: "battle", Seed: 2, Width: sz[0], Height: sz[1]})
+				p.run(2)
+				b := p.battle()
+				for i := range b.ctl.View.Ships {
+					sh := &b.ctl.View.Ships[i]
+					if b.ctl.View.Class(sh).Station && sh.Side == b.ctl.Side {
+						b.ctl.Selected = sh.ID
+					}
+				}
+				if b.ctl.Selected == rules.NoShip {
+					t.Skip("the side commands no station")
+				}
+				b.showIntent = true
+				p.run(2)
+				h := b.hud
+				bottom := h.panel.y + h.panel.h
+				for _, l := range h.lines {
+					if l.x >= h.panel.x && l.y >= h.panel.y && l.y+p.g.Fonts.SmallH > bottom {
+						t.Errorf("%q at y %.0f runs past the panel's bottom %.0f", l.text, l.y, bottom)
+					}
+				}
+				for _, br := range h.bars {
+					if br.r.x >= h.panel.x && br.r.y+br.r.h > bottom {
+						t.Errorf("a bar at y %.0f runs past the panel's bottom %.0f", br.r.y, bottom)
+					}
+				}
+				b.updateIntents()
+				b.placeIntentLabels()
+				shown := 0
+				for i, r := range b.labelRects {
+					if r.w == 0 {
+						continue
+					}
+					shown++
+					for _, q := range []rect{h.top, h.panel, h.bar, h.logBox} {
+						if r.overlaps(q) {
+							t.Errorf("label %q covers the HUD", b.intents[i].label)
+						}
+					}
+					for j, q := range b.labelRects[:i] {
+						if r.overlaps(q) {
+							t.Errorf("label %q covers %q", b.intents[i].label, b.intents[j].label)
+						}
+					}
+				}
+				t.Logf("%d intents, %d labels shown", len(b.intents), shown)
+			})
+		}
+	}
+}
