@@ -200,13 +200,18 @@ func (t *titleScene) layoutMenu(g *Manager) {
 		x = u(80)
 	}
 	w := min(u(460), g.W-2*x)
-	h := u(40)
+	h, gap := u(40), u(8)
 	y := g.H * 0.40
 	bottom := g.H - max(u(70), g.pageInset()+u(40))
-	if n := float64(len(t.menu.items)); y+n*u(48) > bottom {
-		y = max(g.H*0.22, bottom-n*u(48))
+	// The menu starts under the title and the battle's heading; on a short
+	// screen its rows get thinner (down to 30 units) before it moves up.
+	top := g.H*0.12 + g.Fonts.TitH + g.Fonts.HeadH + u(6)
+	if n := float64(len(t.menu.items)); y+n*(h+gap) > bottom {
+		pitch := min(h+gap, max(u(34), (bottom-top)/n))
+		h, gap = pitch*5/6, pitch/6
+		y = max(bottom-n*pitch, g.H*0.22)
 	}
-	t.menu.layout(x, y, w, h, u(8))
+	t.menu.layout(x, y, w, h, gap)
 }
 
 func (t *titleScene) Update(g *Manager) error {

@@ -259,4 +259,14 @@ func script(p *player, h *xHost) {
 	p.clickRect(rs.menu.items[rs.iLink].r)
 	p.run(5)
 	p.shoot(h, "21-report-share")
+	// A campaign: its page, and its first battle's briefing.
+	p.g.SetScene(newTitleScene(p.g, p.g.Scenarios[0]))
+	p.run(2)
+	c := p.toCampaign()
+	p.run(10)
+	p.shoot(h, "22-campaign")
+	p.clickRect(c.menu.items[c.iBegin].r)
+	p.until("the briefing", 5, func() bool { return p.scene() == "briefing" })
+	p.run(20)
+	p.shoot(h, "23-campaign-briefing")
 }
