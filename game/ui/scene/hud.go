@@ -107,6 +107,9 @@ type hud struct {
 	panel    rect
 	logBox   rect
 	bar      rect
+	logWrap  []logLine  // the log box's lines (logLines), for logKey
+	logKey   [3]float64 // the log's length, the box's width, the scale
+	logFresh bool
 	buttons  []rect
 	btns     []actionInfo
 	menuBtn  rect     // the top bar's Menu button (Esc)
@@ -783,7 +786,33 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	// Log.
 	g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
 	ly := h.logBox.y + h.logBox.h - u(22)
-	for i := range 10 {
+	for _, l := range h.logLines() {
+		g.Kit.Text(dst, l.text, f.Small, h.logBox.x+u(12), ly, l.col, render.Left)
+		ly -= u(17)
+	}
+}
+
+// logLine is a line of the log box as drawn: an entry, or a part of one
+// wrapped to the box's width.
+type logLine struct {
+	text string
+	col  render.RGBA
+}
+
+// logLines are the log box's lines, newest first: the last entries wrapped
+// to the box's width, as many lines as the box holds (ten). They are
+// wrapped again only when the log or the box changes.
+func (h *hud) logLines() []logLine {
+	b := h.b
+	g := b.g
+	key := [3]float64{float64(b.log().Len()), h.logBox.w, g.Scale}
+	if h.logKey == key && h.logFresh {
+		return h.logWrap
+	}
+	h.logKey, h.logFresh = key, true
+	h.logWrap = h.logWrap[:0]
+	w := h.logBox.w - g.U(24)
+	for i := 0; len(h.logWrap) < 10; i++ {
 		l := b.log().Last(i)
 		if l == nil {
 			break
@@ -795,9 +824,16 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 		if i > 0 {
 			col = col.Mul(0.85)
 		}
-		g.Kit.Text(dst, l.Text, f.Small, h.logBox.x+u(12), ly, col, render.Left)
-		ly -= u(17)
+		parts := render.WrapText(l.Text, g.Fonts.Small, w)
+		for k := len(parts) - 1; k >= 0 && len(h.logWrap) < 10; k-- {
+			text := parts[k]
+			if k > 0 {
+				text = "   " + text // a continued entry is indented
+			}
+			h.logWrap = append(h.logWrap, logLine{text, col})
+		}
 	}
+	return h.logWrap
 }
 
 // panel draws a HUD panel's background and edge.

@@ -65,3 +65,25 @@ func TestHUDKeepsInside(t *testing.T) {
 		}
 	}
 }
+
+// TestAutoScale: the interface's size follows the screen, within bounds.
+func TestAutoScale(t *testing.T) {
+	for _, tc := range []struct {
+		w, h  float64
+		touch bool
+		want  float64
+	}{
+		{1280, 720, false, 1},
+		{800, 600, false, 0.8},
+		{1920, 1080, false, 1.5},
+		{3840, 2160, false, 3},
+		{7680, 4320, false, 3},
+		{1366, 768, false, 1.05},
+		{390, 844, true, 1},
+		{844, 390, true, 1},
+	} {
+		if got := autoScale(tc.w, tc.h, tc.touch); got != tc.want {
+			t.Errorf("%vx%v touch %v: %.2f, want %.2f", tc.w, tc.h, tc.touch, got, tc.want)
+		}
+	}
+}

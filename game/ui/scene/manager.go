@@ -99,7 +99,7 @@ type Scene interface {
 type Settings struct {
 	Speed   int  `json:"speed"` // playback speed: an index into speedFactor, below numSpeeds
 	Sound   bool `json:"sound"`
-	UIScale int  `json:"ui_scale"` // the interface's size: an index into uiScales
+	UIScale int  `json:"ui_size"` // the interface's size: an index into uiScale (0: Auto)
 }
 
 // warmAfter is how many frames are drawn before the shaders are compiled
@@ -120,15 +120,29 @@ func speedFactor(i int) float64 { return [numSpeeds]float64{0.5, 1, 2, 4, 8, 16}
 // speedNames names the playback speeds.
 func speedNames() []string { return []string{"½×", "1×", "2×", "4×", "8×", "16×"} }
 
-// The interface's sizes: a factor on the device's pixel ratio.
+// The interface's sizes: a factor on the device's pixel ratio. The first,
+// Auto, is chosen from the screen (autoScale).
 const (
-	numUIScales    = 5
-	defaultUIScale = 2
+	numUIScales    = 8
+	defaultUIScale = 0
 )
 
-func uiScale(i int) float64 { return [numUIScales]float64{0.6, 0.8, 1, 1.25, 1.5}[i] }
+func uiScale(i int) float64 { return [numUIScales]float64{0, 0.6, 0.8, 1, 1.25, 1.5, 2, 3}[i] }
 func uiScaleNames() []string {
-	return []string{"60%", "80%", "100%", "125%", "150%"}
+	return []string{"Auto", "60%", "80%", "100%", "125%", "150%", "200%", "300%"}
+}
+
+// autoScale is the interface's size chosen from the screen: the screen (in
+// device-independent pixels) against 1280×720, the size the interface is
+// drawn for at 100%, within 80% and 300% (100% on a touch screen, where a
+// finger needs the room), in steps of 5%.
+func autoScale(w, h float64, touch bool) float64 {
+	lo := 0.8
+	if touch {
+		lo = 1
+	}
+	f := min(max(min(w/1280, h/720), lo), 3)
+	return math.Round(f*20) / 20
 }
 
 // Manager owns the scenes and what they share: the scene in play and the
@@ -201,7 +215,8 @@ func New(o Options) (*Manager, error) {
 	}
 	g.Input.Source = input.EbitenSource{}
 	g.W, g.H = float64(o.Width), float64(o.Height)
-	g.DPR, g.Scale = 1, uiScale(g.Settings.UIScale)
+	g.DPR = 1
+	g.Scale = g.scaleFor()
 	progress("Loading the art")
 	var err error
 	if g.Kit, err = render.NewKit(render.KitOptions{DirectText: os.Getenv("DS9_DIRECTTEXT") != "", Skip: os.Getenv("DS9_SKIP")}); err != nil {
@@ -412,19 +427,28 @@ func (g *Manager) LayoutF(outsideW, outsideH float64) (float64, float64) {
 	}
 	w, h := math.Ceil(outsideW*s), math.Ceil(outsideH*s)
 	g.DPR = s
-	g.setScale()
 	g.W, g.H = w, h
+	g.setScale()
 	return w, h
 }
 
 // setScale sets the scale of the interface: the device's pixel ratio times
 // the size the player chose.
 func (g *Manager) setScale() {
-	s := max(g.DPR, 0.25) * uiScale(g.Settings.UIScale)
-	if s != g.Scale || g.Fonts == nil {
+	if s := g.scaleFor(); s != g.Scale || g.Fonts == nil {
 		g.Scale = s
 		g.Fonts = g.Kit.Fonts(s)
 	}
+}
+
+// scaleFor is the interface's scale for the screen and the size chosen.
+func (g *Manager) scaleFor() float64 {
+	dpr := max(g.DPR, 0.25)
+	f := uiScale(g.Settings.UIScale)
+	if f == 0 {
+		f = autoScale(g.W/dpr, g.H/dpr, g.Input.TouchDevice)
+	}
+	return dpr * f
 }
 
 // Layout implements ebiten.Game (LayoutF is used instead).

@@ -342,7 +342,7 @@ func TestSettingsKept(t *testing.T) {
 	if next.g.Settings != want {
 		t.Fatalf("the next game's settings %+v, want %+v", next.g.Settings, want)
 	}
-	if got := next.g.Scale; got != uiScale(want.UIScale) {
-		t.Errorf("the next game's interface scale %.2f, want %.2f", got, uiScale(want.UIScale))
+	if got := next.g.Scale; got != next.g.scaleFor() || got == autoScale(1280, 720, false) {
+		t.Errorf("the next game's interface scale %.2f, want %.2f (not Auto's)", got, uiScale(want.UIScale))
 	}
 }
