@@ -113,7 +113,10 @@ func Run(o Options) error {
 	}
 	ebiten.SetWindowTitle(g.m.WindowTitle())
 	ebiten.SetWindowSize(g.m.Opts.Width, g.m.Opts.Height)
-	ebiten.SetWindowSizeLimits(minWidth, minHeight, -1, -1)
+	if o.Screenshot == "" {
+		// (A screenshot may be of any size: a phone's, to look at.)
+		ebiten.SetWindowSizeLimits(minWidth, minHeight, -1, -1)
+	}
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	if o.Screenshot != "" {
 		// Render as fast as possible; the picture is what counts.
