@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"log"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/saves"
@@ -26,6 +29,10 @@ import (
 type UserFile struct {
 	Name string // its name, as messages show it
 	Data []byte
+	// Path is its path on disk, when it has one (a file dropped on the
+	// desktop's window): its catalogue is looked up in its folder then,
+	// as for -scenario PATH.
+	Path string
 }
 
 // maxUserFiles bounds the files read from one drop or pick.
@@ -53,28 +60,42 @@ func (g *Manager) OpenScenarioFiles(files []UserFile) error {
 
 func (g *Manager) openScenarioFiles(files []UserFile) error {
 	beside := map[string][]byte{}
-	var names []string
 	var msgs []string
 	for _, f := range files {
 		if !isScenarioFile(f.Name) {
 			msgs = append(msgs, fmt.Sprintf("%s: not a scenario file (.yaml or .yml)", f.Name))
 			continue
 		}
-		beside[path.Base(f.Name)] = f.Data
-		names = append(names, f.Name)
+		key := path.Base(f.Name)
+		if f.Path != "" {
+			key = filepath.Base(f.Path)
+		}
+		beside[key] = f.Data
 	}
-	var scens []string // the scenarios among them; a catalogue alone is refused as a scenario
-	for _, n := range names {
-		if !scenario.IsCatalogue(beside[path.Base(n)]) {
-			scens = append(scens, n)
+	var scens []UserFile // the scenarios among them; a catalogue alone is refused as a scenario
+	for _, f := range files {
+		if isScenarioFile(f.Name) && !scenario.IsCatalogue(f.Data) {
+			scens = append(scens, f)
 		}
 	}
-	if len(scens) == 0 && len(names) > 0 {
-		scens = names[:1]
+	if len(scens) == 0 {
+		for _, f := range files {
+			if isScenarioFile(f.Name) {
+				scens = append(scens, f)
+				break
+			}
+		}
 	}
 	var opened *scenario.Scenario
-	for _, n := range scens {
-		sc, src, err := scenario.LoadUser(n, beside[path.Base(n)], scenario.FilesBeside(beside), g.scenarioFS())
+	for _, f := range scens {
+		var sc *scenario.Scenario
+		var src *scenario.Source
+		var err error
+		if f.Path != "" {
+			sc, src, err = scenario.LoadPath(f.Path, g.scenarioFS())
+		} else {
+			sc, src, err = scenario.LoadUser(f.Name, f.Data, scenario.FilesBeside(beside), g.scenarioFS())
+		}
 		if err == nil {
 			err = g.addUserScenario(sc, src, true)
 		}
@@ -131,7 +152,11 @@ func (g *Manager) openDropped(fsys fs.FS) {
 			msgs = append(msgs, fmt.Sprintf("%s: %s", p, oneLine(err.Error())))
 			return nil
 		}
-		files = append(files, UserFile{Name: p, Data: data})
+		f := UserFile{Name: p, Data: data}
+		if a, ok := d.(ebiten.AbsPather); ok && a.AbsPath() != "" {
+			f.Name, f.Path = a.AbsPath(), a.AbsPath()
+		}
+		files = append(files, f)
 		return nil
 	})
 	if err != nil {

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -216,5 +217,78 @@ func TestScenarioPath(t *testing.T) {
 	gone.run(2)
 	if st := gone.g.Status(); st.Scene != "title" || !strings.Contains(st.Error, `"my-battle"`) || !strings.Contains(st.Error, "open its file again") {
 		t.Errorf("the scenario gone: %+v", st)
+	}
+}
+
+// absFS is a folder on disk whose entries know their path there, as the
+// files dropped on the desktop's window do (ebiten.AbsPather); only the
+// names given are in it.
+type absFS struct {
+	dir   string
+	names []string
+}
+
+type absEntry struct {
+	fs.DirEntry
+	abs string
+}
+
+func (e absEntry) AbsPath() string { return e.abs }
+
+func (a absFS) Open(name string) (fs.File, error) { return os.DirFS(a.dir).Open(name) }
+
+func (a absFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	ents, err := fs.ReadDir(os.DirFS(a.dir), name)
+	if err != nil {
+		return nil, err
+	}
+	var out []fs.DirEntry
+	for _, e := range ents {
+		if slices.Contains(a.names, e.Name()) {
+			out = append(out, absEntry{e, filepath.Join(a.dir, e.Name())})
+		}
+	}
+	return out, nil
+}
+
+// TestDropFromDisk: a file dropped on the desktop's window opens as
+// -scenario PATH does: its catalogue from its folder on disk (not dropped
+// with it), and a bad one told by its path.
+func TestDropFromDisk(t *testing.T) {
+	dir := t.TempDir()
+	ships, _ := scenarios.FS.ReadFile("ships.yaml")
+	mine := myBattle(t)
+	for name, text := range map[string]string{
+		"mine.yaml":  mine,
+		"ships.yaml": strings.Replace(string(ships), "hull: 50", "hull: 51", 1),
+		"bad.yaml":   strings.Replace(mine, "turn_limit:", "turn_limitt:", 1),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		drop, err string
+		cat       bool
+	}{
+		{drop: "mine.yaml", cat: true},
+		{drop: "bad.yaml", err: filepath.Join(dir, "bad.yaml") + ":"},
+	} {
+		st := saves.NewMemory()
+		p := newPlayer(t, Options{Storage: st})
+		p.run(2)
+		p.in.dropped = absFS{dir: dir, names: []string{c.drop}}
+		p.run(1)
+		msg := p.g.Status().Error
+		if c.err != "" {
+			if !strings.HasPrefix(msg, c.err) || !strings.Contains(msg, "turn_limitt") {
+				t.Errorf("%s: the title says %q, want %q…", c.drop, msg, c.err)
+			}
+			continue
+		}
+		kept, _ := saves.KeptScenarios(st)
+		if msg != "" || len(kept) != 1 || (kept[0].CatalogueData != nil) != c.cat {
+			t.Errorf("%s: the title says %q; kept %d, with its catalogue from disk: %v", c.drop, msg, len(kept), len(kept) == 1 && kept[0].CatalogueData != nil)
+		}
 	}
 }
