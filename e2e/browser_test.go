@@ -7,8 +7,8 @@
 // first, and every order is kept), a lost WebGL context (no reload, no order
 // lost), HiDPI, bad address parameters (told on the title, the page alive),
 // sharing from the report (a download, a link that opens the replay), the
-// saves list, replays from a link and a file, a phone's screen, and an
-// offline start from the service worker.
+// saves list, replays from a link and a file, scenario files (dropped,
+// picked), a phone's screen, and an offline start from the service worker.
 //
 // `make e2e` (part of `make test`) builds the game and runs it with
 // DS9_E2E=1. Under CI=true or DS9_E2E=1 a missing browser or build is a
@@ -302,6 +302,7 @@ func TestBrowser(t *testing.T) {
 		{"share", testShare},
 		{"saves", testSavesList},
 		{"replay", testReplay},
+		{"scenariofile", testScenarioFile},
 		{"phone", testPhone},
 		{"offline", testOffline},
 	} {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -604,4 +605,56 @@ func jsNumber(f float64) string {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// testScenarioFile: a scenario file of the player's opens in the browser: a
+// bad one dropped on the page is told on the title, file:line first; a good
+// one picked with the title's "Open a scenario file…" joins the list, is
+// begun, and is kept for the next visit.
+func testScenarioFile(t *testing.T, b *browser) {
+	ctx := b.ctx
+	flagship, err := os.ReadFile("../scenarios/" + scenarioID + ".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := strings.Replace(string(flagship), "id: "+scenarioID, "id: my-battle", 1)
+	mine = strings.Replace(mine, "\nname: ", "\nname: My Battle — ", 1)
+	bad := strings.Replace(mine, "turn_limit:", "turn_limitt:", 1)
+	badLine := strings.Count(bad[:strings.Index(bad, "turn_limitt:")], "\n") + 1
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base+"/?mute")); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor(ctx, "the title screen", firstFrameLimit, func(s status) bool { return s.Scene == "title" && s.Frames > 2 }, nil)
+
+	// Dropped on the page: a bad file.
+	eval[bool](b, ctx, `(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([`+jsString(bad)+`], "bad.yaml"));
+		document.body.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true;
+	})()`)
+	want := "bad.yaml:" + strconv.Itoa(badLine) + ":"
+	b.until(ctx, "the bad file's message", `(window.ds9.status().error || "").startsWith(`+jsString(want)+`)`, 10*time.Second)
+	s, _ := b.status(ctx)
+	t.Logf("a bad scenario file dropped: %q", s.Error)
+	if s.Scene != "title" || strings.Contains(s.Error, "\n") || !strings.Contains(s.Error, "turn_limitt") {
+		t.Errorf("the title after a bad file: %+v", s)
+	}
+
+	// Picked: a good one.
+	p := filepath.Join(t.TempDir(), "mine.yaml")
+	if err := os.WriteFile(p, []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.clickItem(ctx, "Open a scenario file")
+	picker := `input[type=file][accept=".yaml,.yml"]`
+	b.until(ctx, "the scenario file picker", `document.querySelector(`+jsString(picker)+`)`, 5*time.Second)
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS(picker), []string{p})); err != nil {
+		t.Fatalf("the scenario file picker: %v", err)
+	}
+	b.until(ctx, "the scenario picked", `window.ds9.status().error === undefined && Object.keys(localStorage).some((k) => k.endsWith("scenario-my-battle.yaml"))`, 10*time.Second)
+	b.screenshot(ctx, "title-my-battle")
+	b.clickItem(ctx, "Begin the battle")
+	b.waitFor(ctx, "the briefing of the file's battle", 10*time.Second, func(s status) bool { return s.Scene == "briefing" && s.Scenario == "my-battle" }, nil)
+	b.checkErrors("opening a scenario file")
 }

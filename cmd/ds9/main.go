@@ -1,11 +1,16 @@
 // Command ds9 is the desktop (and browser) game of Call to Arms, drawn with
 // Ebitengine: the battles of scenarios/ in the front end of game/ui.
 //
-//	ds9 [-scenario ID] [-side alliance|dominion|hotseat|watch] [-difficulty easy|normal|hard]
+//	ds9 [-scenario ID|FILE] [-side alliance|dominion|hotseat|watch] [-difficulty easy|normal|hard]
 //	ds9 -replay FILE
 //	ds9 -screenshot out.png -frames N [-autoplay] [-scene title|briefing|battle|report|campaign]
 //	ds9 -stats
 //	ds9 -save-dir DIR -share-url URL   # where replays are written; the page links open
+//
+// -scenario FILE (a value with a '/' or ending in .yaml or .yml) opens a
+// scenario file of the player's, its catalogue beside it or built in; a
+// file that does not open is told on the title screen, file:line first, and
+// the game runs on. Files dropped on the window open the same way.
 //
 // On the desktop a bad flag or value is one line on stderr and exit status
 // 2. In the browser the flags come from the page's address (its query), and
@@ -47,7 +52,7 @@ func main() {
 // flags are the game's command-line flags over o.
 func flags(o *ui.Options) *flag.FlagSet {
 	fs := flag.NewFlagSet("ds9", flag.ContinueOnError)
-	fs.StringVar(&o.Scenario, "scenario", "", "scenario `id` to play (default: the first)")
+	fs.StringVar(&o.Scenario, "scenario", "", "scenario `id` to play (default: the first), or a scenario file to open (a path: with a / or ending in .yaml)")
 	fs.StringVar(&o.Side, "side", "", "who you command: one of the battle's side ids (the first by default), hotseat or watch")
 	fs.StringVar(&o.Difficulty, "difficulty", "normal", "the computer's level: easy, normal or hard")
 	fs.StringVar(&o.Replay, "replay", "", "open a replay `file` in the viewer")

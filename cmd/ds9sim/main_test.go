@@ -175,3 +175,41 @@ func TestValidateHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestScenarioPath: -scenario takes a player's file as well as an id, its
+// catalogue beside it or built in; a bad one is its file:line.
+func TestScenarioPath(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := scenarios.FS.ReadFile("second-battle-of-ds9.yaml")
+	mine := bytes.Replace(good, []byte("id: second-battle-of-ds9"), []byte("id: my-battle"), 1)
+	p := filepath.Join(dir, "mine.yaml") // no ships.yaml beside it: the built-in one
+	if err := os.WriteFile(p, mine, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, bytes.Replace(mine, []byte("turn_limit:"), []byte("turn_limitt:"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want string // in stdout, or else in stderr
+	}{
+		{"play a path", []string{"play", "-scenario", p, "-seed", "1"}, 0, "my-battle"},
+		{"sim a path", []string{"sim", "-scenario", p, "-n", "2", "-seed", "1"}, 0, "my-battle"},
+		{"validate with a built-in catalogue", []string{"validate", p}, 0, p + ": ok"},
+		{"an id still", []string{"play", "-scenario", "second-battle-of-ds9", "-seed", "1"}, 0, "second-battle-of-ds9"},
+		{"a bad file", []string{"play", "-scenario", bad, "-seed", "1"}, 1, bad + ":"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, e := runCmd(c.args...)
+			if code != c.code || !strings.Contains(out+e, c.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q", code, out, e, c.code, c.want)
+			}
+			if c.code != 0 && (strings.Count(strings.TrimSpace(e), "\n") != 0 || !strings.Contains(e, "unknown key")) {
+				t.Errorf("stderr %q: want one file:line line", e)
+			}
+		})
+	}
+}

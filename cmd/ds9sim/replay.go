@@ -40,7 +40,7 @@ func cmdReplay(args []string, stdout, stderr io.Writer) error {
 	}
 	var sc *scenario.Scenario
 	if *scFile != "" {
-		sc, err = scenario.LoadFile(*scFile)
+		sc, _, err = scenario.LoadPath(*scFile, scenarios.FS)
 	} else {
 		// A replay's scenario field names a built-in scenario, never a file to read.
 		sc, err = scenario.ByID(scenarios.FS, f.Scenario)

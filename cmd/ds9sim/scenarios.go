@@ -10,13 +10,15 @@ import (
 	"github.com/calltoarms/ds9/scenarios"
 )
 
-// findScenario loads a built-in scenario by id, or a scenario file by path.
+// findScenario loads a built-in scenario by id, or a scenario file by path
+// (scenario.IsPath): a player's file, its catalogue beside it or built in.
 func findScenario(id string) (*scenario.Scenario, error) {
 	if id == "" {
 		return nil, fmt.Errorf("%w: -scenario is required", errUsage)
 	}
-	if strings.HasSuffix(id, ".yaml") || strings.ContainsRune(id, '/') {
-		return scenario.LoadFile(id)
+	if scenario.IsPath(id) {
+		sc, _, err := scenario.LoadPath(id, scenarios.FS)
+		return sc, err
 	}
 	return scenario.ByID(scenarios.FS, id)
 }
@@ -55,7 +57,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	}
 	bad := 0
 	for _, p := range args {
-		if err := scenario.ValidateFile(p); err != nil {
+		if err := scenario.ValidatePath(p, scenarios.FS); err != nil {
 			fmt.Fprintln(stderr, oneLine(err.Error()))
 			bad++
 			continue

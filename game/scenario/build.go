@@ -33,6 +33,8 @@ type Scenario struct {
 	// Variant is the campaign's changes applied to the scenario's battle
 	// (Apply), or nil.
 	Variant *Variant
+
+	idLine int // the line of the file's id, for DuplicateError
 }
 
 // SideInfo names a side and its commander in this battle.
@@ -110,6 +112,7 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 		ID: f.ID, Name: f.Name, Date: f.Date, Order: orderOr(f.Order), Briefing: strings.TrimSpace(f.Briefing), File: name,
 		Classes: info,
 		Hash:    hex.EncodeToString(sum.Sum(nil)),
+		idLine:  d.line("id"),
 	}
 	su := &sc.Setup
 	su.Scenario, su.Name, su.Classes = f.ID, f.Name, classes

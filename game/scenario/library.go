@@ -66,7 +66,7 @@ func scan(fsys fs.FS) ([]entry, error) {
 		e.sc, e.err = Load(fsys, n)
 		if e.err == nil {
 			if first, dup := ids[e.sc.ID]; dup {
-				e.sc, e.err = nil, &Error{File: n, Line: 1, Msg: fmt.Sprintf("scenario id %q is already the id of %s", e.sc.ID, first)}
+				e.sc, e.err = nil, e.sc.DuplicateError(first)
 			} else {
 				ids[e.sc.ID] = n
 			}
@@ -77,6 +77,12 @@ func scan(fsys fs.FS) ([]entry, error) {
 	// place by name.
 	slices.SortStableFunc(out, func(a, b entry) int { return cmp.Compare(a.order(), b.order()) })
 	return out, nil
+}
+
+// DuplicateError is the error of a scenario whose id another file, named
+// by other, already has: at the line of its id.
+func (sc *Scenario) DuplicateError(other string) error {
+	return &Error{File: sc.File, Line: sc.idLine, Msg: fmt.Sprintf("scenario id %q is already the id of %s", sc.ID, other)}
 }
 
 // DefaultOrder is the order of a scenario that names none; MaxOrder bounds it.

@@ -40,7 +40,7 @@ func TestAllSkipsBrokenFiles(t *testing.T) {
 	if len(errs) != 2 {
 		t.Fatalf("%d errors, want 2: %v", len(errs), err)
 	}
-	for i, want := range []string{"b-broken.yaml:", "c-again.yaml:1: scenario id \"second-battle-of-ds9\" is already the id of a-good.yaml"} {
+	for i, want := range []string{"b-broken.yaml:", "c-again.yaml:4: scenario id \"second-battle-of-ds9\" is already the id of a-good.yaml"} {
 		var se *scenario.Error
 		if !errors.As(errs[i], &se) || !strings.HasPrefix(errs[i].Error(), want) || strings.Contains(errs[i].Error(), "\n") || se.Line == 0 {
 			t.Errorf("error %d: %q, want one line starting %q", i, errs[i], want)

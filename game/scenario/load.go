@@ -99,14 +99,8 @@ func yamlError(name string, err error) *Error {
 // decode reads YAML strictly into v: every key must be known, every number a
 // whole number within its bound (checkBounds).
 func decode(name string, data []byte, v any, bounds []bound) (*doc, error) {
-	if len(data) > MaxFileSize {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("file is %d bytes, the limit is %d", len(data), MaxFileSize)}
-	}
-	if !utf8.Valid(data) {
-		return nil, &Error{File: name, Msg: "not UTF-8 text"}
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, &Error{File: name, Msg: "binary data (NUL byte) in a text file"}
+	if err := checkText(name, data); err != nil {
+		return nil, err
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
@@ -127,6 +121,21 @@ func decode(name string, data []byte, v any, bounds []bound) (*doc, error) {
 		return nil, yamlError(name, err)
 	}
 	return &doc{name: name, root: root.Content[0]}, nil
+}
+
+// checkText checks that a file is text within the size limit, before any
+// YAML is parsed.
+func checkText(name string, data []byte) error {
+	if len(data) > MaxFileSize {
+		return &Error{File: name, Msg: fmt.Sprintf("file is %d bytes, the limit is %d", len(data), MaxFileSize)}
+	}
+	if !utf8.Valid(data) {
+		return &Error{File: name, Msg: "not UTF-8 text"}
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return &Error{File: name, Msg: "binary data (NUL byte) in a text file"}
+	}
+	return nil
 }
 
 // line finds the line of the node at a path of keys (string) and indexes (int),
@@ -241,8 +250,12 @@ func load(fsys fs.FS, name, display string) (*Scenario, error) {
 }
 
 // IsCatalogue reports whether a file's top level holds classes (a catalogue)
-// rather than a scenario.
+// rather than a scenario; a file that is not text within the size limit is
+// neither.
 func IsCatalogue(data []byte) bool {
+	if checkText("", data) != nil {
+		return false
+	}
 	var top map[string]yaml.Node
 	if yaml.Unmarshal(data, &top) != nil {
 		return false

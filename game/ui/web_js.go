@@ -17,6 +17,7 @@ import (
 	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/saves"
+	"github.com/calltoarms/ds9/game/ui/scene"
 )
 
 // The bridge between the game and the page it runs in (assets/web/index.html).
@@ -29,6 +30,9 @@ import (
 //	                             warns) and touch (the player plays by touch)
 //	ds9.openReplay(bytes, name)  opens a replay (JSON, or gzip'd JSON) in the viewer;
 //	                             returns {ok: true} or {error: "..."}
+//	ds9.openScenarioFiles(files) opens scenario files (a FileList or an array of File,
+//	                             a scenario with its catalogue): they join the title's list,
+//	                             or the title tells why not
 //	ds9.releaseInput()           forgets held keys and buttons (the page lost the focus)
 //	ds9.graphicsLost()           the page's WebGL context was lost: the game saves the
 //	                             battle, stops, and asks the page to start it again
@@ -70,6 +74,9 @@ type webPage struct {
 	gc            int         // the collector's percent before loading
 	funcs         []js.Func
 	extra         webExtra
+	picker        js.Value           // the file picker for scenario files (webscen_js.go)
+	scenFiles     [][]scene.UserFile // scenario files handed over, each pick or drop together
+	scenErrs      []string           // files handed over that could not be read
 }
 
 // webExtra is the status the page reads beyond play.Status.
@@ -88,6 +95,7 @@ func (web *webPage) options(o *Options) {
 	// until the first frame is up (update puts it back).
 	web.gc = debug.SetGCPercent(-1)
 	o.Lenient = true
+	o.OpenFiles = web.pickScenarioFiles
 	if o.Progress == nil {
 		o.Progress = pageStage
 	}
@@ -149,6 +157,7 @@ func (web *webPage) update(g *Game) {
 	if release {
 		g.m.Input.Cancel()
 	}
+	web.openScenarioFiles(g)
 	st := g.m.Status()
 	web.keyBuf = inpututil.AppendPressedKeys(web.keyBuf[:0])
 	// The Draw after an Update draws the scene that Update left: when a
@@ -250,6 +259,13 @@ func (web *webPage) register() {
 		}
 		return jsResult(err)
 	}))
+	api.Set("openScenarioFiles", fn(func(args []js.Value) any {
+		if len(args) < 1 {
+			return jsResult(errors.New("openScenarioFiles wants a list of files"))
+		}
+		web.readScenarioFiles(args[0])
+		return jsResult(nil)
+	}))
 	api.Set("releaseInput", fn(func([]js.Value) any {
 		web.mu.Lock()
 		web.release = true
@@ -274,8 +290,12 @@ func (web *webPage) register() {
 		canvas.Call("addEventListener", "mouseleave", fn(func([]js.Value) any { web.mouseIn.Store(false); return nil }))
 	}
 
-	// A replay the page was handed before the game was up.
+	// A replay, or scenario files, the page was handed before the game was up.
 	if page := js.Global().Get("ds9page"); page.Truthy() {
+		if p := page.Get("pendingScenarioFiles"); p.Truthy() {
+			page.Set("pendingScenarioFiles", js.Null())
+			web.readScenarioFiles(p)
+		}
 		if p := page.Get("pendingReplay"); p.Truthy() {
 			page.Set("pendingReplay", js.Null())
 			if b := p.Get("bytes"); b.Truthy() {

@@ -5,6 +5,7 @@
 package input
 
 import (
+	"io/fs"
 	"math"
 	"runtime"
 
@@ -154,6 +155,8 @@ type Input struct {
 	TouchDevice bool
 	// Typed is the text typed this frame (for a name field).
 	Typed []rune
+	// Dropped holds the files dropped on the game this frame, or is nil.
+	Dropped fs.FS
 
 	wheel wheel
 
@@ -191,6 +194,9 @@ type (
 	TouchScreen interface{ TouchScreen() bool }
 	// TextSource is a Source of typed text.
 	TextSource interface{ AppendInputChars(r []rune) []rune }
+	// FileDrop is a Source of files dropped on the game: nil in a frame
+	// when none were.
+	FileDrop interface{ DroppedFiles() fs.FS }
 )
 
 // EbitenSource is Ebitengine's input: the source of a running game.
@@ -212,6 +218,16 @@ func (s EbitenSource) TouchScreen() bool { return s.Coarse != nil && s.Coarse() 
 
 // AppendInputChars appends the text typed this frame.
 func (EbitenSource) AppendInputChars(r []rune) []rune { return ebiten.AppendInputChars(r) }
+
+// DroppedFiles are the files dropped on the window this frame. In a browser
+// they are none: the page hands dropped files to the game itself (its drop
+// handler reads them, game/ui/web_js.go).
+func (EbitenSource) DroppedFiles() fs.FS {
+	if runtime.GOOS == "js" {
+		return nil
+	}
+	return ebiten.DroppedFiles()
+}
 
 func (EbitenSource) Poll()                                      {}
 func (EbitenSource) KeyPressed(k ebiten.Key) bool               { return ebiten.IsKeyPressed(k) }
@@ -251,6 +267,10 @@ func (in *Input) Update() {
 	in.Typed = in.Typed[:0]
 	if ts, ok := src.(TextSource); ok {
 		in.Typed = ts.AppendInputChars(in.Typed)
+	}
+	in.Dropped = nil
+	if fd, ok := src.(FileDrop); ok {
+		in.Dropped = fd.DroppedFiles()
 	}
 	in.shiftHeld = src.KeyPressed(ebiten.KeyShift)
 	in.ctrlHeld = src.KeyPressed(ebiten.KeyControl) || src.KeyPressed(ebiten.KeyMeta)

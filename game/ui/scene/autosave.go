@@ -189,7 +189,7 @@ func (g *Manager) openSaved(name string) (*play.Session, error) {
 	}
 	sc := g.ScenarioByID(f.Scenario)
 	if sc == nil {
-		return nil, fmt.Errorf("%s: unknown scenario %q", name, f.Scenario)
+		return nil, fmt.Errorf("%s: unknown scenario %q (a scenario opened from a file? open its file again)", name, f.Scenario)
 	}
 	sc, err = replay.ScenarioOf(f, sc) // a campaign's variant of it
 	if err != nil {

@@ -29,7 +29,7 @@ import (
 
 // Options are the game's command-line settings.
 type Options struct {
-	Scenario   string // scenario id to select (or start, with Autoplay)
+	Scenario   string // scenario id to select (or start, with Autoplay), or a scenario file's path (scenario.IsPath)
 	Side       string // alliance, dominion, hotseat or watch
 	Difficulty string // easy, normal or hard
 	Replay     string // a replay file to open in the viewer
@@ -69,6 +69,10 @@ type Options struct {
 	// the browser; on the desktop, -share-url (the page of make serve by
 	// default).
 	ShareURL string
+	// OpenFiles, when set, lets the player pick scenario files (the
+	// browser page's file picker): the title screen offers it, and the
+	// files picked come back through Manager.OpenScenarioFiles.
+	OpenFiles func()
 
 	browser bool  // tests: play as the browser build does (Browser)
 	scenFS  fs.FS // tests: the scenarios (scenarios.FS when nil)
@@ -207,8 +211,18 @@ func New(o Options) (*Manager, error) {
 	// The sound device is opened once the first frame is up (Update).
 	g.Sound = sound.NewLater(o.Mute || o.Screenshot != "")
 	g.Sound.Enabled = g.Sound.Enabled && g.Settings.Sound && !o.Mute
+	// A scenario file of the player's is opened once the built-in ones are
+	// known; one that does not open is told on the title screen.
+	userPath := ""
+	if scenario.IsPath(o.Scenario) {
+		userPath, g.Opts.Scenario = o.Scenario, ""
+	}
 	if err := g.loadScenarios(); err != nil {
 		return nil, err
+	}
+	g.loadKeptScenarios()
+	if userPath != "" {
+		g.openScenarioPath(userPath)
 	}
 	if err := g.checkOptions(); err != nil {
 		return nil, err
@@ -381,6 +395,9 @@ func (g *Manager) Update() error {
 		return ebiten.Termination
 	}
 	g.Input.Update()
+	if g.Input.Dropped != nil {
+		g.openDropped(g.Input.Dropped)
+	}
 	if g.Frame > 0 && (g.Frame >= soundAfter || g.Input.Pressed || g.Input.Clicked) {
 		g.Sound.Start()
 	}

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"io/fs"
 	"math"
 	"os"
 	"strconv"
@@ -28,6 +29,7 @@ type scriptedInput struct {
 	prev    [3]bool
 	wheel   float64
 	present bool
+	dropped fs.FS // files dropped on the game in the next frame
 }
 
 func newScriptedInput() *scriptedInput {
@@ -64,6 +66,13 @@ func (s *scriptedInput) AppendTouchIDs(ids []ebiten.TouchID) []ebiten.TouchID { 
 func (s *scriptedInput) TouchPosition(ebiten.TouchID) (int, int)              { return 0, 0 }
 func (s *scriptedInput) PointerPresent() bool                                 { return s.present }
 func (s *scriptedInput) Focused() bool                                        { return true }
+
+// DroppedFiles are the files the script dropped, once.
+func (s *scriptedInput) DroppedFiles() fs.FS {
+	d := s.dropped
+	s.dropped = nil
+	return d
+}
 
 // player plays the game through its input, one frame (Update) at a time,
 // with no window: what it knows of the battle it reads from the screen's

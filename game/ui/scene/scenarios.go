@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
-	"fmt"
 	"io/fs"
 	"log"
 	"slices"
@@ -37,6 +36,7 @@ type scenarioSet struct {
 	loaded  map[string]*scenario.Scenario // by file name
 	pending []scenarioFile                // not loaded yet, in file order
 	errs    []error
+	user    []*scenario.Scenario // a player's, opened from files, after the built-in ones (userscen.go)
 }
 
 // topValue is the value of a top-level key of a YAML file ("" when the file
@@ -139,8 +139,13 @@ func (g *Manager) loadAllScenarios() error {
 	if err != nil {
 		log.Print(err) // the scenarios that load are still played
 	}
-	g.Scenarios = all
-	g.scen.pending = nil
+	set := &g.scen
+	set.files, set.pending, set.loaded = nil, nil, map[string]*scenario.Scenario{}
+	for _, sc := range all {
+		set.files = append(set.files, scenarioFile{name: sc.File, id: sc.ID, order: sc.Order})
+		set.loaded[sc.File] = sc
+	}
+	g.listScenarios()
 	if len(all) == 0 {
 		return errors.New("no scenarios found")
 	}
@@ -160,7 +165,7 @@ func (g *Manager) loadNextScenario() bool {
 	if err == nil {
 		for name, other := range set.loaded {
 			if other.ID == sc.ID && name < f.name {
-				err = &scenario.Error{File: f.name, Line: 1, Msg: fmt.Sprintf("scenario id %q is already the id of %s", sc.ID, name)}
+				err = sc.DuplicateError(name)
 			}
 		}
 	}
@@ -180,7 +185,8 @@ func (g *Manager) loadPendingScenarios() {
 	}
 }
 
-// listScenarios puts the loaded scenarios in file order.
+// listScenarios puts the loaded scenarios in file order, then the
+// player's.
 func (g *Manager) listScenarios() {
 	set := &g.scen
 	g.Scenarios = g.Scenarios[:0]
@@ -189,6 +195,7 @@ func (g *Manager) listScenarios() {
 			g.Scenarios = append(g.Scenarios, sc)
 		}
 	}
+	g.Scenarios = append(g.Scenarios, set.user...)
 }
 
 // knowsScenario reports whether a scenario of that id is loaded or waits

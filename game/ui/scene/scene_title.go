@@ -111,6 +111,7 @@ type titleScene struct {
 	iCont  int
 	iLoad  int
 	iRep   int
+	iOpen  int // open a scenario file (the browser page's picker); -1 without one
 	iQuit  int
 	list   *slotPicker
 	cont   string // the autosave Continue resumes
@@ -161,6 +162,10 @@ func newTitleScene(g *Manager, sc *scenario.Scenario) *titleScene {
 	t.iCont = t.menu.add("Continue the last battle")
 	t.iLoad = t.menu.add("Load a saved battle")
 	t.iRep = t.menu.add("Watch a replay")
+	t.iOpen = -1
+	if g.Opts.OpenFiles != nil {
+		t.iOpen = t.menu.add("Open a scenario file…")
+	}
 	t.iQuit = -1
 	if g.CanQuit() {
 		t.iQuit = t.menu.add("Quit")
@@ -177,11 +182,21 @@ func newTitleScene(g *Manager, sc *scenario.Scenario) *titleScene {
 // refreshScenarios lists the battles again when more scenarios have loaded
 // (they load one a frame after the first screen), keeping the one chosen.
 func (t *titleScene) refreshScenarios(g *Manager) {
-	it := &t.menu.items[t.iScen]
-	if len(it.values) == len(g.Scenarios) {
+	if len(t.menu.items[t.iScen].values) == len(g.Scenarios) {
 		return
 	}
-	chosen := t.art.sc
+	t.relist(g, t.art.sc)
+}
+
+// relist lists the battles again, chosen the one given (a scenario file
+// the player opened, or the one chosen before).
+func (t *titleScene) relist(g *Manager, chosen *scenario.Scenario) {
+	it := &t.menu.items[t.iScen]
+	if chosen != t.art.sc {
+		t.art = newTitleArt(chosen)
+		t.menu.items[t.iSide].values = sideLabels(chosen)
+		t.menu.items[t.iSide].value = min(t.menu.items[t.iSide].value, len(sideLabels(chosen))-1)
+	}
 	it.values = it.values[:0]
 	for i, sc := range g.Scenarios {
 		it.values = append(it.values, sc.Name)
@@ -252,6 +267,8 @@ func (t *titleScene) Update(g *Manager) error {
 		t.list = newLoadPicker(g)
 	case t.iRep:
 		t.list = newReplayPicker(g)
+	case t.iOpen:
+		g.Opts.OpenFiles()
 	case t.iQuit:
 		g.Quit()
 	default:
@@ -334,6 +351,9 @@ func (t *titleScene) Draw(screen *ebiten.Image) {
 		hint := "↑ ↓ choose   ← → change   Enter select"
 		if g.CanQuit() {
 			hint += "   Esc quit"
+		}
+		if drop := hint + "   Drop a scenario file (.yaml) here to open it"; render.TextWidth(drop, g.Fonts.Small) <= g.W-x-u(16) {
+			hint = drop
 		}
 		g.Kit.Text(screen, hint, g.Fonts.Small, x, g.H-u(30)-g.pageInset(), render.ColDim.RGBA(), render.Left)
 	}
