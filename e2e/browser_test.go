@@ -89,6 +89,17 @@ type status struct {
 	Autosave           string  `json:"autosave"`
 	InBattle           bool    `json:"inBattle"`
 	Touch              bool    `json:"touch"`
+	Screen             struct {
+		W float64 `json:"w"`
+		H float64 `json:"h"`
+	} `json:"screen"`
+	Boxes []box `json:"boxes"`
+}
+
+// box is a box of the battle HUD, in the page's pixels.
+type box struct {
+	Name       string
+	X, Y, W, H float64
 }
 
 type shipPos struct {

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"net/http"
 	"os"
@@ -522,7 +523,82 @@ func testPhone(t *testing.T, b *browser) {
 	}
 	b.waitFor(ctx, "the report on a phone", 150*time.Second, func(s status) bool { return s.Scene == "report" && s.Frames > 2 }, nil)
 	b.screenshot(ctx, "phone-report")
+	// The briefing and the battle, upright and on its side: every box of the
+	// HUD on the screen, none over another, and the map visible.
+	for _, vp := range []struct {
+		name string
+		w, h int64
+	}{{"phone", 390, 844}, {"phone-landscape", 844, 390}} {
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(b.base+"/?scene=briefing&seed=2&mute")); err != nil {
+			t.Fatal(err)
+		}
+		b.waitFor(ctx, vp.name+": the briefing", firstFrameLimit, func(s status) bool { return s.Scene == "briefing" && s.Frames > 2 }, nil)
+		b.screenshot(ctx, vp.name+"-briefing")
+		if err := chromedp.Do(ctx, chromedp.Navigate(b.base+"/?scene=battle&seed=2&mute")); err != nil {
+			t.Fatal(err)
+		}
+		s := b.waitFor(ctx, vp.name+": the battle", firstFrameLimit, func(s status) bool { return s.Scene == "battle" && s.HumanTurn && s.BattleFrames > 5 }, nil)
+		b.screenshot(ctx, vp.name+"-battle")
+		for _, p := range layoutProblems(s) {
+			t.Errorf("%s, %vx%v: %s", vp.name, s.Screen.W, s.Screen.H, p)
+		}
+	}
 	b.checkErrors("a phone")
+}
+
+// layoutProblems checks the battle HUD's boxes, as the page's status tells
+// them: each on the screen, none over another (the buttons lie in the action
+// bar and the menu button in the top bar), and at least a third of the
+// screen left to the map.
+func layoutProblems(s status) []string {
+	var out []string
+	if len(s.Boxes) == 0 {
+		return []string{"the status tells no HUD boxes"}
+	}
+	const eps = 0.5
+	inside := func(b, in box) bool {
+		return b.X >= in.X-eps && b.Y >= in.Y-eps && b.X+b.W <= in.X+in.W+eps && b.Y+b.H <= in.Y+in.H+eps
+	}
+	over := func(a, b box) bool {
+		return a.X+eps < b.X+b.W && b.X+eps < a.X+a.W && a.Y+eps < b.Y+b.H && b.Y+eps < a.Y+a.H
+	}
+	screen := box{Name: "screen", W: s.Screen.W, H: s.Screen.H}
+	parent := func(b box) string {
+		switch {
+		case b.Name == "button":
+			return "bar"
+		case b.Name == "menu":
+			return "top"
+		}
+		return ""
+	}
+	covered := 0.0
+	for i, a := range s.Boxes {
+		if a.W <= 0 || a.H <= 0 {
+			continue
+		}
+		if !inside(a, screen) {
+			out = append(out, fmt.Sprintf("%s %+v leaves the screen", a.Name, a))
+		}
+		if parent(a) == "" {
+			covered += a.W * a.H
+		}
+		for _, c := range s.Boxes[i+1:] {
+			if c.W <= 0 || c.H <= 0 || parent(a) == c.Name || parent(c) == a.Name {
+				continue
+			}
+			if over(a, c) {
+				out = append(out, fmt.Sprintf("%s %+v overlaps %s %+v", a.Name, a, c.Name, c))
+			}
+		}
+	}
+	if free := 1 - covered/(s.Screen.W*s.Screen.H); free < 1.0/3 {
+		out = append(out, fmt.Sprintf("the HUD covers %.0f%% of the screen", 100*(1-free)))
+	}
+	return out
 }
 
 // tapItem taps the item of the menu or list on screen whose label begins

@@ -403,6 +403,14 @@ func (web *webPage) jsStatus() any {
 	if st.Error != "" {
 		m["error"] = st.Error
 	}
+	m["screen"] = map[string]any{"w": st.Screen.W, "h": st.Screen.H}
+	if len(st.Boxes) > 0 {
+		boxes := make([]any, len(st.Boxes))
+		for i, b := range st.Boxes {
+			boxes[i] = map[string]any{"name": b.Name, "x": b.X, "y": b.Y, "w": b.W, "h": b.H}
+		}
+		m["boxes"] = boxes
+	}
 	return m
 }
 

@@ -25,6 +25,26 @@ type Status struct {
 	Replay       bool `json:"replay"`    // a replay is shown
 	// Error is the last problem the game reported to the player, if any.
 	Error string `json:"error,omitempty"`
+	// Screen is the screen's size and Boxes the battle HUD's boxes as
+	// drawn, in the page's pixels (device-independent): what a layout
+	// check reads (none overlaps another or leaves the screen).
+	Screen Size  `json:"screen"`
+	Boxes  []Box `json:"boxes,omitempty"`
+}
+
+// Size is a width and a height.
+type Size struct {
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+// Box is a named rectangle of the screen.
+type Box struct {
+	Name string  `json:"name"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	W    float64 `json:"w"`
+	H    float64 `json:"h"`
 }
 
 // FillStatus fills the battle part of a status from a session: what every

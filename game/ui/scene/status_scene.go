@@ -20,6 +20,11 @@ func (g *Manager) Status() play.Status {
 	if r, ok := sc.(statusScene); ok {
 		r.fillStatus(&st)
 	}
+	dpr := max(g.DPR, 0.25)
+	st.Screen = play.Size{W: g.W / dpr, H: g.H / dpr}
+	if b, ok := sc.(*battleScene); ok {
+		st.Boxes = b.hud.boxes(dpr)
+	}
 	if st.Scene == "battle" || st.Scene == "replay" {
 		if g.track.scene != sc {
 			g.track.scene, g.track.from = sc, g.Frame
@@ -66,4 +71,20 @@ func (b *briefingScene) fillStatus(st *play.Status) {
 func (t *titleScene) fillStatus(st *play.Status) {
 	st.Scene = "title"
 	st.Error = t.err
+}
+
+// boxes are the HUD's boxes as drawn, in device-independent pixels: the
+// top bar, the side panel, the log, the action bar's buttons and the menu
+// button.
+func (h *hud) boxes(dpr float64) []play.Box {
+	box := func(name string, r rect) play.Box {
+		return play.Box{Name: name, X: r.x / dpr, Y: r.y / dpr, W: r.w / dpr, H: r.h / dpr}
+	}
+	out := []play.Box{box("top", h.top), box("panel", h.panel), box("log", h.logBox), box("bar", h.bar), box("menu", h.menuBtn)}
+	for i, r := range h.buttons {
+		if i < len(h.btns) {
+			out = append(out, box("button", r))
+		}
+	}
+	return out
 }
