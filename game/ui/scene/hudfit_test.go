@@ -87,3 +87,25 @@ func TestAutoScale(t *testing.T) {
 		}
 	}
 }
+
+// TestOptionArrows: a click on an option's "‹" steps back, on its "›" (or
+// elsewhere on the row) steps on.
+func TestOptionArrows(t *testing.T) {
+	p := newPlayer(t, Options{})
+	p.run(2)
+	ts := p.g.scene.(*titleScene)
+	it := &ts.menu.items[ts.iLevel]
+	start := it.value // normal
+	p.click(it.back+p.g.U(10), it.r.y+it.r.h/2)
+	if it.value != start-1 {
+		t.Fatalf("a click on ‹: level %d, want %d", it.value, start-1)
+	}
+	p.click(it.r.x+it.r.w-p.g.U(20), it.r.y+it.r.h/2)
+	if it.value != start {
+		t.Fatalf("a click on ›: level %d, want %d", it.value, start)
+	}
+	p.click(it.r.x+p.g.U(30), it.r.y+it.r.h/2)
+	if it.value != start+1 {
+		t.Fatalf("a click on the label: level %d, want %d", it.value, start+1)
+	}
+}

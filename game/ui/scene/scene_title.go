@@ -232,6 +232,7 @@ func (t *titleScene) layoutMenu(g *Manager) {
 func (t *titleScene) Update(g *Manager) error {
 	t.t += 1.0 / 60
 	t.layoutMenu(g)
+	t.menu.measure(g)
 	if t.list != nil {
 		done, pick := t.list.update(g)
 		if done {

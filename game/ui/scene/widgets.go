@@ -22,6 +22,9 @@ type menuItem struct {
 	value   int
 	enabled bool
 	r       rect
+	// An option's value as last drawn: from its "‹" at back to its middle
+	// at mid. A click there steps back; anywhere else on the row, on.
+	back, mid float64
 }
 
 // menuList is a vertical list of items: Up/Down (or the pointer) choose,
@@ -97,7 +100,7 @@ func (m *menuList) update(in *input.Input, snd *sound.Sound) (int, bool) {
 			if it.enabled && it.r.in(in.ClickX, in.ClickY) {
 				m.focus = i
 				if len(it.values) > 0 {
-					if in.ClickX < it.r.x+it.r.w*0.45 {
+					if in.ClickX >= it.back && in.ClickX < it.mid {
 						it.value = (it.value - 1 + len(it.values)) % len(it.values)
 					} else {
 						it.value = (it.value + 1) % len(it.values)
@@ -175,7 +178,27 @@ func (m *menuList) draw(dst *ebiten.Image, g *Manager) {
 			continue
 		}
 		g.Kit.Text(dst, it.label, g.Fonts.Body, r.x+u(16), ty, render.ColDim.RGBA(), render.Left)
-		g.Kit.Text(dst, "‹  "+it.values[it.value]+"  ›", g.Fonts.Bold, r.x+r.w-u(16), ty, col, render.Right)
+		v := "‹  " + it.values[it.value] + "  ›"
+		right := r.x + r.w - u(16)
+		it.measure(g, v, right)
+		g.Kit.Text(dst, v, g.Fonts.Bold, right, ty, col, render.Right)
+	}
+}
+
+// measure notes where an option's value v, right-aligned at right, is
+// drawn: the part of the row a click steps back on.
+func (it *menuItem) measure(g *Manager, v string, right float64) {
+	vw := render.TextWidth(v, g.Fonts.Bold)
+	it.back, it.mid = right-vw-g.U(8), right-vw/2
+}
+
+// measure notes where every option's value is drawn, before the first
+// frame is (draw does it again each frame).
+func (m *menuList) measure(g *Manager) {
+	for i := range m.items {
+		if it := &m.items[i]; len(it.values) > 0 {
+			it.measure(g, "‹  "+it.values[it.value]+"  ›", it.r.x+it.r.w-g.U(16))
+		}
 	}
 }
 
