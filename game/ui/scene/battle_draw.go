@@ -473,8 +473,8 @@ func (b *battleScene) updateIntents() {
 			verb = "Screen"
 		default:
 			t := v.Ship(w.Target)
-			if t == nil {
-				continue
+			if t == nil || !t.Alive() {
+				continue // no aim at a ship destroyed or gone by an exit
 			}
 			x, y := play.WorldLayout().ToPixel(t.Pos)
 			it.x1, it.y1 = float32(x), float32(y)
