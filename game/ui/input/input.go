@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"math"
 	"runtime"
+	"slices"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -109,6 +111,47 @@ var bindings = []binding{
 	{key: ebiten.KeyA, cmd: CmdAccept}, {key: ebiten.KeyR, cmd: CmdRefuse},
 	{key: ebiten.KeyF5, cmd: CmdSave}, {key: ebiten.KeyF9, cmd: CmdLoad},
 	{key: ebiten.KeyF1, cmd: CmdHelp}, {key: ebiten.KeySlash, cmd: CmdHelp},
+}
+
+// KeysFor names the keys bound to a command, "F1 or /" style.
+func KeysFor(c Cmd) string {
+	var names []string
+	for _, b := range bindings {
+		if b.cmd != c {
+			continue
+		}
+		n := keyName(b.key)
+		if b.shift {
+			n = "Shift+" + n
+		}
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, " or ")
+}
+
+// keyName is how the help names a key.
+func keyName(k ebiten.Key) string {
+	switch k {
+	case ebiten.KeySlash:
+		return "/"
+	case ebiten.KeyEqual:
+		return "+"
+	case ebiten.KeyMinus:
+		return "−"
+	case ebiten.KeyPeriod:
+		return "."
+	case ebiten.KeyComma:
+		return ","
+	case ebiten.KeyBracketLeft:
+		return "["
+	case ebiten.KeyBracketRight:
+		return "]"
+	case ebiten.KeyNumpadEnter, ebiten.KeyNumpadAdd, ebiten.KeyNumpadSubtract:
+		return "Numpad " + strings.TrimPrefix(k.String(), "Numpad")
+	}
+	return strings.TrimPrefix(k.String(), "Arrow")
 }
 
 // Input is the player's input for one frame: commands and the pointer,

@@ -68,6 +68,9 @@ func (b *battleScene) Draw(screen *ebiten.Image) {
 	if b.curtain {
 		b.drawCurtain(screen)
 	}
+	if b.help != nil {
+		b.help.draw(screen)
+	}
 	if b.menu != nil {
 		b.menu.draw(screen)
 	}

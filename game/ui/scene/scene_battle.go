@@ -65,6 +65,7 @@ type battleScene struct {
 	showIntent bool
 	kbCursor   bool
 	menu       *menu
+	help       *helpOverlay // the help (F1), over the battle
 	rp         *replayState // the replay viewer's state; nil in a battle
 	saveTurn   int
 
@@ -248,7 +249,23 @@ func (b *battleScene) update(g *Manager) error {
 		b.menu.update(g)
 		return nil
 	}
+	if b.help != nil {
+		if b.help.update(g) {
+			b.help = nil
+		}
+		return nil
+	}
 	b.hud.layout()
+	if in.Just(input.CmdHelp) && !b.curtain {
+		b.help = newHelp(b)
+		b.help.update(g)
+		return nil
+	}
+	if in.Just(input.CmdLoad) && !b.curtain {
+		b.menu = newMenu(g, b)
+		b.menu.picker = newLoadPicker(g)
+		return nil
+	}
 	if in.Just(input.CmdBack) || in.Clicked && !b.curtain && b.hud.menuBtn.in(in.ClickX, in.ClickY) {
 		b.menu = newMenu(g, b)
 		return nil

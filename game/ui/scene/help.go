@@ -1,0 +1,177 @@
+package scene
+
+import (
+	"fmt"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
+	"github.com/calltoarms/ds9/game/ui/render"
+)
+
+// helpOverlay is the battle's help (F1 or /): how this battle ends, read
+// from its scenario's outcomes, the side's objectives with their points,
+// and the keys, read from the input's bindings. It scrolls (the wheel, the
+// arrows, a drag) and closes with Esc, F1 or a click outside it.
+type helpOverlay struct {
+	b      *battleScene
+	lines  []campaignLine
+	wrapW  float64
+	scroll float64
+	box    rect
+	bt     *render.Batch
+}
+
+func newHelp(b *battleScene) *helpOverlay {
+	return &helpOverlay{b: b, bt: b.g.Kit.NewBatch(false)}
+}
+
+// helpKey is a command the help lists, with what it does.
+type helpKey struct {
+	cmd  input.Cmd
+	does string
+}
+
+// helpKeys are the commands the help lists.
+func helpKeys() []helpKey {
+	return []helpKey{
+		{input.CmdNextShip, "next ship with orders left (Shift: previous)"},
+		{input.CmdAct, "act on the cursor hex: select, move, fire, lay, cover, board"},
+		{input.CmdMove, "move"}, {input.CmdFire, "fire"}, {input.CmdNextTarget, "next target in range"},
+		{input.CmdMine, "lay a mine"}, {input.CmdCloak, "cloak or decloak"}, {input.CmdCover, "cover a friendly ship"},
+		{input.CmdEvacuate, "evacuate the station"}, {input.CmdSabotage, "sabotage the station"},
+		{input.CmdBoard, "board the station"}, {input.CmdWithdraw, "withdraw by an exit"},
+		{input.CmdUndo, "undo the last order, if it revealed nothing"},
+		{input.CmdEndTurn, "end your phase"},
+		{input.CmdRanges, "firing ranges"}, {input.CmdIntent, "enemy intent"},
+		{input.CmdFit, "fit the map"}, {input.CmdSkip, "skip the enemy's playback"},
+		{input.CmdSave, "save in a new slot"}, {input.CmdHelp, "this help"}, {input.CmdBack, "the menu"},
+	}
+}
+
+// describe writes the help for a width.
+func (h *helpOverlay) describe(w float64) {
+	b := h.b
+	g := b.g
+	f := g.Fonts
+	sc := b.s.Scenario
+	side := b.ctl.Side
+	h.lines = h.lines[:0]
+	add := func(kind int, s string) {
+		face := f.Body
+		if kind == lineHead || kind == lineBold {
+			face = f.Bold
+		}
+		for _, l := range render.WrapText(s, face, w) {
+			h.lines = append(h.lines, campaignLine{l, kind})
+		}
+	}
+	gap := func() { h.lines = append(h.lines, campaignLine{"", lineGap}) }
+	add(lineHead, "HOW THIS BATTLE ENDS")
+	for _, o := range sc.Setup.Outcomes {
+		who := "no winner"
+		if o.Winner.Valid() {
+			who = play.SideTitle(sc, o.Winner) + " wins"
+		}
+		add(lineBold, fmt.Sprintf("%s (%s; scores %s %d, %s %d)", o.Title, who,
+			play.SideTitle(sc, 0), o.Score[0], play.SideTitle(sc, 1), o.Score[1]))
+		if o.Text != "" {
+			add(lineDim, render.Paragraphs(o.Text))
+		}
+	}
+	add(lineDim, fmt.Sprintf("The battle ends after turn %d at the latest. A side's score is its outcome's, plus the points of its objectives done.", b.s.Public().TurnLimit))
+	gap()
+	add(lineHead, "YOUR OBJECTIVES: "+play.SideTitle(sc, side))
+	for _, o := range b.s.Objectives(side, false) {
+		state := "not yet"
+		switch {
+		case !o.Known:
+			state = "you cannot tell yet"
+		case o.Done:
+			state = "done"
+		}
+		add(lineBody, fmt.Sprintf("%+d  %s (%s)", o.Points, o.Text, state))
+	}
+	gap()
+	add(lineHead, "KEYS")
+	for _, k := range helpKeys() {
+		add(lineBody, input.KeysFor(k.cmd)+": "+k.does)
+	}
+	add(lineDim, "Mouse: click a ship to select it, a blue hex to move, an enemy to fire (hover first for the odds); drag or wheel to pan and zoom. The rules in full: docs/rules.md.")
+}
+
+// update runs a frame of the help; it reports whether the help closed.
+func (h *helpOverlay) update(g *Manager) bool {
+	u := g.U
+	h.box = rect{max(u(20), (g.W-u(720))/2), u(50), min(u(720), g.W-u(40)), g.H - u(100)}
+	if w := h.box.w - u(48); w != h.wrapW {
+		h.wrapW = w
+		h.describe(w)
+	}
+	in := &g.Input
+	if in.Just(input.CmdBack) || in.Just(input.CmdHelp) || in.Clicked && !h.box.in(in.ClickX, in.ClickY) {
+		return true
+	}
+	step := g.Fonts.BodyH
+	switch {
+	case in.Repeat(input.CmdDown):
+		h.scroll += step
+	case in.Repeat(input.CmdUp):
+		h.scroll -= step
+	}
+	h.scroll -= in.Wheel * 3 * step
+	h.scroll = min(max(h.scroll, 0), max(0, h.height()-(h.box.h-u(40))))
+	return false
+}
+
+// height is the help's text height.
+func (h *helpOverlay) height() float64 {
+	f := h.b.g.Fonts
+	y := 0.0
+	for _, l := range h.lines {
+		y += lineHeight(f, l.kind)
+	}
+	return y
+}
+
+func lineHeight(f *render.Fonts, kind int) float64 {
+	switch kind {
+	case lineHead, lineBold:
+		return f.BoldH
+	case lineGap:
+		return f.BodyH * 0.5
+	}
+	return f.BodyH
+}
+
+func (h *helpOverlay) draw(dst *ebiten.Image) {
+	g := h.b.g
+	u := g.U
+	f := g.Fonts
+	h.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.7))
+	panel(h.bt, h.box, u)
+	h.bt.Flush(dst)
+	x, top := h.box.x+u(24), h.box.y+u(20)
+	bottom := h.box.y + h.box.h - u(20)
+	y := top - h.scroll
+	for _, l := range h.lines {
+		lh := lineHeight(f, l.kind)
+		if y >= top-1 && y+lh <= bottom+1 {
+			face, col := f.Body, render.ColText
+			switch l.kind {
+			case lineHead:
+				face, col = f.Bold, render.ColAccent
+			case lineBold:
+				face = f.Bold
+			case lineDim:
+				col = render.ColDim
+			}
+			g.Kit.Text(dst, l.text, face, x, y, col.RGBA(), render.Left)
+		}
+		y += lh
+	}
+	if h.height() > h.box.h-u(40) {
+		g.Kit.Text(dst, "↑ ↓ or the wheel: scroll   Esc or F1: close", f.Small, h.box.x+h.box.w-u(16), h.box.y+h.box.h-u(16), render.ColDim.RGBA(), render.Right)
+	}
+}
