@@ -71,6 +71,9 @@ func (b *battleScene) Draw(screen *ebiten.Image) {
 	if b.help != nil {
 		b.help.draw(screen)
 	}
+	if b.ask != nil {
+		b.ask.draw(screen, b.g)
+	}
 	if b.menu != nil {
 		b.menu.draw(screen)
 	}

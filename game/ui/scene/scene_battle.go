@@ -66,6 +66,8 @@ type battleScene struct {
 	kbCursor   bool
 	menu       *menu
 	help       *helpOverlay // the help (F1), over the battle
+	ask        *confirmBox  // an order that cannot be taken back, asked first
+	asked      play.Action  // the order ask is about
 	rp         *replayState // the replay viewer's state; nil in a battle
 	saveTurn   int
 
@@ -252,6 +254,16 @@ func (b *battleScene) update(g *Manager) error {
 	if b.help != nil {
 		if b.help.update(g) {
 			b.help = nil
+		}
+		return nil
+	}
+	if b.ask != nil {
+		if answered, yes := b.ask.update(g); answered {
+			b.ask = nil
+			if yes && b.s.HumanTurn() {
+				a, err := b.ctl.Do(b.asked)
+				b.afterOrder(a, err)
+			}
 		}
 		return nil
 	}
@@ -525,6 +537,15 @@ func (b *battleScene) do(act play.Action) {
 			b.resetMotions()
 			b.log().Add("Order taken back.", b.ctl.Side, b.g.Frame)
 		}
+		return
+	}
+	if (act == play.ActEvacuate || act == play.ActSabotage) && b.ctl.Avail[act] {
+		// Orders that cannot be taken back are asked first.
+		text, yes := "Order the station's evacuation? It cannot be taken back.", "Evacuate"
+		if act == play.ActSabotage {
+			text, yes = "Run the station's sabotage program? It cannot be taken back.", "Run the program"
+		}
+		b.ask, b.asked = newConfirm(b.g, text, yes, "Not now"), act
 		return
 	}
 	a, err := b.ctl.Do(act)

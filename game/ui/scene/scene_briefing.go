@@ -21,6 +21,7 @@ type briefingScene struct {
 	s       *play.Session
 	err     string
 	menu    *menuList
+	ask     *confirmBox // accepting the terms, asked first
 	iRefuse int
 	iAccept int
 	iBegin  int
@@ -93,6 +94,16 @@ func (b *briefingScene) Update(g *Manager) error {
 			b.sides = append(b.sides, "")
 		}
 	}
+	if b.ask != nil {
+		// Accepting the terms ends the battle: asked first.
+		if answered, yes := b.ask.update(g); answered {
+			b.ask = nil
+			if yes {
+				b.answer(true)
+			}
+		}
+		return nil
+	}
 	if in.Just(input.CmdBack) {
 		b.back()
 		return nil
@@ -111,15 +122,22 @@ func (b *briefingScene) Update(g *Manager) error {
 		b.back()
 	case b.iBegin:
 		g.SetScene(newBattleScene(g, b.s))
-	case b.iRefuse, b.iAccept:
-		side := b.s.Public().Active
-		if _, err := b.s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: side, Accept: choice == b.iAccept}, true); err != nil {
-			b.err = err.Error()
-			return nil
-		}
-		g.SetScene(newBattleScene(g, b.s))
+	case b.iRefuse:
+		b.answer(false)
+	case b.iAccept:
+		b.ask = newConfirm(g, "Accept the terms? The battle ends at once, as the terms say; it cannot be taken back.", "Accept the terms", "Not yet")
 	}
 	return nil
+}
+
+// answer answers the surrender terms and goes to the battle.
+func (b *briefingScene) answer(accept bool) {
+	side := b.s.Public().Active
+	if _, err := b.s.Apply(rules.Order{Kind: rules.AnswerTerms, Side: side, Accept: accept}, true); err != nil {
+		b.err = err.Error()
+		return
+	}
+	b.g.SetScene(newBattleScene(b.g, b.s))
 }
 
 // back leaves the briefing: for the campaign's page when the battle is a
@@ -182,5 +200,8 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	b.menu.draw(screen, g)
 	if b.err != "" {
 		g.Kit.Text(screen, b.err, f.Body, g.W/2, g.H-u(30), render.ColBad.RGBA(), render.Center)
+	}
+	if b.ask != nil {
+		b.ask.draw(screen, g)
 	}
 }

@@ -1,0 +1,50 @@
+package scene
+
+import (
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// TestIrreversibleOrdersAsked: evacuating the station and accepting the
+// terms are asked first; "no" gives no order, "yes" gives it.
+func TestIrreversibleOrdersAsked(t *testing.T) {
+	p := battleAt(t, "alliance")
+	b := p.battle()
+	before := b.s.OrderCount()
+	p.tap(ebiten.KeyX) // evacuate
+	if b.ask == nil || b.s.OrderCount() != before {
+		t.Fatalf("the evacuation was not asked first (asked %v, orders %d → %d)", b.ask != nil, before, b.s.OrderCount())
+	}
+	p.tap(ebiten.KeyEscape) // no
+	if b.ask != nil || b.s.OrderCount() != before || b.menu != nil {
+		t.Fatalf("no: asked %v, orders %d → %d, menu %v", b.ask != nil, before, b.s.OrderCount(), b.menu != nil)
+	}
+	p.tap(ebiten.KeyX)
+	p.tap(ebiten.KeyY) // yes
+	o, ok := lastOrder(b.s)
+	if b.ask != nil || !ok || o.Kind != rules.Evacuate {
+		t.Fatalf("yes: asked %v, last order %+v", b.ask != nil, o)
+	}
+
+	// The terms: accepting is asked; refusing is not.
+	q := newPlayer(t, Options{Scenario: "second-battle-of-ds9", Side: "alliance", Scene: "briefing", Seed: 8})
+	q.run(2)
+	br := q.g.scene.(*briefingScene)
+	q.tap(ebiten.KeyA)
+	if br.ask == nil || q.scene() != "briefing" {
+		t.Fatalf("accepting the terms was not asked (scene %s)", q.scene())
+	}
+	q.tap(ebiten.KeyN) // no
+	if br.ask != nil || q.scene() != "briefing" {
+		t.Fatalf("no: scene %s", q.scene())
+	}
+	q.tap(ebiten.KeyA)
+	q.tap(ebiten.KeyY)
+	q.until("the battle", 10, func() bool { return q.scene() == "battle" })
+	if st := q.battle().s.Public(); st.Phase != rules.Over {
+		t.Fatalf("the terms accepted: phase %v", st.Phase)
+	}
+}
