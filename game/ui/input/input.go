@@ -66,6 +66,7 @@ const (
 	CmdSave
 	CmdLoad
 	CmdHelp
+	CmdPanel // J: fold the battle's side panel out or away (a small screen)
 	cmdCount
 )
 
@@ -108,6 +109,7 @@ var bindings = []binding{
 	{key: ebiten.KeyA, cmd: CmdAccept}, {key: ebiten.KeyR, cmd: CmdRefuse},
 	{key: ebiten.KeyF5, cmd: CmdSave}, {key: ebiten.KeyF9, cmd: CmdLoad},
 	{key: ebiten.KeyF1, cmd: CmdHelp}, {key: ebiten.KeySlash, cmd: CmdHelp},
+	{key: ebiten.KeyJ, cmd: CmdPanel},
 }
 
 // Input is the player's input for one frame: commands and the pointer,

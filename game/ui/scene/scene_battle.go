@@ -125,7 +125,8 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	b.resetLights()
 	b.hud = newHUD(b)
 	b.initDrawCache()
-	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
+	b.hud.layout()
+	b.cam.InT, b.cam.InR, b.cam.InB = b.hud.insets()
 	// Frame the player's own forces at a comfortable zoom, or the whole map.
 	b.cam.Fit()
 	b.cam.Snap()
@@ -240,7 +241,6 @@ func (b *battleScene) update(g *Manager) error {
 	dt := 1.0 / float64(ebiten.TPS())
 	b.now += dt
 	b.cam.Resize(g.W, g.H)
-	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
 	b.fx.Update(b.now)
 	b.updateLights()
 
@@ -249,6 +249,13 @@ func (b *battleScene) update(g *Manager) error {
 		return nil
 	}
 	b.hud.layout()
+	b.cam.InT, b.cam.InR, b.cam.InB = b.hud.insets()
+	if in.Just(input.CmdPanel) && b.hud.compact {
+		b.hud.panelOpen = !b.hud.panelOpen
+	}
+	if in.Clicked && !b.curtain {
+		b.hud.fold(in.ClickX, in.ClickY)
+	}
 	if in.Just(input.CmdBack) || in.Clicked && !b.curtain && b.hud.menuBtn.in(in.ClickX, in.ClickY) {
 		b.menu = newMenu(g, b)
 		return nil
