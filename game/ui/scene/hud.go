@@ -77,6 +77,7 @@ type hudKey struct {
 	curtain         bool
 	playing         bool // the replay plays
 	open, touch     bool // the panel folded out; a touch device
+	panel, selBox   rect // where the panel's text goes, or the ship's summary
 }
 
 // tipKey is what the tooltip depends on.
@@ -198,7 +199,8 @@ func (h *hud) refresh() {
 	st := c.View
 	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, mode: c.Mode, weapon: c.Weapon, section: c.Section,
 		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain,
-		playing: b.rp != nil && b.rp.playing, open: h.panelOpen, touch: g.Input.TouchDevice}
+		playing: b.rp != nil && b.rp.playing, open: h.panelOpen, touch: g.Input.TouchDevice,
+		panel: h.panel, selBox: h.selBox}
 	if h.fresh && key == h.stamp {
 		return
 	}
