@@ -175,7 +175,9 @@ func (m *menuList) draw(dst *ebiten.Image, g *Manager) {
 			continue
 		}
 		g.Kit.Text(dst, it.label, g.Fonts.Body, r.x+u(16), ty, render.ColDim.RGBA(), render.Left)
-		g.Kit.Text(dst, "‹  "+it.values[it.value]+"  ›", g.Fonts.Bold, r.x+r.w-u(16), ty, col, render.Right)
+		// The value, shortened to leave the label its room.
+		room := r.w - u(32) - render.TextWidth(it.label, g.Fonts.Body) - u(12) - render.TextWidth("‹    ›", g.Fonts.Bold)
+		g.Kit.Text(dst, "‹  "+fitText(it.values[it.value], g.Fonts.Bold, max(room, u(20)))+"  ›", g.Fonts.Bold, r.x+r.w-u(16), ty, col, render.Right)
 	}
 }
 
