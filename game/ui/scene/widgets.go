@@ -171,7 +171,7 @@ func (m *menuList) draw(dst *ebiten.Image, g *Manager) {
 		}
 		ty := r.y + (r.h-g.Fonts.BodyH)/2
 		if len(it.values) == 0 {
-			g.Kit.Text(dst, it.label, g.Fonts.Bold, r.x+r.w/2, ty, col, render.Center)
+			g.Kit.Text(dst, fitText(it.label, g.Fonts.Bold, r.w-u(16)), g.Fonts.Bold, r.x+r.w/2, ty, col, render.Center)
 			continue
 		}
 		g.Kit.Text(dst, it.label, g.Fonts.Body, r.x+u(16), ty, render.ColDim.RGBA(), render.Left)
