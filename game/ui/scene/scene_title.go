@@ -217,7 +217,7 @@ func (t *titleScene) layoutMenu(g *Manager) {
 	if cw := (g.W - 2*x - u(16)) / 2; y < top && cw >= u(260) {
 		rows := math.Ceil(n / 2)
 		pitch := min(u(48), max(u(34), (bottom-top)/rows))
-		h, gap = pitch*5/6, pitch/6
+		h = pitch * 5 / 6
 		y = max(bottom-rows*pitch, top)
 		w = min(u(460), cw)
 		for i := range t.menu.items {
