@@ -210,6 +210,7 @@ func (h *hud) refresh() {
 	f := g.Fonts
 	v := c.View
 
+	touch := g.Input.TouchDevice
 	phase := play.SideTitle(b.s.Scenario, st.Active) + " phase"
 	if st.Phase == rules.Parley {
 		phase = "Surrender terms"
@@ -222,7 +223,7 @@ func (h *hud) refresh() {
 		h.topLine += fmt.Sprintf("  ·  replay, order %d of %d", b.rpPos(), len(b.rp.orders))
 	case c.MyTurn():
 		h.topLine += "  ·  your orders"
-	case st.Phase == rules.Battle:
+	case st.Phase == rules.Battle && !touch:
 		h.topLine += "  ·  K: skip"
 	}
 	h.speedLn = "Playback " + speedNames()[g.Settings.Speed] + "  (, .)"
@@ -234,6 +235,15 @@ func (h *hud) refresh() {
 	h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " is moving…  K: skip   , . : speed"
 	if b.watch {
 		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
+	}
+	if touch {
+		// No keys on a touch device.
+		h.speedLn = "Playback " + speedNames()[g.Settings.Speed]
+		h.viewLn = play.SideTitle(b.s.Scenario, c.Side) + " view   " + h.speedLn
+		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " is moving…"
+		if b.watch {
+			h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " phase (watching)"
+		}
 	}
 
 	h.fitTop(fmt.Sprintf("Turn %d/%d · %s", max(st.Turn, 1), st.TurnLimit, phase))
@@ -712,8 +722,15 @@ func (h *hud) draw(dst *ebiten.Image) {
 			if h.compact {
 				bx, by = g.W/2, h.tab.y+h.tab.h+u(8)
 			}
-			g.Kit.Text(dst, b.bannerTitle, f.Big, bx, by, render.ColText.Mul(a), render.Center)
-			g.Kit.Text(dst, b.bannerSub, f.Head, bx, by+f.BigH, render.ColAccent.Mul(a), render.Center)
+			title, tface, sub := b.bannerTitle, f.Big, b.bannerSub
+			if h.compact { // each as it is when it fits
+				if render.TextWidth(title, tface) > g.W-u(20) {
+					tface = f.Head
+				}
+				title, sub = fitText(title, tface, g.W-u(20)), fitText(sub, f.Head, g.W-u(20))
+			}
+			g.Kit.Text(dst, title, tface, bx, by, render.ColText.Mul(a), render.Center)
+			g.Kit.Text(dst, sub, f.Head, bx, by+f.BigH, render.ColAccent.Mul(a), render.Center)
 		}
 	}
 }

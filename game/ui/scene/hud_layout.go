@@ -74,7 +74,7 @@ func (h *hud) layoutCompact() {
 	if !h.hints {
 		bh = u(34) // no key under the label
 	}
-	rows := math.Ceil(n / perRow)
+	rows := max(math.Ceil(float64(len(h.btns))/perRow), 1) // the playback's few buttons take a row
 	barH := u(12) + rows*bh + (rows-1)*u(6)
 	h.bar = rect{u(10), g.H - u(8) - barH, g.W - u(20), barH}
 	for i := range h.btns {

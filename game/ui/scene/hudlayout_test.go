@@ -26,7 +26,7 @@ var hudSizes = []struct {
 // cover none of each other, the labels fit their buttons, the top bar's
 // texts do not run together, the text of the panel and of the summary stays
 // inside them, and with the panel folded away the map keeps 40% of the
-// screen at least.
+// screen at least; in the enemy's phase too.
 func TestHUDLayout(t *testing.T) {
 	for _, sz := range hudSizes {
 		for _, id := range []string{"operation-return", "second-battle-of-ds9"} {
@@ -49,6 +49,15 @@ func TestHUDLayout(t *testing.T) {
 						checkHUD(t, p, fmt.Sprintf("panel %v, log %v", open, logOpen), !open || !compact)
 					}
 				}
+				// The enemy's phase, played back: the bar's few buttons.
+				h.panelOpen, h.logOpen = false, false
+				p.tap(ebiten.KeyN)
+				p.g.Input.TouchDevice = sz.touch // the key made it a keyboard's
+				p.run(3)
+				if b.ctl.MyTurn() {
+					t.Fatal("still the player's phase after N")
+				}
+				checkHUD(t, p, "the enemy's phase", true)
 			})
 		}
 	}

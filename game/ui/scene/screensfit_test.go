@@ -3,6 +3,8 @@ package scene
 import (
 	"fmt"
 	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // TestScreensFit: on phones (upright and on their side) and the usual
@@ -70,5 +72,38 @@ func TestScreensFit(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestBattleMenuFits: the battle's Esc menu, on phones and the usual
+// windows: its rows lie inside its box, over its hint, and inside the
+// screen, none over another.
+func TestBattleMenuFits(t *testing.T) {
+	for _, sz := range hudSizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			p := newPlayer(t, Options{Scenario: "second-battle-of-ds9", Scene: "battle", Seed: 2, Width: sz.w, Height: sz.h, Touch: sz.touch})
+			p.run(2)
+			p.tap(ebiten.KeyEscape)
+			m := p.battle().menu
+			if m == nil {
+				t.Fatal("no menu after Esc")
+			}
+			g := p.g
+			box := m.box
+			if box.x < 0 || box.y < 0 || box.x+box.w > g.W+0.01 || box.y+box.h > g.H+0.01 {
+				t.Errorf("the menu's box %v is not inside the screen %.0fx%.0f", box, g.W, g.H)
+			}
+			for i, it := range m.list.items {
+				r := it.r
+				if r.x < box.x || r.y < box.y || r.x+r.w > box.x+box.w || r.y+r.h > box.y+box.h-g.U(40) {
+					t.Errorf("row %q %v is not inside the box %v, over its hint", it.label, r, box)
+				}
+				for _, q := range m.list.items[:i] {
+					if r.overlaps(q.r) {
+						t.Errorf("row %q covers %q", it.label, q.label)
+					}
+				}
+			}
+		})
 	}
 }
