@@ -534,7 +534,7 @@ func (h *hud) tooltipFor() {
 	}
 	if btn >= 0 {
 		a := h.btns[btn]
-		h.tip = append(h.tip, a.label+"  ["+a.key+"]")
+		h.tip = append(h.tip, h.how(a.label+"  ["+a.key+"]", a.label))
 		h.tip = append(h.tip, render.WrapText(a.tip, b.g.Fonts.Small, b.g.U(300))...)
 		h.measureTip()
 		return
@@ -552,17 +552,17 @@ func (h *hud) tooltipFor() {
 			h.tip = append(h.tip, "Target: "+play.SectionName(v, t.ID, hv.Order.Section)+"  ([ ] to change)")
 		}
 		h.tip = append(h.tip, play.PreviewLines(p, v.Class(hv.Ship).Station)...)
-		h.tip = append(h.tip, "Click or Space to fire")
+		h.tip = append(h.tip, h.how("Click or Space to fire", "Tap to fire"))
 	case hv.Path != nil:
 		sh := c.Sel()
 		h.tip = append(h.tip, fmt.Sprintf("Move here: %d of %d movement points", hv.Cost, sh.MP))
-		h.tip = append(h.tip, "Click or Space to move")
+		h.tip = append(h.tip, h.how("Click or Space to move", "Tap to move"))
 	case hv.Mine:
-		h.tip = append(h.tip, "Lay a mine here", "Click or Space")
+		h.tip = append(h.tip, "Lay a mine here", h.how("Click or Space", "Tap"))
 	case hv.Cover:
-		h.tip = append(h.tip, "Cover "+hv.Ship.Name, "Click or Space")
+		h.tip = append(h.tip, "Cover "+hv.Ship.Name, h.how("Click or Space", "Tap"))
 	case hv.Board:
-		h.tip = append(h.tip, "Board "+hv.Ship.Name, "Click or Space")
+		h.tip = append(h.tip, "Board "+hv.Ship.Name, h.how("Click or Space", "Tap"))
 	case hv.Ship != nil:
 		sh := hv.Ship
 		cl := v.Class(sh)
@@ -605,6 +605,14 @@ func (h *hud) tooltipFor() {
 		}
 	}
 	h.measureTip()
+}
+
+// how is what to do, said with the keys or for a touch device (no keys).
+func (h *hud) how(keys, touch string) string {
+	if h.hints {
+		return keys
+	}
+	return touch
 }
 
 func (h *hud) measureTip() {
