@@ -521,6 +521,20 @@ func testPhone(t *testing.T, b *browser) {
 	}
 	b.waitFor(ctx, "the report on a phone", 150*time.Second, func(s status) bool { return s.Scene == "report" && s.Frames > 2 }, nil)
 	b.screenshot(ctx, "phone-report")
+	// The battle, held upright and on its side: the compact HUD.
+	if err := chromedp.Do(ctx, chromedp.Navigate(b.base+"/?scene=battle&seed=2&mute")); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor(ctx, "the battle on a phone", firstFrameLimit, func(s status) bool { return s.Scene == "battle" && s.Frames > 30 }, nil)
+	b.screenshot(ctx, "phone-battle")
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.EmulateViewport(844, 390, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(b.base+"/?scene=battle&seed=2&mute")); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor(ctx, "the battle on a phone on its side", firstFrameLimit, func(s status) bool { return s.Scene == "battle" && s.Frames > 30 }, nil)
+	b.screenshot(ctx, "phone-battle-landscape")
 	b.checkErrors("a phone")
 }
 
