@@ -78,6 +78,7 @@ type hudKey struct {
 	playing         bool // the replay plays
 	open, touch     bool // the panel folded out; a touch device
 	panel, selBox   rect // where the panel's text goes, or the ship's summary
+	scroll          float64
 }
 
 // tipKey is what the tooltip depends on.
@@ -152,6 +153,9 @@ type hud struct {
 	tabLn     string
 	labels    []string // the buttons' labels, fitted to them
 	msgY      float64  // where a message to the player is shown
+	scroll    float64  // how far the folded-out panel is scrolled
+	panelH    float64  // the height of the panel's text
+	grab      bool     // a drag that began on the folded-out panel scrolls it
 }
 
 func newHUD(b *battleScene) *hud {
@@ -199,7 +203,7 @@ func (h *hud) refresh() {
 	st := c.View
 	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, mode: c.Mode, weapon: c.Weapon, section: c.Section,
 		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain,
-		playing: b.rp != nil && b.rp.playing, open: h.panelOpen, touch: g.Input.TouchDevice,
+		playing: b.rp != nil && b.rp.playing, open: h.panelOpen, scroll: h.scroll, touch: g.Input.TouchDevice,
 		panel: h.panel, selBox: h.selBox}
 	if h.fresh && key == h.stamp {
 		return
@@ -261,9 +265,12 @@ func (h *hud) refresh() {
 		return
 	}
 
-	x, y := h.panel.x+u(14), h.panel.y+u(10)
+	x, y := h.panel.x+u(14), h.panel.y+u(10)-h.scroll
 	w := h.panel.w - u(28)
-	defer h.clampPanel()
+	defer func() {
+		h.panelH = y + h.scroll - (h.panel.y + u(10)) // the text's height, for the scroll
+		h.clampPanel()
+	}()
 	add := func(s string, face *text.GoTextFace, col render.RGBA, dy float64) {
 		h.lines = append(h.lines, hudLine{text: s, x: x, y: y, face: face, col: col})
 		y += dy
@@ -450,6 +457,9 @@ func (h *hud) refresh() {
 // left out, and an ellipsis says so.
 func (h *hud) clampPanel() {
 	g := h.b.g
+	if h.scroll > 0 {
+		h.cutTop()
+	}
 	bottom := h.panel.y + h.panel.h - g.U(8)
 	lineH := g.Fonts.SmallH
 	cut := -1.0
@@ -481,6 +491,34 @@ func (h *hud) clampPanel() {
 	rows := h.secRows[:0]
 	for _, r := range h.secRows {
 		if r.r.y+r.r.h <= cut {
+			rows = append(rows, r)
+		}
+	}
+	h.secRows = rows
+}
+
+// cutTop leaves out the panel's text scrolled above its top, and an arrow
+// says there is more above.
+func (h *hud) cutTop() {
+	g := h.b.g
+	top := h.panel.y + g.U(10) - 0.5
+	lines := h.lines[:0]
+	for _, l := range h.lines {
+		if l.y >= top {
+			lines = append(lines, l)
+		}
+	}
+	h.lines = append(lines, hudLine{text: "↑", x: h.panel.x + h.panel.w - g.U(8), y: h.panel.y + g.U(2), face: g.Fonts.Small, col: render.ColAccent.RGBA(), al: render.Right})
+	bars := h.bars[:0]
+	for _, br := range h.bars {
+		if br.r.y >= top {
+			bars = append(bars, br)
+		}
+	}
+	h.bars = bars
+	rows := h.secRows[:0]
+	for _, r := range h.secRows {
+		if r.r.y >= h.panel.y {
 			rows = append(rows, r)
 		}
 	}

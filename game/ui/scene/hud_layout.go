@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/render"
 )
 
@@ -162,6 +163,30 @@ func (h *hud) fold(x, y float64) {
 	case h.logBox.in(x, y):
 		h.logOpen = !h.logOpen
 	}
+}
+
+// scrollPanel scrolls the folded-out panel of the compact HUD by the wheel
+// over it, or a drag that began on it (which then does not pan the map).
+func (h *hud) scrollPanel(in *input.Input) {
+	if !h.compact || !h.panelOpen {
+		h.scroll, h.grab = 0, false
+		return
+	}
+	if in.Pressed {
+		h.grab = h.panel.in(in.X, in.Y)
+	}
+	if in.Wheel != 0 && h.panel.in(in.X, in.Y) {
+		h.scroll -= in.Wheel * h.b.g.U(48)
+	}
+	if in.Dragging && h.grab {
+		h.scroll -= in.DY
+	}
+	if !in.Down && !in.Dragging {
+		h.grab = false
+	}
+	// As far as the text's end, with room for the ellipsis.
+	room := h.panel.h - h.b.g.U(20) - 2*h.b.g.Fonts.SmallH
+	h.scroll = min(max(h.scroll, 0), max(0, h.panelH-room))
 }
 
 // fitTop fits the top bar's text between its left edge and the Menu

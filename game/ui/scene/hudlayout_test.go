@@ -243,3 +243,66 @@ func TestHUDFolds(t *testing.T) {
 		t.Errorf("a tap on the HUD reached the map: selected %v (was %v), %d orders (were %d)", b.ctl.Selected, sel, b.s.OrderCount(), orders)
 	}
 }
+
+// TestHUDPanelScrolls: on a phone on its side, the folded-out panel that
+// holds more than it shows (the station: its sections) scrolls by the wheel
+// and by a drag, which does not pan the map, down to its last line; its
+// text stays inside it all the way.
+func TestHUDPanelScrolls(t *testing.T) {
+	p := newPlayer(t, Options{Scenario: "operation-return", Scene: "battle", Seed: 2, Width: 844, Height: 390, Touch: true})
+	p.run(2)
+	b := p.battle()
+	h := b.hud
+	for i := range b.ctl.View.Ships {
+		if sh := &b.ctl.View.Ships[i]; b.ctl.View.Class(sh).Station {
+			b.ctl.Selected = sh.ID
+		}
+	}
+	h.panelOpen = true
+	p.run(2)
+	if h.panelH <= h.panel.h {
+		t.Fatalf("the panel's text (%.0f) fits the panel (%.0f): nothing to scroll", h.panelH, h.panel.h)
+	}
+	last := func() string { // the panel's last line shown, not the ellipsis
+		s := ""
+		for _, l := range h.lines {
+			if l.text != "…" && l.al == render.Left {
+				s = l.text
+			}
+		}
+		return s
+	}
+	before := last()
+	p.point(h.panel.x+h.panel.w/2, h.panel.y+h.panel.h/2)
+	p.in.wheel = -1
+	p.run(2)
+	if h.scroll <= 0 {
+		t.Fatal("the wheel did not scroll the panel")
+	}
+	checkHUD(t, p, "scrolled", false)
+	// A drag up the panel: the panel scrolls to its end, the map stays.
+	cx, cy := b.cam.TX, b.cam.TY
+	x, y := h.panel.x+h.panel.w/2, h.panel.y+h.panel.h-p.g.U(10)
+	p.point(x, y)
+	p.in.btn[ebiten.MouseButtonLeft] = true
+	for i := 1; i <= 40; i++ {
+		p.point(x, y-float64(i)*p.g.U(20))
+		p.step()
+	}
+	p.in.btn[ebiten.MouseButtonLeft] = false
+	p.run(2)
+	if b.cam.TX != cx || b.cam.TY != cy {
+		t.Errorf("the drag on the panel panned the map")
+	}
+	checkHUD(t, p, "scrolled to the end", false)
+	if end := last(); end == before {
+		t.Errorf("the last line is still %q", end)
+	} else {
+		t.Logf("the last line shown: %q (was %q), scroll %.0f of %.0f", end, before, h.scroll, h.panelH)
+	}
+	for _, l := range h.lines {
+		if l.text == "…" {
+			t.Errorf("an ellipsis at the end of the scroll, at %.0f", l.y)
+		}
+	}
+}

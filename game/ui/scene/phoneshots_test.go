@@ -9,7 +9,8 @@ import (
 
 // TestPhoneScreensUnderX takes screenshots of the screens on a phone, held
 // upright (390x844) and on its side (844x390), by touch: the title, the
-// briefing, the battle with its panel and log folded and not, the Esc menu,
+// briefing, the battle with its panel and log folded and not (the panel
+// scrolled too), the Esc menu,
 // the save dialog and the load list; into $DS9_SHOTS (to look at). It runs
 // only when DS9_SHOTS is set.
 func TestPhoneScreensUnderX(t *testing.T) {
@@ -73,6 +74,12 @@ func phoneScript(p *player, h *xHost, prefix string) {
 	b.hud.panelOpen = true
 	p.run(2)
 	p.shoot(h, prefix+"-battle-panel")
+	p.point(b.hud.panel.x+b.hud.panel.w/2, b.hud.panel.y+b.hud.panel.h/2)
+	for range 20 {
+		p.in.wheel = -1
+		p.step()
+	}
+	p.shoot(h, prefix+"-battle-panel-scrolled")
 	b.hud.panelOpen, b.hud.logOpen = false, true
 	p.run(2)
 	p.shoot(h, prefix+"-battle-log")

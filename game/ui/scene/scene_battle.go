@@ -256,6 +256,7 @@ func (b *battleScene) update(g *Manager) error {
 	if in.Clicked && !b.curtain {
 		b.hud.fold(in.ClickX, in.ClickY)
 	}
+	b.hud.scrollPanel(in)
 	if in.Just(input.CmdBack) || in.Clicked && !b.curtain && b.hud.menuBtn.in(in.ClickX, in.ClickY) {
 		b.menu = newMenu(g, b)
 		return nil
@@ -354,7 +355,7 @@ func (b *battleScene) updateCamera(in *input.Input, overHUD bool) {
 		}
 		b.cam.Update(k)
 	}()
-	if in.Dragging && (!overHUD || in.Down) {
+	if in.Dragging && (!overHUD || in.Down) && !b.hud.grab {
 		b.cam.Pan(in.DX, in.DY)
 	}
 	if in.Wheel != 0 && !overHUD {
