@@ -69,6 +69,7 @@ const (
 	CmdSave
 	CmdLoad
 	CmdHelp
+	CmdPanel // J: fold the battle's side panel out or away (a small screen)
 	cmdCount
 )
 
@@ -111,6 +112,7 @@ var bindings = []binding{
 	{key: ebiten.KeyA, cmd: CmdAccept}, {key: ebiten.KeyR, cmd: CmdRefuse},
 	{key: ebiten.KeyF5, cmd: CmdSave}, {key: ebiten.KeyF9, cmd: CmdLoad},
 	{key: ebiten.KeyF1, cmd: CmdHelp}, {key: ebiten.KeySlash, cmd: CmdHelp},
+	{key: ebiten.KeyJ, cmd: CmdPanel},
 }
 
 // KeysFor names the keys bound to a command, "F1 or /" style.

@@ -394,7 +394,7 @@ func (b *battleScene) placeIntentLabels() {
 		if r.x < 0 || r.y < 0 || r.x+r.w > g.W || r.y+r.h > g.H {
 			return false
 		}
-		for _, q := range [...]rect{b.hud.top, b.hud.panel, b.hud.bar, b.hud.logBox} {
+		for _, q := range b.hud.boxes() {
 			if r.overlaps(q) {
 				return false
 			}

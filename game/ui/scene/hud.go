@@ -47,20 +47,21 @@ type actionInfo struct {
 	label string
 	key   string
 	tip   string
+	short string // the label on a narrow button
 }
 
 var actionButtons = [...]actionInfo{
-	{play.ActMove, "Move", "M", "Move the selected ship: click a blue hex. The path and its cost show under the pointer."},
-	{play.ActFire, "Fire", "F", "Fire on an enemy: hover it to see the hit chance and expected damage. 1–4 choose a weapon, T cycles targets."},
-	{play.ActMine, "Lay mine", "L", "Lay a mine at a marked minefield position next to the minelayer."},
-	{play.ActCloak, "Cloak", "C", "Engage or drop the cloaking device. Cloaked ships cannot fire."},
-	{play.ActCover, "Cover", "V", "Cover a friendly ship: attacks on it are harder and the coverer fires back."},
-	{play.ActEvacuate, "Evacuate", "X", "Order the station's evacuation."},
-	{play.ActSabotage, "Sabotage", "P", "Sabotage the station's computers and power once the ships are gone: the station is lost, but not taken whole."},
-	{play.ActBoard, "Board", "B", "Send troops to board the enemy station."},
-	{play.ActWithdraw, "Withdraw", "O", "Leave the battle from an exit hex."},
-	{play.ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing."},
-	{play.ActEndTurn, "End phase", "Enter", "End your phase: the enemy moves next."},
+	{play.ActMove, "Move", "M", "Move the selected ship: click a blue hex. The path and its cost show under the pointer.", "Move"},
+	{play.ActFire, "Fire", "F", "Fire on an enemy: hover it to see the hit chance and expected damage. 1–4 choose a weapon, T cycles targets.", "Fire"},
+	{play.ActMine, "Lay mine", "L", "Lay a mine at a marked minefield position next to the minelayer.", "Mine"},
+	{play.ActCloak, "Cloak", "C", "Engage or drop the cloaking device. Cloaked ships cannot fire.", "Cloak"},
+	{play.ActCover, "Cover", "V", "Cover a friendly ship: attacks on it are harder and the coverer fires back.", "Cover"},
+	{play.ActEvacuate, "Evacuate", "X", "Order the station's evacuation.", "Evac."},
+	{play.ActSabotage, "Sabotage", "P", "Sabotage the station's computers and power once the ships are gone: the station is lost, but not taken whole.", "Sabot."},
+	{play.ActBoard, "Board", "B", "Send troops to board the enemy station.", "Board"},
+	{play.ActWithdraw, "Withdraw", "O", "Leave the battle from an exit hex.", "Leave"},
+	{play.ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing.", "Undo"},
+	{play.ActEndTurn, "End phase", "Enter", "End your phase: the enemy moves next.", "End"},
 }
 
 // hudKey is what the HUD's text depends on.
@@ -75,6 +76,9 @@ type hudKey struct {
 	speed           int
 	curtain         bool
 	playing         bool // the replay plays
+	open, touch     bool // the panel folded out; a touch device
+	panel, selBox   rect // where the panel's text goes, or the ship's summary
+	scroll          float64
 }
 
 // tipKey is what the tooltip depends on.
@@ -90,6 +94,7 @@ type layerKey struct {
 	base                    hudKey
 	logN, hover             int
 	top, panel, logBox, bar rect
+	tab, selBox             rect
 }
 
 type hexKey struct{ q, r int }
@@ -133,44 +138,28 @@ type hud struct {
 	topLine  string
 	speedLn  string
 	viewLn   string
+
+	// The compact HUD of a small screen (hud_layout.go).
+	compact   bool
+	panelOpen bool // the side panel folded out (it is folded away at first)
+	logOpen   bool // the event log unfolded (it shows its last lines at first)
+	tab       rect // the panel's tab, which folds it out and away
+	selBox    rect // the selected ship's summary, with the panel folded away
+	hints     bool // the buttons show their keys (not on a touch device)
+	topName   string
+	topX      float64 // where the turn line is drawn, and how
+	topAl     render.Align
+	menuLn    string
+	tabLn     string
+	labels    []string // the buttons' labels, fitted to them
+	msgY      float64  // where a message to the player is shown
+	scroll    float64  // how far the folded-out panel is scrolled
+	panelH    float64  // the height of the panel's text
+	grab      bool     // a drag that began on the folded-out panel scrolls it
 }
 
 func newHUD(b *battleScene) *hud {
 	return &hud{b: b, bt: b.g.Kit.NewBatch(false)}
-}
-
-// layout places the HUD for the screen size.
-func (h *hud) layout() {
-	g := h.b.g
-	u := g.U
-	h.top = rect{0, 0, g.W, u(34)}
-	h.panel = rect{g.W - u(318), u(44), u(308), g.H - u(44) - u(72)}
-	h.bar = rect{u(10), g.H - u(62), g.W - u(20), u(54)}
-	h.btns = actionButtons[:]
-	switch b := h.b; {
-	case b.rp != nil:
-		h.btns = replayButtons[:]
-	case b.curtain || b.s.Public().Phase == rules.Over:
-	case b.watch:
-		h.btns = playbackButtons[:]
-	case !b.s.HumanTurn() && b.s.Public().Phase == rules.Battle:
-		h.btns = playbackButtons[:3]
-	}
-	h.menuBtn = rect{g.W - u(92), u(4), u(84), u(26)}
-	if len(h.buttons) != len(h.btns) {
-		h.buttons = make([]rect, len(h.btns))
-	}
-	bw := (h.bar.w - u(12) - float64(len(actionButtons)-1)*u(6)) / float64(len(actionButtons))
-	bw = min(bw, u(118))
-	for i := range h.btns {
-		h.buttons[i] = rect{h.bar.x + u(6) + float64(i)*(bw+u(6)), h.bar.y + u(6), bw, h.bar.h - u(12)}
-	}
-	h.logBox = rect{u(10), g.H - u(72) - u(10*17+26), u(470), u(10*17 + 26)}
-}
-
-// contains reports whether a point is over the HUD.
-func (h *hud) contains(x, y float64) bool {
-	return h.top.in(x, y) || h.panel.in(x, y) || h.bar.in(x, y) || h.logBox.in(x, y)
 }
 
 // buttonAt returns the action of the button under a point.
@@ -214,7 +203,8 @@ func (h *hud) refresh() {
 	st := c.View
 	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, mode: c.Mode, weapon: c.Weapon, section: c.Section,
 		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain,
-		playing: b.rp != nil && b.rp.playing}
+		playing: b.rp != nil && b.rp.playing, open: h.panelOpen, scroll: h.scroll, touch: g.Input.TouchDevice,
+		panel: h.panel, selBox: h.selBox}
 	if h.fresh && key == h.stamp {
 		return
 	}
@@ -224,6 +214,7 @@ func (h *hud) refresh() {
 	f := g.Fonts
 	v := c.View
 
+	touch := g.Input.TouchDevice
 	phase := play.SideTitle(b.s.Scenario, st.Active) + " phase"
 	if st.Phase == rules.Parley {
 		phase = "Surrender terms"
@@ -236,7 +227,7 @@ func (h *hud) refresh() {
 		h.topLine += fmt.Sprintf("  ·  replay, order %d of %d", b.rpPos(), len(b.rp.orders))
 	case c.MyTurn():
 		h.topLine += "  ·  your orders"
-	case st.Phase == rules.Battle:
+	case st.Phase == rules.Battle && !touch:
 		h.topLine += "  ·  K: skip"
 	}
 	h.speedLn = "Playback " + speedNames()[g.Settings.Speed] + "  (, .)"
@@ -249,10 +240,37 @@ func (h *hud) refresh() {
 	if b.watch {
 		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
 	}
+	if touch {
+		// No keys on a touch device.
+		h.speedLn = "Playback " + speedNames()[g.Settings.Speed]
+		h.viewLn = play.SideTitle(b.s.Scenario, c.Side) + " view   " + h.speedLn
+		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " is moving…"
+		if b.watch {
+			h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " phase (watching)"
+		}
+	}
 
-	x, y := h.panel.x+u(14), h.panel.y+u(10)
+	h.fitTop(fmt.Sprintf("Turn %d/%d · %s", max(st.Turn, 1), st.TurnLimit, phase))
+	h.fitLabels()
+	if h.compact && len(h.buttons) > 0 {
+		last := h.buttons[len(h.buttons)-1]
+		if room := h.bar.x + h.bar.w - u(8) - (last.x + last.w + u(18)); room > u(40) {
+			h.movingLn = fitText(h.movingLn, f.Body, room)
+		} else {
+			h.movingLn = ""
+		}
+	}
+	if h.compact && !h.panelOpen {
+		h.summary()
+		return
+	}
+
+	x, y := h.panel.x+u(14), h.panel.y+u(10)-h.scroll
 	w := h.panel.w - u(28)
-	defer h.clampPanel()
+	defer func() {
+		h.panelH = y + h.scroll - (h.panel.y + u(10)) // the text's height, for the scroll
+		h.clampPanel()
+	}()
 	add := func(s string, face *text.GoTextFace, col render.RGBA, dy float64) {
 		h.lines = append(h.lines, hudLine{text: s, x: x, y: y, face: face, col: col})
 		y += dy
@@ -439,6 +457,9 @@ func (h *hud) refresh() {
 // left out, and an ellipsis says so.
 func (h *hud) clampPanel() {
 	g := h.b.g
+	if h.scroll > 0 {
+		h.cutTop()
+	}
 	bottom := h.panel.y + h.panel.h - g.U(8)
 	lineH := g.Fonts.SmallH
 	cut := -1.0
@@ -470,6 +491,34 @@ func (h *hud) clampPanel() {
 	rows := h.secRows[:0]
 	for _, r := range h.secRows {
 		if r.r.y+r.r.h <= cut {
+			rows = append(rows, r)
+		}
+	}
+	h.secRows = rows
+}
+
+// cutTop leaves out the panel's text scrolled above its top, and an arrow
+// says there is more above.
+func (h *hud) cutTop() {
+	g := h.b.g
+	top := h.panel.y + g.U(10) - 0.5
+	lines := h.lines[:0]
+	for _, l := range h.lines {
+		if l.y >= top {
+			lines = append(lines, l)
+		}
+	}
+	h.lines = append(lines, hudLine{text: "↑", x: h.panel.x + h.panel.w - g.U(8), y: h.panel.y + g.U(2), face: g.Fonts.Small, col: render.ColAccent.RGBA(), al: render.Right})
+	bars := h.bars[:0]
+	for _, br := range h.bars {
+		if br.r.y >= top {
+			bars = append(bars, br)
+		}
+	}
+	h.bars = bars
+	rows := h.secRows[:0]
+	for _, r := range h.secRows {
+		if r.r.y >= h.panel.y {
 			rows = append(rows, r)
 		}
 	}
@@ -523,7 +572,7 @@ func (h *hud) tooltipFor() {
 	}
 	if btn >= 0 {
 		a := h.btns[btn]
-		h.tip = append(h.tip, a.label+"  ["+a.key+"]")
+		h.tip = append(h.tip, h.how(a.label+"  ["+a.key+"]", a.label))
 		h.tip = append(h.tip, render.WrapText(a.tip, b.g.Fonts.Small, b.g.U(300))...)
 		h.measureTip()
 		return
@@ -541,17 +590,17 @@ func (h *hud) tooltipFor() {
 			h.tip = append(h.tip, "Target: "+play.SectionName(v, t.ID, hv.Order.Section)+"  ([ ] to change)")
 		}
 		h.tip = append(h.tip, play.PreviewLines(p, v.Class(hv.Ship).Station)...)
-		h.tip = append(h.tip, "Click or Space to fire")
+		h.tip = append(h.tip, h.how("Click or Space to fire", "Tap to fire"))
 	case hv.Path != nil:
 		sh := c.Sel()
 		h.tip = append(h.tip, fmt.Sprintf("Move here: %d of %d movement points", hv.Cost, sh.MP))
-		h.tip = append(h.tip, "Click or Space to move")
+		h.tip = append(h.tip, h.how("Click or Space to move", "Tap to move"))
 	case hv.Mine:
-		h.tip = append(h.tip, "Lay a mine here", "Click or Space")
+		h.tip = append(h.tip, "Lay a mine here", h.how("Click or Space", "Tap"))
 	case hv.Cover:
-		h.tip = append(h.tip, "Cover "+hv.Ship.Name, "Click or Space")
+		h.tip = append(h.tip, "Cover "+hv.Ship.Name, h.how("Click or Space", "Tap"))
 	case hv.Board:
-		h.tip = append(h.tip, "Board "+hv.Ship.Name, "Click or Space")
+		h.tip = append(h.tip, "Board "+hv.Ship.Name, h.how("Click or Space", "Tap"))
 	case hv.Ship != nil:
 		sh := hv.Ship
 		cl := v.Class(sh)
@@ -596,6 +645,14 @@ func (h *hud) tooltipFor() {
 	h.measureTip()
 }
 
+// how is what to do, said with the keys or for a touch device (no keys).
+func (h *hud) how(keys, touch string) string {
+	if h.hints {
+		return keys
+	}
+	return touch
+}
+
 func (h *hud) measureTip() {
 	h.tipW = 0
 	for i, l := range h.tip {
@@ -632,7 +689,10 @@ func (h *hud) draw(dst *ebiten.Image) {
 	if h.menuBtn.in(in.X, in.Y) {
 		hover = len(h.buttons)
 	}
-	lk := layerKey{base: h.stamp, logN: b.log().Len(), hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar}
+	if h.tab.in(in.X, in.Y) {
+		hover = len(h.buttons) + 1
+	}
+	lk := layerKey{base: h.stamp, logN: b.log().Len(), hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar, tab: h.tab, selBox: h.selBox}
 	if h.layer == nil || h.layer.Bounds().Dx() != int(g.W) || h.layer.Bounds().Dy() != int(g.H) {
 		if h.layer != nil {
 			h.layer.Deallocate()
@@ -645,7 +705,10 @@ func (h *hud) draw(dst *ebiten.Image) {
 		h.layer.Clear()
 		h.drawStatic(h.layer)
 		h.subs = h.subs[:0]
-		for _, r := range [4]rect{h.top, h.panel, h.logBox, h.bar} {
+		for _, r := range h.boxes() {
+			if r.w <= 0 || r.h <= 0 {
+				continue
+			}
 			ir := image.Rect(int(r.x), int(r.y), int(math.Ceil(r.x+r.w)), int(math.Ceil(r.y+r.h)))
 			h.subs = append(h.subs, h.layer.SubImage(ir).(*ebiten.Image))
 		}
@@ -657,7 +720,7 @@ func (h *hud) draw(dst *ebiten.Image) {
 	}
 	bt := h.bt
 	if c.Msg != "" {
-		g.Kit.Text(dst, c.Msg, f.Body, g.W/2, h.bar.y-u(26), render.ColBad.RGBA(), render.Center)
+		g.Kit.Text(dst, c.Msg, f.Body, g.W/2, h.msgY, render.ColBad.RGBA(), render.Center)
 	}
 	if !my && st.Phase == rules.Battle && !b.curtain && b.rp == nil && len(h.buttons) > 0 {
 		// In the action bar, after the playback buttons.
@@ -701,8 +764,19 @@ func (h *hud) draw(dst *ebiten.Image) {
 		t := b.now - b.bannerAt
 		if t < 3.2 {
 			a := float32(min(1, t*4, (3.2-t)/0.8))
-			g.Kit.Text(dst, b.bannerTitle, f.Big, g.W/2-u(150), u(56), render.ColText.Mul(a), render.Center)
-			g.Kit.Text(dst, b.bannerSub, f.Head, g.W/2-u(150), u(56)+f.BigH, render.ColAccent.Mul(a), render.Center)
+			bx, by := g.W/2-u(150), u(56)
+			if h.compact {
+				bx, by = g.W/2, h.tab.y+h.tab.h+u(8)
+			}
+			title, tface, sub := b.bannerTitle, f.Big, b.bannerSub
+			if h.compact { // each as it is when it fits
+				if render.TextWidth(title, tface) > g.W-u(20) {
+					tface = f.Head
+				}
+				title, sub = fitText(title, tface, g.W-u(20)), fitText(sub, f.Head, g.W-u(20))
+			}
+			g.Kit.Text(dst, title, tface, bx, by, render.ColText.Mul(a), render.Center)
+			g.Kit.Text(dst, sub, f.Head, bx, by+f.BigH, render.ColAccent.Mul(a), render.Center)
 		}
 	}
 }
@@ -718,15 +792,25 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	// Panels.
 	bt.Rect(float32(h.top.x), float32(h.top.y), float32(h.top.w), float32(h.top.h), render.ColPanel.WithA(render.PanelAlpha))
 	bt.Rect(float32(h.top.x), float32(h.top.y+h.top.h-u(2)), float32(h.top.w), float32(u(2)), render.ColAccent.WithA(0.7))
-	panel(bt, h.panel, u)
+	if h.panel.w > 0 {
+		panel(bt, h.panel, u)
+	}
 	panel(bt, h.logBox, u)
 	panel(bt, h.bar, u)
-	mcol := render.ColPanelHi.WithA(render.PanelHiAlpha)
-	if h.menuBtn.in(g.Input.X, g.Input.Y) {
-		mcol = render.RGB(0x24405f)
+	if h.selBox.w > 0 {
+		panel(bt, h.selBox, u)
 	}
-	bt.Rect(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), mcol)
-	bt.Frame(float32(h.menuBtn.x), float32(h.menuBtn.y), float32(h.menuBtn.w), float32(h.menuBtn.h), float32(u(1)), render.ColEdge.RGBA())
+	for _, r := range [...]rect{h.menuBtn, h.tab} {
+		if r.w == 0 {
+			continue
+		}
+		mcol := render.ColPanelHi.WithA(render.PanelHiAlpha)
+		if r.in(g.Input.X, g.Input.Y) {
+			mcol = render.RGB(0x24405f)
+		}
+		bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), mcol)
+		bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1)), render.ColEdge.RGBA())
+	}
 	for _, br := range h.bars {
 		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w), float32(br.r.h), render.RGBA{R: 1, G: 1, B: 1, A: 0.08})
 		bt.Rect(float32(br.r.x), float32(br.r.y), float32(br.r.w)*br.frac, float32(br.r.h), br.col)
@@ -754,10 +838,13 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	bt.Flush(dst)
 
 	// Text.
-	g.Kit.Text(dst, c.View.Name, f.Bold, u(12), u(8), render.ColAccent.RGBA(), render.Left)
-	g.Kit.Text(dst, h.topLine, f.Bold, g.W/2, u(8), render.ColText.RGBA(), render.Center)
+	g.Kit.Text(dst, h.topName, f.Bold, u(12), u(8), render.ColAccent.RGBA(), render.Left)
+	g.Kit.Text(dst, h.topLine, f.Bold, h.topX, u(8), render.ColText.RGBA(), h.topAl)
 	g.Kit.Text(dst, h.viewLn, f.Small, h.menuBtn.x-u(12), u(10), render.ColDim.RGBA(), render.Right)
-	g.Kit.Text(dst, "Menu  Esc", f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), render.ColText.RGBA(), render.Center)
+	g.Kit.Text(dst, h.menuLn, f.Small, h.menuBtn.x+h.menuBtn.w/2, u(10), render.ColText.RGBA(), render.Center)
+	if h.tab.w > 0 {
+		g.Kit.Text(dst, h.tabLn, f.Small, h.tab.x+h.tab.w/2, h.tab.y+(h.tab.h-f.SmallH)/2, render.ColAccent.RGBA(), render.Center)
+	}
 	for i := range h.lines {
 		l := &h.lines[i]
 		g.Kit.Text(dst, l.text, l.face, l.x, l.y, l.col, l.al)
@@ -769,24 +856,28 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 			col = render.ColDim.WithA(0.55)
 		}
 		label := a.label
-		if a.act == ActRpPlay {
-			label = "Play"
-			if b.rp != nil && b.rp.playing {
-				label = "Pause"
-			}
+		if i < len(h.labels) {
+			label = h.labels[i]
 		}
-		if a.act == play.ActCloak {
-			if sh := c.Sel(); sh != nil && sh.Cloaked {
-				label = "Decloak"
-			}
+		if !h.hints {
+			g.Kit.Text(dst, label, f.Bold, r.x+r.w/2, r.y+(r.h-f.BoldH)/2, col, render.Center)
+			continue
 		}
 		g.Kit.Text(dst, label, f.Bold, r.x+r.w/2, r.y+u(6), col, render.Center)
 		g.Kit.Text(dst, a.key, f.Small, r.x+r.w/2, r.y+u(24), render.ColAccent.WithA(col.A), render.Center)
 	}
-	// Log.
-	g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
+	// Log: folded, its last lines only.
+	lines := h.logLines()
+	if h.compact && !h.logOpen {
+		lines = lines[:min(len(lines), foldedLogN)]
+	} else {
+		g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
+	}
 	ly := h.logBox.y + h.logBox.h - u(22)
-	for _, l := range h.logLines() {
+	for _, l := range lines {
+		if ly < h.logBox.y {
+			break
+		}
 		g.Kit.Text(dst, l.text, f.Small, h.logBox.x+u(12), ly, l.col, render.Left)
 		ly -= u(17)
 	}

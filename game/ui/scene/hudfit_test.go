@@ -7,17 +7,19 @@ import (
 	"github.com/calltoarms/ds9/game/rules"
 )
 
-// TestHUDKeepsInside: at every window size, with the station selected (the
+// TestHUDKeepsInside: at every window size, phones' included (with the
+// panel folded out), with the station selected (the
 // longest side panel: every section and weapon), the panel's text stays
 // inside the panel, and no label of an enemy wing's intent covers the HUD
 // or another label.
 func TestHUDKeepsInside(t *testing.T) {
-	for _, sz := range [][2]int{{800, 600}, {1280, 720}, {1920, 1080}} {
+	for _, sz := range hudSizes {
 		for _, id := range []string{"operation-return", "second-battle-of-ds9"} {
-			t.Run(fmt.Sprintf("%s-%dx%d", id, sz[0], sz[1]), func(t *testing.T) {
-				p := newPlayer(t, Options{Scenario: id, Scene: "battle", Seed: 2, Width: sz[0], Height: sz[1]})
+			t.Run(fmt.Sprintf("%s-%dx%d", id, sz.w, sz.h), func(t *testing.T) {
+				p := newPlayer(t, Options{Scenario: id, Scene: "battle", Seed: 2, Width: sz.w, Height: sz.h, Touch: sz.touch})
 				p.run(2)
 				b := p.battle()
+				b.hud.panelOpen = true
 				for i := range b.ctl.View.Ships {
 					sh := &b.ctl.View.Ships[i]
 					if b.ctl.View.Class(sh).Station && sh.Side == b.ctl.Side {
@@ -49,7 +51,7 @@ func TestHUDKeepsInside(t *testing.T) {
 						continue
 					}
 					shown++
-					for _, q := range []rect{h.top, h.panel, h.bar, h.logBox} {
+					for _, q := range h.boxes() {
 						if r.overlaps(q) {
 							t.Errorf("label %q covers the HUD", b.intents[i].label)
 						}

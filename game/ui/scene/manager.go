@@ -44,6 +44,7 @@ type Options struct {
 	Zoom       float64       // with Scene battle: the camera's zoom on the selected ship
 	Width      int           // window size in device-independent pixels
 	Height     int
+	Touch      bool // start as on a touch device (no key hints, the larger size), as a phone's screenshot
 	// Progress, when set, is told what the game is loading as it starts (the
 	// browser page's loading screen shows it).
 	Progress func(stage string)
@@ -228,6 +229,7 @@ func New(o Options) (*Manager, error) {
 		return nil, err
 	}
 	g.Input.Source = input.EbitenSource{}
+	g.Input.TouchDevice = o.Touch
 	g.W, g.H = float64(o.Width), float64(o.Height)
 	g.DPR = 1
 	g.Scale = g.scaleFor()

@@ -1,6 +1,8 @@
 package scene
 
 import (
+	"math"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/ui/input"
@@ -74,7 +76,21 @@ func (m *menu) layout(g *Manager) {
 	n := float64(len(m.list.items))
 	h, gap := u(36), u(4)
 	// A short screen: smaller rows, so that every item shows.
-	if avail := g.H - u(130); n*(h+gap) > avail {
+	avail := g.H - u(130) - g.pageInset()
+	// Too short for even the smallest rows (a phone on its side): two
+	// columns, when the screen is wide enough.
+	if cw := min(u(300), (g.W-u(96))/2); n*u(28) > avail && cw >= u(220) {
+		rows := math.Ceil(n / 2)
+		h = min(u(36), max(u(24), avail/rows-gap))
+		m.box = dialogBox(g, 2*cw+u(76), rows*(h+gap)+u(120))
+		x := g.W/2 - cw - u(8)
+		for i := range m.list.items {
+			col, row := float64(i/int(rows)), float64(i%int(rows))
+			m.list.items[i].r = rect{x + col*(cw+u(16)), m.box.y + u(64) + row*(h+gap), cw, h}
+		}
+		return
+	}
+	if n*(h+gap) > avail {
 		h = max(u(24), avail/n-gap)
 	}
 	m.box = dialogBox(g, u(460), n*(h+gap)+u(120))

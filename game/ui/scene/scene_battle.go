@@ -128,7 +128,8 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	b.resetLights()
 	b.hud = newHUD(b)
 	b.initDrawCache()
-	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
+	b.hud.layout()
+	b.cam.InT, b.cam.InR, b.cam.InB = b.hud.insets()
 	// Frame the player's own forces at a comfortable zoom, or the whole map.
 	b.cam.Fit()
 	b.cam.Snap()
@@ -243,7 +244,6 @@ func (b *battleScene) update(g *Manager) error {
 	dt := 1.0 / float64(ebiten.TPS())
 	b.now += dt
 	b.cam.Resize(g.W, g.H)
-	b.cam.InT, b.cam.InR, b.cam.InB = g.U(34), g.U(320), g.U(64)
 	b.fx.Update(b.now)
 	b.updateLights()
 
@@ -268,6 +268,7 @@ func (b *battleScene) update(g *Manager) error {
 		return nil
 	}
 	b.hud.layout()
+	b.cam.InT, b.cam.InR, b.cam.InB = b.hud.insets()
 	if in.Just(input.CmdHelp) && !b.curtain {
 		b.help = newHelp(b)
 		b.help.update(g)
@@ -278,6 +279,13 @@ func (b *battleScene) update(g *Manager) error {
 		b.menu.picker = newLoadPicker(g)
 		return nil
 	}
+	if in.Just(input.CmdPanel) && b.hud.compact {
+		b.hud.panelOpen = !b.hud.panelOpen
+	}
+	if in.Clicked && !b.curtain {
+		b.hud.fold(in.ClickX, in.ClickY)
+	}
+	b.hud.scrollPanel(in)
 	if in.Just(input.CmdBack) || in.Clicked && !b.curtain && b.hud.menuBtn.in(in.ClickX, in.ClickY) {
 		b.menu = newMenu(g, b)
 		return nil
@@ -376,7 +384,7 @@ func (b *battleScene) updateCamera(in *input.Input, overHUD bool) {
 		}
 		b.cam.Update(k)
 	}()
-	if in.Dragging && (!overHUD || in.Down) {
+	if in.Dragging && (!overHUD || in.Down) && !b.hud.grab {
 		b.cam.Pan(in.DX, in.DY)
 	}
 	if in.Wheel != 0 && !overHUD {

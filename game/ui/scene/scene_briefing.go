@@ -26,10 +26,14 @@ type briefingScene struct {
 	iAccept int
 	iBegin  int
 	iBack   int
+	head    []string // the battle's name, wrapped
 	lines   []string
 	terms   []string
 	sides   []string
 	wrapW   float64
+	wrapC   bool     // the text is wrapped for the compact layout
+	labels  []string // the menu's labels, with their keys
+	col     textCol  // the compact layout's one column of text
 	bt      *render.Batch
 	t       float64
 }
@@ -60,20 +64,110 @@ func newBriefingSceneFor(g *Manager, s *play.Session) *briefingScene {
 	if r := g.campaignOf(s); r != nil {
 		b.menu.items[b.iBack].label = "Back to the campaign   [Esc]"
 	}
+	for _, it := range b.menu.items {
+		b.labels = append(b.labels, it.label)
+	}
 	return b
+}
+
+// briefingCompactW: a screen narrower than this, in interface units, has the
+// briefing in one column that scrolls, the menu beside it or under it.
+const briefingCompactW = 900
+
+// panels are the briefing's two panels on a wide screen: the briefing at the
+// left, the terms and the sides at the right, over the menu.
+func (b *briefingScene) panels(g *Manager) (left, right rect) {
+	u := g.U
+	rw := min(u(500), (g.W-u(100))/2)
+	right = rect{g.W - u(40) - rw, u(40), rw, g.H - u(80)}
+	left = rect{u(40), u(40), min(g.W*0.5-u(60), right.x-u(60)), g.H - u(80)}
+	return left, right
+}
+
+// layoutCompact places the compact briefing: its column of text, and the
+// menu at the right of it (a phone on its side) or under it.
+func (b *briefingScene) layoutCompact(g *Manager) {
+	u := g.U
+	m := u(12)
+	n := float64(len(b.menu.items))
+	if g.W >= u(640) {
+		mw := min(u(300), g.W*0.38)
+		mx := g.W - m - mw
+		b.menu.layout(mx, g.H-u(16)-n*u(46)+u(6), mw, u(40), u(6))
+		b.col.area = rect{m, m, mx - 2*m, g.H - 2*m}
+		return
+	}
+	my := g.H - u(16) - n*u(46) + u(6)
+	b.menu.layout(m, my, g.W-2*m, u(40), u(6))
+	b.col.area = rect{m, m, g.W - 2*m, my - 2*m}
+}
+
+// fill puts the briefing's text in the compact layout's column.
+func (b *briefingScene) fill(g *Manager, w float64) {
+	f := g.Fonts
+	c := &b.col
+	c.lines = c.lines[:0]
+	for _, l := range b.head {
+		c.lines = append(c.lines, textLine{l, f.Head, render.ColAccent.RGBA(), f.HeadH})
+	}
+	c.lines = append(c.lines, textLine{b.sc.Date, f.Small, render.ColDim.RGBA(), f.SmallH * 1.6})
+	for _, l := range b.lines {
+		c.lines = append(c.lines, textLine{l, f.Body, render.ColText.RGBA(), f.BodyH})
+	}
+	c.gap(f.BodyH)
+	if b.sc.Terms != nil && b.s != nil && b.s.Public().Phase == rules.Parley {
+		c.add("A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, render.ColDominion.RGBA(), w, f.HeadH)
+		c.gap(f.HeadH * 0.2)
+		for _, l := range b.terms {
+			c.lines = append(c.lines, textLine{l, f.Body, render.ColText.RGBA(), f.BodyH})
+		}
+		c.gap(f.BodyH)
+		if b.iRefuse >= 0 {
+			c.lines = append(c.lines, textLine{"The choice is yours.", f.Bold, render.ColAccent.RGBA(), f.BodyH * 1.8})
+		} else {
+			c.lines = append(c.lines, textLine{"The " + play.SideTitle(b.sc, b.sc.Terms.Side) + " will answer.", f.Bold, render.ColDim.RGBA(), f.BodyH * 1.8})
+		}
+	}
+	c.lines = append(c.lines, textLine{"THE SIDES", f.Head, render.ColAccent.RGBA(), f.HeadH * 1.1})
+	for _, l := range b.sides {
+		if strings.HasPrefix(l, "•") {
+			c.add(l[len("•"):], f.Bold, render.ColText.RGBA(), w, f.BoldH)
+			continue
+		}
+		c.lines = append(c.lines, textLine{l, f.Small, render.ColDim.RGBA(), f.SmallH})
+	}
 }
 
 func (b *briefingScene) Update(g *Manager) error {
 	b.t += 1.0 / 60
 	u := g.U
 	in := &g.Input
-	b.menu.layout(g.W-u(520), g.H-u(60)-float64(len(b.menu.items))*u(46), u(460), u(40), u(6))
-	if w := g.W*0.5 - u(100); w != b.wrapW {
-		b.wrapW = w
+	for i := range b.menu.items {
+		b.menu.items[i].label = b.labels[i]
+		if g.Input.TouchDevice {
+			b.menu.items[i].label, _, _ = strings.Cut(b.labels[i], "   [") // no keys on a touch device
+		}
+	}
+	compact := g.W < u(briefingCompactW)
+	// The widths the text is wrapped to: the left panel's and the right's,
+	// or the column's.
+	var w, rw float64
+	if compact {
+		b.layoutCompact(g)
+		w = b.col.area.w - u(48)
+		rw = w
+	} else {
+		left, right := b.panels(g)
+		b.menu.layout(right.x+u(20), g.H-u(60)-float64(len(b.menu.items))*u(46), right.w-u(40), u(40), u(6))
+		w, rw = left.w-u(40), right.w-u(60)
+	}
+	if w != b.wrapW || compact != b.wrapC {
+		b.wrapW, b.wrapC = w, compact
+		b.head = render.WrapText(strings.ToUpper(b.sc.Name), g.Fonts.Head, w)
 		b.lines = render.WrapText(render.Paragraphs(b.sc.Briefing), g.Fonts.Body, w)
 		b.terms, b.sides = nil, nil
 		if b.sc.Terms != nil {
-			b.terms = render.WrapText(render.Paragraphs(b.sc.Terms.Text), g.Fonts.Body, u(440))
+			b.terms = render.WrapText(render.Paragraphs(b.sc.Terms.Text), g.Fonts.Body, rw)
 		}
 		if r := g.campaignOf(b.s); r != nil && r.save.Progress != nil && !r.save.Progress.Done(r.c) {
 			p := r.save.Progress
@@ -83,16 +177,22 @@ func (b *briefingScene) Update(g *Manager) error {
 				changes = r.c.Battles[p.Next].Scenario.Describe(*p.Pending)
 			}
 			for _, l := range changes {
-				b.sides = append(b.sides, render.WrapText(l, g.Fonts.Small, u(440))...)
+				b.sides = append(b.sides, render.WrapText(l, g.Fonts.Small, rw)...)
 			}
 			b.sides = append(b.sides, "")
 		}
 		for i, si := range b.sc.Sides {
 			head := play.SideTitle(b.sc, rules.Sides[i]) + ": " + si.Name
 			b.sides = append(b.sides, "•"+head)
-			b.sides = append(b.sides, render.WrapText("Commander: "+si.Commander+". "+si.Goal, g.Fonts.Small, u(440))...)
+			b.sides = append(b.sides, render.WrapText("Commander: "+si.Commander+". "+si.Goal, g.Fonts.Small, rw)...)
 			b.sides = append(b.sides, "")
 		}
+		if compact {
+			b.fill(g, w)
+		}
+	}
+	if compact {
+		b.col.update(in, u(20), g.Fonts.BodyH*3)
 	}
 	if b.ask != nil {
 		// Accepting the terms ends the battle: asked first.
@@ -156,21 +256,34 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	f := g.Fonts
 	screen.Fill(g.Kit.Space)
 	g.Kit.Stars(screen, -b.t*4, -b.t*2)
-	left := rect{u(40), u(40), g.W*0.5 - u(60), g.H - u(80)}
-	right := rect{g.W - u(540), u(40), u(500), g.H - u(80)}
+	if b.wrapC {
+		panel(b.bt, b.col.area, u)
+		b.bt.Flush(screen)
+		b.col.draw(screen, g, b.col.area.x+u(24), u(20))
+		b.drawEnd(screen)
+		return
+	}
+	left, right := b.panels(g)
 	panel(b.bt, left, u)
 	panel(b.bt, right, u)
 	b.bt.Flush(screen)
 	x, y := left.x+u(24), left.y+u(20)
-	g.Kit.Text(screen, strings.ToUpper(b.sc.Name), f.Head, x, y, render.ColAccent.RGBA(), render.Left)
-	y += f.HeadH
+	for _, l := range b.head {
+		g.Kit.Text(screen, l, f.Head, x, y, render.ColAccent.RGBA(), render.Left)
+		y += f.HeadH
+	}
 	g.Kit.Text(screen, b.sc.Date, f.Small, x, y, render.ColDim.RGBA(), render.Left)
 	y += f.SmallH * 1.6
 	for _, l := range b.lines {
+		if y+f.BodyH > left.y+left.h-u(12) {
+			break
+		}
 		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
 		y += f.BodyH
 	}
 	x, y = right.x+u(24), right.y+u(20)
+	// The right panel's text ends over the menu.
+	bottom := b.menu.items[0].r.y - u(10)
 	if b.sc.Terms != nil && b.s != nil && b.s.Public().Phase == rules.Parley {
 		g.Kit.Text(screen, "A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, x, y, render.ColDominion.RGBA(), render.Left)
 		y += f.HeadH * 1.2
@@ -189,6 +302,10 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	g.Kit.Text(screen, "THE SIDES", f.Head, x, y, render.ColAccent.RGBA(), render.Left)
 	y += f.HeadH * 1.1
 	for _, l := range b.sides {
+		if y+2*f.BoldH > bottom {
+			g.Kit.Text(screen, "…", f.Body, x, y, render.ColDim.RGBA(), render.Left)
+			break
+		}
 		if strings.HasPrefix(l, "•") {
 			g.Kit.Text(screen, l[len("•"):], f.Bold, x, y, render.ColText.RGBA(), render.Left)
 			y += f.BoldH
@@ -197,9 +314,15 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 		g.Kit.Text(screen, l, f.Small, x, y, render.ColDim.RGBA(), render.Left)
 		y += f.SmallH
 	}
+	b.drawEnd(screen)
+}
+
+// drawEnd draws the menu and the error, if any.
+func (b *briefingScene) drawEnd(screen *ebiten.Image) {
+	g := b.g
 	b.menu.draw(screen, g)
 	if b.err != "" {
-		g.Kit.Text(screen, b.err, f.Body, g.W/2, g.H-u(30), render.ColBad.RGBA(), render.Center)
+		g.Kit.Text(screen, b.err, g.Fonts.Body, g.W/2, g.H-g.U(30), render.ColBad.RGBA(), render.Center)
 	}
 	if b.ask != nil {
 		b.ask.draw(screen, g)

@@ -216,6 +216,12 @@ func (c *campaignScene) layout(g *Manager) (page rect, menuX, menuY, menuW float
 	menuW, menuX = g.W-2*m, m
 	menuY = g.H - max(u(40), g.pageInset()+u(16)) - n*u(46)
 	page = rect{m, m, g.W - 2*m, menuY - 2*m}
+	if page.h < u(220) && g.W >= u(600) {
+		// A short screen (a phone on its side): the menu at the right.
+		menuW = min(u(300), g.W*0.38)
+		menuX = g.W - m - menuW
+		page = rect{m, m, menuX - 2*m, g.H - 2*m}
+	}
 	return
 }
 

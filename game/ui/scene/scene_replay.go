@@ -35,22 +35,22 @@ const (
 )
 
 var replayButtons = [...]actionInfo{
-	{ActRpStart, "Start", "Ctrl+H", "Back to the start of the battle."},
-	{ActRpPrev, "‹ Turn", "Z", "Back one turn (the battle is re-simulated from the start)."},
-	{ActRpPlay, "Play", "Space", "Play the orders one by one, or pause."},
-	{ActRpNext, "Turn ›", "Enter", "Forward one turn."},
-	{ActRpSlower, "Slower", ",", "Slow the playback down."},
-	{ActRpFaster, "Faster", ".", "Speed the playback up."},
-	{ActRpView, "Switch view", "G", "See the battle as the other side sees it."},
+	{ActRpStart, "Start", "Ctrl+H", "Back to the start of the battle.", "Start"},
+	{ActRpPrev, "‹ Turn", "Z", "Back one turn (the battle is re-simulated from the start).", "‹ Turn"},
+	{ActRpPlay, "Play", "Space", "Play the orders one by one, or pause.", "Play"},
+	{ActRpNext, "Turn ›", "Enter", "Forward one turn.", "Turn ›"},
+	{ActRpSlower, "Slower", ",", "Slow the playback down.", "Slow"},
+	{ActRpFaster, "Faster", ".", "Speed the playback up.", "Fast"},
+	{ActRpView, "Switch view", "G", "See the battle as the other side sees it.", "View"},
 }
 
 // playbackButtons are the action bar while the computer plays a phase: its
 // speed, and skipping it.
 var playbackButtons = [...]actionInfo{
-	{ActRpSlower, "Slower", ",", "Slow the playback of the enemy's phase down."},
-	{ActRpFaster, "Faster", ".", "Speed the playback of the enemy's phase up."},
-	{ActPbSkip, "Skip", "K", "Skip to the end of the enemy's phase."},
-	{ActRpView, "Switch view", "G", "See the battle as the other side sees it."},
+	{ActRpSlower, "Slower", ",", "Slow the playback of the enemy's phase down.", "Slow"},
+	{ActRpFaster, "Faster", ".", "Speed the playback of the enemy's phase up.", "Fast"},
+	{ActPbSkip, "Skip", "K", "Skip to the end of the enemy's phase.", "Skip"},
+	{ActRpView, "Switch view", "G", "See the battle as the other side sees it.", "View"},
 }
 
 // newReplayScene opens a replay file's bytes in the viewer.

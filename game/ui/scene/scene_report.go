@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/ui/input"
@@ -136,6 +137,14 @@ func (r *reportScene) layout(g *Manager) reportLayout {
 		l.menuY = g.H - max(u(40), g.pageInset()+u(16)) - n*u(46)
 		l.menuX = m
 		l.main = rect{m, m, g.W - 2*m, l.menuY - 3*m}
+		if l.main.h < u(220) && g.W >= u(600) {
+			// A short screen (a phone on its side): the menu at the right.
+			l.menuW = min(u(300), g.W*0.38)
+			l.menuX = g.W - m - l.menuW
+			l.main = rect{m, m, l.menuX - 2*m, g.H - 2*m}
+			l.chartPanel = rect{}
+			return l
+		}
 		// The chart too, when the screen is tall enough for both.
 		if chartH := min(g.H*0.22, u(220)); l.main.h-chartH-u(110) > r.textHeight(g, l.main.w) {
 			l.chart = rect{m + u(20), l.menuY - u(50) - chartH, g.W - 2*m - u(40), chartH}
@@ -260,19 +269,36 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	if r.win == rules.SideA {
 		col = render.ColGood.RGBA()
 	}
-	g.Kit.Text(screen, r.title, f.Big, x, y, col, render.Left)
+	// The title, smaller on a narrow screen, shortened if still too long.
+	tface := f.Big
+	if render.TextWidth(r.title, tface) > main.w-u(56) {
+		tface = f.Head
+	}
+	g.Kit.Text(screen, fitText(r.title, tface, main.w-u(56)), tface, x, y, col, render.Left)
 	y += f.BigH * 1.3
+	// The text, down to the panel's bottom: what does not fit is left out,
+	// an ellipsis says so.
+	bottom := main.y + main.h - u(12)
+	cut := false
+	line := func(s string, face *text.GoTextFace, col render.RGBA, dy float64) {
+		switch {
+		case cut:
+		case y+2*f.BodyH > bottom:
+			g.Kit.Text(screen, "…", f.Body, x, y, render.ColDim.RGBA(), render.Left)
+			cut = true
+		default:
+			g.Kit.Text(screen, s, face, x, y, col, render.Left)
+			y += dy
+		}
+	}
 	for _, l := range r.text {
-		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
-		y += f.BodyH
+		line(l, f.Body, render.ColText.RGBA(), f.BodyH)
 	}
 	y += f.BodyH
-	g.Kit.Text(screen, "LOSSES AND OBJECTIVES", f.Bold, x, y, render.ColAccent.RGBA(), render.Left)
-	y += f.BoldH * 1.3
+	line("LOSSES AND OBJECTIVES", f.Bold, render.ColAccent.RGBA(), f.BoldH*1.3)
 	for _, stat := range r.stats {
-		for _, line := range render.WrapText(stat, f.Body, main.w-u(56)) {
-			g.Kit.Text(screen, line, f.Body, x, y, render.ColText.RGBA(), render.Left)
-			y += f.BodyH * 1.15
+		for _, l := range render.WrapText(stat, f.Body, main.w-u(56)) {
+			line(l, f.Body, render.ColText.RGBA(), f.BodyH*1.15)
 		}
 	}
 	if ch.w > 0 {

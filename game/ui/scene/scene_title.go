@@ -221,10 +221,25 @@ func (t *titleScene) layoutMenu(g *Manager) {
 	// The menu starts under the title and the battle's heading; on a short
 	// screen its rows get thinner (down to 30 units) before it moves up.
 	top := g.H*0.12 + g.Fonts.TitH + g.Fonts.HeadH + u(6)
-	if n := float64(len(t.menu.items)); y+n*(h+gap) > bottom {
+	n := float64(len(t.menu.items))
+	if y+n*(h+gap) > bottom {
 		pitch := min(h+gap, max(u(34), (bottom-top)/n))
 		h, gap = pitch*5/6, pitch/6
 		y = max(bottom-n*pitch, g.H*0.22)
+	}
+	// Still over the heading (a phone on its side): two columns, when the
+	// screen is wide enough.
+	if cw := (g.W - 2*x - u(16)) / 2; y < top && cw >= u(260) {
+		rows := math.Ceil(n / 2)
+		pitch := min(u(48), max(u(34), (bottom-top)/rows))
+		h = pitch * 5 / 6
+		y = max(bottom-rows*pitch, top)
+		w = min(u(460), cw)
+		for i := range t.menu.items {
+			col, row := float64(i/int(rows)), float64(i%int(rows))
+			t.menu.items[i].r = rect{x + col*(w+u(16)), y + row*pitch, w, h}
+		}
+		return
 	}
 	t.menu.layout(x, y, w, h, gap)
 }

@@ -23,7 +23,7 @@ func (g *Manager) Status() play.Status {
 	dpr := max(g.DPR, 0.25)
 	st.Screen = play.Size{W: g.W / dpr, H: g.H / dpr}
 	if b, ok := sc.(*battleScene); ok {
-		st.Boxes = b.hud.boxes(dpr)
+		st.Boxes = b.hud.statusBoxes(dpr)
 	}
 	if st.Scene == "battle" || st.Scene == "replay" {
 		if g.track.scene != sc {
@@ -73,14 +73,22 @@ func (t *titleScene) fillStatus(st *play.Status) {
 	st.Error = t.err
 }
 
-// boxes are the HUD's boxes as drawn, in device-independent pixels: the
-// top bar, the side panel, the log, the action bar's buttons and the menu
-// button.
-func (h *hud) boxes(dpr float64) []play.Box {
+// statusBoxes are the HUD's boxes as drawn, in device-independent pixels:
+// the top bar, the side panel (or its tab, folded), the log, the action
+// bar, the selected ship's summary, the action bar's buttons and the menu
+// button. A box not shown is left out.
+func (h *hud) statusBoxes(dpr float64) []play.Box {
 	box := func(name string, r rect) play.Box {
 		return play.Box{Name: name, X: r.x / dpr, Y: r.y / dpr, W: r.w / dpr, H: r.h / dpr}
 	}
-	out := []play.Box{box("top", h.top), box("panel", h.panel), box("log", h.logBox), box("bar", h.bar), box("menu", h.menuBtn)}
+	names := [...]string{"top", "panel", "log", "bar", "tab", "summary"}
+	var out []play.Box
+	for i, r := range h.boxes() {
+		if r.w > 0 && r.h > 0 {
+			out = append(out, box(names[i], r))
+		}
+	}
+	out = append(out, box("menu", h.menuBtn))
 	for i, r := range h.buttons {
 		if i < len(h.btns) {
 			out = append(out, box("button", r))

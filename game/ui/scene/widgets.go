@@ -174,15 +174,23 @@ func (m *menuList) draw(dst *ebiten.Image, g *Manager) {
 		}
 		ty := r.y + (r.h-g.Fonts.BodyH)/2
 		if len(it.values) == 0 {
-			g.Kit.Text(dst, it.label, g.Fonts.Bold, r.x+r.w/2, ty, col, render.Center)
+			g.Kit.Text(dst, fitText(it.label, g.Fonts.Bold, r.w-u(16)), g.Fonts.Bold, r.x+r.w/2, ty, col, render.Center)
 			continue
 		}
 		g.Kit.Text(dst, it.label, g.Fonts.Body, r.x+u(16), ty, render.ColDim.RGBA(), render.Left)
-		v := "‹  " + it.values[it.value] + "  ›"
+		v := it.valueText(g)
 		right := r.x + r.w - u(16)
 		it.measure(g, v, right)
 		g.Kit.Text(dst, v, g.Fonts.Bold, right, ty, col, render.Right)
 	}
+}
+
+// valueText is an option's value as drawn: between its arrows, shortened
+// to leave the label its room.
+func (it *menuItem) valueText(g *Manager) string {
+	u := g.U
+	room := it.r.w - u(32) - render.TextWidth(it.label, g.Fonts.Body) - u(12) - render.TextWidth("‹    ›", g.Fonts.Bold)
+	return "‹  " + fitText(it.values[it.value], g.Fonts.Bold, max(room, u(20))) + "  ›"
 }
 
 // measure notes where an option's value v, right-aligned at right, is
@@ -197,7 +205,7 @@ func (it *menuItem) measure(g *Manager, v string, right float64) {
 func (m *menuList) measure(g *Manager) {
 	for i := range m.items {
 		if it := &m.items[i]; len(it.values) > 0 {
-			it.measure(g, "‹  "+it.values[it.value]+"  ›", it.r.x+it.r.w-g.U(16))
+			it.measure(g, it.valueText(g), it.r.x+it.r.w-g.U(16))
 		}
 	}
 }

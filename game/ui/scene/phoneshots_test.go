@@ -1,0 +1,107 @@
+package scene
+
+import (
+	"os"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// TestPhoneScreensUnderX takes screenshots of the screens on a phone, held
+// upright (390x844) and on its side (844x390), by touch: the title, the
+// briefing, the battle with its panel and log folded and not (the panel
+// scrolled too), the Esc menu,
+// the save dialog and the load list; into $DS9_SHOTS (to look at). It runs
+// only when DS9_SHOTS is set.
+func TestPhoneScreensUnderX(t *testing.T) {
+	dir := os.Getenv("DS9_SHOTS")
+	if dir == "" {
+		t.Skip("set DS9_SHOTS=dir to take the screenshots")
+	}
+	if !underX(t, "TestPhoneScreensUnderX") {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := newPlayer(t, Options{Seed: 2, Scenario: "second-battle-of-ds9", Touch: true, Width: 390, Height: 844})
+	h := &xHost{g: p.g, req: make(chan struct{}), done: make(chan error), dir: dir, taken: make(chan string, 1)}
+	p.update = func() error {
+		h.req <- struct{}{}
+		return <-h.done
+	}
+	p.in.x, p.in.y = 200, 300
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(h.req)
+		phoneScript(p, h, "phone")
+		ebiten.SetWindowSize(844, 390)
+		p.run(10)
+		phoneScript(p, h, "phone-landscape")
+	}()
+	ebiten.SetWindowSize(390, 844)
+	ebiten.SetTPS(240)
+	ebiten.SetVsyncEnabled(false)
+	if err := ebiten.RunGame(h); err != nil {
+		t.Fatal(err)
+	}
+	<-finished
+	if h.err != nil {
+		t.Fatal(h.err)
+	}
+}
+
+// phoneScript plays from the title to the load list and back, taking the
+// screenshots, named with the prefix.
+func phoneScript(p *player, h *xHost, prefix string) {
+	touch := func() { p.g.Input.TouchDevice = true } // the keys the script taps made it a keyboard's
+	p.run(5)
+	touch()
+	p.run(2)
+	p.shoot(h, prefix+"-title")
+	p.titleChoose("alliance")
+	p.tap(ebiten.KeyEnter)
+	touch()
+	p.run(10)
+	p.shoot(h, prefix+"-briefing")
+	p.tap(ebiten.KeyR)
+	p.until("the battle", 10, func() bool { return p.scene() == "battle" })
+	touch()
+	p.run(240)
+	p.shoot(h, prefix+"-battle")
+	b := p.battle()
+	b.hud.panelOpen = true
+	p.run(2)
+	p.shoot(h, prefix+"-battle-panel")
+	p.point(b.hud.panel.x+b.hud.panel.w/2, b.hud.panel.y+b.hud.panel.h/2)
+	for range 20 {
+		p.in.wheel = -1
+		p.step()
+	}
+	p.shoot(h, prefix+"-battle-panel-scrolled")
+	b.hud.panelOpen, b.hud.logOpen = false, true
+	p.run(2)
+	p.shoot(h, prefix+"-battle-log")
+	b.hud.logOpen = false
+	p.tap(ebiten.KeyF5)
+	p.tap(ebiten.KeyF5)
+	p.tap(ebiten.KeyEscape)
+	touch()
+	p.run(15)
+	p.shoot(h, prefix+"-menu")
+	m := b.menu
+	p.clickRect(m.list.items[m.iSave].r)
+	p.run(10)
+	p.shoot(h, prefix+"-save-dialog")
+	p.tap(ebiten.KeyEscape)
+	p.clickRect(m.list.items[m.iTitle].r)
+	p.run(20)
+	ts := p.g.scene.(*titleScene)
+	p.clickRect(ts.menu.items[ts.iLoad].r)
+	touch()
+	p.run(10)
+	p.shoot(h, prefix+"-load-list")
+	p.tap(ebiten.KeyEscape)
+	p.run(10)
+}
