@@ -13,9 +13,10 @@ import (
 // to its last lines, and the action bar takes two rows if its buttons would
 // be too narrow.
 const (
-	compactW   = 700
+	compactW   = 900
 	compactH   = 500
 	minButtonW = 64 // a button narrower than this: the bar takes two rows
+	minTapW    = 44 // two rows of buttons narrower than this: three
 	foldedLogN = 2  // the lines the folded log shows
 )
 
@@ -56,19 +57,23 @@ func (h *hud) layout() {
 	h.msgY = h.bar.y - u(26)
 }
 
-// layoutCompact places the compact HUD: the bar at the bottom in one or
-// two rows, the folded log over it, the selected ship's summary, and the
-// panel's tab under the top bar, the panel under it when folded out.
+// layoutCompact places the compact HUD: the bar at the bottom in one row,
+// or more, the folded log over it, the selected ship's summary, and the
+// panel's tab under the top bar, the panel under it when folded out. Where
+// the panel and the log would be one over the other, only one of them is
+// unfolded at a time (the panel, if both).
 func (h *hud) layoutCompact() {
 	g := h.b.g
 	u := g.U
 	n := float64(len(actionButtons))
 	inner := g.W - u(20) - u(12)
-	perRow := n
-	bw := (inner - (n-1)*u(6)) / n
-	if bw < u(minButtonW) {
-		perRow = float64((len(actionButtons) + 1) / 2)
+	var perRow, bw float64
+	for rows := 1.0; rows <= 3; rows++ {
+		perRow = math.Ceil(n / rows)
 		bw = (inner - (perRow-1)*u(6)) / perRow
+		if bw >= u(minButtonW) || rows > 1 && bw >= u(minTapW) {
+			break
+		}
 	}
 	bw = min(bw, u(118))
 	bh := u(42)
@@ -85,19 +90,30 @@ func (h *hud) layoutCompact() {
 	// The panel's tab, at the right under the top bar.
 	tw := u(132)
 	h.tab = rect{g.W - u(10) - tw, h.top.h + u(6), tw, u(28)}
-	// The log: its last lines, or unfolded (as far as there is room).
-	lh := u(foldedLogN*17 + 14)
-	if h.logOpen {
-		lh = min(u(10*17+26), h.bar.y-u(10)-(h.tab.y+h.tab.h+u(8)))
+	// The log: its last lines, or unfolded (as far as there is room, under
+	// the ship's summary if it is over the log).
+	lw := min(u(470), g.W-u(20))
+	sw := min(u(320), g.W-u(20))
+	if beside := g.W - u(30) - lw; beside >= u(260) {
+		sw = min(sw, beside) // narrower, to sit beside the log
 	}
-	h.logBox = rect{u(10), h.bar.y - u(10) - lh, min(u(470), g.W-u(20)), lh}
+	summary := !h.panelOpen && h.b.ctl.View.Ship(h.b.ctl.Selected) != nil
+	over := g.W-u(10)-sw < u(10)+lw // the summary over the log, not beside it
+	top := h.tab.y + h.tab.h + u(8)
+	if summary && over {
+		top += u(48 + 8)
+	}
+	lh := u(foldedLogN*17 + 14)
+	if h.logOpen && !(h.panelOpen && h.stacked()) {
+		lh = max(lh, min(u(10*17+26), h.bar.y-u(10)-top))
+	}
+	h.logBox = rect{u(10), h.bar.y - u(10) - lh, lw, lh}
 	// The selected ship's summary, over the bar at the right (over the log
 	// when there is no room beside it).
 	h.selBox = rect{}
-	if !h.panelOpen && h.b.ctl.View.Ship(h.b.ctl.Selected) != nil {
-		sw := min(u(320), g.W-u(20))
+	if summary {
 		sb := rect{g.W - u(10) - sw, h.bar.y - u(10) - u(48), sw, u(48)}
-		if sb.overlaps(h.logBox) {
+		if over {
 			sb.y = h.logBox.y - u(8) - sb.h
 		}
 		h.selBox = sb
@@ -120,6 +136,14 @@ func (h *hud) layoutCompact() {
 			h.msgY = min(h.msgY, r.y-u(26))
 		}
 	}
+}
+
+// stacked reports whether the compact HUD's panel, folded out, and its log
+// are one over the other (not side by side).
+func (h *hud) stacked() bool {
+	g := h.b.g
+	u := g.U
+	return g.W-u(10)-min(u(308), g.W-u(20)) < u(10)+min(u(470), g.W-u(20))
 }
 
 // boxes are the HUD's boxes: a zero one is not shown.
@@ -155,13 +179,18 @@ func (h *hud) fold(x, y float64) {
 	if !h.compact {
 		return
 	}
+	// The panel and the log one over the other: one unfolded at a time.
+	both := h.stacked()
 	switch {
 	case h.tab.in(x, y):
 		h.panelOpen = !h.panelOpen
+		h.logOpen = h.logOpen && !(h.panelOpen && both)
 	case h.selBox.in(x, y):
 		h.panelOpen = true
+		h.logOpen = h.logOpen && !both
 	case h.logBox.in(x, y):
 		h.logOpen = !h.logOpen
+		h.panelOpen = h.panelOpen && !(h.logOpen && both)
 	}
 }
 

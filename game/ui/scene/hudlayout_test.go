@@ -11,12 +11,14 @@ import (
 )
 
 // hudSizes are the screens the HUD's layout is tested on: phones upright
-// and on their side (by touch), a small window, and the usual ones.
+// and on their side (by touch), a small window, the usual ones, tablets, a
+// small phone and a 4K screen.
 var hudSizes = []struct {
 	w, h  int
 	touch bool
 }{
 	{390, 844, true}, {844, 390, true}, {800, 600, false}, {1280, 720, false}, {1920, 1080, false},
+	{800, 600, true}, {1024, 768, true}, {667, 375, true}, {360, 640, true}, {3840, 2160, false},
 }
 
 // TestHUDLayout: at every screen size, phones' included, with the side
@@ -25,8 +27,8 @@ var hudSizes = []struct {
 // panel's tab and the selected ship's summary) lie inside the screen and
 // cover none of each other, the labels fit their buttons, the top bar's
 // texts do not run together, the text of the panel and of the summary stays
-// inside them, and with the panel folded away the map keeps 40% of the
-// screen at least; in the enemy's phase too.
+// inside them, and with the panel and the log folded (as they start) the
+// map keeps 40% of the screen at least; in the enemy's phase too.
 func TestHUDLayout(t *testing.T) {
 	for _, sz := range hudSizes {
 		for _, id := range []string{"operation-return", "second-battle-of-ds9"} {
@@ -35,7 +37,7 @@ func TestHUDLayout(t *testing.T) {
 				p.run(2)
 				b := p.battle()
 				h := b.hud
-				compact := sz.w < 700 || sz.h < 500
+				compact := float64(sz.w)/p.g.Scale < 900 || float64(sz.h)/p.g.Scale < 500
 				if h.compact != compact {
 					t.Errorf("compact %v, want %v (scale %.2f)", h.compact, compact, p.g.Scale)
 				}
@@ -46,7 +48,7 @@ func TestHUDLayout(t *testing.T) {
 					for _, logOpen := range []bool{false, true} {
 						h.panelOpen, h.logOpen = open, logOpen
 						p.run(1)
-						checkHUD(t, p, fmt.Sprintf("panel %v, log %v", open, logOpen), !open || !compact)
+						checkHUD(t, p, fmt.Sprintf("panel %v, log %v", open, logOpen), !open && !logOpen || !compact)
 					}
 				}
 				// The enemy's phase, played back: the bar's few buttons.
@@ -111,7 +113,7 @@ func checkHUD(t *testing.T, p *player, state string, mapped bool) {
 				t.Errorf("%s: button %q covers %q", state, h.btns[i].label, h.btns[j].label)
 			}
 		}
-		if r.w < g.U(minButtonW)*0.8 {
+		if r.w < g.U(minTapW) {
 			t.Errorf("%s: button %q is %.0f wide, too narrow to tap", state, h.btns[i].label, r.w)
 		}
 		if i >= len(h.labels) {
@@ -193,7 +195,8 @@ func textRect(s string, face *text.GoTextFace, x, y float64, al render.Align) re
 
 // TestHUDFolds: on a phone, the tab folds the panel out and back, J does
 // too, a tap on the ship's summary folds the panel out, and a tap on the log
-// unfolds it and folds it back; none of these taps reaches the map.
+// unfolds it and folds it back; the panel and the log, one over the other,
+// are unfolded one at a time; none of these taps reaches the map.
 func TestHUDFolds(t *testing.T) {
 	p := newPlayer(t, Options{Scenario: "second-battle-of-ds9", Scene: "battle", Seed: 2, Width: 390, Height: 844, Touch: true})
 	p.run(2)
@@ -238,6 +241,16 @@ func TestHUDFolds(t *testing.T) {
 	p.click(h.logBox.x+h.logBox.w/2, h.logBox.y+p.g.U(10))
 	if h.logOpen || h.logBox != folded {
 		t.Fatalf("a tap on the log did not fold it back: %v", h.logBox)
+	}
+	// The panel and the log one over the other: one unfolded at a time.
+	p.clickRect(h.logBox)
+	p.clickRect(h.tab)
+	if !h.panelOpen || h.logOpen {
+		t.Errorf("the tab with the log unfolded: panel %v, log %v", h.panelOpen, h.logOpen)
+	}
+	p.clickRect(h.logBox)
+	if h.panelOpen || !h.logOpen {
+		t.Errorf("the log with the panel folded out: panel %v, log %v", h.panelOpen, h.logOpen)
 	}
 	if b.ctl.Selected != sel || b.s.OrderCount() != orders {
 		t.Errorf("a tap on the HUD reached the map: selected %v (was %v), %d orders (were %d)", b.ctl.Selected, sel, b.s.OrderCount(), orders)
