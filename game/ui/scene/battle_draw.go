@@ -365,7 +365,13 @@ func (b *battleScene) drawOver(dst *ebiten.Image) {
 		}
 	}
 	b.over.Flush(dst)
-	if b.showIntent && b.cam.Zoom > 0.55 {
+	// The labels when zoomed in far enough to read the map under them (on
+	// a small screen, further: there they would cover most of it).
+	labelZoom := 0.55
+	if b.hud.compact {
+		labelZoom = 1.1
+	}
+	if b.showIntent && b.cam.Zoom > labelZoom {
 		b.drawIntentLabels(dst)
 	}
 }
