@@ -58,15 +58,7 @@ func (h *helpOverlay) describe(w float64) {
 	sc := b.s.Scenario
 	side := b.ctl.Side
 	h.lines = h.lines[:0]
-	add := func(kind int, s string) {
-		face := f.Body
-		if kind == lineHead || kind == lineBold {
-			face = f.Bold
-		}
-		for _, l := range render.WrapText(s, face, w) {
-			h.lines = append(h.lines, campaignLine{l, kind})
-		}
-	}
+	add := func(kind int, s string) { h.lines = addLines(h.lines, f, w, kind, s) }
 	gap := func() { h.lines = append(h.lines, campaignLine{"", lineGap}) }
 	add(lineHead, "HOW THIS BATTLE ENDS")
 	for _, o := range sc.Setup.Outcomes {
@@ -130,19 +122,10 @@ func (h *helpOverlay) height() float64 {
 	f := h.b.g.Fonts
 	y := 0.0
 	for _, l := range h.lines {
-		y += lineHeight(f, l.kind)
+		_, lh, _ := lineStyle(f, l.kind)
+		y += lh
 	}
 	return y
-}
-
-func lineHeight(f *render.Fonts, kind int) float64 {
-	switch kind {
-	case lineHead, lineBold:
-		return f.BoldH
-	case lineGap:
-		return f.BodyH * 0.5
-	}
-	return f.BodyH
 }
 
 func (h *helpOverlay) draw(dst *ebiten.Image) {
@@ -156,17 +139,8 @@ func (h *helpOverlay) draw(dst *ebiten.Image) {
 	bottom := h.box.y + h.box.h - u(20)
 	y := top - h.scroll
 	for _, l := range h.lines {
-		lh := lineHeight(f, l.kind)
+		face, lh, col := lineStyle(f, l.kind)
 		if y >= top-1 && y+lh <= bottom+1 {
-			face, col := f.Body, render.ColText
-			switch l.kind {
-			case lineHead:
-				face, col = f.Bold, render.ColAccent
-			case lineBold:
-				face = f.Bold
-			case lineDim:
-				col = render.ColDim
-			}
 			g.Kit.Text(dst, l.text, face, x, y, col.RGBA(), render.Left)
 		}
 		y += lh

@@ -34,22 +34,6 @@ type campaignScene struct {
 	t      float64
 }
 
-// campaignLine is a line of the campaign's page.
-type campaignLine struct {
-	text string
-	kind int // lineHead, lineBold, lineBody, lineDim, lineGood, lineBad
-}
-
-const (
-	lineHead = iota
-	lineBold
-	lineBody
-	lineDim
-	lineGood
-	lineBad
-	lineGap
-)
-
 // newCampaignScene opens the campaign of a file.
 func newCampaignScene(g *Manager, file string) *campaignScene {
 	c := &campaignScene{g: g, file: file, bt: g.Kit.NewBatch(false)}
@@ -108,15 +92,7 @@ func (c *campaignScene) describe(w float64) {
 	g := c.g
 	f := g.Fonts
 	c.lines = c.lines[:0]
-	add := func(kind int, s string) {
-		face := f.Body
-		if kind == lineHead || kind == lineBold {
-			face = f.Bold
-		}
-		for _, l := range render.WrapText(s, face, w) {
-			c.lines = append(c.lines, campaignLine{l, kind})
-		}
-	}
+	add := func(kind int, s string) { c.lines = addLines(c.lines, f, w, kind, s) }
 	r := c.r
 	if r == nil {
 		return
@@ -338,21 +314,7 @@ func (c *campaignScene) Draw(screen *ebiten.Image) {
 	y += f.HeadH * 1.2
 	bottom := page.y + page.h - u(16)
 	for _, l := range c.lines {
-		face, h, col := f.Body, f.BodyH, render.ColText
-		switch l.kind {
-		case lineHead:
-			face, h, col = f.Bold, f.BoldH, render.ColAccent
-		case lineBold:
-			face, h = f.Bold, f.BoldH
-		case lineDim:
-			col = render.ColDim
-		case lineGood:
-			col = render.ColGood
-		case lineBad:
-			col = render.ColBad
-		case lineGap:
-			h = f.BodyH * 0.5
-		}
+		face, h, col := lineStyle(f, l.kind)
 		if y+h > bottom {
 			g.Kit.Text(screen, "…", f.Body, x, y, render.ColDim.RGBA(), render.Left)
 			break
