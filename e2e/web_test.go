@@ -523,7 +523,7 @@ func testPhone(t *testing.T, b *browser) {
 	}
 	b.waitFor(ctx, "the report on a phone", 150*time.Second, func(s status) bool { return s.Scene == "report" && s.Frames > 2 }, nil)
 	b.screenshot(ctx, "phone-report")
-	// The briefing and the battle, upright and on its side: every box of the
+	// The title, the briefing and the battle, upright and on its side: every box of the
 	// HUD on the screen, none over another, and the map visible.
 	for _, vp := range []struct {
 		name string
@@ -532,6 +532,11 @@ func testPhone(t *testing.T, b *browser) {
 		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
 			t.Fatal(err)
 		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(b.base+"/?mute")); err != nil {
+			t.Fatal(err)
+		}
+		b.waitFor(ctx, vp.name+": the title", firstFrameLimit, func(s status) bool { return s.Scene == "title" && s.Frames > 2 }, nil)
+		b.screenshot(ctx, vp.name+"-title")
 		if err := chromedp.Do(ctx, chromedp.Navigate(b.base+"/?scene=briefing&seed=2&mute")); err != nil {
 			t.Fatal(err)
 		}
