@@ -48,3 +48,56 @@ func TestIrreversibleOrdersAsked(t *testing.T) {
 		t.Fatalf("the terms accepted: phase %v", st.Phase)
 	}
 }
+
+// TestTouchTapTwiceToFire: on a touch screen the first tap on a target
+// fires nothing (its preview shows); the second fires. With a mouse, one
+// click fires.
+func TestTouchTapTwiceToFire(t *testing.T) {
+	for _, touch := range []bool{true, false} {
+		p := battleAt(t, "alliance")
+		b := p.battle()
+		c := b.ctl
+		p.g.Input.TouchDevice = touch
+		var own, enemy []rules.ShipID
+		for i := range c.View.Ships {
+			if sh := &c.View.Ships[i]; sh.Alive() && sh.Side == c.Side && sh.Actions > 0 {
+				own = append(own, sh.ID)
+			} else if sh.Alive() {
+				enemy = append(enemy, sh.ID)
+			}
+		}
+		fired := false
+		for _, id := range own {
+			sh := c.View.Ship(id)
+			if fired || sh == nil {
+				continue
+			}
+			p.clickHex(sh.Pos)
+			if c.Selected != id {
+				continue
+			}
+			for _, tid := range enemy {
+				tg := c.View.Ship(tid)
+				if tg == nil || !c.HoverAt(tg.Pos).Attack {
+					continue
+				}
+				n := b.s.OrderCount()
+				p.clickHex(tg.Pos)
+				if touch {
+					if b.s.OrderCount() != n {
+						t.Fatalf("touch: the first tap on %s fired", tg.Name)
+					}
+					p.clickHex(tg.Pos)
+				}
+				if b.s.OrderCount() != n+1 {
+					t.Fatalf("touch %v: no order after the tap(s) on %s: %s", touch, tg.Name, c.Msg)
+				}
+				fired = true
+				break
+			}
+		}
+		if !fired {
+			t.Fatalf("touch %v: no ship of the Alliance had a target to try", touch)
+		}
+	}
+}

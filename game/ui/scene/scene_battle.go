@@ -5,6 +5,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 	"github.com/calltoarms/ds9/game/ui/input"
@@ -68,6 +69,8 @@ type battleScene struct {
 	help       *helpOverlay // the help (F1), over the battle
 	ask        *confirmBox  // an order that cannot be taken back, asked first
 	asked      play.Action  // the order ask is about
+	armed      bool         // touch: a target was tapped once (at armedAt), its preview shown
+	armedAt    hex.Hex
 	rp         *replayState // the replay viewer's state; nil in a battle
 	saveTurn   int
 
@@ -513,8 +516,17 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 			c.AimAt(id)
 			b.g.Sound.Play(sound.Click)
 		} else if !b.hud.contains(in.ClickX, in.ClickY) {
-			c.Cursor = b.cam.HexAt(in.ClickX, in.ClickY)
-			b.click()
+			h := b.cam.HexAt(in.ClickX, in.ClickY)
+			c.Cursor = h
+			if b.g.Input.TouchDevice && c.HoverAt(h).Attack && (!b.armed || b.armedAt != h) {
+				// On a touch screen, which has no hover, the first tap on
+				// a target shows the attack's preview; a second one fires.
+				b.armed, b.armedAt = true, h
+				b.g.Sound.Play(sound.Click)
+			} else {
+				b.armed = false
+				b.click()
+			}
 		}
 	}
 	if !b.kbCursor && !overHUD && in.Present {
