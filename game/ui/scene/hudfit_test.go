@@ -2,6 +2,7 @@ package scene
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/calltoarms/ds9/game/rules"
@@ -109,5 +110,26 @@ func TestOptionArrows(t *testing.T) {
 	p.click(it.r.x+p.g.U(30), it.r.y+it.r.h/2)
 	if it.value != start+1 {
 		t.Fatalf("a click on the label: level %d, want %d", it.value, start+1)
+	}
+}
+
+// TestShortenedShownWhole: a menu row that shortens its value shows the
+// whole of it when focused (hovered or tapped), inside the screen; a row
+// that shows it whole shows nothing more.
+func TestShortenedShownWhole(t *testing.T) {
+	p := newPlayer(t, Options{Width: 390, Height: 844, Touch: true})
+	p.run(2)
+	ts := p.g.scene.(*titleScene)
+	ts.menu.focus = ts.iScen
+	whole, r, ok := ts.menu.wholeTip(p.g)
+	if !ok || !strings.Contains(whole, p.g.Scenarios[ts.menu.items[ts.iScen].value].Name) {
+		t.Fatalf("the battle's row at 390 wide: tip %v %q", ok, whole)
+	}
+	if r.x < 0 || r.y < 0 || r.x+r.w > p.g.W || r.y+r.h > p.g.H {
+		t.Errorf("the tip %+v leaves the screen %vx%v", r, p.g.W, p.g.H)
+	}
+	ts.menu.focus = ts.iLevel
+	if _, _, ok := ts.menu.wholeTip(p.g); ok {
+		t.Errorf("the level's row is whole, yet a tip shows")
 	}
 }

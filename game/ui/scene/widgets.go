@@ -183,6 +183,48 @@ func (m *menuList) draw(dst *ebiten.Image, g *Manager) {
 		it.measure(g, v, right)
 		g.Kit.Text(dst, v, g.Fonts.Bold, right, ty, col, render.Right)
 	}
+	m.drawWhole(dst, g)
+}
+
+// drawWhole shows the whole of the focused item's text when the row had
+// to shorten it (wholeTip).
+func (m *menuList) drawWhole(dst *ebiten.Image, g *Manager) {
+	whole, r, ok := m.wholeTip(g)
+	if !ok {
+		return
+	}
+	u := g.U
+	f := g.Fonts.Body
+	m.bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), render.RGB(0x0c1626).WithA(0.97))
+	m.bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1)), render.ColAccent.RGBA())
+	m.bt.Flush(dst)
+	g.Kit.Text(dst, fitText(whole, f, r.w-u(20)), f, r.x+u(10), r.y+u(5), render.ColText.RGBA(), render.Left)
+}
+
+// wholeTip is the whole text of the focused item, when its row shortens
+// it, and where it is shown: under the row (over it at the screen's
+// bottom), inside the screen.
+func (m *menuList) wholeTip(g *Manager) (string, rect, bool) {
+	if m.focus < 0 || m.focus >= len(m.items) {
+		return "", rect{}, false
+	}
+	it := &m.items[m.focus]
+	whole, shown := it.label, fitText(it.label, g.Fonts.Bold, it.r.w-g.U(16))
+	if len(it.values) > 0 {
+		whole, shown = "‹  "+it.values[it.value]+"  ›", it.valueText(g)
+	}
+	if whole == shown {
+		return "", rect{}, false
+	}
+	u := g.U
+	w := min(render.TextWidth(whole, g.Fonts.Body)+u(20), g.W-u(8))
+	h := g.Fonts.BodyH + u(10)
+	x := min(max(it.r.x+it.r.w-w, u(4)), g.W-w-u(4))
+	y := it.r.y + it.r.h + u(2)
+	if y+h > g.H {
+		y = it.r.y - h - u(2)
+	}
+	return whole, rect{x, y, w, h}, true
 }
 
 // valueText is an option's value as drawn: between its arrows, shortened
