@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -98,6 +99,30 @@ func TestTouchTapTwiceToFire(t *testing.T) {
 		}
 		if !fired {
 			t.Fatalf("touch %v: no ship of the Alliance had a target to try", touch)
+		}
+	}
+}
+
+// TestReportSaysWhoWon: the report says plainly whether the person who
+// played won or lost, or who won when no one played alone, with the scores.
+func TestReportSaysWhoWon(t *testing.T) {
+	for _, side := range []string{"alliance", "dominion", "watch"} {
+		p := newPlayer(t, Options{Scenario: "second-battle-of-ds9", Side: side, Scene: "report", Seed: 7})
+		p.run(2)
+		r := p.g.scene.(*reportScene)
+		o, _ := r.s.Outcome()
+		winner := r.s.Scenario.Setup.SideIDs.Of(o.Winner)
+		var want string
+		switch {
+		case side == "watch":
+			want = "won. Scores:"
+		case side == winner:
+			want = "You won"
+		default:
+			want = "You lost"
+		}
+		if !strings.HasPrefix(r.verdict, want) && !strings.Contains(r.verdict, want) || !strings.Contains(r.verdict, "Scores:") {
+			t.Errorf("%s, outcome %s won by %s: %q", side, o.ID, winner, r.verdict)
 		}
 	}
 }

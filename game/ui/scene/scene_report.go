@@ -31,13 +31,14 @@ type reportScene struct {
 	iLink   int
 	iTitle  int
 	iCamp   int // back to the campaign, -1 for a battle of none
+	verdict string // whether the player won, in plain words, and the scores
+	good    int    // +1 the player won, -1 lost, 0 neither or no one player
 	camp    *campaignRun
 	iQuit   int // -1 in the browser, where the game does not end
 	prompt  *promptDialog
 	bt      *render.Batch
 	msg     string
 	wrapW   float64
-	win     rules.Side
 	t       float64
 }
 
@@ -49,8 +50,8 @@ func newReportScene(g *Manager, s *play.Session) *reportScene {
 	r.title = "The battle is over"
 	if o, ok := s.Outcome(); ok {
 		r.title = o.Title
-		r.win = o.Winner
 	}
+	r.verdict, r.good = verdict(s)
 	r.turns = play.LossesByTurn(s.Scenario, s.File())
 	sum := s.Summary()
 	r.stats = nil
@@ -266,8 +267,11 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	g.Kit.Text(screen, "AFTER-ACTION REPORT", f.Bold, x, y, render.ColDim.RGBA(), render.Left)
 	y += f.BoldH * 1.3
 	col := render.ColAccent.RGBA()
-	if r.win == rules.SideA {
+	switch r.good {
+	case 1:
 		col = render.ColGood.RGBA()
+	case -1:
+		col = render.ColBad.RGBA()
 	}
 	// The title, smaller on a narrow screen, shortened if still too long.
 	tface := f.Big
@@ -291,6 +295,10 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 			y += dy
 		}
 	}
+	for _, l := range render.WrapText(r.verdict, f.Bold, main.w-u(56)) {
+		line(l, f.Bold, col, f.BoldH*1.15)
+	}
+	y += f.BodyH * 0.4
 	for _, l := range r.text {
 		line(l, f.Body, render.ColText.RGBA(), f.BodyH)
 	}
@@ -327,4 +335,31 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	if r.prompt != nil {
 		r.prompt.draw(screen)
 	}
+}
+
+// verdict says plainly how the battle ended for whoever played it: won or
+// lost for a side a person commanded alone, the winner otherwise; then both
+// scores. good is +1 for a person's win, -1 for a loss, else 0.
+func verdict(s *play.Session) (text string, good int) {
+	sc := s.Scenario
+	sum := s.Summary()
+	scores := fmt.Sprintf("Scores: %s %d, %s %d.", play.SideTitle(sc, rules.SideA), sum.Scores[rules.SideA].N, play.SideTitle(sc, rules.SideB), sum.Scores[rules.SideB].N)
+	o, ok := s.Outcome()
+	if !ok {
+		return scores, 0
+	}
+	alone := s.Humans[rules.SideA] != s.Humans[rules.SideB] // one person, against the computer
+	human := rules.SideA
+	if s.Humans[rules.SideB] {
+		human = rules.SideB
+	}
+	switch {
+	case !o.Winner.Valid():
+		return "Neither side won. " + scores, 0
+	case !alone:
+		return "The " + play.SideTitle(sc, o.Winner) + " won. " + scores, 0
+	case o.Winner == human:
+		return "You won: the " + play.SideTitle(sc, human) + " is this outcome's winner. " + scores, 1
+	}
+	return "You lost: the " + play.SideTitle(sc, o.Winner) + " won. " + scores, -1
 }
