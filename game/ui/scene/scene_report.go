@@ -30,7 +30,7 @@ type reportScene struct {
 	iFile   int
 	iLink   int
 	iTitle  int
-	iCamp   int // back to the campaign, -1 for a battle of none
+	iCamp   int    // back to the campaign, -1 for a battle of none
 	verdict string // whether the player won, in plain words, and the scores
 	good    int    // +1 the player won, -1 lost, 0 neither or no one player
 	camp    *campaignRun
