@@ -356,9 +356,10 @@ type Hover struct {
 	Order   rules.Order
 	Preview rules.Preview
 	Weapon  string
-	Mine    bool // a click lays a mine here
-	Cover   bool // a click covers this ship
-	Board   bool // a click boards this station
+	Mine    bool            // a click lays a mine here
+	Cover   bool            // a click covers this ship
+	Board   bool            // a click boards this station
+	Odds    rules.BoardOdds // with Board: the boarding's odds
 }
 
 // HoverAt describes the hex under the pointer; it is cached until the hex or
@@ -388,6 +389,9 @@ func (c *Controller) HoverAt(h hex.Hex) *Hover {
 		return hv
 	case ModeBoard:
 		hv.Board = t != nil && slices.Contains(c.Opts.Boards, t.ID)
+		if hv.Board {
+			hv.Odds, _ = c.View.BoardOdds(sh.ID, t.ID)
+		}
 		return hv
 	}
 	if t != nil && t.Side != c.Side {

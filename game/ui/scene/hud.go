@@ -600,7 +600,16 @@ func (h *hud) tooltipFor() {
 	case hv.Cover:
 		h.tip = append(h.tip, "Cover "+hv.Ship.Name, h.how("Click or Space", "Tap"))
 	case hv.Board:
-		h.tip = append(h.tip, "Board "+hv.Ship.Name, h.how("Click or Space", "Tap"))
+		o := hv.Odds
+		h.tip = append(h.tip, "Board "+hv.Ship.Name)
+		if o.Garrison > 0 {
+			h.tip = append(h.tip,
+				fmt.Sprintf("%d troops against %d defenders: %.0f killed on average", o.Troops, o.Garrison, o.Killed),
+				fmt.Sprintf("%.0f%% to take it now · %.0f%% thrown back (%d hull)", 100*o.Capture, 100*o.Repulse, rules.RepulseDamage))
+		} else {
+			h.tip = append(h.tip, "No defenders: it falls to this party")
+		}
+		h.tip = append(h.tip, h.how("Click or Space", "Tap"))
 	case hv.Ship != nil:
 		sh := hv.Ship
 		cl := v.Class(sh)
