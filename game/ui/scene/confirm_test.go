@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -125,4 +126,34 @@ func TestReportSaysWhoWon(t *testing.T) {
 			t.Errorf("%s, outcome %s won by %s: %q", side, o.ID, winner, r.verdict)
 		}
 	}
+}
+
+// TestEnemyPhaseSummary: when the player's phase begins, the log says what
+// the enemy's phase did, counted from what the side was told: here the
+// Dominion's ships lost to the perimeter, as the engine's events count them.
+func TestEnemyPhaseSummary(t *testing.T) {
+	p := battleAt(t, "alliance")
+	b := p.battle()
+	lost := b.ctl.View.Losses
+	p.tap(ebiten.KeyN)
+	p.until("the player's next phase", 20000, func() bool { return p.myTurn() })
+	after := b.ctl.View.Losses
+	var found string
+	for i := 0; i < 40; i++ {
+		if l := b.log().Last(i); l != nil && strings.HasPrefix(l.Text, "While the Dominion moved") {
+			found = l.Text
+			break
+		}
+	}
+	if found == "" {
+		t.Fatal("no summary of the enemy's phase in the log")
+	}
+	want := fmt.Sprintf("the Dominion %d ships", after[rules.SideB]-lost[rules.SideB])
+	if after[rules.SideB]-lost[rules.SideB] == 1 {
+		want = "the Dominion 1 ship"
+	}
+	if !strings.Contains(found, want) {
+		t.Errorf("summary %q, want it to say %q", found, want)
+	}
+	t.Log(found)
 }

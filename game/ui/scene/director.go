@@ -131,7 +131,7 @@ func (d director) showSide(told []rules.Event, k play.Sight, speed float64, anim
 	sp := 1 / speed
 	b.action.n = 0
 	b.logs[side].Tell(sc, k, told, b.g.Frame)
-	for _, e := range told {
+	for i, e := range told {
 		p := play.PlaceOf(e)
 		ship, target := e.Named()
 		d.where(e.Kind, p)
@@ -142,6 +142,18 @@ func (d director) showSide(told []rules.Event, k play.Sight, speed float64, anim
 		case rules.PhaseBegan:
 			b.phaseBanner(e.Side)
 			b.camMoved = false // the camera follows the new phase's action
+			// What the enemy's phase did, told when the player's begins.
+			dg := &b.digest[side]
+			if e.Side == side && b.s.Humans[side] && !b.watch {
+				if text := dg.Text(sc, side); text != "" {
+					b.logs[side].Add(text, side, b.g.Frame)
+				}
+			}
+			*dg = play.Digest{}
+		default:
+			if e.Kind != rules.TurnEnded && e.Kind != rules.ShieldsRestored {
+				b.digest[side].Add(told[i : i+1])
+			}
 		}
 		if !animate {
 			continue

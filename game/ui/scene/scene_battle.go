@@ -66,10 +66,11 @@ type battleScene struct {
 	showIntent bool
 	kbCursor   bool
 	menu       *menu
-	help       *helpOverlay // the help (F1), over the battle
-	ask        *confirmBox  // an order that cannot be taken back, asked first
-	asked      play.Action  // the order ask is about
-	armed      bool         // touch: a target was tapped once (at armedAt), its preview shown
+	help       *helpOverlay   // the help (F1), over the battle
+	ask        *confirmBox    // an order that cannot be taken back, asked first
+	asked      play.Action    // the order ask is about
+	digest     [2]play.Digest // what each side was told since its own phase ended (director.go)
+	armed      bool           // touch: a target was tapped once (at armedAt), its preview shown
 	armedAt    hex.Hex
 	rp         *replayState // the replay viewer's state; nil in a battle
 	saveTurn   int
