@@ -1,6 +1,8 @@
 package play
 
 import (
+	"fmt"
+
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 )
@@ -42,17 +44,21 @@ func (l *Log) Last(i int) *LogLine {
 }
 
 // Tell writes the lines of an order's events as a side was told them (told,
-// with the side's sight of the order to name them; see Describe). A hit is
-// left out: the log tells the volley.
+// with the side's sight of the order to name them; see Describe). A volley
+// is one line, with its hits, misses and damage after it (Volley); its shots
+// have none of their own.
 func (l *Log) Tell(sc *scenario.Scenario, k Sight, told []rules.Event, frame int) {
 	side := k.Side()
-	for _, e := range told {
-		if e.Kind == rules.Hit {
+	for i, e := range told {
+		if e.Kind == rules.Hit || e.Kind == rules.Missed {
 			continue
 		}
 		line := Describe(sc, k, e)
 		if line == "" {
 			continue
+		}
+		if e.Kind == rules.Fired {
+			line += Volley(told[i+1:])
 		}
 		who := side
 		if e.Sided() {
@@ -60,4 +66,35 @@ func (l *Log) Tell(sc *scenario.Scenario, k Sight, told []rules.Event, frame int
 		}
 		l.Add(line, who, frame)
 	}
+}
+
+// Volley sums the shots that follow a Fired event (its Hit and Missed
+// events, up to the next other event): " 2 of 3 hit: 24 damage (shields 10,
+// hull 14)." or " All 3 missed.", to follow the volley's line.
+func Volley(after []rules.Event) string {
+	hits, shots, dmg, sh, hull := 0, 0, 0, 0, 0
+	for _, e := range after {
+		switch e.Kind {
+		case rules.Hit:
+			hits++
+			dmg, sh, hull = dmg+e.Damage, sh+e.ShieldDamage, hull+e.HullDamage
+		case rules.Missed:
+		default:
+			return volleyText(hits, shots, dmg, sh, hull)
+		}
+		shots++
+	}
+	return volleyText(hits, shots, dmg, sh, hull)
+}
+
+func volleyText(hits, shots, dmg, sh, hull int) string {
+	switch {
+	case shots == 0:
+		return ""
+	case hits == 0 && shots == 1:
+		return " Missed."
+	case hits == 0:
+		return fmt.Sprintf(" All %d missed.", shots)
+	}
+	return fmt.Sprintf(" %d of %d hit: %d damage (shields %d, hull %d).", hits, shots, dmg, sh, hull)
 }
