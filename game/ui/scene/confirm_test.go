@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/render"
 )
 
 // TestIrreversibleOrdersAsked: evacuating the station and accepting the
@@ -156,4 +157,33 @@ func TestEnemyPhaseSummary(t *testing.T) {
 		t.Errorf("summary %q, want it to say %q", found, want)
 	}
 	t.Log(found)
+}
+
+// TestLogScrolls: the wheel over the log box shows earlier entries, and
+// back down the newest; the map's zoom does not move.
+func TestLogScrolls(t *testing.T) {
+	p := battleAt(t, "alliance")
+	b := p.battle()
+	if b.log().Len() < 6 {
+		t.Fatalf("only %d log entries", b.log().Len())
+	}
+	lb := b.hud.logBox
+	p.point(lb.x+lb.w/2, lb.y+lb.h/2)
+	zoom := b.cam.TZoom
+	p.in.wheel = 3
+	p.step()
+	p.step()
+	if b.hud.logBack != 3 || b.cam.TZoom != zoom {
+		t.Fatalf("after three notches up: back %d, zoom %.3f → %.3f", b.hud.logBack, zoom, b.cam.TZoom)
+	}
+	first := b.hud.logLines()[0].text
+	want := render.WrapText(b.log().Last(3).Text, p.g.Fonts.Small, lb.w-p.g.U(24))
+	if last := want[len(want)-1]; !strings.HasSuffix(first, strings.TrimSpace(last)) {
+		t.Errorf("the newest line shown is %q, want the end of entry 3 back, %q", first, last)
+	}
+	p.in.wheel = -10
+	p.step()
+	if b.hud.logBack != 0 {
+		t.Errorf("after ten notches down: back %d", b.hud.logBack)
+	}
 }

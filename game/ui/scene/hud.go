@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/ui/input"
 	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/render"
 )
@@ -107,24 +108,26 @@ type secRow struct {
 
 // hud is the battle's heads-up display.
 type hud struct {
-	b        *battleScene
-	top      rect
-	panel    rect
-	logBox   rect
-	bar      rect
-	logWrap  []logLine  // the log box's lines (logLines), for logKey
-	logKey   [3]float64 // the log's length, the box's width, the scale
-	logFresh bool
-	buttons  []rect
-	btns     []actionInfo
-	menuBtn  rect     // the top bar's Menu button (Esc)
-	secRows  []secRow // the enemy station's sections, to click to aim at
-	stamp    hudKey
-	fresh    bool
-	movingLn string
-	lines    []hudLine
-	bars     []hudBar
-	bt       *render.Batch
+	b         *battleScene
+	top       rect
+	panel     rect
+	logBox    rect
+	bar       rect
+	logWrap   []logLine  // the log box's lines (logLines), for logKey
+	logKey    [4]float64 // the log's length, the box's width, the scale, logBack
+	logBack   int        // entries scrolled back from the newest (the wheel over the log)
+	logBackLn string     // what the log's header says then
+	logFresh  bool
+	buttons   []rect
+	btns      []actionInfo
+	menuBtn   rect     // the top bar's Menu button (Esc)
+	secRows   []secRow // the enemy station's sections, to click to aim at
+	stamp     hudKey
+	fresh     bool
+	movingLn  string
+	lines     []hudLine
+	bars      []hudBar
+	bt        *render.Batch
 
 	tipKey tipKey
 
@@ -881,6 +884,9 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 		lines = lines[:min(len(lines), foldedLogN)]
 	} else {
 		g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
+		if h.logBack > 0 {
+			g.Kit.Text(dst, h.logBackLn, f.Small, h.logBox.x+h.logBox.w-u(12), h.logBox.y+u(8), render.ColDim.RGBA(), render.Right)
+		}
 	}
 	ly := h.logBox.y + h.logBox.h - u(22)
 	for _, l := range lines {
@@ -890,6 +896,21 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 		g.Kit.Text(dst, l.text, f.Small, h.logBox.x+u(12), ly, l.col, render.Left)
 		ly -= u(17)
 	}
+}
+
+// logKept is how many entries the log keeps (play.Log), as far back as it
+// scrolls.
+const logKept = 128
+
+// scrollLog scrolls the log box with the wheel over it: up for earlier
+// entries, down back to the newest.
+func (h *hud) scrollLog(in *input.Input) {
+	if in.Wheel == 0 || !h.logBox.in(in.X, in.Y) {
+		return
+	}
+	n := min(h.b.log().Len(), logKept)
+	h.logBack = min(max(h.logBack+int(in.Wheel), 0), max(n-1, 0))
+	h.logBackLn = fmt.Sprintf("%d earlier · wheel down for the newest", h.logBack)
 }
 
 // logLine is a line of the log box as drawn: an entry, or a part of one
@@ -905,14 +926,15 @@ type logLine struct {
 func (h *hud) logLines() []logLine {
 	b := h.b
 	g := b.g
-	key := [3]float64{float64(b.log().Len()), h.logBox.w, g.Scale}
+	back := min(h.logBack, max(min(b.log().Len(), logKept)-1, 0))
+	key := [4]float64{float64(b.log().Len()), h.logBox.w, g.Scale, float64(back)}
 	if h.logKey == key && h.logFresh {
 		return h.logWrap
 	}
 	h.logKey, h.logFresh = key, true
 	h.logWrap = h.logWrap[:0]
 	w := h.logBox.w - g.U(24)
-	for i := 0; len(h.logWrap) < 10; i++ {
+	for i := back; len(h.logWrap) < 10; i++ {
 		l := b.log().Last(i)
 		if l == nil {
 			break
@@ -921,7 +943,7 @@ func (h *hud) logLines() []logLine {
 		if l.Side == rules.SideB {
 			col = render.RGB(0xd8c8ff)
 		}
-		if i > 0 {
+		if i > back {
 			col = col.Mul(0.85)
 		}
 		parts := render.WrapText(l.Text, g.Fonts.Small, w)

@@ -290,6 +290,7 @@ func (b *battleScene) update(g *Manager) error {
 		b.hud.fold(in.ClickX, in.ClickY)
 	}
 	b.hud.scrollPanel(in)
+	b.hud.scrollLog(in)
 	if in.Just(input.CmdBack) || in.Clicked && !b.curtain && b.hud.menuBtn.in(in.ClickX, in.ClickY) {
 		b.menu = newMenu(g, b)
 		return nil
