@@ -34,6 +34,8 @@ type drawCache struct {
 type intent struct {
 	x0, y0, x1, y1 float32 // world: the wing's centre and its target
 	label          string
+	verb           string // what the wing means to do ("Assault Deep Space Nine")
+	wing           int    // the wing's index
 	col            render.RGBA
 }
 
@@ -376,6 +378,18 @@ func (b *battleScene) drawOver(dst *ebiten.Image) {
 	}
 }
 
+// intentOf is what an enemy wing means to do, as its arrow shows it ("" for
+// none): for the tooltip of a ship of the wing.
+func (b *battleScene) intentOf(wing int) string {
+	b.updateIntents()
+	for i := range b.intents {
+		if b.intents[i].wing == wing {
+			return b.intents[i].verb
+		}
+	}
+	return ""
+}
+
 // drawIntentLabels names each enemy wing's intent above the wing.
 func (b *battleScene) drawIntentLabels(dst *ebiten.Image) {
 	b.placeIntentLabels()
@@ -476,7 +490,7 @@ func (b *battleScene) updateIntents() {
 		if n == 0 {
 			continue
 		}
-		it := intent{x0: float32(sx / float64(n)), y0: float32(sy / float64(n)), col: render.WingColor(w.Index)}
+		it := intent{x0: float32(sx / float64(n)), y0: float32(sy / float64(n)), col: render.WingColor(w.Index), wing: w.Index}
 		verb := ""
 		switch w.Directive {
 		case rules.Screen:
@@ -499,7 +513,7 @@ func (b *battleScene) updateIntents() {
 				verb = "Assault " + t.Name
 			}
 		}
-		it.label = w.Name + " · " + verb
+		it.label, it.verb = w.Name+" · "+verb, verb
 		b.intents = append(b.intents, it)
 	}
 }

@@ -187,3 +187,31 @@ func TestLogScrolls(t *testing.T) {
 		t.Errorf("after ten notches down: back %d", b.hud.logBack)
 	}
 }
+
+// TestIntentOnHover: hovering an enemy ship of a wing tells what its wing
+// means to do, as its arrow shows it.
+func TestIntentOnHover(t *testing.T) {
+	p := battleAt(t, "alliance")
+	b := p.battle()
+	c := b.ctl
+	c.Deselect()
+	for i := range c.View.Ships {
+		sh := &c.View.Ships[i]
+		if sh.Side == c.Side || !sh.Alive() || sh.Wing < 0 {
+			continue
+		}
+		verb := b.intentOf(sh.Wing)
+		if verb == "" {
+			continue
+		}
+		p.pointHex(sh.Pos)
+		p.step()
+		b.hud.tooltipFor() // (as the frame's drawing does)
+		tip := strings.Join(b.hud.tip, " | ")
+		if !strings.Contains(tip, verb) {
+			t.Fatalf("hovering %s: tip %q, want its wing's intent %q", sh.Name, tip, verb)
+		}
+		return
+	}
+	t.Fatal("no enemy wing with an intent in view")
+}

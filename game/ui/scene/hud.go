@@ -624,7 +624,13 @@ func (h *hud) tooltipFor() {
 		}
 		if sh.Wing >= 0 {
 			if w := v.Wing(sh.Wing); w != nil {
-				h.tip = append(h.tip, w.Name+" ("+w.Directive.String()+")")
+				intent := w.Directive.String()
+				if sh.Side != c.Side {
+					if verb := b.intentOf(w.Index); verb != "" {
+						intent = verb // where its arrow points
+					}
+				}
+				h.tip = append(h.tip, w.Name+": "+intent)
 			}
 		}
 		if sh.Side != c.Side && c.Sel() != nil {
