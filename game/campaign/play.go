@@ -19,7 +19,7 @@ func Play(c *Campaign, seed uint64, cmd func(side rules.Side) ai.Commander) (*Pr
 		if sc == nil {
 			break
 		}
-		st, err := sc.NewState(seed + uint64(p.Next))
+		st, err := sc.NewState(BattleSeed(seed, p.Next))
 		if err != nil {
 			return p, err
 		}

@@ -34,6 +34,31 @@ type Result struct {
 	Variant  *scenario.Variant `json:"variant,omitempty"`
 }
 
+// BattleSeed is the seed battle i (from 0) of a campaign begun with seed
+// first is fought with: in the game as in Play.
+func BattleSeed(first uint64, i int) uint64 { return first + uint64(i) }
+
+// Check refuses progress that the campaign c cannot go on with (a kept
+// campaign read back, perhaps from another version of its file): another
+// campaign's, a battle out of range, results that are not its battles'.
+func (p *Progress) Check(c *Campaign) error {
+	switch {
+	case p.Campaign != c.ID:
+		return fmt.Errorf("the saved campaign is %q, not %q", p.Campaign, c.ID)
+	case p.Next < 0 || p.Next > len(c.Battles) || len(p.Results) != p.Next:
+		return fmt.Errorf("the saved campaign is at battle %d of %d, with %d results", p.Next+1, len(c.Battles), len(p.Results))
+	}
+	for i, res := range p.Results {
+		if res.Scenario != c.Battles[i].Scenario.ID {
+			return fmt.Errorf("the saved campaign's battle %d is %s, not %s: the campaign has changed", i+1, res.Scenario, c.Battles[i].Scenario.ID)
+		}
+	}
+	if p.Notes == nil {
+		p.Notes = map[string]bool{}
+	}
+	return nil
+}
+
 // Start begins a campaign.
 func (c *Campaign) Start() *Progress {
 	return &Progress{Campaign: c.ID, Notes: map[string]bool{}}

@@ -30,7 +30,7 @@ type campaignSave struct {
 	Progress *campaign.Progress `json:"progress"`
 	Side     string             `json:"side"` // a campaign side's id, hotseat or watch
 	Level    string             `json:"level"`
-	Seed     uint64             `json:"seed"`             // battle i is fought with seed Seed+i, as ds9sim campaign does
+	Seed     uint64             `json:"seed"`             // battle i is fought with campaign.BattleSeed(Seed, i), as ds9sim campaign does
 	Battle   string             `json:"battle,omitempty"` // the battle in play (saves.BattleID), whose autosave resumes it
 }
 
@@ -107,24 +107,14 @@ func (g *Manager) openCampaign(name string) (*campaignRun, error) {
 // check refuses a kept campaign that this campaign file cannot go on with.
 func (r *campaignRun) check() error {
 	p := r.save.Progress
-	switch {
-	case p == nil:
+	if p == nil {
 		return nil
-	case p.Campaign != r.c.ID:
-		return fmt.Errorf("the saved campaign is %q, not %q", p.Campaign, r.c.ID)
-	case p.Next < 0 || p.Next > len(r.c.Battles) || len(p.Results) != p.Next:
-		return fmt.Errorf("the saved campaign is at battle %d of %d, with %d results", p.Next+1, len(r.c.Battles), len(p.Results))
 	}
-	for i, res := range p.Results {
-		if res.Scenario != r.c.Battles[i].Scenario.ID {
-			return fmt.Errorf("the saved campaign's battle %d is %s, not %s: the campaign has changed", i+1, res.Scenario, r.c.Battles[i].Scenario.ID)
-		}
+	if err := p.Check(r.c); err != nil {
+		return err
 	}
 	if !slices.Contains(append(r.c.Sides[:], "hotseat", "watch"), r.save.Side) || !slices.Contains(levelIDs(), r.save.Level) {
 		return fmt.Errorf("the saved campaign has side %q and level %q", r.save.Side, r.save.Level)
-	}
-	if p.Notes == nil {
-		p.Notes = map[string]bool{}
 	}
 	return nil
 }
@@ -170,7 +160,7 @@ func (g *Manager) fightNext(r *campaignRun) (*play.Session, error) {
 		r.save.Battle = ""
 		return nil, g.writeCampaign(r)
 	}
-	seed := r.save.Seed + uint64(p.Next)
+	seed := campaign.BattleSeed(r.save.Seed, p.Next)
 	s, err := play.NewSession(sc, seed, play.PlayersFor(sc, r.players(p.Next), r.save.Level))
 	if err != nil {
 		return nil, err

@@ -350,8 +350,13 @@ func (g *Manager) firstScene() error {
 		g.scene = b
 	case g.Opts.Scene == "briefing":
 		g.scene = newBriefingScene(g, sc, g.Opts.Side, g.Opts.Difficulty)
-	case g.Opts.Scene == "campaign" && len(g.campaignFiles()) > 0:
-		g.scene = newCampaignScene(g, g.campaignFiles()[0].name)
+	case g.Opts.Scene == "campaign":
+		files := g.campaignFiles()
+		if len(files) == 0 {
+			g.scene = newTitleScene(g, sc)
+			break
+		}
+		g.scene = newCampaignScene(g, files[0].name)
 	default:
 		g.scene = newTitleScene(g, sc)
 	}

@@ -150,19 +150,7 @@ func (m *menuList) clicked(in *input.Input, snd *sound.Sound) (int, bool) {
 func (m *menuList) draw(dst *ebiten.Image, g *Manager) {
 	u := g.U
 	for i := range m.items {
-		it := &m.items[i]
-		r := it.r
-		col := render.ColPanelHi.WithA(render.PanelHiAlpha)
-		edge := render.ColEdge.RGBA()
-		if i == m.focus {
-			col = render.RGB(0x1d3554).WithA(0.95)
-			edge = render.ColAccent.RGBA()
-		}
-		m.bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
-		m.bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
-		if i == m.focus {
-			m.bt.Rect(float32(r.x), float32(r.y), float32(u(5)), float32(r.h), render.ColAccent.RGBA())
-		}
+		rowBack(m.bt, m.items[i].r, i == m.focus, u)
 	}
 	m.bt.Flush(dst)
 	for i := range m.items {
@@ -249,6 +237,22 @@ func (m *menuList) measure(g *Manager) {
 		if it := &m.items[i]; len(it.values) > 0 {
 			it.measure(g, it.valueText(g), it.r.x+it.r.w-g.U(16))
 		}
+	}
+}
+
+// rowBack draws a menu or list row's background and edge, and the focused
+// row's accent bar.
+func rowBack(bt *render.Batch, r rect, focused bool, u func(float64) float64) {
+	col := render.ColPanelHi.WithA(render.PanelHiAlpha)
+	edge := render.ColEdge.RGBA()
+	if focused {
+		col = render.RGB(0x1d3554).WithA(0.95)
+		edge = render.ColAccent.RGBA()
+	}
+	bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
+	bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
+	if focused {
+		bt.Rect(float32(r.x), float32(r.y), float32(u(5)), float32(r.h), render.ColAccent.RGBA())
 	}
 }
 
@@ -441,17 +445,7 @@ func (l *scrollList) draw(dst *ebiten.Image, g *Manager) {
 	last := min(len(l.rows)-1, int((l.scroll+a.h)/l.pitch()))
 	for i := first; i <= last; i++ {
 		r := l.rowRect(i)
-		col := render.ColPanelHi.WithA(render.PanelHiAlpha)
-		edge := render.ColEdge.RGBA()
-		if i == l.focus {
-			col = render.RGB(0x1d3554).WithA(0.95)
-			edge = render.ColAccent.RGBA()
-		}
-		l.bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), col)
-		l.bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1.5)), edge)
-		if i == l.focus {
-			l.bt.Rect(float32(r.x), float32(r.y), float32(u(5)), float32(r.h), render.ColAccent.RGBA())
-		}
+		rowBack(l.bt, r, i == l.focus, u)
 		if l.delW > 0 && l.rows[i].deletable && l.rows[i].enabled {
 			d := l.deleteRect(i)
 			l.bt.Rect(float32(d.x), float32(d.y), float32(d.w), float32(d.h), render.ColBad.WithA(0.18))
