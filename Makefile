@@ -50,12 +50,7 @@ FUZZTIME ?= 10s
 # (60s by default; an input of FuzzApply plays part of a battle).
 FUZZMINIMIZETIME ?= 5s
 fuzz:
-	@targets=$$(git ls-files --cached --others --exclude-standard -- '*_test.go' | xargs grep -H -o '^func Fuzz[A-Za-z0-9_]*(' | sed -E 's|^(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)\($$|\1 \2|' | sort -u); \
-	[ -n "$$targets" ] || { echo "fuzz: no Fuzz targets found"; exit 1; }; \
-	echo "$$targets" | while read -r dir name; do \
-		echo "fuzz: $$name in ./$$dir for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) "./$$dir/" || exit 1; \
-	done
+	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZMINIMIZETIME=$(FUZZMINIMIZETIME) bash scripts/fuzz.sh
 
 ## soak: the long checks, not in make test: the difficulty ladder over 300
 ## seeds a pairing (make test plays 40), and every fuzz target for SOAK_FUZZTIME
