@@ -67,6 +67,8 @@ func (s *State) Apply(o Order) ([]Event, error) {
 		s.sweep(o, &ev)
 	case Disable:
 		s.disable(o, &ev)
+	case Command:
+		s.command(o, &ev)
 	}
 	s.checkEnd(&ev)
 	return ev, nil

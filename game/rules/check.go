@@ -54,6 +54,8 @@ func check(k known, o Order) error {
 		return fmt.Errorf("no terms are on the table")
 	case EndPhase:
 		return nil
+	case Command:
+		return checkCommand(k, o)
 	}
 	sh, err := ownShip(k, o)
 	if err != nil {
@@ -117,6 +119,57 @@ func checkSweep(k known, sh *Ship, wi int, at hex.Hex) error {
 	}
 	if !f.lineOfFire(sh.Pos, at) {
 		return fmt.Errorf("no line of fire to %v", at)
+	}
+	return nil
+}
+
+// checkCommand tests an order to a whole attack wing: one of the side's, with
+// a ship still to fight (on the map or yet to arrive), a directive, and what
+// it names: an enemy ship or station the side sees and that is still the
+// enemy's (assault, intercept; a station and one of its sections for focus),
+// or a hex on the map (screen, advance).
+func checkCommand(k known, o Order) error {
+	f := k.game()
+	w := k.ownWing(o.Wing)
+	if w == nil {
+		return fmt.Errorf("wing %d is not one of the %s's", o.Wing, f.SideIDs.Of(o.Side))
+	}
+	fighting := false
+	for _, id := range w.Ships {
+		if sh := k.ship(id); sh != nil && (sh.Alive() || sh.Status == Reserve) {
+			fighting = true
+			break
+		}
+	}
+	if !fighting {
+		return fmt.Errorf("%s has no ship left in the battle", w.Name)
+	}
+	if !o.Directive.Valid() {
+		return fmt.Errorf("unknown directive %d", uint8(o.Directive))
+	}
+	if o.Directive.Placed() {
+		if !f.Map.In(o.At) {
+			return fmt.Errorf("%v is off the map", o.At)
+		}
+		return nil
+	}
+	t := k.ship(o.Target)
+	if t == nil || t.Side == o.Side {
+		return fmt.Errorf("ship %d is not an enemy the %s sees", o.Target, f.SideIDs.Of(o.Side))
+	}
+	if !t.Alive() || t.Lost() {
+		return fmt.Errorf("%s is no longer in the fight", t.Name)
+	}
+	c := f.class(t)
+	switch o.Directive {
+	case Intercept:
+		if c.Station {
+			return fmt.Errorf("%s is a station: assault it, or focus on a section", t.Name)
+		}
+	case Focus:
+		if _, ok := c.Section(o.Section); !c.Station || !ok {
+			return fmt.Errorf("%s has no section %d", t.Name, o.Section)
+		}
 	}
 	return nil
 }

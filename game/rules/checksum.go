@@ -65,6 +65,13 @@ func (s *State) Checksum() uint64 {
 			h.int(v)
 		}
 	}
+	for i := range s.Wings {
+		w := &s.Wings[i]
+		for _, v := range [...]int{int(w.Directive), int(w.Target), w.Section, w.Hold.Q, w.Hold.R} {
+			h.int(v)
+		}
+		h.bool(w.Ordered)
+	}
 	for fi := range s.Fields {
 		m := &s.Fields[fi]
 		h.bool(m.Active)

@@ -52,6 +52,7 @@ const (
 	TeamStruck     // team Ship disabled Section of station Target (Value: its chance)
 	TeamFailed     // team Ship's attempt on Section of station Target failed (Value: its chance)
 	TeamCaught     // team Ship was caught aboard station Target
+	WingOrdered    // wing Value of Side was given Text (a directive) at Target (Section) or To; told to Side only
 	eventKindCount
 )
 
@@ -64,6 +65,7 @@ var eventKindNames = [eventKindCount]string{
 	"program-sisko-197", "boarded", "station-captured", "reinforcements-arrived",
 	"reinforcements-blocked", "shields-restored", "turn-ended", "outcome-decided",
 	"mine-foiled", "minefield-down", "mine-swept", "team-struck", "team-failed", "team-caught",
+	"wing-ordered",
 }
 
 // String returns the event kind's id.
@@ -102,7 +104,7 @@ type Event struct {
 // draws on chance, so that the order which caused it cannot be taken back.
 func (e Event) Reveals() bool {
 	switch e.Kind {
-	case Moved, CloakDropped, PhaseBegan, TurnBegan, TurnEnded, ShieldsRestored:
+	case Moved, CloakDropped, PhaseBegan, TurnBegan, TurnEnded, ShieldsRestored, WingOrdered:
 		return false
 	}
 	return true

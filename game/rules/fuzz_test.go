@@ -226,7 +226,7 @@ func (d *orderDecoder) order(st *rules.State) rules.Order {
 	if k < commanderBelow {
 		return d.commander(st)
 	}
-	o.Kind = rules.OrderKind(k % 13) // 12: one past the last kind
+	o.Kind = rules.OrderKind(k % 16) // 15: one past the last kind
 	if k >= 250 {
 		o.Kind = rules.OrderKind(k)
 	}
@@ -275,6 +275,19 @@ func (d *orderDecoder) order(st *rules.State) rules.Order {
 		}
 	case rules.AnswerTerms:
 		o.Accept = d.byte()%16 == 0
+	case rules.Command:
+		o.Wing = d.pick(len(st.Wings) + 1)
+		if d.byte()%8 == 0 {
+			o.Wing = d.raw()
+		}
+		o.Directive = rules.Directive(d.byte() % 6) // 5: one past the last
+		o.Target = d.target(st, o.Ship, 1-side)
+		if t := st.Ship(o.Target); t != nil {
+			if secs := st.Class(t).Sections; len(secs) > 0 {
+				o.Section = secs[d.pick(len(secs))].ID
+			}
+		}
+		o.At = d.hexNear(hex.Hex{Q: 18, R: 18})
 	default:
 		// Fields that the kind ignores, set anyway now and then.
 		if d.byte()%8 == 0 {

@@ -36,6 +36,7 @@ func illegalBase(t *testing.T) (*State, cast) {
 	c.belted = b.ship(clsJem, SideB, step(c.d, 3, 2))
 	b.ship(clsJem, SideB, c.mines[1])
 	c.cell = b.team(SideB, c.st)
+	b.wing(SideB, clsJem, 2, 5, FromEntry, hex.Hex{})
 	return b.start(), c
 }
 
@@ -199,6 +200,33 @@ func TestIllegalOrders(t *testing.T) {
 			func(c cast) Order {
 				return Order{Kind: Disable, Side: SideB, Ship: c.cell, Target: c.st, Section: secOps}
 			}, "no action"},
+
+		// Command.
+		{"command: no such wing", nil, func(c cast) Order { return Order{Kind: Command, Side: SideA, Wing: 7, Directive: Advance, At: c.d} }, "wing 7 is not one of"},
+		{"command: the other side's wing", nil, func(c cast) Order { return Order{Kind: Command, Side: SideA, Wing: 0, Directive: Advance, At: c.d} }, "wing 0 is not one of"},
+		{"command: off the map", dominionPhase, func(c cast) Order { return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Screen, At: at(-3, 4)} }, "off the map"},
+		{"command: unknown directive", dominionPhase, func(c cast) Order { return Order{Kind: Command, Side: SideB, Wing: 0, Directive: 9, At: c.d} }, "unknown directive"},
+		{"command: an unseen target", dominionPhase, func(c cast) Order {
+			return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Intercept, Target: c.bop}
+		}, "not an enemy the dominion sees"},
+		{"command: an own target", dominionPhase, func(c cast) Order {
+			return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Assault, Target: c.jem1}
+		}, "not an enemy"},
+		{"command: intercept a station", dominionPhase, func(c cast) Order {
+			return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Intercept, Target: c.st}
+		}, "is a station"},
+		{"command: focus on no section", dominionPhase, func(c cast) Order {
+			return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Focus, Target: c.st, Section: 99}
+		}, "no section 99"},
+		{"command: focus on a ship", dominionPhase, func(c cast) Order {
+			return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Focus, Target: c.def, Section: secOps}
+		}, "no section"},
+		{"command: a wing with no ship left", func(s *State, c cast) {
+			dominionPhase(s, c)
+			for _, id := range s.Wings[0].Ships {
+				s.Ships[id].Status = Destroyed
+			}
+		}, func(c cast) Order { return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Advance, At: c.d} }, "no ship left"},
 
 		// EndPhase.
 		{"end phase: the other side's", nil, func(c cast) Order { return endPhase(SideB) }, "alliance's phase"},

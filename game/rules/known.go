@@ -31,6 +31,9 @@ type known interface {
 	// coverer returns a ship the side knows to be covering t within
 	// CoverRadius, or nil.
 	coverer(t *Ship) *Ship
+	// ownWing returns one of the side's own attack wings by its index in
+	// the battle, or nil.
+	ownWing(index int) *Wing
 }
 
 // frame is the part of a battle every side knows alike.
@@ -90,6 +93,13 @@ func (s *State) frame() frame {
 
 func (k *sideOf) viewer() Side { return k.side }
 func (k *sideOf) game() *frame { return &k.f }
+
+func (k *sideOf) ownWing(index int) *Wing {
+	if index < 0 || index >= len(k.s.Wings) || k.s.Wings[index].Side != k.side {
+		return nil
+	}
+	return &k.s.Wings[index]
+}
 
 func (k *sideOf) ship(id ShipID) *Ship {
 	sh := k.s.Ship(id)
@@ -160,6 +170,13 @@ func (v *View) game() *frame {
 }
 
 func (v *View) ship(id ShipID) *Ship { return v.Ship(id) }
+
+func (v *View) ownWing(index int) *Wing {
+	if w := v.Wing(index); w != nil && w.Side == v.Side {
+		return w
+	}
+	return nil
+}
 
 func (v *View) shipAt(h hex.Hex) *Ship { return v.ShipAt(h) }
 

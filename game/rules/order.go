@@ -25,12 +25,13 @@ const (
 	EndPhase                     // the side ends its phase
 	Sweep                        // Ship fires its sweeping Weapon at the mines around hex At
 	Disable                      // team Ship tries to disable Section of the station Target it is aboard
+	Command                      // the side's attack wing Wing is given Directive: at Target (Section), or At
 	orderKindCount
 )
 
 var orderKindNames = [orderKindCount]string{
 	"answer-terms", "move", "attack", "lay-mine", "cloak", "decloak", "cover",
-	"evacuate", "sabotage", "board", "withdraw", "end-phase", "sweep", "disable",
+	"evacuate", "sabotage", "board", "withdraw", "end-phase", "sweep", "disable", "command",
 }
 
 // String returns the order kind's id.
@@ -74,6 +75,9 @@ type Order struct {
 	Section int       `json:"section,omitempty"`
 	At      hex.Hex   `json:"at,omitzero"`
 	Accept  bool      `json:"accept,omitempty"`
+	// Command: the wing (its index in the battle's wings) and its directive.
+	Wing      int       `json:"wing,omitempty"`
+	Directive Directive `json:"directive,omitempty"`
 }
 
 // String describes the order briefly, with its side by place; Format names
@@ -98,6 +102,11 @@ func (o Order) Format(ids SideIDs) string {
 		return fmt.Sprintf("%s %s accept=%v", side, o.Kind, o.Accept)
 	case EndPhase:
 		return fmt.Sprintf("%s %s", side, o.Kind)
+	case Command:
+		if o.Directive.Placed() {
+			return fmt.Sprintf("%s %s wing %d %s at %v", side, o.Kind, o.Wing, o.Directive, o.At)
+		}
+		return fmt.Sprintf("%s %s wing %d %s ship %d section %d", side, o.Kind, o.Wing, o.Directive, o.Target, o.Section)
 	}
 	return fmt.Sprintf("%s %s ship %d", side, o.Kind, o.Ship)
 }

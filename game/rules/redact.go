@@ -134,7 +134,7 @@ func (s *State) redact(evs []Event, seen []glimpse, side Side, before, after []b
 		r := eventRoles[e.Kind]
 		g := seen[i]
 		switch e.Kind {
-		case ShieldsRestored:
+		case ShieldsRestored, WingOrdered:
 			if e.Side == side {
 				out = append(out, e)
 			}

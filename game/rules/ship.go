@@ -105,9 +105,11 @@ const (
 	Intercept                  // hunt down the target ship
 	Focus                      // concentrate fire on one section of the target station
 	Screen                     // hold a position and engage what comes near
+	Advance                    // make for a hex, firing on what comes in range
+	directiveCount
 )
 
-var directiveNames = [...]string{"assault", "intercept", "focus", "screen"}
+var directiveNames = [directiveCount]string{"assault", "intercept", "focus", "screen", "advance"}
 
 // String returns the directive's id.
 func (d Directive) String() string {
@@ -124,7 +126,32 @@ func ParseDirective(s string) (Directive, error) {
 			return Directive(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown directive %q (want assault, intercept, focus or screen)", s)
+	return 0, fmt.Errorf("unknown directive %q (want assault, intercept, focus, screen or advance)", s)
+}
+
+// Valid reports whether d is one of the directives.
+func (d Directive) Valid() bool { return d < directiveCount }
+
+// Placed reports whether the directive names a hex (Wing.Hold) rather than a
+// target: screen and advance.
+func (d Directive) Placed() bool { return d == Screen || d == Advance }
+
+// MarshalText writes the directive's id.
+func (d Directive) MarshalText() ([]byte, error) {
+	if !d.Valid() {
+		return nil, fmt.Errorf("invalid directive %d", uint8(d))
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText reads a directive id.
+func (d *Directive) UnmarshalText(b []byte) error {
+	v, err := ParseDirective(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
 }
 
 // Arrival is where a reinforcement wave enters the map.
@@ -154,8 +181,37 @@ type Wing struct {
 	Directive Directive
 	Target    ShipID  // the ship or station the directive names, NoShip for none
 	Section   int     // Focus: the station section to fire on
-	Hold      hex.Hex // Screen: the hex to hold
+	Hold      hex.Hex // Screen: the hex to hold; Advance: the hex to make for
 	Arrive    int     // turn of arrival; 0 for ships on the map at the start
 	From      Arrival
 	Ships     []ShipID
+	// Ordered is set once the wing's side has given it a command order: its
+	// orders are no longer the ones the scenario briefed, and another side's
+	// view no longer shows them.
+	Ordered bool
+}
+
+// Commanded returns the wing as a command order would leave it: the
+// order's directive, with its target and section (assault, intercept,
+// focus) or its hex (screen, advance). Apply uses it, and so may a commander
+// that plans with the orders it is about to give.
+func (w Wing) Commanded(o Order) Wing {
+	w.Directive, w.Target, w.Section, w.Hold = o.Directive, NoShip, 0, hex.Hex{}
+	if o.Directive.Placed() {
+		w.Hold = o.At
+	} else {
+		w.Target = o.Target
+		if o.Directive == Focus {
+			w.Section = o.Section
+		}
+	}
+	w.Ordered = true
+	return w
+}
+
+// Orders reports whether a command order would leave the wing's orders as
+// they are.
+func (w *Wing) Orders(o Order) bool {
+	c := w.Commanded(o)
+	return c.Directive == w.Directive && c.Target == w.Target && c.Section == w.Section && c.Hold == w.Hold
 }

@@ -57,7 +57,10 @@ type View struct {
 	// map that it sees, in ID order.
 	Ships []Ship
 	// Wings holds the side's own wings, and the enemy wings with a ship in view;
-	// an enemy wing's Ships lists only the ships in view.
+	// an enemy wing's Ships lists only the ships in view, and its orders are
+	// the ones the scenario briefed until its side gives it others (Ordered:
+	// then they are unknown, and Directive, Target, Section and Hold say
+	// nothing).
 	Wings []Wing
 
 	Fields []FieldView // every minefield of the battle, as this side knows it
@@ -118,6 +121,11 @@ func (s *State) View(side Side) *View {
 		}
 		if seenWing == nil || !seenWing[i] {
 			continue
+		}
+		if w.Ordered {
+			// Its side has given it new orders: the other side does not
+			// know them.
+			w.Directive, w.Target, w.Section, w.Hold = Assault, NoShip, 0, hex.Hex{}
 		}
 		w.Ships = nil
 		for _, id := range s.Wings[i].Ships {
