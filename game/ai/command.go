@@ -60,7 +60,7 @@ func (c *commander) Orders(v *rules.View) []rules.Order {
 	c.out = c.out[:0]
 	crewOrders := c.crew.plan(v, c.roles)
 	c.out = append(c.out, crewOrders...)
-	c.out = append(c.out, c.fleet.plan(v, c.roles, crewOrders)...)
+	c.out = append(c.out, c.fleet.plan(v, c.roles, crewOrders, true)...)
 	c.out = c.teams(v, c.out)
 	return c.out
 }

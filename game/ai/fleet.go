@@ -27,6 +27,7 @@ type fleet struct {
 	byID    []int32
 	opts    []rules.AttackOption
 	pathBuf []hex.Hex
+	wingBuf []rules.Wing // the view's wings, with the orders planned for them
 	out     []rules.Order
 }
 
@@ -34,9 +35,10 @@ type fleet struct {
 type memory struct {
 	scenario string
 	turn     int
-	mines    []bool  // per map index: a laid mine was seen here
-	seenAt   []int32 // per ship id: map index + 1 where an enemy was last seen
-	seenCls  []int16 // per ship id: its class
+	mines    []bool       // per map index: a laid mine was seen here
+	seenAt   []int32      // per ship id: map index + 1 where an enemy was last seen
+	seenCls  []int16      // per ship id: its class
+	briefed  []rules.Wing // the side's wings as the battle's first view showed them
 }
 
 type fieldEntry struct {
@@ -68,6 +70,11 @@ func newFleet(l Level) *fleet { return &fleet{level: l} }
 func (m *memory) remember(v *rules.View, g *grid, keepMines bool) {
 	if m.scenario != v.Scenario || v.Turn < m.turn || len(m.mines) != g.n {
 		*m = memory{scenario: v.Scenario, mines: make([]bool, g.n)}
+		for _, w := range v.Wings {
+			if w.Side == v.Side {
+				m.briefed = append(m.briefed, w)
+			}
+		}
 	}
 	m.turn = v.Turn
 	if !keepMines {
@@ -162,10 +169,18 @@ func (d *fleet) fieldFor(at int32, v *rules.View, st *rules.Ship) []int32 {
 }
 
 // plan gives the orders of the ships whose role is fleetRole; crewOrders are
-// the crew's orders planned before, whose moves it steers clear of.
-func (d *fleet) plan(v *rules.View, roles []role, crewOrders []rules.Order) []rules.Order {
+// the crew's orders planned before, whose moves it steers clear of. With
+// decide, it first decides the wings' orders and gives them as command
+// orders where they change (wings.go); without, it carries out the wings'
+// standing orders as they are.
+func (d *fleet) plan(v *rules.View, roles []role, crewOrders []rules.Order, decide bool) []rules.Order {
 	d.prepare(v)
 	g := d.g
+	d.out = d.out[:0]
+	d.wingBuf = append(d.wingBuf[:0], v.Wings...)
+	if decide {
+		d.out = d.command(v, d.wingBuf, d.out)
+	}
 	for _, o := range crewOrders {
 		if o.Kind != rules.Move || len(o.Path) == 0 {
 			continue
@@ -179,13 +194,12 @@ func (d *fleet) plan(v *rules.View, roles []role, crewOrders []rules.Order) []ru
 			}
 		}
 	}
-	d.out = d.out[:0]
 	d.pathBuf = d.pathBuf[:0]
 
-	// Goals of the wings.
+	// Goals of the wings, by their orders.
 	maxWing := 0
-	for i := range v.Wings {
-		maxWing = max(maxWing, v.Wings[i].Index+1)
+	for i := range d.wingBuf {
+		maxWing = max(maxWing, d.wingBuf[i].Index+1)
 	}
 	if cap(d.goals) < maxWing {
 		d.goals = make([]aim, maxWing)
@@ -193,9 +207,9 @@ func (d *fleet) plan(v *rules.View, roles []role, crewOrders []rules.Order) []ru
 	d.goals = d.goals[:maxWing]
 	clear(d.goals)
 	wings := make([]*rules.Wing, maxWing)
-	for i := range v.Wings {
-		if v.Wings[i].Side == v.Side {
-			wings[v.Wings[i].Index] = &v.Wings[i]
+	for i := range d.wingBuf {
+		if w := &d.wingBuf[i]; w.Side == v.Side {
+			wings[w.Index] = w
 		}
 	}
 	free := d.goalFor(v, nil) // for ships without a wing
@@ -274,6 +288,11 @@ func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 			}
 			if int(w.Target) < len(d.mem.seenAt) && d.mem.seenAt[w.Target] > 0 && d.level >= Normal {
 				return place(d.mem.seenAt[w.Target] - 1)
+			}
+		}
+		if w.Directive == rules.Advance {
+			if hold := g.index(w.Hold); hold >= 0 {
+				return place(hold)
 			}
 		}
 		if w.Directive == rules.Screen {

@@ -50,3 +50,69 @@ func TestBothSidesGiveOrders(t *testing.T) {
 		})
 	}
 }
+
+// TestWingOrders: in a battle the normal commanders play, a side with attack
+// wings orders them through wing orders: every phase each wing on the map is
+// either given a command order or carries out its standing one, its ships'
+// orders come from the planner that carries out wing orders, and command
+// orders are given when a wing's target is gone. It logs the count per turn
+// (the figures in the closing note).
+func TestWingOrders(t *testing.T) {
+	sc, err := scenario.Load(scenarios.FS, "second-battle-of-ds9.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sc.NewState(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	side := rules.SideB // the Dominion
+	type tally struct{ commands, wings, wingShips, freeShips int }
+	byTurn := map[int]*tally{}
+	carried := map[int]bool{}
+	cmd := [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}
+	err = Play(st, cmd, func(o rules.Order) ([]rules.Event, error) {
+		if o.Side == side {
+			tl := byTurn[st.Turn]
+			if tl == nil {
+				tl = &tally{}
+				byTurn[st.Turn] = tl
+				clear(carried)
+			}
+			switch {
+			case o.Kind == rules.Command:
+				tl.commands++
+			case o.Kind == rules.EndPhase || o.Kind == rules.AnswerTerms:
+			case st.Ship(o.Ship) != nil && st.Ship(o.Ship).Wing >= 0:
+				tl.wingShips++
+				if w := st.Ship(o.Ship).Wing; !carried[w] {
+					carried[w] = true
+					tl.wings++
+				}
+			default:
+				tl.freeShips++
+			}
+		}
+		return st.Apply(o)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := tally{}
+	for turn := 1; turn <= st.TurnLimit; turn++ {
+		tl := byTurn[turn]
+		if tl == nil {
+			continue
+		}
+		t.Logf("turn %2d: %2d command orders, %2d wings carrying out their orders, %3d ship orders in wings, %d outside", turn, tl.commands, tl.wings, tl.wingShips, tl.freeShips)
+		total.commands += tl.commands
+		total.wingShips += tl.wingShips
+		total.freeShips += tl.freeShips
+	}
+	if total.commands == 0 {
+		t.Error("no command order in a whole battle: the wings never change orders")
+	}
+	if total.wingShips < 20*max(1, total.freeShips) {
+		t.Errorf("%d ship orders in wings, %d outside: the Dominion's orders are not given through its wings", total.wingShips, total.freeShips)
+	}
+}

@@ -45,6 +45,7 @@ const (
 	maxWeapon     = 255            // weapon index in an order
 	maxSection    = 1 << 16        // section id in an order
 	maxShip       = rules.MaxShips // ship ids are 0..maxShip-1
+	maxWing       = rules.MaxShips // wing indexes: every wing has a ship
 	checksumLen   = 16             // hex digits of a checksum
 	hashLen       = 64             // hex digits of a scenario hash
 )
@@ -69,6 +70,9 @@ type wireOrder struct {
 	Section int             `json:"section,omitempty"`
 	At      hex.Hex         `json:"at,omitzero"`
 	Accept  bool            `json:"accept,omitempty"`
+	// A command order's wing and directive.
+	Wing      int             `json:"wing,omitempty"`
+	Directive rules.Directive `json:"directive,omitempty"`
 }
 
 // Turn is one turn's orders, in the order they were applied, and the state's
@@ -326,7 +330,7 @@ func decodeOrder(raw json.RawMessage, sides rules.SideIDs) (rules.Order, error) 
 	if err != nil {
 		return o, fmt.Errorf("side %.40q is not one of the replay's sides %s and %s", w.Side, sides[0], sides[1])
 	}
-	o = rules.Order{Kind: w.Kind, Side: side, Ship: w.Ship, Path: w.Path, Target: w.Target, Weapon: w.Weapon, Section: w.Section, At: w.At, Accept: w.Accept}
+	o = rules.Order{Kind: w.Kind, Side: side, Ship: w.Ship, Path: w.Path, Target: w.Target, Weapon: w.Weapon, Section: w.Section, At: w.At, Accept: w.Accept, Wing: w.Wing, Directive: w.Directive}
 	switch {
 	case !o.Kind.Valid():
 		return o, fmt.Errorf("unknown order kind %d", o.Kind)
@@ -338,6 +342,8 @@ func decodeOrder(raw json.RawMessage, sides rules.SideIDs) (rules.Order, error) 
 		return o, fmt.Errorf("weapon %d out of 0..%d", o.Weapon, maxWeapon)
 	case o.Section < 0 || o.Section > maxSection:
 		return o, fmt.Errorf("section %d out of 0..%d", o.Section, maxSection)
+	case o.Wing < 0 || o.Wing >= maxWing:
+		return o, fmt.Errorf("wing %d out of 0..%d", o.Wing, maxWing-1)
 	case len(o.Path) > MaxPath:
 		return o, fmt.Errorf("path of %d steps, the limit is %d", len(o.Path), MaxPath)
 	case o.Kind == rules.Move && len(o.Path) == 0:
@@ -558,7 +564,7 @@ func Marshal(f *File) ([]byte, error) {
 				b.WriteByte(',')
 			}
 			b.WriteString("\n      ")
-			w := wireOrder{Kind: o.Kind, Side: f.Sides.Of(o.Side), Ship: o.Ship, Path: o.Path, Target: o.Target, Weapon: o.Weapon, Section: o.Section, At: o.At, Accept: o.Accept}
+			w := wireOrder{Kind: o.Kind, Side: f.Sides.Of(o.Side), Ship: o.Ship, Path: o.Path, Target: o.Target, Weapon: o.Weapon, Section: o.Section, At: o.At, Accept: o.Accept, Wing: o.Wing, Directive: o.Directive}
 			if err := put(w); err != nil {
 				return nil, fmt.Errorf("turn %d, order %d: %w", t.Turn, j+1, err)
 			}

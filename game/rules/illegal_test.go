@@ -204,7 +204,9 @@ func TestIllegalOrders(t *testing.T) {
 		// Command.
 		{"command: no such wing", nil, func(c cast) Order { return Order{Kind: Command, Side: SideA, Wing: 7, Directive: Advance, At: c.d} }, "wing 7 is not one of"},
 		{"command: the other side's wing", nil, func(c cast) Order { return Order{Kind: Command, Side: SideA, Wing: 0, Directive: Advance, At: c.d} }, "wing 0 is not one of"},
-		{"command: off the map", dominionPhase, func(c cast) Order { return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Screen, At: at(-3, 4)} }, "off the map"},
+		{"command: off the map", dominionPhase, func(c cast) Order {
+			return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Screen, At: at(-3, 4)}
+		}, "off the map"},
 		{"command: unknown directive", dominionPhase, func(c cast) Order { return Order{Kind: Command, Side: SideB, Wing: 0, Directive: 9, At: c.d} }, "unknown directive"},
 		{"command: an unseen target", dominionPhase, func(c cast) Order {
 			return Order{Kind: Command, Side: SideB, Wing: 0, Directive: Intercept, Target: c.bop}

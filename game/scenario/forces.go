@@ -248,7 +248,7 @@ func buildWing(d *doc, at []any, wf wingFile, su *rules.Setup, keys map[string]r
 		if _, ok := c.Section(wf.Section); !c.Station || !ok {
 			return w, d.errf(append(at, "section"), "wing %s: %s has no section %d", wf.ID, wf.Target, wf.Section)
 		}
-	case rules.Screen:
+	case rules.Screen, rules.Advance:
 		h, err := offset(d, append(at, "hold"), wf.Hold, &su.Map)
 		if err != nil {
 			return w, err
