@@ -69,7 +69,11 @@ const (
 	CmdSave
 	CmdLoad
 	CmdHelp
-	CmdPanel // J: fold the battle's side panel out or away (a small screen)
+	CmdPanel    // J: fold the battle's side panel out or away (a small screen)
+	CmdCarryOn  // G: the selected wing carries out its orders
+	CmdAllWings // Shift+G: every wing carries out its orders
+	CmdHold     // U: the selected wing holds where it stands
+	CmdWing     // Y: command the selected ship's wing, or one ship of it
 	cmdCount
 )
 
@@ -113,6 +117,8 @@ var bindings = []binding{
 	{key: ebiten.KeyF5, cmd: CmdSave}, {key: ebiten.KeyF9, cmd: CmdLoad},
 	{key: ebiten.KeyF1, cmd: CmdHelp}, {key: ebiten.KeySlash, cmd: CmdHelp},
 	{key: ebiten.KeyJ, cmd: CmdPanel},
+	{key: ebiten.KeyG, cmd: CmdAllWings, shift: true}, {key: ebiten.KeyG, cmd: CmdCarryOn},
+	{key: ebiten.KeyU, cmd: CmdHold}, {key: ebiten.KeyY, cmd: CmdWing},
 }
 
 // KeysFor names the keys bound to a command, "F1 or /" style.
@@ -323,7 +329,7 @@ func (in *Input) Update() {
 		in.just[i], in.held[i], in.repeat[i] = false, false, false
 	}
 	for _, b := range bindings {
-		if b.shift != in.shiftHeld && b.key == ebiten.KeyTab {
+		if b.shift != in.shiftHeld && (b.key == ebiten.KeyTab || b.key == ebiten.KeyG) {
 			continue
 		}
 		if src.KeyPressed(b.key) {

@@ -35,6 +35,10 @@ const (
 	ActWithdraw
 	ActUndo
 	ActEndTurn
+	ActWing     // command the selected ship's wing, or one ship of the wing selected
+	ActCarryOn  // the selected wing carries out its orders
+	ActHold     // the selected wing holds where it stands (screen)
+	ActAllWings // every wing with ships that can still act carries out its orders
 	ActionCount
 )
 
@@ -51,10 +55,13 @@ type Controller struct {
 	View *rules.View
 
 	Selected rules.ShipID
-	Mode     Mode
-	Weapon   int // chosen weapon, -1 for the best one in range
-	Section  int // station section to fire on, 0 for the default
-	Cursor   hex.Hex
+	// Wing is the selected attack wing (its index in the battle), -1 for none:
+	// a click then gives the whole wing an order (wing.go).
+	Wing    int
+	Mode    Mode
+	Weapon  int // chosen weapon, -1 for the best one in range
+	Section int // station section to fire on, 0 for the default
+	Cursor  hex.Hex
 
 	// Opts is what the selected ship may do now, as the engine lists it
 	// (empty when it is not the side's turn or no own ship is selected);
@@ -72,11 +79,14 @@ type Controller struct {
 	hoverStamp int
 	hover      Hover
 	endsSet    map[hex.Hex]int
+
+	pending []rules.Order // ship orders carrying out a wing's orders, still to give
+	queue   []int         // wings still to carry out their orders, after pending
 }
 
 // NewController returns a controller for side.
 func NewController(s *Session, side rules.Side) *Controller {
-	c := &Controller{S: s, Side: side, Selected: rules.NoShip, Weapon: -1, stamp: -1, hoverStamp: -1}
+	c := &Controller{S: s, Side: side, Selected: rules.NoShip, Wing: -1, Weapon: -1, stamp: -1, hoverStamp: -1}
 	c.Refresh()
 	return c
 }
@@ -88,6 +98,8 @@ func (c *Controller) SetSide(side rules.Side) {
 	}
 	c.Side = side
 	c.Selected = rules.NoShip
+	c.Wing = -1
+	c.Stop()
 	c.Mode = ModeMove
 	c.stamp = -1
 	c.Refresh()
@@ -105,6 +117,12 @@ func (c *Controller) Refresh() {
 		if c.Mode != ModeMove {
 			c.Mode = ModeMove
 		}
+	}
+	if c.Wing >= 0 && c.WingSel() == nil {
+		c.Wing = -1
+	}
+	if c.Wing >= 0 && c.Selected == rules.NoShip {
+		c.Selected = c.leadShip(c.Wing)
 	}
 	c.recompute()
 }
@@ -144,6 +162,7 @@ func (c *Controller) Sel() *rules.Ship {
 // Select selects a ship (any ship in view, for its information).
 func (c *Controller) Select(id rules.ShipID) {
 	c.Selected = id
+	c.Wing = -1
 	c.Mode = ModeMove
 	c.Weapon = -1
 	if sh := c.View.Ship(id); sh != nil {
@@ -156,6 +175,7 @@ func (c *Controller) Select(id rules.ShipID) {
 func (c *Controller) Deselect() {
 	c.Mode = ModeMove
 	c.Selected = rules.NoShip
+	c.Wing = -1
 	c.stamp = -1
 	c.Refresh()
 }
@@ -203,6 +223,7 @@ func (c *Controller) computeAvail() {
 		c.Avail[ActEvacuate] = so.Evacuate
 		c.Avail[ActSabotage] = so.Sabotage
 	}
+	c.wingAvail()
 	if c.Sel() == nil {
 		return
 	}
@@ -360,6 +381,12 @@ type Hover struct {
 	Cover   bool            // a click covers this ship
 	Board   bool            // a click boards this station
 	Odds    rules.BoardOdds // with Board: the boarding's odds
+
+	// With a wing selected: the command order a click gives (Command),
+	// and what it tells the wing, for the tooltip.
+	Command     bool
+	CommandTo   rules.Order
+	CommandText string
 }
 
 // HoverAt describes the hex under the pointer; it is cached until the hex or
@@ -375,6 +402,10 @@ func (c *Controller) HoverAt(h hex.Hex) *Hover {
 		return hv
 	}
 	hv.Ship = c.View.ShipAt(h)
+	if c.Wing >= 0 {
+		c.hoverWing(hv)
+		return hv
+	}
 	sh := c.Sel()
 	if sh == nil || !c.MyTurn() {
 		return hv
@@ -423,6 +454,9 @@ func (c *Controller) Click(h hex.Hex) (*Applied, error) {
 		return nil, nil
 	}
 	sh := c.Sel()
+	if c.Wing >= 0 {
+		return c.clickWing(hv)
+	}
 	var o rules.Order
 	switch {
 	case hv.Mine:
@@ -436,8 +470,14 @@ func (c *Controller) Click(h hex.Hex) (*Applied, error) {
 	case hv.Path != nil:
 		o = rules.Order{Kind: rules.Move, Side: c.Side, Ship: sh.ID, Path: append([]hex.Hex(nil), hv.Path...)}
 	case hv.Ship != nil:
-		if hv.Ship.ID != c.Selected {
-			c.Select(hv.Ship.ID)
+		if t := hv.Ship; t.ID != c.Selected {
+			if cur := c.View.Ship(c.Selected); t.Side == c.Side && t.Wing >= 0 && (cur == nil || cur.Side != c.Side || cur.Wing != t.Wing) && c.MyTurn() {
+				// A ship of another wing: the wing is selected; a second
+				// click on it commands that ship alone.
+				c.SelectWing(t.Wing)
+				return nil, nil
+			}
+			c.Select(t.ID)
 		}
 		return nil, nil
 	default:
@@ -492,8 +532,12 @@ func (c *Controller) Do(a Action) (*Applied, error) {
 		return c.give(rules.Order{Kind: rules.Sabotage, Side: c.Side, Ship: c.ownStation().ID})
 	case ActEndTurn:
 		c.Mode = ModeMove
+		c.Stop()
 		return c.give(rules.Order{Kind: rules.EndPhase, Side: c.Side})
+	case ActWing, ActCarryOn, ActHold, ActAllWings:
+		return c.doWing(a)
 	case ActUndo:
+		c.Stop()
 		if err := c.S.Undo(); err != nil {
 			c.Msg = err.Error()
 			return nil, err

@@ -206,6 +206,19 @@ func Describe(sc *scenario.Scenario, k Sight, e rules.Event) string {
 		return fmt.Sprintf("%s arrives (%d ships).", capital(WingName(sc, k, e.Value)), e.Count)
 	case rules.ReinforcementsBlocked:
 		return fmt.Sprintf("The minefield stops %s at the wormhole.", WingName(sc, k, e.Value))
+	case rules.WingOrdered:
+		what := "assault " + name(target)
+		switch e.Text {
+		case "intercept":
+			what = "intercept " + name(target)
+		case "focus":
+			what = "focus fire on " + k.SectionName(target, e.Section)
+		case "screen":
+			what = "hold " + HexName(e.To)
+		case "advance":
+			what = "advance on " + HexName(e.To)
+		}
+		return fmt.Sprintf("%s: %s.", capital(WingName(sc, k, e.Value)), what)
 	case rules.OutcomeDecided:
 		if o, ok := OutcomeByID(sc, e.Text); ok && o.Title != "" {
 			return o.Title + "."

@@ -50,6 +50,17 @@ type Session struct {
 
 	phase   *ai.Phase       // the computer's phase being played, one order at a time
 	standIn [2]ai.Commander // commanders for sides a person plays, to play a battle out
+	exec    [2]*ai.Executor // who carries out a person's wing orders, by side
+}
+
+// Carry plans the orders that carry out the standing orders of one of
+// side's wings (ai.Executor), from side's view now: the ship orders to give
+// one by one, each checked when it is given.
+func (s *Session) Carry(side rules.Side, wing int) []rules.Order {
+	if s.exec[side] == nil {
+		s.exec[side] = ai.NewExecutor()
+	}
+	return s.exec[side].Carry(s.View(side), wing)
 }
 
 // NewSession starts a battle. players names who plays each side: Human or a

@@ -90,7 +90,7 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 	u := b.under
 	s := float32(play.HexSize * cam.Zoom)
 	// Reachable hexes of the selected ship.
-	if c.MyTurn() && len(c.Ends) > 0 && c.Mode == play.ModeMove {
+	if c.MyTurn() && len(c.Ends) > 0 && c.Mode == play.ModeMove && c.Wing < 0 {
 		for _, r := range c.Ends {
 			x, y := cam.HexCenter(r.Hex)
 			if offScreen(cam, x, y, s) {
@@ -144,7 +144,15 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 	// The path and its cost.
 	if c.MyTurn() {
 		hv := c.HoverAt(c.Cursor)
-		if sh := c.Sel(); sh != nil && len(hv.Path) > 0 {
+		if w := c.WingSel(); w != nil && hv.Command {
+			// The order a click gives the wing: an arrow from its middle.
+			if lead := v.Ship(c.Selected); lead != nil {
+				x0, y0 := cam.HexCenter(lead.Pos)
+				x1, y1 := cam.HexCenter(c.Cursor)
+				dashedArrow(u, float32(x0), float32(y0), float32(x1), float32(y1), max(2.5, s*0.1), float32(math.Mod(b.now*40, 20)), render.WingColor(w.Index).WithA(0.9))
+			}
+		}
+		if sh := c.Sel(); sh != nil && len(hv.Path) > 0 && c.Wing < 0 {
 			px, py := cam.HexCenter(sh.Pos)
 			for _, h := range hv.Path {
 				x, y := cam.HexCenter(h)
@@ -325,6 +333,10 @@ func (b *battleScene) drawShips(dst *ebiten.Image) {
 		if sel {
 			r := l * 0.62 * z
 			b.over.SpriteRot(x, y, r, r, float32(b.now), render.TexRing, render.ColAccent.WithA(0.9))
+		} else if sh.Wing >= 0 && sh.Wing == b.ctl.Wing && sh.Side == b.ctl.Side {
+			// The other ships of the selected wing.
+			r := l * 0.56 * z
+			b.over.Sprite(x, y, r, render.TexRing, render.WingColor(sh.Wing).WithA(0.85))
 		} else if sh.ID == hoverID {
 			r := l * 0.6 * z
 			col := render.ColText.WithA(0.5)

@@ -63,6 +63,18 @@ var actionButtons = [...]actionInfo{
 	{play.ActWithdraw, "Withdraw", "O", "Leave the battle from an exit hex.", "Leave"},
 	{play.ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing.", "Undo"},
 	{play.ActEndTurn, "End phase", "Enter", "End your phase: the enemy moves next.", "End"},
+	{play.ActWing, "Wing", "Y", "Command the selected ship's whole attack wing: one order for all its ships.", "Wing"},
+}
+
+// wingButtons is the action bar with an attack wing selected, or with none
+// of the side's wings or ships selected.
+var wingButtons = [...]actionInfo{
+	{play.ActCarryOn, "Carry on", "G", "The selected wing carries out its orders, ship by ship: each moves and fires as they say.", "Go"},
+	{play.ActHold, "Hold", "U", "The selected wing holds where it stands and engages what comes near.", "Hold"},
+	{play.ActAllWings, "All wings", "Shift+G", "Every wing with ships that can still move or fire carries out its orders, one wing after the other.", "All"},
+	{play.ActWing, "One ship", "Y", "Command one ship of the wing instead: the ship at its middle.", "Ship"},
+	{play.ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing.", "Undo"},
+	{play.ActEndTurn, "End phase", "Enter", "End your phase: the enemy moves next.", "End"},
 }
 
 // hudKey is what the HUD's text depends on.
@@ -70,6 +82,7 @@ type hudKey struct {
 	changed         int
 	side, active    rules.Side
 	sel             rules.ShipID
+	wing            int
 	mode            play.Mode
 	weapon, section int
 	w, h, scale     float64
@@ -204,7 +217,7 @@ func (h *hud) refresh() {
 	c := b.ctl
 	g := b.g
 	st := c.View
-	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, mode: c.Mode, weapon: c.Weapon, section: c.Section,
+	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, wing: c.Wing, mode: c.Mode, weapon: c.Weapon, section: c.Section,
 		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain,
 		playing: b.rp != nil && b.rp.playing, open: h.panelOpen, scroll: h.scroll, touch: g.Input.TouchDevice,
 		panel: h.panel, selBox: h.selBox}
@@ -391,13 +404,39 @@ func (h *hud) refresh() {
 		break
 	}
 	y += u(6)
+	wrap := func(s string, col render.RGBA) {
+		for _, l := range render.WrapText(s, f.Small, w) {
+			add(l, f.Small, col, u(15))
+		}
+	}
+	// The selected wing.
+	if wg := c.WingSel(); wg != nil {
+		ready, onMap := c.WingReady(wg.Index)
+		add(fitText(wg.Name, f.Head, w), f.Head, render.WingColor(wg.Index), u(26))
+		if wg.Leader != "" {
+			add(fitText("Led by "+wg.Leader, f.Small, w), f.Small, render.ColDim.RGBA(), u(18))
+		}
+		add(fmt.Sprintf("%d ships · %d can still move or fire", onMap, ready), f.Small, render.ColText.RGBA(), u(18))
+		wrap("Orders: "+c.OrdersText(wg), render.ColText.RGBA())
+		if c.MyTurn() {
+			y += u(4)
+			wrap(h.how("Click a hex to advance, an enemy to intercept, the station to assault (a section aimed at with [ ]: focus on it). G: carry on · U: hold · Shift+G: all wings · Y or a second click on a ship: one ship.",
+				"Tap a hex to advance, an enemy to intercept, the station to assault. Carry on, Hold, All wings: the buttons."), render.ColAccent.RGBA())
+		}
+		return
+	}
 	// The selected ship.
 	sh := v.Ship(c.Selected)
 	if sh == nil {
 		add("No ship selected", f.Bold, render.ColDim.RGBA(), u(19))
 		if c.MyTurn() {
-			add("Click a ship, or Tab for the next", f.Small, render.ColDim.RGBA(), u(16))
-			add("one with orders left.", f.Small, render.ColDim.RGBA(), u(16))
+			if c.Avail[play.ActAllWings] {
+				wrap(h.how("Click a ship to command its wing, Tab for the next wing with orders left, Shift+G: every wing carries on.",
+					"Tap a ship to command its wing, or All wings: every wing carries on."), render.ColDim.RGBA())
+			} else {
+				add("Click a ship, or Tab for the next", f.Small, render.ColDim.RGBA(), u(16))
+				add("one with orders left.", f.Small, render.ColDim.RGBA(), u(16))
+			}
 		}
 		return
 	}
@@ -430,8 +469,11 @@ func (h *hud) refresh() {
 	}
 	if sh.Wing >= 0 {
 		if wg := v.Wing(sh.Wing); wg != nil {
-			add(wg.Name, f.Small, render.WingColor(wg.Index), u(15))
-			add("  "+wg.Directive.String(), f.Small, render.ColDim.RGBA(), u(16))
+			add(fitText(wg.Name, f.Small, w), f.Small, render.WingColor(wg.Index), u(15))
+			add(fitText("  "+c.OrdersText(wg), f.Small, w), f.Small, render.ColDim.RGBA(), u(16))
+			if sh.Side == c.Side && c.MyTurn() {
+				add(h.how("  Y: command the whole wing", "  Wing: command the whole wing"), f.Small, render.ColDim.RGBA(), u(16))
+			}
 		}
 	}
 	var flags []string
@@ -586,6 +628,12 @@ func (h *hud) tooltipFor() {
 	}
 	v := c.View
 	switch {
+	case hv.Command:
+		w := c.WingSel()
+		ready, _ := c.WingReady(w.Index)
+		h.tip = append(h.tip, w.Name+": "+hv.CommandText)
+		h.tip = append(h.tip, fmt.Sprintf("%d ships ready carry it out, ship by ship", ready))
+		h.tip = append(h.tip, h.how("Click or Space to order the wing", "Tap to order the wing"))
 	case hv.Attack:
 		p := hv.Preview
 		h.tip = append(h.tip, "Fire "+hv.Weapon+" at "+hv.Ship.Name)
@@ -624,13 +672,20 @@ func (h *hud) tooltipFor() {
 		}
 		if sh.Wing >= 0 {
 			if w := v.Wing(sh.Wing); w != nil {
-				intent := w.Directive.String()
-				if sh.Side != c.Side {
+				intent := c.OrdersText(w)
+				if sh.Side != c.Side && !w.Ordered {
 					if verb := b.intentOf(w.Index); verb != "" {
 						intent = verb // where its arrow points
 					}
 				}
 				h.tip = append(h.tip, w.Name+": "+intent)
+				if sh.Side == c.Side && c.MyTurn() {
+					if c.Wing == w.Index {
+						h.tip = append(h.tip, h.how("Click to command this ship alone", "Tap to command this ship alone"))
+					} else if cur := v.Ship(c.Selected); cur == nil || cur.Wing != w.Index {
+						h.tip = append(h.tip, h.how("Click to command the wing", "Tap to command the wing"))
+					}
+				}
 			}
 		}
 		if sh.Side != c.Side && c.Sel() != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/ui/input"
+	"github.com/calltoarms/ds9/game/ui/play"
 	"github.com/calltoarms/ds9/game/ui/render"
 )
 
@@ -36,6 +37,8 @@ func (h *hud) layout() {
 		h.btns = playbackButtons[:]
 	case !b.s.HumanTurn() && b.s.Public().Phase == rules.Battle:
 		h.btns = playbackButtons[:3]
+	case b.ctl.Wing >= 0 || b.ctl.Selected == rules.NoShip && b.ctl.Avail[play.ActAllWings]:
+		h.btns = wingButtons[:]
 	}
 	h.menuBtn = rect{g.W - u(92), u(4), u(84), u(26)}
 	if len(h.buttons) != len(h.btns) {

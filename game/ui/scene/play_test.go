@@ -85,6 +85,7 @@ type player struct {
 	frames int
 	limit  int
 	orders map[rules.OrderKind]int // orders given by the player, by kind
+	inputs int                     // taps and clicks
 	update func() error            // runs a frame: the game's Update, or a step of a real game loop
 }
 
@@ -149,6 +150,7 @@ func (p *player) run(n int) {
 // tap presses keys together for a frame and lets them go.
 func (p *player) tap(keys ...ebiten.Key) {
 	p.t.Helper()
+	p.inputs++
 	for _, k := range keys {
 		p.in.want[k] = true
 	}
@@ -169,6 +171,7 @@ func (p *player) point(x, y float64) {
 // click moves the pointer to a point and clicks there.
 func (p *player) click(x, y float64) {
 	p.t.Helper()
+	p.inputs++
 	p.point(x, y)
 	p.in.btn[ebiten.MouseButtonLeft] = true
 	p.step()
@@ -181,6 +184,7 @@ func (p *player) clickRect(r rect) { p.t.Helper(); p.click(r.x+r.w/2, r.y+r.h/2)
 // drag drags the map with the left button by dx, dy screen pixels from x, y.
 func (p *player) drag(x, y, dx, dy float64) {
 	p.t.Helper()
+	p.inputs++
 	p.point(x, y)
 	p.in.btn[ebiten.MouseButtonLeft] = true
 	p.step()

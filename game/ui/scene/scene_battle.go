@@ -43,6 +43,7 @@ type battleScene struct {
 	now       float64
 	busyUntil float64
 	skipping  bool
+	carrySkip bool // the orders carrying out a wing's orders are given without showing them
 	watch     bool // no human plays: the computer plays both sides
 	curtain   bool // hot-seat: the screen is hidden while the controls change hands
 	// camMoved: the player moved the camera during the computer's phase, so
@@ -445,6 +446,10 @@ func (b *battleScene) updateCamera(in *input.Input, overHUD bool) {
 func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 	c := b.ctl
 	c.Refresh()
+	if c.Busy() {
+		b.updateCarry(in)
+		return nil
+	}
 	if in.Moved {
 		b.kbCursor = false
 	}
@@ -464,7 +469,10 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 		if in.Just(input.CmdPrevShip) {
 			dir = -1
 		}
-		if c.NextShip(dir) {
+		if c.NextWing(dir) {
+			b.kbCursor = true
+			b.followCursor()
+		} else if c.NextShip(dir) {
 			b.kbCursor = true
 			b.followCursor()
 			b.click()
@@ -499,6 +507,7 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 		{input.CmdMove, play.ActMove}, {input.CmdFire, play.ActFire}, {input.CmdMine, play.ActMine}, {input.CmdCloak, play.ActCloak},
 		{input.CmdCover, play.ActCover}, {input.CmdEvacuate, play.ActEvacuate}, {input.CmdSabotage, play.ActSabotage},
 		{input.CmdBoard, play.ActBoard}, {input.CmdWithdraw, play.ActWithdraw}, {input.CmdUndo, play.ActUndo}, {input.CmdEndTurn, play.ActEndTurn},
+		{input.CmdWing, play.ActWing}, {input.CmdCarryOn, play.ActCarryOn}, {input.CmdHold, play.ActHold}, {input.CmdAllWings, play.ActAllWings},
 	}
 	for _, a := range actions {
 		if in.Just(a.cmd) {
@@ -584,6 +593,38 @@ func (b *battleScene) afterOrder(a *play.Applied, err error) {
 	}
 	b.ctl.Refresh()
 	b.dir.show(a, 1.5, true)
+}
+
+// updateCarry gives, one at a time, the orders that carry out a wing's
+// orders, each shown (briefly: a wing's ships move together) before the
+// next; K shows the rest at once, Z stops and takes back the last.
+func (b *battleScene) updateCarry(in *input.Input) {
+	if in.Just(input.CmdSkip) || in.Just(input.CmdAct) {
+		b.carrySkip = true
+	}
+	if in.Just(input.CmdUndo) {
+		b.do(play.ActUndo)
+		return
+	}
+	speed := b.g.Speed()
+	for budget := 60; budget > 0 && (b.carrySkip || b.now >= b.busyUntil); budget-- {
+		a, err := b.ctl.Step()
+		if err != nil || a == nil {
+			break
+		}
+		d := b.dir.show(a, speed, !b.carrySkip)
+		if !b.carrySkip && d > 0 {
+			b.busyUntil = b.now + d*0.2
+			break
+		}
+	}
+	if b.carrySkip {
+		b.fx.Clear()
+		b.resetMotions()
+	}
+	if !b.ctl.Busy() {
+		b.carrySkip = false
+	}
 }
 
 func (b *battleScene) resetMotions() {
