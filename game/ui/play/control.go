@@ -82,6 +82,7 @@ type Controller struct {
 
 	pending []rules.Order // ship orders carrying out a wing's orders, still to give
 	queue   []int         // wings still to carry out their orders, after pending
+	carried map[int]int   // wing index: the phase (phaseKey) it last carried out its orders
 }
 
 // NewController returns a controller for side.
@@ -474,7 +475,7 @@ func (c *Controller) Click(h hex.Hex) (*Applied, error) {
 			if cur := c.View.Ship(c.Selected); t.Side == c.Side && t.Wing >= 0 && (cur == nil || cur.Side != c.Side || cur.Wing != t.Wing) && c.MyTurn() {
 				// A ship of another wing: the wing is selected; a second
 				// click on it commands that ship alone.
-				c.SelectWing(t.Wing)
+				c.SelectWing(t.Wing, t.ID)
 				return nil, nil
 			}
 			c.Select(t.ID)

@@ -2,6 +2,7 @@ package play
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/calltoarms/ds9/game/ai"
 	"github.com/calltoarms/ds9/game/rules"
@@ -25,10 +26,14 @@ func (c *Controller) WingSel() *rules.Wing {
 	return nil
 }
 
-// SelectWing selects one of the side's wings: its ship nearest the middle
-// of the wing becomes the selected ship, for the panel and the camera.
-func (c *Controller) SelectWing(wing int) {
-	c.Selected = c.leadShip(wing)
+// SelectWing selects one of the side's wings through one of its ships (the
+// one clicked; NoShip: its ship nearest the middle of the wing), which
+// becomes the selected ship, for the panel and the camera.
+func (c *Controller) SelectWing(wing int, via rules.ShipID) {
+	c.Selected = via
+	if sh := c.View.Ship(via); sh == nil || sh.Wing != wing {
+		c.Selected = c.leadShip(wing)
+	}
 	c.Wing = wing
 	c.Mode = ModeMove
 	c.Weapon = -1
@@ -162,7 +167,7 @@ func (c *Controller) hoverWing(hv *Hover) {
 func (c *Controller) clickWing(hv *Hover) (*Applied, error) {
 	if t := hv.Ship; t != nil && t.Side == c.Side {
 		if t.Wing >= 0 && t.Wing != c.Wing {
-			c.SelectWing(t.Wing)
+			c.SelectWing(t.Wing, t.ID)
 		} else {
 			c.Select(t.ID)
 		}
@@ -201,7 +206,7 @@ func (c *Controller) doWing(a Action) (*Applied, error) {
 			return nil, nil
 		}
 		if sh := c.Sel(); sh != nil && sh.Wing >= 0 {
-			c.SelectWing(sh.Wing)
+			c.SelectWing(sh.Wing, sh.ID)
 		}
 	case ActCarryOn:
 		if w != nil {
@@ -227,8 +232,25 @@ func (c *Controller) doWing(a Action) (*Applied, error) {
 	return nil, nil
 }
 
+// phaseKey tells the phases of a battle apart.
+func (c *Controller) phaseKey() int { return c.View.Turn*2 + int(c.View.Active) }
+
+// Carried reports whether a wing has carried out its orders this phase.
+func (c *Controller) Carried(wing int) bool {
+	k, ok := c.carried[wing]
+	return ok && k == c.phaseKey()
+}
+
+func (c *Controller) markCarried(wing int) {
+	if c.carried == nil {
+		c.carried = map[int]int{}
+	}
+	c.carried[wing] = c.phaseKey()
+}
+
 // carry plans the orders that carry out a wing's orders, to give by Step.
 func (c *Controller) carry(wing int) {
+	c.markCarried(wing)
 	c.pending = append(c.pending[:0], c.S.Carry(c.Side, wing)...)
 	if len(c.pending) == 0 {
 		if w := c.View.Wing(wing); w != nil {
@@ -242,6 +264,7 @@ func (c *Controller) next() {
 	for len(c.pending) == 0 && len(c.queue) > 0 {
 		w := c.queue[0]
 		c.queue = c.queue[1:]
+		c.markCarried(w)
 		c.pending = append(c.pending[:0], c.S.Carry(c.Side, w)...)
 	}
 }
@@ -284,13 +307,25 @@ func (c *Controller) Step() (*Applied, error) {
 // selecting nothing, when the side has no such wing: then Tab goes from
 // ship to ship.
 func (c *Controller) NextWing(dir int) bool {
-	var ready []int
+	// The wings yet to carry out their orders this phase, else every wing
+	// with a ship that can still move or act.
+	var ready, fresh []int
 	for i := range c.View.Wings {
 		if w := &c.View.Wings[i]; w.Side == c.Side {
 			if n, _ := c.WingReady(w.Index); n > 0 {
 				ready = append(ready, w.Index)
+				if !c.Carried(w.Index) {
+					fresh = append(fresh, w.Index)
+				}
 			}
 		}
+	}
+	if len(fresh) > 0 && (c.Wing < 0 || !slices.Contains(fresh, c.Wing) || len(fresh) > 1) {
+		if c.Wing >= 0 && !slices.Contains(fresh, c.Wing) {
+			fresh = append(fresh, c.Wing) // a start to go on from
+			slices.Sort(fresh)
+		}
+		ready = fresh
 	}
 	if len(ready) == 0 {
 		return false
@@ -309,6 +344,6 @@ func (c *Controller) NextWing(dir int) bool {
 	default:
 		at = ((at+dir)%len(ready) + len(ready)) % len(ready)
 	}
-	c.SelectWing(ready[at])
+	c.SelectWing(ready[at], rules.NoShip)
 	return true
 }

@@ -411,13 +411,22 @@ func (h *hud) refresh() {
 	}
 	// The selected wing.
 	if wg := c.WingSel(); wg != nil {
-		ready, onMap := c.WingReady(wg.Index)
+		_, onMap := c.WingReady(wg.Index)
+		moving := 0
+		for _, id := range wg.Ships {
+			if sh := v.Ship(id); sh != nil && sh.Alive() && sh.MP > 0 {
+				moving++
+			}
+		}
 		add(fitText(wg.Name, f.Head, w), f.Head, render.WingColor(wg.Index), u(26))
 		if wg.Leader != "" {
 			add(fitText("Led by "+wg.Leader, f.Small, w), f.Small, render.ColDim.RGBA(), u(18))
 		}
-		add(fmt.Sprintf("%d ships · %d can still move or fire", onMap, ready), f.Small, render.ColText.RGBA(), u(18))
+		add(fmt.Sprintf("%d ships · %d with movement left", onMap, moving), f.Small, render.ColText.RGBA(), u(18))
 		wrap("Orders: "+c.OrdersText(wg), render.ColText.RGBA())
+		if c.Carried(wg.Index) {
+			add("Carried out this phase", f.Small, render.ColGood.RGBA(), u(16))
+		}
 		if c.MyTurn() {
 			y += u(4)
 			wrap(h.how("Click a hex to advance, an enemy to intercept, the station to assault (a section aimed at with [ ]: focus on it). G: carry on · U: hold · Shift+G: all wings · Y or a second click on a ship: one ship.",

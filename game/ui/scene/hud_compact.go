@@ -58,8 +58,14 @@ func (h *hud) summary() {
 	if sh == nil || r.w == 0 {
 		return
 	}
-	cl := v.Class(sh)
 	x, w := r.x+u(12), r.w-u(24)
+	if wg := c.WingSel(); wg != nil {
+		// A wing: its name and orders.
+		h.lines = append(h.lines, hudLine{text: fitText(wg.Name, f.Bold, w), x: x, y: r.y + u(6), face: f.Bold, col: render.WingColor(wg.Index)})
+		h.lines = append(h.lines, hudLine{text: fitText("Orders: "+c.OrdersText(wg), f.Small, w), x: x, y: r.y + u(27), face: f.Small, col: render.ColDim.RGBA()})
+		return
+	}
+	cl := v.Class(sh)
 	right := ""
 	if sh.Side == c.Side && !cl.Station {
 		right = fmt.Sprintf("MP %d/%d", sh.MP, cl.Speed)

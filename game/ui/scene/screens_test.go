@@ -273,4 +273,16 @@ func script(p *player, h *xHost) {
 	p.until("the briefing", 5, func() bool { return p.scene() == "briefing" })
 	p.run(20)
 	p.shoot(h, "23-campaign-briefing")
+	// The Dominion's phase, by wing orders, in the real loop.
+	bs, err := newBattle(p.g, p.g.Scenarios[0], "dominion", "normal", 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.g.SetScene(bs)
+	p.until("the Dominion's phase", 600, p.myTurn)
+	inputs, report := wingTurn(p, func(name string) { p.shoot(h, name) })
+	t.Logf("under X: %s", report)
+	if inputs > 40 {
+		t.Errorf("the Dominion's phase took %d inputs, more than 40", inputs)
+	}
 }

@@ -154,3 +154,31 @@ func TestWingCommand(t *testing.T) {
 		t.Errorf("%d command orders recorded", commands)
 	}
 }
+
+// TestHUDLayoutWings: with a Dominion wing selected, at every screen size,
+// the HUD keeps the rules TestHUDLayout checks: the wing bar's buttons, the
+// panel's wing and the compact summary fit, and nothing covers anything.
+func TestHUDLayoutWings(t *testing.T) {
+	for _, sz := range hudSizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			p := newPlayer(t, Options{Scenario: "second-battle-of-ds9", Side: "dominion", Scene: "battle", Seed: 2, Width: sz.w, Height: sz.h, Touch: sz.touch})
+			p.run(2)
+			b := p.battle()
+			p.tap(ebiten.KeyTab)
+			p.g.Input.TouchDevice = sz.touch
+			if b.ctl.WingSel() == nil {
+				t.Fatal("Tab selected no wing")
+			}
+			if len(b.hud.btns) != len(wingButtons) {
+				t.Fatalf("the bar has %d buttons with a wing selected", len(b.hud.btns))
+			}
+			for _, open := range []bool{false, true} {
+				for _, logOpen := range []bool{false, true} {
+					b.hud.panelOpen, b.hud.logOpen = open, logOpen
+					p.run(1)
+					checkHUD(t, p, fmt.Sprintf("wing selected, panel %v, log %v", open, logOpen), !open && !logOpen || !b.hud.compact)
+				}
+			}
+		})
+	}
+}
