@@ -36,7 +36,10 @@ type helpKey struct {
 // helpKeys are the commands the help lists.
 func helpKeys() []helpKey {
 	return []helpKey{
-		{input.CmdNextShip, "next ship with orders left (Shift: previous)"},
+		{input.CmdNextShip, "next wing (or ship) with orders left (Shift: previous)"},
+		{input.CmdWing, "command the selected ship's whole wing, or one ship of the wing"},
+		{input.CmdCarryOn, "the selected wing carries out its orders"}, {input.CmdHold, "the selected wing holds where it stands"},
+		{input.CmdAllWings, "every wing carries out its orders"},
 		{input.CmdAct, "act on the cursor hex: select, move, fire, lay, cover, board"},
 		{input.CmdMove, "move"}, {input.CmdFire, "fire"}, {input.CmdNextTarget, "next target in range"},
 		{input.CmdMine, "lay a mine"}, {input.CmdCloak, "cloak or decloak"}, {input.CmdCover, "cover a friendly ship"},
@@ -91,6 +94,7 @@ func (h *helpOverlay) describe(w float64) {
 		add(lineBody, input.KeysFor(k.cmd)+": "+k.does)
 	}
 	add(lineDim, "Mouse: click a ship to select it, a blue hex to move, an enemy to fire (hover first for the odds); drag or wheel to pan and zoom. The rules in full: docs/rules.md.")
+	add(lineDim, "Attack wings: a click on a ship of a wing selects the whole wing (a second click, that ship alone). With a wing selected, click a hex to advance on it, an enemy ship to intercept it, the station to assault it (after choosing a section with [ ], to focus fire on it): the wing's ships then carry out the order one by one, each move and shot shown and logged.")
 }
 
 // update runs a frame of the help; it reports whether the help closed.
