@@ -498,6 +498,9 @@ func (a *crew) value(v *rules.View, m *mark, e int) int {
 		}
 		worth += m.class.Troops * 5
 	}
+	if leads(v, m.ship) {
+		worth *= 2 // its wing falls apart without it
+	}
 	val := worth * min(e, left) * 100 / left
 	if e >= left {
 		val += val

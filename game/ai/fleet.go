@@ -622,6 +622,9 @@ func (d *fleet) value(v *rules.View, p *planned, m *mark, e, sec int) int {
 	if p.wing != nil && p.wing.Target == m.ship.ID {
 		worth *= 3
 	}
+	if leads(v, m.ship) {
+		worth *= 2 // its wing falls apart without it
+	}
 	if p.wing != nil && p.wing.Directive == rules.Focus && m.class.Station {
 		worth *= 4
 	}
@@ -630,4 +633,14 @@ func (d *fleet) value(v *rules.View, p *planned, m *mark, e, sec int) int {
 		val += val / 2
 	}
 	return val
+}
+
+// leads reports whether a ship carries its wing's leader, still in command:
+// destroying it breaks the wing's cohesion (docs/rules.md §9).
+func leads(v *rules.View, sh *rules.Ship) bool {
+	if sh.Wing < 0 {
+		return false
+	}
+	w := v.Wing(sh.Wing)
+	return w != nil && w.Flagship == sh.ID && !w.Leaderless
 }

@@ -16,6 +16,9 @@ const (
 	CoverPenalty = 20 // hit-chance penalty on attacks against a covered ward
 	CoverReturns = 2  // return-fire volleys a covering ship has until its next phase
 	MinePierce   = 50 // percent of a mine's damage that bypasses shields
+	// CohesionPenalty is the hit-chance penalty of the ships of a wing whose
+	// leader's ship has been destroyed (docs/rules.md §9).
+	CohesionPenalty = 10
 
 	// The boarding fight (§8 of docs/rules.md): the garrison loses the boarders'
 	// troops times a roll of BoardMin..BoardMax percent, only BoardPowered percent

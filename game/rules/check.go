@@ -144,6 +144,9 @@ func checkCommand(k known, o Order) error {
 	if !fighting {
 		return fmt.Errorf("%s has no ship left in the battle", w.Name)
 	}
+	if w.Leaderless {
+		return fmt.Errorf("%s has lost its leader: it carries on with the orders it had", w.Name)
+	}
 	if !o.Directive.Valid() {
 		return fmt.Errorf("unknown directive %d", uint8(o.Directive))
 	}

@@ -58,7 +58,7 @@ func (s *State) Checksum() uint64 {
 		for _, v := range [...]int{int(sh.Status), sh.Pos.Q, sh.Pos.R, sh.Hull, sh.Shields, sh.MP, sh.Actions, int(sh.Covering), sh.Returns, sh.Volleys, sh.Garrison, sh.EvacuateAt} {
 			h.int(v)
 		}
-		for _, b := range [...]bool{sh.Cloaked, sh.MainPower, sh.Evacuated, sh.Sabotaged, sh.Captured} {
+		for _, b := range [...]bool{sh.Cloaked, sh.MainPower, sh.Evacuated, sh.Sabotaged, sh.Captured, sh.Disordered} {
 			h.bool(b)
 		}
 		for _, v := range sh.Section {
@@ -71,6 +71,7 @@ func (s *State) Checksum() uint64 {
 			h.int(v)
 		}
 		h.bool(w.Ordered)
+		h.bool(w.Leaderless)
 	}
 	for fi := range s.Fields {
 		m := &s.Fields[fi]

@@ -34,15 +34,20 @@ func (s *State) chance(a *Ship, w *Weapon, t *Ship) int {
 }
 
 // shotChance is the hit chance of one shot of a's weapon w, fired from from, at
-// t: HitChance with the range between their nearest hexes, t's evasion and the
-// shelter of its hex (none for a station).
+// t: HitChance with the range between their nearest hexes, t's evasion (and
+// CohesionPenalty more when a is Disordered) and the shelter of its hex (none
+// for a station).
 func shotChance(m *Map, cls []Class, a *Ship, from hex.Hex, w *Weapon, t *Ship, covered bool) int {
 	tc := &cls[t.Class]
 	shelter := 0
 	if !tc.Station {
 		shelter = m.At(t.Pos).Shelter()
 	}
-	return HitChance(w, rangeFrom(cls, a, from, t), tc.Evasion, shelter, covered)
+	evasion := tc.Evasion
+	if a.Disordered {
+		evasion += CohesionPenalty // the same as the target dodging better
+	}
+	return HitChance(w, rangeFrom(cls, a, from, t), evasion, shelter, covered)
 }
 
 // Split divides dmg points of damage, pierce percent of which bypasses
@@ -147,6 +152,7 @@ func (s *State) destroy(t *Ship, ev *[]Event) {
 	t.Status = Destroyed
 	s.Losses[t.Side]++
 	s.emit(ev, Event{Kind: ShipDestroyed, Side: t.Side, Ship: t.ID, To: t.Pos})
+	s.leaderLost(t, ev)
 }
 
 // perimeter lets enemy stations' perimeter defenses fire on a ship that has just

@@ -16,3 +16,20 @@ func (s *State) command(o Order, ev *[]Event) {
 	s.emit(ev, Event{Kind: WingOrdered, Side: w.Side, Ship: NoShip, Target: w.Target, To: w.Hold,
 		Section: w.Section, Value: w.Index, Text: w.Directive.String()})
 }
+
+// leaderLost breaks the cohesion of the wing whose leader flew in t, now
+// destroyed: the wing takes no new orders, and its ships, those still to
+// arrive too, shoot less well (Disordered). Both sides are told.
+func (s *State) leaderLost(t *Ship, ev *[]Event) {
+	for i := range s.Wings {
+		w := &s.Wings[i]
+		if w.Flagship != t.ID || w.Leaderless {
+			continue
+		}
+		w.Leaderless = true
+		for _, id := range w.Ships {
+			s.Ships[id].Disordered = true
+		}
+		s.emit(ev, Event{Kind: LeaderLost, Side: w.Side, Ship: t.ID, To: t.Pos, Value: w.Index, Text: w.Leader})
+	}
+}

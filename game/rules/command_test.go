@@ -66,3 +66,43 @@ func TestCommandOrder(t *testing.T) {
 	}
 	checkInvariants(t, s)
 }
+
+// A wing's leader lost with its flagship: both sides are told, the wing takes
+// no new orders, and its ships (those still to arrive too) shoot less well.
+func TestLeaderLost(t *testing.T) {
+	b := newBuilder(t)
+	st := b.ship(clsStation, SideA, stationAt)
+	wi, ships := b.wing(SideB, clsJem, 3, 0, FromEntry, hex.Hex{})
+	b.Wings[wi].Leader, b.Wings[wi].Flagship = "Gul Test", ships[0]
+	for k, id := range ships[:2] {
+		b.Ships[id].Status, b.Ships[id].Pos = OnMap, hex.Ring(stationAt, 3)[k*2]
+	}
+	other, _ := b.wing(SideB, clsJem, 1, 9, FromEntry, hex.Hex{}) // no leader: its ship 0 is no flagship
+	s := b.start()
+	if s.Wings[other].Flagship != NoShip {
+		t.Fatalf("a wing without a leader has flagship %d", s.Wings[other].Flagship)
+	}
+	a := &s.Ships[ships[1]]
+	w := &s.Class(a).Weapons[0]
+	before := s.chance(a, w, &s.Ships[st])
+	var ev []Event
+	s.destroy(&s.Ships[ships[0]], &ev)
+	e := find(ev, LeaderLost)
+	if e == nil || e.Value != wi || e.Text != "Gul Test" {
+		t.Fatalf("events %v", kinds(ev))
+	}
+	if !s.Wings[wi].Leaderless || !s.Ships[ships[1]].Disordered || !s.Ships[ships[2]].Disordered {
+		t.Fatalf("after the flagship's loss: wing %+v", s.Wings[wi])
+	}
+	if got := s.chance(a, w, &s.Ships[st]); got != max(MinHit, before-CohesionPenalty) {
+		t.Errorf("hit chance %d after the leader's loss, %d before", got, before)
+	}
+	apply(t, s, endPhase(SideA))
+	applyErr(t, s, Order{Kind: Command, Side: SideB, Wing: wi, Directive: Advance, At: stationAt}, "lost its leader")
+	// Another ship lost tells nothing of leaders.
+	ev = ev[:0]
+	s.destroy(&s.Ships[ships[1]], &ev)
+	if find(ev, LeaderLost) != nil {
+		t.Error("a second leader-lost event")
+	}
+}

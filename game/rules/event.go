@@ -53,6 +53,7 @@ const (
 	TeamFailed     // team Ship's attempt on Section of station Target failed (Value: its chance)
 	TeamCaught     // team Ship was caught aboard station Target
 	WingOrdered    // wing Value of Side was given Text (a directive) at Target (Section) or To; told to Side only
+	LeaderLost     // the leader (Text) of wing Value was lost with Ship: the wing loses cohesion
 	eventKindCount
 )
 
@@ -65,7 +66,7 @@ var eventKindNames = [eventKindCount]string{
 	"program-sisko-197", "boarded", "station-captured", "reinforcements-arrived",
 	"reinforcements-blocked", "shields-restored", "turn-ended", "outcome-decided",
 	"mine-foiled", "minefield-down", "mine-swept", "team-struck", "team-failed", "team-caught",
-	"wing-ordered",
+	"wing-ordered", "leader-lost",
 }
 
 // String returns the event kind's id.

@@ -41,7 +41,7 @@ var eventRoles = [eventKindCount]roles{
 	TurnBegan: {public: true}, PhaseBegan: {public: true}, TurnEnded: {public: true},
 	OutcomeDecided: {public: true}, MinefieldActivated: {public: true},
 	MinefieldCloaked: {public: true}, ReinforcementsBlocked: {public: true},
-	MinefieldDown: {public: true}, MineSwept: {ship: true},
+	MinefieldDown: {public: true}, MineSwept: {ship: true}, LeaderLost: {public: true},
 	Moved: {ship: true}, ShieldsDown: {ship: true}, SectionDisabled: {ship: true},
 	ShipDestroyed: {ship: true}, CloakEngaged: {ship: true}, CloakDropped: {ship: true},
 	Withdrew: {ship: true}, MainPowerLost: {ship: true}, EvacuationOrdered: {ship: true},

@@ -57,6 +57,9 @@ type Ship struct {
 	Covering ShipID // the ship this one covers, or NoShip
 	Returns  int    // covering return-fire volleys left
 	Volleys  int    // stations: perimeter volleys left this enemy phase
+	// Disordered: the ship's wing has lost its leader (Wing.Leaderless): its
+	// shots hit CohesionPenalty percent less often.
+	Disordered bool
 
 	// Stations only.
 	MainPower  bool
@@ -178,6 +181,10 @@ type Wing struct {
 	Name      string
 	Side      Side
 	Leader    string // e.g. Gul Dukat
+	// Flagship is the ship the leader flies in (NoShip: a wing without a
+	// leader). When it is destroyed the wing loses cohesion (Leaderless).
+	Flagship   ShipID
+	Leaderless bool
 	Directive Directive
 	Target    ShipID  // the ship or station the directive names, NoShip for none
 	Section   int     // Focus: the station section to fire on

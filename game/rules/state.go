@@ -237,6 +237,9 @@ func New(su Setup, seed uint64) (*State, error) {
 		w := su.Wings[i]
 		w.Ships = nil
 		w.Index = i
+		if w.Leader == "" {
+			w.Flagship = NoShip // no leader, no flagship
+		}
 		if !w.Side.Valid() {
 			return nil, fmt.Errorf("wing %s: invalid side", w.Key)
 		}
@@ -302,6 +305,9 @@ func New(su Setup, seed uint64) (*State, error) {
 	for _, w := range s.Wings {
 		if w.Target != NoShip && (w.Target < 0 || int(w.Target) >= len(s.Ships)) {
 			return nil, fmt.Errorf("wing %s: no target ship %d", w.Key, w.Target)
+		}
+		if w.Flagship != NoShip && (w.Flagship < 0 || int(w.Flagship) >= len(s.Ships) || s.Ships[w.Flagship].Wing != w.Index) {
+			return nil, fmt.Errorf("wing %s: its flagship %d is not one of its ships", w.Key, w.Flagship)
 		}
 	}
 	if err := s.setFields(su.Minefields); err != nil {

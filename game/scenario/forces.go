@@ -190,6 +190,10 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 					sh.Status = rules.OnMap
 					taken[sh.Pos] = true
 				}
+				if w.Leader != "" && w.Flagship == rules.NoShip {
+					// The leader flies in the wing's first ship.
+					w.Flagship = rules.ShipID(len(su.Ships))
+				}
 				su.Ships = append(su.Ships, sh)
 			}
 		}
@@ -199,7 +203,7 @@ func buildForces(d *doc, f *scenarioFile, su *rules.Setup) error {
 }
 
 func buildWing(d *doc, at []any, wf wingFile, su *rules.Setup, keys map[string]rules.ShipID) (rules.Wing, error) {
-	w := rules.Wing{Key: wf.ID, Name: wf.Name, Leader: wf.Leader, Arrive: wf.Arrive, Target: rules.NoShip, Section: wf.Section}
+	w := rules.Wing{Key: wf.ID, Name: wf.Name, Leader: wf.Leader, Arrive: wf.Arrive, Target: rules.NoShip, Section: wf.Section, Flagship: rules.NoShip}
 	if w.Name == "" {
 		w.Name = wf.ID
 	}

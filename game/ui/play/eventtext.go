@@ -206,6 +206,12 @@ func Describe(sc *scenario.Scenario, k Sight, e rules.Event) string {
 		return fmt.Sprintf("%s arrives (%d ships).", capital(WingName(sc, k, e.Value)), e.Count)
 	case rules.ReinforcementsBlocked:
 		return fmt.Sprintf("The minefield stops %s at the wormhole.", WingName(sc, k, e.Value))
+	case rules.LeaderLost:
+		who := e.Text
+		if who == "" {
+			who = "The leader"
+		}
+		return fmt.Sprintf("%s is lost with %s: %s loses cohesion (no new orders, shots −%d%%).", who, name(ship), WingName(sc, k, e.Value), rules.CohesionPenalty)
 	case rules.WingOrdered:
 		what := "assault " + name(target)
 		switch e.Text {

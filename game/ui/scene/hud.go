@@ -424,6 +424,9 @@ func (h *hud) refresh() {
 		}
 		add(fmt.Sprintf("%d ships · %d with movement left", onMap, moving), f.Small, render.ColText.RGBA(), u(18))
 		wrap("Orders: "+c.OrdersText(wg), render.ColText.RGBA())
+		if wg.Leaderless {
+			wrap(fmt.Sprintf("Its leader is lost: it takes no new orders, and its ships' shots hit %d%% less often.", rules.CohesionPenalty), render.ColWarn.RGBA())
+		}
 		if c.Carried(wg.Index) {
 			add("Carried out this phase", f.Small, render.ColGood.RGBA(), u(16))
 		}
