@@ -361,6 +361,10 @@ func (a *crew) station(v *rules.View, sh *rules.Ship) {
 		return
 	}
 	if !sh.MainPower {
+		if o, ok := a.reroute(v, sh); ok {
+			a.out = append(a.out, o)
+			return
+		}
 		// The evacuation serves the station's sabotage program: without one it
 		// would only hand the station to the next boarding party.
 		if sh.EvacuateAt == 0 && sh.Program.NeedsEvacuated && a.untenable(v, sh) {
@@ -368,10 +372,48 @@ func (a *crew) station(v *rules.View, sh *rules.Ship) {
 		}
 		return
 	}
-	left := sh.Actions - a.sweep(v, sh)
+	left := sh.Actions
+	if o, ok := a.repair(v, sh); ok {
+		a.out = append(a.out, o)
+		left--
+	}
+	left -= a.sweep(v, sh)
 	if left > 0 {
 		a.fire(v, sh, sh.Pos, left)
 	}
+}
+
+// repair has the station's damage control (from the normal level on) mend
+// the section carrying its main power once it has lost a repair's worth of
+// hull: an action taken from its guns.
+func (a *crew) repair(v *rules.View, sh *rules.Ship) (rules.Order, bool) {
+	c := v.Class(sh)
+	if a.level < Normal || c.Repair <= 0 {
+		return rules.Order{}, false
+	}
+	si, ok := c.Section(sh.PowerAt)
+	if !ok || c.Sections[si].Hull-sh.Section[si] < c.Repair {
+		return rules.Order{}, false
+	}
+	o := rules.Order{Kind: rules.Repair, Side: v.Side, Ship: sh.ID, Section: sh.PowerAt}
+	return o, v.Check(o) == nil
+}
+
+// reroute brings the station's main power back, when it can, through the
+// standing section with the most hull left.
+func (a *crew) reroute(v *rules.View, sh *rules.Ship) (rules.Order, bool) {
+	c := v.Class(sh)
+	if !c.Reroute {
+		return rules.Order{}, false
+	}
+	best, hp := -1, 0
+	for i, sec := range c.Sections {
+		if sh.Section[i] > hp {
+			best, hp = sec.ID, sh.Section[i]
+		}
+	}
+	o := rules.Order{Kind: rules.Reroute, Side: v.Side, Ship: sh.ID, Section: best}
+	return o, best >= 0 && v.Check(o) == nil
 }
 
 // sweep fires a station's mine-sweeping beams at the enemy minefield while it

@@ -96,7 +96,7 @@ func mainPowerDown(m *mark) bool {
 		return true
 	}
 	for k, s := range m.class.Sections {
-		if s.MainPower && m.section[k] <= 0 {
+		if s.ID == m.ship.PowerAt && m.section[k] <= 0 {
 			return true
 		}
 	}

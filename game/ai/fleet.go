@@ -441,8 +441,8 @@ func (d *fleet) sectionFor(m *mark, w *rules.Wing) int {
 	alive := func(k int) bool { return m.section[k] > 0 }
 	power := -1
 	for k, s := range c.Sections {
-		if s.MainPower && alive(k) {
-			power = k
+		if s.ID == m.ship.PowerAt && alive(k) {
+			power = k // the section carrying its main power now
 		}
 	}
 	if d.level == Easy {

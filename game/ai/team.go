@@ -90,7 +90,7 @@ func teamTarget(v *rules.View, st *rules.Ship) int {
 		}
 	}
 	for _, sec := range sc.Sections {
-		if sec.MainPower && up(sec.ID) {
+		if sec.ID == st.PowerAt && up(sec.ID) {
 			return sec.ID
 		}
 	}

@@ -72,6 +72,10 @@ func (s *State) Apply(o Order) ([]Event, error) {
 		s.disable(o, &ev)
 	case Command:
 		s.command(o, &ev)
+	case Repair:
+		s.repair(o, &ev)
+	case Reroute:
+		s.reroute(o, &ev)
 	}
 	s.checkEnd(&ev)
 	return ev, nil

@@ -87,6 +87,10 @@ func check(k known, o Order) error {
 		return checkSweep(k, sh, o.Weapon, o.At)
 	case Disable:
 		return checkDisable(k, sh, o.Target, o.Section)
+	case Repair:
+		return checkRepair(f, sh, o.Section)
+	case Reroute:
+		return checkReroute(f, sh, o.Section)
 	}
 	return nil
 }

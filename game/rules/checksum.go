@@ -55,10 +55,10 @@ func (s *State) Checksum() uint64 {
 	}
 	for i := range s.Ships {
 		sh := &s.Ships[i]
-		for _, v := range [...]int{int(sh.Status), sh.Pos.Q, sh.Pos.R, sh.Hull, sh.Shields, sh.MP, sh.Actions, int(sh.Covering), sh.Returns, sh.Volleys, sh.Garrison, sh.EvacuateAt} {
+		for _, v := range [...]int{int(sh.Status), sh.Pos.Q, sh.Pos.R, sh.Hull, sh.Shields, sh.MP, sh.Actions, int(sh.Covering), sh.Returns, sh.Volleys, sh.Garrison, sh.EvacuateAt, sh.PowerAt} {
 			h.int(v)
 		}
-		for _, b := range [...]bool{sh.Cloaked, sh.MainPower, sh.Evacuated, sh.Sabotaged, sh.Captured, sh.Disordered} {
+		for _, b := range [...]bool{sh.Cloaked, sh.MainPower, sh.Evacuated, sh.Sabotaged, sh.Captured, sh.Disordered, sh.Rerouted} {
 			h.bool(b)
 		}
 		for _, v := range sh.Section {

@@ -102,6 +102,12 @@ type Class struct {
 	// ReactionVolleys is how many times per enemy phase a station's perimeter
 	// weapons fire on enemies entering their range.
 	ReactionVolleys int
+	// Repair is, on a station, the hull one damage-control action restores
+	// to a damaged section still standing (0: none). Reroute lets it, once,
+	// route its main power through another standing section when the
+	// section carrying it is gone (docs/rules.md §8).
+	Repair  int
+	Reroute bool
 
 	Weapons  []Weapon
 	Sections []Section
@@ -184,6 +190,10 @@ func (c *Class) Validate() error {
 	k.in("actions", c.Actions, 1, MaxActions)
 	k.in("radius", c.Radius, 0, MaxRadius)
 	k.in("reaction_volleys", c.ReactionVolleys, 0, MaxReactionVolleys)
+	k.in("repair", c.Repair, 0, MaxHull)
+	if !c.Station && (c.Repair != 0 || c.Reroute) {
+		k.fail("repair", -1, -1, "only a station has damage control (repair, reroute)")
+	}
 	if len(c.Weapons) > MaxWeapons {
 		k.fail("weapons", -1, -1, "%d weapons, at most %d", len(c.Weapons), MaxWeapons)
 	}

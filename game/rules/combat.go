@@ -197,7 +197,7 @@ func (s *State) perimeter(sh *Ship, prev hex.Hex, ev *[]Event) bool {
 func (s *State) sectionDown(t *Ship, si int, ev *[]Event) {
 	tc := s.Class(t)
 	s.emit(ev, Event{Kind: SectionDisabled, Side: t.Side, Ship: t.ID, Section: tc.Sections[si].ID, To: t.Pos, Text: tc.Sections[si].Name})
-	if tc.Sections[si].MainPower {
+	if tc.Sections[si].ID == t.PowerAt {
 		s.powerLoss(t, ev)
 	}
 }

@@ -54,6 +54,8 @@ const (
 	TeamCaught     // team Ship was caught aboard station Target
 	WingOrdered    // wing Value of Side was given Text (a directive) at Target (Section) or To; told to Side only
 	LeaderLost     // the leader (Text) of wing Value was lost with Ship: the wing loses cohesion
+	Repaired       // station Ship's damage control restored Value hull to Section
+	PowerRerouted  // station Ship's main power now runs through Section (Value: the hull it cost)
 	eventKindCount
 )
 
@@ -66,7 +68,7 @@ var eventKindNames = [eventKindCount]string{
 	"program-sisko-197", "boarded", "station-captured", "reinforcements-arrived",
 	"reinforcements-blocked", "shields-restored", "turn-ended", "outcome-decided",
 	"mine-foiled", "minefield-down", "mine-swept", "team-struck", "team-failed", "team-caught",
-	"wing-ordered", "leader-lost",
+	"wing-ordered", "leader-lost", "repaired", "power-rerouted",
 }
 
 // String returns the event kind's id.

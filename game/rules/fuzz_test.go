@@ -226,7 +226,7 @@ func (d *orderDecoder) order(st *rules.State) rules.Order {
 	if k < commanderBelow {
 		return d.commander(st)
 	}
-	o.Kind = rules.OrderKind(k % 16) // 15: one past the last kind
+	o.Kind = rules.OrderKind(k % 18) // 17: one past the last kind
 	if k >= 250 {
 		o.Kind = rules.OrderKind(k)
 	}
@@ -275,6 +275,14 @@ func (d *orderDecoder) order(st *rules.State) rules.Order {
 		}
 	case rules.AnswerTerms:
 		o.Accept = d.byte()%16 == 0
+	case rules.Repair, rules.Reroute:
+		if sh := st.Ship(o.Ship); sh != nil && d.byte() < 224 {
+			if secs := st.Class(sh).Sections; len(secs) > 0 {
+				o.Section = secs[d.pick(len(secs))].ID
+			}
+		} else {
+			o.Section = d.raw()
+		}
 	case rules.Command:
 		o.Wing = d.pick(len(st.Wings) + 1)
 		if d.byte()%8 == 0 {

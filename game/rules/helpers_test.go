@@ -30,7 +30,7 @@ func testClasses() []Class {
 		{
 			ID: "station", Name: "Test Station", Faction: "bajoran", Station: true,
 			Shields: 40, ShieldRegen: 10, Sensors: 10, Detect: 2, Garrison: 10, Actions: 2,
-			Radius: 1, ReactionVolleys: 2,
+			Radius: 1, ReactionVolleys: 2, Repair: 15, Reroute: true,
 			Weapons: []Weapon{
 				{Name: "phaser array", Kind: Phaser, Range: 3, Accuracy: 80, Damage: 5, Shots: 3, Section: secHabitat, Perimeter: true},
 				{Name: "torpedo launcher", Kind: PhotonTorpedo, Range: 5, Accuracy: 70, Damage: 10, Shots: 2, Pierce: 20, Section: secOps},

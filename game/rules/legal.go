@@ -18,6 +18,9 @@ type Options struct {
 	Wards                                        []ShipID  // friendly ships it may cover
 	Boards                                       []ShipID  // enemy stations it may board
 	Cloak, Decloak, Evacuate, Sabotage, Withdraw bool
+	// Repairs and Reroutes are the station's sections its damage control
+	// may repair, or route its main power through.
+	Repairs, Reroutes []int
 }
 
 // AttackOption is one attack a ship may make: a weapon at a target (a station:
@@ -37,7 +40,8 @@ func (a AttackOption) Order(side Side, ship ShipID) Order {
 // Any reports whether the ship has anything it may still do.
 func (o *Options) Any() bool {
 	return len(o.Moves) > 0 || len(o.Attacks) > 0 || len(o.Mines) > 0 || len(o.Wards) > 0 ||
-		len(o.Boards) > 0 || o.Cloak || o.Decloak || o.Evacuate || o.Sabotage || o.Withdraw
+		len(o.Boards) > 0 || o.Cloak || o.Decloak || o.Evacuate || o.Sabotage || o.Withdraw ||
+		len(o.Repairs) > 0 || len(o.Reroutes) > 0
 }
 
 // Options lists what a ship of the view's side may be ordered to do now; a
@@ -86,6 +90,14 @@ func (v *View) Options(id ShipID) Options {
 	out.Evacuate = try(Order{Kind: Evacuate})
 	out.Sabotage = try(Order{Kind: Sabotage})
 	out.Withdraw = try(Order{Kind: Withdraw})
+	for _, sec := range v.Class(sh).Sections {
+		if try(Order{Kind: Repair, Section: sec.ID}) {
+			out.Repairs = append(out.Repairs, sec.ID)
+		}
+		if try(Order{Kind: Reroute, Section: sec.ID}) {
+			out.Reroutes = append(out.Reroutes, sec.ID)
+		}
+	}
 	return out
 }
 

@@ -26,12 +26,14 @@ const (
 	Sweep                        // Ship fires its sweeping Weapon at the mines around hex At
 	Disable                      // team Ship tries to disable Section of the station Target it is aboard
 	Command                      // the side's attack wing Wing is given Directive: at Target (Section), or At
+	Repair                       // station Ship's damage control restores hull to its Section
+	Reroute                      // station Ship routes its main power through its Section
 	orderKindCount
 )
 
 var orderKindNames = [orderKindCount]string{
 	"answer-terms", "move", "attack", "lay-mine", "cloak", "decloak", "cover",
-	"evacuate", "sabotage", "board", "withdraw", "end-phase", "sweep", "disable", "command",
+	"evacuate", "sabotage", "board", "withdraw", "end-phase", "sweep", "disable", "command", "repair", "reroute",
 }
 
 // String returns the order kind's id.

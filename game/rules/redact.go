@@ -46,6 +46,7 @@ var eventRoles = [eventKindCount]roles{
 	ShipDestroyed: {ship: true}, CloakEngaged: {ship: true}, CloakDropped: {ship: true},
 	Withdrew: {ship: true}, MainPowerLost: {ship: true}, EvacuationOrdered: {ship: true},
 	Evacuated: {ship: true}, Sabotaged: {ship: true}, MineLaid: {ship: true},
+	Repaired: {ship: true}, PowerRerouted: {ship: true},
 	MineDetonated:   {ship: true, target: true, keepPlace: true},
 	MoveInterrupted: {ship: true, target: true, keepPlace: true},
 	MineFoiled:      {ship: true, target: true, keepPlace: true},

@@ -62,7 +62,9 @@ type Ship struct {
 	Disordered bool
 
 	// Stations only.
-	MainPower  bool
+	MainPower bool
+	PowerAt   int  // the id of the section carrying main power (0: none)
+	Rerouted  bool // main power has been re-routed once (Reroute)
 	Garrison   int
 	EvacuateAt int // turn the evacuation completes; 0 when not ordered
 	Evacuated  bool

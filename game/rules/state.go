@@ -275,6 +275,11 @@ func New(su Setup, seed uint64) (*State, error) {
 				n.Hull += sec.Hull
 			}
 			n.MainPower = true
+			for _, sec := range c.Sections {
+				if sec.MainPower {
+					n.PowerAt = sec.ID
+				}
+			}
 			n.Garrison = c.Garrison
 			n.Program = sh.Program
 		}
@@ -308,6 +313,11 @@ func New(su Setup, seed uint64) (*State, error) {
 		}
 		if w.Flagship != NoShip && (w.Flagship < 0 || int(w.Flagship) >= len(s.Ships) || s.Ships[w.Flagship].Wing != w.Index) {
 			return nil, fmt.Errorf("wing %s: its flagship %d is not one of its ships", w.Key, w.Flagship)
+		}
+	}
+	for i := range s.Wings {
+		if w := &s.Wings[i]; w.Flagship != NoShip && s.Ships[w.Flagship].Status == Absent {
+			w.Flagship = NoShip // its leader's ship is not in this battle
 		}
 	}
 	if err := s.setFields(su.Minefields); err != nil {

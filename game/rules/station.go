@@ -1,5 +1,7 @@
 package rules
 
+import "fmt"
+
 // powerLoss cuts a station's main power: shields fall and stay down, and its
 // weapons go silent.
 func (s *State) powerLoss(st *Ship, ev *[]Event) {
@@ -98,4 +100,87 @@ func (s *State) withdraw(o Order, ev *[]Event) {
 	sh.Status = Escaped
 	sh.Actions, sh.MP = 0, 0
 	s.emit(ev, Event{Kind: Withdrew, Side: sh.Side, Ship: sh.ID, To: sh.Pos})
+}
+
+// Damage control: a station whose class has Repair restores hull to a
+// damaged section still standing, an action at a time; one with Reroute
+// may, once, bring its main power back through another standing section
+// when the section carrying it is gone, at the cost of all its actions that
+// phase and half of that section's hull. Its shields then come back as they
+// regenerate.
+
+// checkRepair tests a damage-control repair of one of a station's sections.
+func checkRepair(f *frame, sh *Ship, section int) error {
+	c := f.class(sh)
+	if !c.Station || c.Repair <= 0 {
+		return fmt.Errorf("%s has no damage control", sh.Name)
+	}
+	if sh.Evacuated {
+		return fmt.Errorf("%s is evacuated: no one is left for damage control", sh.Name)
+	}
+	if err := needAction(sh); err != nil {
+		return err
+	}
+	si, ok := c.Section(section)
+	if !ok {
+		return fmt.Errorf("%s has no section %d", sh.Name, section)
+	}
+	switch hp := sh.Section[si]; {
+	case hp <= 0:
+		return fmt.Errorf("%s is gone: damage control cannot bring it back", c.Sections[si].Name)
+	case hp >= c.Sections[si].Hull:
+		return fmt.Errorf("%s is not damaged", c.Sections[si].Name)
+	}
+	return nil
+}
+
+// checkReroute tests routing a station's main power through a section.
+func checkReroute(f *frame, sh *Ship, section int) error {
+	c := f.class(sh)
+	switch {
+	case !c.Station || !c.Reroute:
+		return fmt.Errorf("%s cannot re-route its main power", sh.Name)
+	case sh.MainPower:
+		return fmt.Errorf("%s has main power", sh.Name)
+	case sh.Rerouted:
+		return fmt.Errorf("%s has re-routed its main power once already", sh.Name)
+	case sh.Evacuated:
+		return fmt.Errorf("%s is evacuated: no one is left to re-route its power", sh.Name)
+	}
+	if err := needAction(sh); err != nil {
+		return err
+	}
+	si, ok := c.Section(section)
+	if !ok {
+		return fmt.Errorf("%s has no section %d", sh.Name, section)
+	}
+	if sh.Section[si] <= 0 {
+		return fmt.Errorf("%s is gone", c.Sections[si].Name)
+	}
+	return nil
+}
+
+// repair restores hull to a station's section.
+func (s *State) repair(o Order, ev *[]Event) {
+	sh := &s.Ships[o.Ship]
+	c := s.Class(sh)
+	si, _ := c.Section(o.Section)
+	sh.Actions--
+	n := min(c.Repair, c.Sections[si].Hull-sh.Section[si])
+	sh.Section[si] += n
+	sh.Hull += n
+	s.emit(ev, Event{Kind: Repaired, Side: sh.Side, Ship: sh.ID, To: sh.Pos, Section: o.Section, Value: n, Text: c.Sections[si].Name})
+}
+
+// reroute brings a station's main power back through a section.
+func (s *State) reroute(o Order, ev *[]Event) {
+	sh := &s.Ships[o.Ship]
+	c := s.Class(sh)
+	si, _ := c.Section(o.Section)
+	sh.Actions = 0
+	cost := sh.Section[si] / 2
+	sh.Section[si] -= cost
+	sh.Hull -= cost
+	sh.MainPower, sh.PowerAt, sh.Rerouted = true, o.Section, true
+	s.emit(ev, Event{Kind: PowerRerouted, Side: sh.Side, Ship: sh.ID, To: sh.Pos, Section: o.Section, Value: cost, Text: c.Sections[si].Name})
 }

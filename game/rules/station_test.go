@@ -452,3 +452,63 @@ func TestBoardingFightOverSeeds(t *testing.T) {
 		}
 	}
 }
+
+// Damage control: a repair restores up to the class's Repair to a damaged
+// section for an action; once main power is lost, it can be re-routed
+// through another standing section, once, for all the station's actions and
+// half that section's hull; the shields come back as they regenerate, and
+// the new section's loss cuts the power again.
+func TestDamageControl(t *testing.T) {
+	b := newBuilder(t)
+	st := b.ship(clsStation, SideA, stationAt)
+	b.ship(clsJem, SideB, at(3, 3))
+	s := b.start()
+	stn := &s.Ships[st]
+	c := s.Class(stn)
+	ops, _ := c.Section(secOps)
+	power, _ := c.Section(secPower)
+	if stn.PowerAt != secPower {
+		t.Fatalf("main power at section %d, want %d", stn.PowerAt, secPower)
+	}
+	stn.Section[ops] -= 10
+	stn.Hull -= 10
+	ev := apply(t, s, Order{Kind: Repair, Side: SideA, Ship: st, Section: secOps})
+	if e := find(ev, Repaired); e == nil || e.Value != 10 || stn.Section[ops] != c.Sections[ops].Hull || stn.Actions != c.Actions-1 {
+		t.Fatalf("a repair of 10 damage: %v, section %d, actions %d", kinds(ev), stn.Section[ops], stn.Actions)
+	}
+	stn.Section[power] = c.Sections[power].Hull - 20
+	stn.Hull -= 20
+	apply(t, s, Order{Kind: Repair, Side: SideA, Ship: st, Section: secPower})
+	if got := stn.Section[power]; got != c.Sections[power].Hull-20+c.Repair {
+		t.Fatalf("a repair of 20 damage restored %d, want %d", got-(c.Sections[power].Hull-20), c.Repair)
+	}
+	checkInvariants(t, s)
+
+	// The power section falls: power is lost.
+	var lost []Event
+	s.damage(stn, secPower, 10000, 100, Event{Kind: Hit, Ship: NoShip, Target: st}, &lost)
+	if stn.MainPower || find(lost, MainPowerLost) == nil {
+		t.Fatal("the power section's loss did not cut the power")
+	}
+	stn.Actions = c.Actions
+	before := stn.Section[ops]
+	ev = apply(t, s, Order{Kind: Reroute, Side: SideA, Ship: st, Section: secOps})
+	if !stn.MainPower || stn.PowerAt != secOps || stn.Actions != 0 || stn.Section[ops] != before-before/2 || find(ev, PowerRerouted) == nil {
+		t.Fatalf("after the reroute: power %v at %d, actions %d, ops %d (was %d)", stn.MainPower, stn.PowerAt, stn.Actions, stn.Section[ops], before)
+	}
+	if stn.Shields != 0 {
+		t.Errorf("the shields came back at once: %d", stn.Shields)
+	}
+	checkInvariants(t, s)
+	apply(t, s, endPhase(SideA))
+	apply(t, s, endPhase(SideB))
+	if stn.Shields != min(c.ShieldRegen, c.Shields) {
+		t.Errorf("shields %d after a turn with power, want %d", stn.Shields, min(c.ShieldRegen, c.Shields))
+	}
+	lost = lost[:0]
+	s.damage(stn, secOps, 10000, 100, Event{Kind: Hit, Ship: NoShip, Target: st}, &lost)
+	if stn.MainPower {
+		t.Fatal("the loss of the section carrying the power now did not cut it")
+	}
+	applyErr(t, s, Order{Kind: Reroute, Side: SideA, Ship: st, Section: secHabitat}, "once already")
+}

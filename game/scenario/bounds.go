@@ -37,6 +37,7 @@ var catalogueBounds = []bound{
 	{path: "classes[].actions", min: 0, max: rules.MaxActions}, // 0: the default, 1
 	{path: "classes[].radius", min: 0, max: rules.MaxRadius},
 	{path: "classes[].reaction_volleys", min: 0, max: rules.MaxReactionVolleys},
+	{path: "classes[].repair", min: 0, max: rules.MaxHull},
 	{path: "classes[].weapons", min: 0, max: rules.MaxWeapons, list: true},
 	{path: "classes[].weapons[].range", min: 1, max: rules.MaxWeaponRange},
 	{path: "classes[].weapons[].accuracy", min: 0, max: 100},

@@ -40,7 +40,7 @@ func ParseCatalogue(name string, data []byte) ([]rules.Class, map[string]ClassIn
 			Hull: cf.Hull, Shields: cf.Shields, ShieldRegen: cf.ShieldRegen, Speed: cf.Speed,
 			Evasion: cf.Evasion, Sensors: cf.Sensors, Detect: cf.Detect, Cloak: cf.Cloak,
 			Minelayer: cf.Minelayer, Troops: cf.Troops, Garrison: cf.Garrison, Actions: cf.Actions,
-			Radius: cf.Radius, ReactionVolleys: cf.ReactionVolleys,
+			Radius: cf.Radius, ReactionVolleys: cf.ReactionVolleys, Repair: cf.Repair, Reroute: cf.Reroute,
 		}
 		if c.Actions == 0 {
 			c.Actions = 1

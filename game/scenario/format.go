@@ -34,6 +34,8 @@ type classFile struct {
 	Actions         int           `yaml:"actions"`
 	Radius          int           `yaml:"radius"`
 	ReactionVolleys int           `yaml:"reaction_volleys"`
+	Repair          int           `yaml:"repair"`
+	Reroute         bool          `yaml:"reroute"`
 	Description     string        `yaml:"description"`
 	Weapons         []weaponFile  `yaml:"weapons"`
 	Sections        []sectionFile `yaml:"sections"`

@@ -76,6 +76,7 @@ func (sc *Scenario) Apply(v Variant) (*Scenario, error) {
 			relief := su.Wings[wi]
 			relief.Key, relief.Name = relief.Key+"-relief", relief.Name+" (relief)"
 			relief.Arrive, relief.From, relief.Ships = min(2, su.TurnLimit), rules.FromEntry, nil
+			relief.Leader, relief.Flagship = "", rules.NoShip // the leader stays with the wing
 			if k := slices.IndexFunc(su.Wings, func(w rules.Wing) bool { return w.Key == relief.Key }); k >= 0 {
 				wi = k
 			} else {
