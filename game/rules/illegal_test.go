@@ -235,13 +235,23 @@ func TestIllegalOrders(t *testing.T) {
 		{"repair: no such section", func(s *State, c cast) { s.Ships[c.st].Section[1] -= 10 }, func(c cast) Order { return Order{Kind: Repair, Side: SideA, Ship: c.st, Section: 99} }, "no section 99"},
 		{"repair: not damaged", nil, func(c cast) Order { return Order{Kind: Repair, Side: SideA, Ship: c.st, Section: secOps} }, "not damaged"},
 		{"repair: gone", func(s *State, c cast) { s.Ships[c.st].Section[1] = 0; s.Ships[c.st].Hull -= 40 }, func(c cast) Order { return Order{Kind: Repair, Side: SideA, Ship: c.st, Section: secOps} }, "cannot bring it back"},
-		{"repair: no action", func(s *State, c cast) { s.Ships[c.st].Section[1] -= 10; s.Ships[c.st].Hull -= 10; s.Ships[c.st].Actions = 0 },
+		{"repair: no action", func(s *State, c cast) {
+			s.Ships[c.st].Section[1] -= 10
+			s.Ships[c.st].Hull -= 10
+			s.Ships[c.st].Actions = 0
+		},
 			func(c cast) Order { return Order{Kind: Repair, Side: SideA, Ship: c.st, Section: secOps} }, "no action"},
-		{"repair: evacuated", func(s *State, c cast) { s.Ships[c.st].Section[1] -= 10; s.Ships[c.st].Hull -= 10; s.Ships[c.st].Evacuated = true },
+		{"repair: evacuated", func(s *State, c cast) {
+			s.Ships[c.st].Section[1] -= 10
+			s.Ships[c.st].Hull -= 10
+			s.Ships[c.st].Evacuated = true
+		},
 			func(c cast) Order { return Order{Kind: Repair, Side: SideA, Ship: c.st, Section: secOps} }, "evacuated"},
 		{"reroute: with main power", nil, func(c cast) Order { return Order{Kind: Reroute, Side: SideA, Ship: c.st, Section: secOps} }, "has main power"},
 		{"reroute: not a station", nil, func(c cast) Order { return Order{Kind: Reroute, Side: SideA, Ship: c.def, Section: secOps} }, "cannot re-route"},
-		{"reroute: twice", func(s *State, c cast) { s.Ships[c.st].MainPower, s.Ships[c.st].Shields, s.Ships[c.st].Rerouted = false, 0, true },
+		{"reroute: twice", func(s *State, c cast) {
+			s.Ships[c.st].MainPower, s.Ships[c.st].Shields, s.Ships[c.st].Rerouted = false, 0, true
+		},
 			func(c cast) Order { return Order{Kind: Reroute, Side: SideA, Ship: c.st, Section: secOps} }, "once already"},
 		{"reroute: through a section gone", func(s *State, c cast) {
 			s.Ships[c.st].MainPower, s.Ships[c.st].Shields = false, 0

@@ -62,9 +62,9 @@ type Ship struct {
 	Disordered bool
 
 	// Stations only.
-	MainPower bool
-	PowerAt   int  // the id of the section carrying main power (0: none)
-	Rerouted  bool // main power has been re-routed once (Reroute)
+	MainPower  bool
+	PowerAt    int  // the id of the section carrying main power (0: none)
+	Rerouted   bool // main power has been re-routed once (Reroute)
 	Garrison   int
 	EvacuateAt int // turn the evacuation completes; 0 when not ordered
 	Evacuated  bool
@@ -178,22 +178,22 @@ func (a Arrival) String() string {
 
 // Wing is an attack wing: ships that share a directive and arrive together.
 type Wing struct {
-	Index     int    // its place in State.Wings
-	Key       string // the scenario's id
-	Name      string
-	Side      Side
-	Leader    string // e.g. Gul Dukat
+	Index  int    // its place in State.Wings
+	Key    string // the scenario's id
+	Name   string
+	Side   Side
+	Leader string // e.g. Gul Dukat
 	// Flagship is the ship the leader flies in (NoShip: a wing without a
 	// leader). When it is destroyed the wing loses cohesion (Leaderless).
 	Flagship   ShipID
 	Leaderless bool
-	Directive Directive
-	Target    ShipID  // the ship or station the directive names, NoShip for none
-	Section   int     // Focus: the station section to fire on
-	Hold      hex.Hex // Screen: the hex to hold; Advance: the hex to make for
-	Arrive    int     // turn of arrival; 0 for ships on the map at the start
-	From      Arrival
-	Ships     []ShipID
+	Directive  Directive
+	Target     ShipID  // the ship or station the directive names, NoShip for none
+	Section    int     // Focus: the station section to fire on
+	Hold       hex.Hex // Screen: the hex to hold; Advance: the hex to make for
+	Arrive     int     // turn of arrival; 0 for ships on the map at the start
+	From       Arrival
+	Ships      []ShipID
 	// Ordered is set once the wing's side has given it a command order: its
 	// orders are no longer the ones the scenario briefed, and another side's
 	// view no longer shows them.

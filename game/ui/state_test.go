@@ -19,6 +19,7 @@ var readOnlyTables = map[string]string{
 	"input.bindings":        "the key bindings: which key means which command",
 	"scene.actionButtons":   "the action bar's buttons: action, label, key and tooltip",
 	"scene.wingButtons":     "the action bar's buttons with a wing selected",
+	"scene.stationButtons":  "the action bar's buttons with the side's own station selected",
 	"scene.replayButtons":   "the replay viewer's buttons",
 	"scene.playbackButtons": "the buttons of the enemy phase's playback",
 	"play.ErrNoUndo":        "a sentinel error for errors.Is (errors.New cannot be a constant)",

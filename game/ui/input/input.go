@@ -74,6 +74,8 @@ const (
 	CmdAllWings // Shift+G: every wing carries out its orders
 	CmdHold     // U: the selected wing holds where it stands
 	CmdWing     // Y: command the selected ship's wing, or one ship of it
+	CmdRepair   // Shift+R: the selected station's damage control repairs a section
+	CmdReroute  // Shift+O: the selected station re-routes its main power
 	cmdCount
 )
 
@@ -119,6 +121,7 @@ var bindings = []binding{
 	{key: ebiten.KeyJ, cmd: CmdPanel},
 	{key: ebiten.KeyG, cmd: CmdAllWings, shift: true}, {key: ebiten.KeyG, cmd: CmdCarryOn},
 	{key: ebiten.KeyU, cmd: CmdHold}, {key: ebiten.KeyY, cmd: CmdWing},
+	{key: ebiten.KeyR, cmd: CmdRepair, shift: true}, {key: ebiten.KeyO, cmd: CmdReroute, shift: true},
 }
 
 // KeysFor names the keys bound to a command, "F1 or /" style.
@@ -329,7 +332,7 @@ func (in *Input) Update() {
 		in.just[i], in.held[i], in.repeat[i] = false, false, false
 	}
 	for _, b := range bindings {
-		if b.shift != in.shiftHeld && (b.key == ebiten.KeyTab || b.key == ebiten.KeyG) {
+		if b.shift != in.shiftHeld && shifted(b.key) {
 			continue
 		}
 		if src.KeyPressed(b.key) {
@@ -479,3 +482,14 @@ func (in *Input) Key(k ebiten.Key) (just, repeat bool) {
 
 // Inject sets a command as pressed this frame (scripted input, tests).
 func (in *Input) Inject(c Cmd) { in.just[c], in.held[c], in.repeat[c] = true, true, true }
+
+// shifted reports whether a key means another command with Shift held: then
+// each of its bindings needs Shift held, or not, as it says.
+func shifted(k ebiten.Key) bool {
+	for _, b := range bindings {
+		if b.key == k && b.shift {
+			return true
+		}
+	}
+	return false
+}

@@ -39,6 +39,8 @@ const (
 	ActCarryOn  // the selected wing carries out its orders
 	ActHold     // the selected wing holds where it stands (screen)
 	ActAllWings // every wing with ships that can still act carries out its orders
+	ActRepair   // the selected station's damage control repairs a section
+	ActReroute  // the selected station re-routes its main power through a section
 	ActionCount
 )
 
@@ -61,7 +63,10 @@ type Controller struct {
 	Mode    Mode
 	Weapon  int // chosen weapon, -1 for the best one in range
 	Section int // station section to fire on, 0 for the default
-	Cursor  hex.Hex
+	// OwnSection is the section of the side\'s own station chosen for its
+	// damage control, 0 for the default (station.go).
+	OwnSection int
+	Cursor     hex.Hex
 
 	// Opts is what the selected ship may do now, as the engine lists it
 	// (empty when it is not the side's turn or no own ship is selected);
@@ -235,6 +240,8 @@ func (c *Controller) computeAvail() {
 	c.Avail[ActMine] = len(o.Mines) > 0
 	c.Avail[ActCover] = len(o.Wards) > 0
 	c.Avail[ActBoard] = len(o.Boards) > 0
+	c.Avail[ActRepair] = len(o.Repairs) > 0
+	c.Avail[ActReroute] = len(o.Reroutes) > 0
 	for _, a := range o.Attacks {
 		if c.Weapon < 0 || a.Weapon == c.Weapon {
 			c.Avail[ActFire] = true
@@ -308,7 +315,7 @@ func (c *Controller) SectionFor(sh, t *rules.Ship) int {
 		}
 	}
 	for _, s := range tc.Sections {
-		if s.MainPower && intact(s.ID) {
+		if s.ID == t.PowerAt && intact(s.ID) {
 			return s.ID
 		}
 	}
@@ -537,6 +544,10 @@ func (c *Controller) Do(a Action) (*Applied, error) {
 		return c.give(rules.Order{Kind: rules.EndPhase, Side: c.Side})
 	case ActWing, ActCarryOn, ActHold, ActAllWings:
 		return c.doWing(a)
+	case ActRepair:
+		return c.give(rules.Order{Kind: rules.Repair, Side: c.Side, Ship: sh.ID, Section: c.RepairChoice()})
+	case ActReroute:
+		return c.give(rules.Order{Kind: rules.Reroute, Side: c.Side, Ship: sh.ID, Section: c.RerouteChoice()})
 	case ActUndo:
 		c.Stop()
 		if err := c.S.Undo(); err != nil {

@@ -66,6 +66,17 @@ var actionButtons = [...]actionInfo{
 	{play.ActWing, "Wing", "Y", "Command the selected ship's whole attack wing: one order for all its ships.", "Wing"},
 }
 
+// stationButtons is the action bar with the side's own station selected.
+var stationButtons = [...]actionInfo{
+	{play.ActFire, "Fire", "F", "Fire on an enemy: hover it to see the hit chance and expected damage. 1–4 choose a weapon, T cycles targets.", "Fire"},
+	{play.ActRepair, "Repair", "Shift+R", "Damage control: an action restores hull to the section chosen in the panel (click it, or [ ]). A section that is gone cannot be brought back.", "Repair"},
+	{play.ActReroute, "Re-route", "Shift+O", "Once main power is lost: route it through another section still standing, for every action left this phase and half that section's hull. Once a battle.", "Power"},
+	{play.ActEvacuate, "Evacuate", "X", "Order the station's evacuation.", "Evac."},
+	{play.ActSabotage, "Sabotage", "P", "Sabotage the station's computers and power once the ships are gone: the station is lost, but not taken whole.", "Sabot."},
+	{play.ActUndo, "Undo", "Z", "Take back the last order, if it revealed nothing.", "Undo"},
+	{play.ActEndTurn, "End phase", "Enter", "End your phase: the enemy moves next.", "End"},
+}
+
 // wingButtons is the action bar with an attack wing selected, or with none
 // of the side's wings or ships selected.
 var wingButtons = [...]actionInfo{
@@ -85,6 +96,7 @@ type hudKey struct {
 	wing            int
 	mode            play.Mode
 	weapon, section int
+	ownSection      int
 	w, h, scale     float64
 	my, skip, watch bool
 	speed           int
@@ -134,7 +146,8 @@ type hud struct {
 	buttons   []rect
 	btns      []actionInfo
 	menuBtn   rect     // the top bar's Menu button (Esc)
-	secRows   []secRow // the enemy station's sections, to click to aim at
+	secRows   []secRow // the enemy station's sections, to click to aim at (or the own station's, ownRows)
+	ownRows   bool
 	stamp     hudKey
 	fresh     bool
 	movingLn  string
@@ -217,7 +230,7 @@ func (h *hud) refresh() {
 	c := b.ctl
 	g := b.g
 	st := c.View
-	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, wing: c.Wing, mode: c.Mode, weapon: c.Weapon, section: c.Section,
+	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, wing: c.Wing, mode: c.Mode, weapon: c.Weapon, section: c.Section, ownSection: c.OwnSection,
 		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain,
 		playing: b.rp != nil && b.rp.playing, open: h.panelOpen, scroll: h.scroll, touch: g.Input.TouchDevice,
 		panel: h.panel, selBox: h.selBox}
@@ -362,6 +375,11 @@ func (h *hud) refresh() {
 			status, scol = "evacuated", render.ColWarn.RGBA()
 		case !sh.MainPower:
 			status, scol = "MAIN POWER LOST", render.ColBad.RGBA()
+			if cl.Reroute && !sh.Rerouted {
+				status += " · it can be re-routed"
+			}
+		case sh.Rerouted:
+			status, scol = "main power re-routed through "+play.SectionName(v, sh.ID, sh.PowerAt), render.ColWarn.RGBA()
 		case sh.EvacuateAt > 0:
 			status, scol = fmt.Sprintf("evacuating (turn %d)", sh.EvacuateAt), render.ColWarn.RGBA()
 		}
@@ -374,9 +392,23 @@ func (h *hud) refresh() {
 		// The enemy's station: its sections are targets; a click on a row
 		// (or [ ]) aims the attacks at it.
 		aim := 0
-		if sh.Side != c.Side && c.MyTurn() {
+		if sh.Side != c.Side && c.MyTurn() && !c.DamageControl() {
 			aim = c.SectionFor(c.Sel(), sh)
 			add("Aim at a section: click it, or [ ]", f.Small, render.ColDim.RGBA(), u(16))
+		}
+		// The side's own station, selected: its damage control works on the
+		// section chosen the same way.
+		own := sh.Side == c.Side && sh.ID == c.Selected && c.DamageControl()
+		h.ownRows = own
+		if own {
+			aim = c.RepairChoice()
+			what := fmt.Sprintf("Damage control (+%d hull an action): click a section, or [ ]", cl.Repair)
+			if len(c.Opts.Repairs) == 0 {
+				aim, what = c.RerouteChoice(), "Re-route main power: click a section, or [ ]"
+			}
+			for _, l := range render.WrapText(what, f.Small, w) {
+				add(l, f.Small, render.ColAccent.RGBA(), u(16))
+			}
 		}
 		for si, sec := range cl.Sections {
 			hp := 0
@@ -384,7 +416,7 @@ func (h *hud) refresh() {
 				hp = sh.Section[si]
 			}
 			ncol := render.ColDim.RGBA()
-			if sec.MainPower {
+			if sec.ID == sh.PowerAt && sh.MainPower {
 				ncol = render.ColAccent.RGBA() // the section carrying main power
 			}
 			name := sec.Name

@@ -39,6 +39,8 @@ func (h *hud) layout() {
 		h.btns = playbackButtons[:3]
 	case b.ctl.Wing >= 0 || b.ctl.Selected == rules.NoShip && b.ctl.Avail[play.ActAllWings]:
 		h.btns = wingButtons[:]
+	case b.ctl.Sel() != nil && b.ctl.View.Class(b.ctl.Sel()).Station:
+		h.btns = stationButtons[:]
 	}
 	h.menuBtn = rect{g.W - u(92), u(4), u(84), u(26)}
 	if len(h.buttons) != len(h.btns) {

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -494,9 +495,13 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 		if in.Just(input.CmdSectionPrev) {
 			dir = -1
 		}
-		for i := range c.View.Ships {
-			if t := &c.View.Ships[i]; t.Side != c.Side && c.View.Class(t).Station {
-				c.CycleSection(t, dir)
+		if c.DamageControl() {
+			c.CycleOwnSection(dir)
+		} else {
+			for i := range c.View.Ships {
+				if t := &c.View.Ships[i]; t.Side != c.Side && c.View.Class(t).Station {
+					c.CycleSection(t, dir)
+				}
 			}
 		}
 	}
@@ -508,6 +513,7 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 		{input.CmdCover, play.ActCover}, {input.CmdEvacuate, play.ActEvacuate}, {input.CmdSabotage, play.ActSabotage},
 		{input.CmdBoard, play.ActBoard}, {input.CmdWithdraw, play.ActWithdraw}, {input.CmdUndo, play.ActUndo}, {input.CmdEndTurn, play.ActEndTurn},
 		{input.CmdWing, play.ActWing}, {input.CmdCarryOn, play.ActCarryOn}, {input.CmdHold, play.ActHold}, {input.CmdAllWings, play.ActAllWings},
+		{input.CmdRepair, play.ActRepair}, {input.CmdReroute, play.ActReroute},
 	}
 	for _, a := range actions {
 		if in.Just(a.cmd) {
@@ -524,7 +530,11 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 		if a, ok := b.hud.buttonAt(in.ClickX, in.ClickY); ok {
 			b.do(a)
 		} else if id, ok := b.hud.sectionAt(in.ClickX, in.ClickY); ok {
-			c.AimAt(id)
+			if c.DamageControl() && b.hud.ownRows {
+				c.ChooseOwnSection(id)
+			} else {
+				c.AimAt(id)
+			}
 			b.g.Sound.Play(sound.Click)
 		} else if !b.hud.contains(in.ClickX, in.ClickY) {
 			h := b.cam.HexAt(in.ClickX, in.ClickY)
@@ -577,6 +587,12 @@ func (b *battleScene) do(act play.Action) {
 			text, yes = "Run the station's sabotage program? It cannot be taken back.", "Run the program"
 		}
 		b.ask, b.asked = newConfirm(b.g, text, yes, "Not now"), act
+		return
+	}
+	if act == play.ActReroute && b.ctl.Avail[act] {
+		text := fmt.Sprintf("Re-route main power through %s? It takes every action left this phase and half that section's hull, and can be done once.",
+			play.SectionName(b.ctl.View, b.ctl.Selected, b.ctl.RerouteChoice()))
+		b.ask, b.asked = newConfirm(b.g, text, "Re-route power", "Not now"), act
 		return
 	}
 	a, err := b.ctl.Do(act)
