@@ -206,6 +206,10 @@ func Describe(sc *scenario.Scenario, k Sight, e rules.Event) string {
 		return fmt.Sprintf("%s arrives (%d ships).", capital(WingName(sc, k, e.Value)), e.Count)
 	case rules.ReinforcementsBlocked:
 		return fmt.Sprintf("The minefield stops %s at the wormhole.", WingName(sc, k, e.Value))
+	case rules.Repaired:
+		return fmt.Sprintf("Damage control on %s: %s +%d hull.", name(ship), e.Text, e.Value)
+	case rules.PowerRerouted:
+		return fmt.Sprintf("%s re-routes main power through %s (%d hull lost to the strain).", capital(name(ship)), e.Text, e.Value)
 	case rules.LeaderLost:
 		who := e.Text
 		if who == "" {

@@ -40,6 +40,8 @@ func helpKeys() []helpKey {
 		{input.CmdWing, "command the selected ship's whole wing, or one ship of the wing"},
 		{input.CmdCarryOn, "the selected wing carries out its orders"}, {input.CmdHold, "the selected wing holds where it stands"},
 		{input.CmdAllWings, "every wing carries out its orders"},
+		{input.CmdRepair, "the station's damage control repairs a section ([ ] or a click in the panel chooses it)"},
+		{input.CmdReroute, "the station re-routes its main power, once it is lost"},
 		{input.CmdAct, "act on the cursor hex: select, move, fire, lay, cover, board"},
 		{input.CmdMove, "move"}, {input.CmdFire, "fire"}, {input.CmdNextTarget, "next target in range"},
 		{input.CmdMine, "lay a mine"}, {input.CmdCloak, "cloak or decloak"}, {input.CmdCover, "cover a friendly ship"},
