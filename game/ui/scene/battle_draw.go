@@ -20,6 +20,7 @@ type drawCache struct {
 	pts               [6][2]float32
 
 	rangeHexes []hex.Hex // hexes within the selected ship's reach, cached
+	threat     []int     // with no ship chosen: by map index, the enemies that can strike there next phase
 	rangeFor   rules.ShipID
 	rangeStamp int
 
@@ -103,6 +104,18 @@ func (b *battleScene) drawUnder(dst *ebiten.Image) {
 	// Firing ranges on demand.
 	if b.showRanges {
 		b.updateRange()
+		for k, n := range b.threat {
+			if n == 0 {
+				continue
+			}
+			h := v.Map.HexAt(k)
+			x, y := cam.HexCenter(h)
+			if offScreen(cam, x, y, s) {
+				continue
+			}
+			render.HexCorners(float32(x), float32(y), s*0.94, &b.pts)
+			u.Poly(float32(x), float32(y), &b.pts, render.ColBad.WithA(0.05+0.035*float32(min(n, 6))))
+		}
 		for _, h := range b.rangeHexes {
 			x, y := cam.HexCenter(h)
 			if offScreen(cam, x, y, s) {
@@ -201,16 +214,11 @@ func (b *battleScene) updateRange() {
 		return
 	}
 	b.rangeFor, b.rangeStamp = id, b.s.Changed
-	b.rangeHexes = b.rangeHexes[:0]
-	sh := c.View.Ship(id)
-	if sh == nil || !sh.Alive() {
-		return
-	}
-	r := c.View.Class(sh).MaxRange() + c.View.Class(sh).Radius
-	for _, h := range hex.Range(sh.Pos, r) {
-		if c.View.Map.In(h) {
-			b.rangeHexes = append(b.rangeHexes, h)
-		}
+	b.rangeHexes = append(b.rangeHexes[:0], c.View.WeaponReach(id)...)
+	b.threat = b.threat[:0]
+	if c.View.Ship(id) == nil {
+		// No ship chosen: where the enemy can strike next phase.
+		b.threat = append(b.threat, c.View.Threat()...)
 	}
 }
 

@@ -49,7 +49,7 @@ func helpKeys() []helpKey {
 		{input.CmdBoard, "board the station"}, {input.CmdWithdraw, "withdraw by an exit"},
 		{input.CmdUndo, "undo the last order, if it revealed nothing"},
 		{input.CmdEndTurn, "end your phase"},
-		{input.CmdRanges, "firing ranges"}, {input.CmdIntent, "enemy intent"},
+		{input.CmdRanges, "firing ranges: of the ship selected or under the pointer; with none, where the enemy can strike next phase"}, {input.CmdIntent, "enemy intent"},
 		{input.CmdFit, "fit the map"}, {input.CmdSkip, "skip the enemy's playback"},
 		{input.CmdSave, "save in a new slot"}, {input.CmdHelp, "this help"}, {input.CmdBack, "the menu"},
 	}

@@ -189,6 +189,12 @@ func script(p *player, h *xHost) {
 	p.run(5)
 	p.shoot(h, "10b-help")
 	p.tap(ebiten.KeyF1)
+	// Where the enemy can strike: R with no ship selected.
+	p.battle().ctl.Deselect()
+	p.tap(ebiten.KeyR)
+	p.run(5)
+	p.shoot(h, "10c-threat")
+	p.tap(ebiten.KeyR)
 	p.tap(ebiten.KeyN)
 	p.run(400)
 	p.shoot(h, "11-enemy-phase")
