@@ -71,6 +71,7 @@ var scenarioBounds = []bound{
 	{path: "areas[].rect", min: 0, max: 4, list: true},
 	{path: "areas[].rect[]", min: 0, max: rules.MaxMapSide - 1},
 	{path: "objectives", min: 0, max: MaxObjectives, list: true},
+	{path: "guide", min: 0, max: MaxGuide, list: true},
 	{path: "objectives[].when", min: 1, max: rules.MaxConditions, list: true},
 	{path: "objectives[].points", min: -rules.MaxScore, max: rules.MaxScore},
 	{path: "outcomes[].score.*", min: 0, max: rules.MaxScore},

@@ -33,6 +33,8 @@ type Scenario struct {
 	// Variant is the campaign's changes applied to the scenario's battle
 	// (Apply), or nil.
 	Variant *Variant
+	// Guide is the scenario's guided first turns, for each side's player.
+	Guide []GuideStep
 
 	idLine int // the line of the file's id, for DuplicateError
 }
@@ -231,6 +233,9 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 	}
 	sc.Historical = f.Historical
 	if su.Objectives, err = readObjectives(d, &f); err != nil {
+		return nil, err
+	}
+	if sc.Guide, err = readGuide(d, &f); err != nil {
 		return nil, err
 	}
 	if _, err := rules.New(*su, 1); err != nil {

@@ -85,6 +85,13 @@ type scenarioFile struct {
 	Wings           []wingFile      `yaml:"wings"`
 	EndWhen         [][]string      `yaml:"end_when"`
 	Outcomes        []outcomeFile   `yaml:"outcomes"`
+	Guide           []guideFile     `yaml:"guide"` // guided first turns (guide.go)
+}
+
+type guideFile struct {
+	Side  string `yaml:"side"`
+	Text  string `yaml:"text"`
+	Until string `yaml:"until"`
 }
 
 type sideFile struct {

@@ -30,6 +30,7 @@ const (
 	MaxMinefields = 10 // minefields of one scenario
 	MaxAreas      = 50 // named areas of one scenario
 	MaxObjectives = 50 // objectives of one scenario
+	MaxGuide      = 30 // steps of a scenario's guided first turns
 	MaxIDLength   = 64 // characters of an id
 )
 

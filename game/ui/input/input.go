@@ -76,6 +76,7 @@ const (
 	CmdWing     // Y: command the selected ship's wing, or one ship of it
 	CmdRepair   // Shift+R: the selected station's damage control repairs a section
 	CmdReroute  // Shift+O: the selected station re-routes its main power
+	CmdGuide    // F2: hide or show the guided first turns
 	cmdCount
 )
 
@@ -122,6 +123,7 @@ var bindings = []binding{
 	{key: ebiten.KeyG, cmd: CmdAllWings, shift: true}, {key: ebiten.KeyG, cmd: CmdCarryOn},
 	{key: ebiten.KeyU, cmd: CmdHold}, {key: ebiten.KeyY, cmd: CmdWing},
 	{key: ebiten.KeyR, cmd: CmdRepair, shift: true}, {key: ebiten.KeyO, cmd: CmdReroute, shift: true},
+	{key: ebiten.KeyF2, cmd: CmdGuide},
 }
 
 // KeysFor names the keys bound to a command, "F1 or /" style.

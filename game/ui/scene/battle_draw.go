@@ -67,6 +67,7 @@ func (b *battleScene) Draw(screen *ebiten.Image) {
 	b.fx.Draw(screen, b.cam, b.now, b.g.Fonts.Bold)
 	if !b.g.Kit.SkipLayer("hud") {
 		b.hud.draw(screen)
+		b.drawGuide(screen)
 	}
 	if b.curtain {
 		b.drawCurtain(screen)

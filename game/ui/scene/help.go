@@ -51,7 +51,7 @@ func helpKeys() []helpKey {
 		{input.CmdEndTurn, "end your phase"},
 		{input.CmdRanges, "firing ranges: of the ship selected or under the pointer; with none, where the enemy can strike next phase"}, {input.CmdIntent, "enemy intent"},
 		{input.CmdFit, "fit the map"}, {input.CmdSkip, "skip the enemy's playback"},
-		{input.CmdSave, "save in a new slot"}, {input.CmdHelp, "this help"}, {input.CmdBack, "the menu"},
+		{input.CmdSave, "save in a new slot"}, {input.CmdHelp, "this help"}, {input.CmdGuide, "hide or show the guided first turns"}, {input.CmdBack, "the menu"},
 	}
 }
 

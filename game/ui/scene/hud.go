@@ -676,7 +676,7 @@ func (h *hud) tooltipFor() {
 		w := c.WingSel()
 		ready, _ := c.WingReady(w.Index)
 		h.tip = append(h.tip, w.Name+": "+hv.CommandText)
-		h.tip = append(h.tip, fmt.Sprintf("%d ships ready carry it out, ship by ship", ready))
+		h.tip = append(h.tip, fmt.Sprintf("Its %d ships that can still act carry it out, one by one", ready))
 		h.tip = append(h.tip, h.how("Click or Space to order the wing", "Tap to order the wing"))
 	case hv.Attack:
 		p := hv.Preview

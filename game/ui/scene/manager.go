@@ -104,7 +104,8 @@ type Scene interface {
 type Settings struct {
 	Speed   int  `json:"speed"` // playback speed: an index into speedFactor, below numSpeeds
 	Sound   bool `json:"sound"`
-	UIScale int  `json:"ui_size"` // the interface's size: an index into uiScale (0: Auto)
+	UIScale int  `json:"ui_size"`  // the interface's size: an index into uiScale (0: Auto)
+	NoGuide bool `json:"no_guide"` // the guided first turns are hidden (F2)
 }
 
 // warmAfter is how many frames are drawn before the shaders are compiled

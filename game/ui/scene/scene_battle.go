@@ -44,7 +44,9 @@ type battleScene struct {
 	now       float64
 	busyUntil float64
 	skipping  bool
-	carrySkip bool // the orders carrying out a wing's orders are given without showing them
+	carrySkip bool           // the orders carrying out a wing's orders are given without showing them
+	guides    [2]*play.Guide // the guided first turns, for each side a person commands (nil: none)
+	guideBox  guideBox
 	watch     bool // no human plays: the computer plays both sides
 	curtain   bool // hot-seat: the screen is hidden while the controls change hands
 	// camMoved: the player moved the camera during the computer's phase, so
@@ -133,6 +135,11 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	b.dark = make([]float64, len(units))
 	b.resetLights()
 	b.hud = newHUD(b)
+	for _, side := range rules.Sides {
+		if s.Humans[side] {
+			b.guides[side] = play.NewGuide(s.Scenario, side)
+		}
+	}
 	b.initDrawCache()
 	b.hud.layout()
 	b.cam.InT, b.cam.InR, b.cam.InB = b.hud.insets()
@@ -526,6 +533,10 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 	if in.RightClicked {
 		c.Deselect()
 	}
+	if in.Just(input.CmdGuide) {
+		b.g.Settings.NoGuide = !b.g.Settings.NoGuide
+		b.g.SaveSettings()
+	}
 	if in.Clicked {
 		if a, ok := b.hud.buttonAt(in.ClickX, in.ClickY); ok {
 			b.do(a)
@@ -553,6 +564,7 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 	if !b.kbCursor && !overHUD && in.Present {
 		c.Cursor = b.cam.HexAt(in.X, in.Y)
 	}
+	b.guides[c.Side].Watch(c)
 	return nil
 }
 
@@ -607,6 +619,7 @@ func (b *battleScene) afterOrder(a *play.Applied, err error) {
 	if a == nil {
 		return
 	}
+	b.guides[b.ctl.Side].Ordered(a.Order)
 	b.ctl.Refresh()
 	b.dir.show(a, 1.5, true)
 }
@@ -628,6 +641,7 @@ func (b *battleScene) updateCarry(in *input.Input) {
 		if err != nil || a == nil {
 			break
 		}
+		b.guides[b.ctl.Side].Ordered(a.Order)
 		d := b.dir.show(a, speed, !b.carrySkip)
 		if !b.carrySkip && d > 0 {
 			b.busyUntil = b.now + d*0.2
@@ -790,9 +804,13 @@ func (b *battleScene) toHumanTurn() {
 	c := b.ctl
 	b.viewSide(s.Public().Active)
 	c.Refresh()
-	if sh := play.OpeningShip(c.View, c.Side); sh != nil {
+	switch sh := play.OpeningShip(c.View, c.Side); {
+	case sh != nil && sh.Wing >= 0 && c.View.Wing(sh.Wing) != nil:
+		c.SelectWing(sh.Wing, sh.ID) // a wing's ship: the wing is commanded
+	case sh != nil:
 		c.Select(sh.ID)
-	} else {
+	case c.NextWing(1):
+	default:
 		c.NextShip(1)
 	}
 	if len(c.Ends) > 0 {
