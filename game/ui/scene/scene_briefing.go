@@ -212,7 +212,9 @@ func (b *briefingScene) Update(g *Manager) error {
 		}
 		for i, si := range b.sc.Sides {
 			head := play.SideTitle(b.sc, rules.Sides[i]) + ": " + si.Name
-			b.sides = append(b.sides, "•"+head)
+			for _, l := range render.WrapText(head, g.Fonts.Bold, rw) {
+				b.sides = append(b.sides, "•"+l) // a long name wrapped, each line bold
+			}
 			b.sides = append(b.sides, render.WrapText("Commander: "+si.Commander+". "+si.Goal, g.Fonts.Small, rw)...)
 			b.sides = append(b.sides, "")
 		}
