@@ -1,7 +1,9 @@
 package scene
 
 import (
+	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -579,8 +581,45 @@ func (b *battleScene) do(act play.Action) {
 		b.ask, b.asked = newConfirm(b.g, text, yes, "Not now"), act
 		return
 	}
+	if act == play.ActEndTurn && b.ctl.Avail[act] {
+		if text := endPhaseQuestion(b.ctl.Unfinished()); text != "" {
+			// Ships with orders left: asked first (N or Enter again ends it).
+			b.ask, b.asked = newConfirmAgain(b.g, text, "End phase", "Not yet", input.CmdEndTurn), act
+			return
+		}
+	}
 	a, err := b.ctl.Do(act)
 	b.afterOrder(a, err)
+}
+
+// endPhaseQuestion asks whether to end the phase while ships can still fire
+// or have not moved ("12 ships can still fire and 30 have not moved. End
+// the phase?"), or is "" when none can.
+func endPhaseQuestion(fire, unmoved int) string {
+	ships := func(n int) string {
+		if n == 1 {
+			return "1 ship"
+		}
+		return strconv.Itoa(n) + " ships"
+	}
+	var says string
+	switch {
+	case fire > 0 && unmoved > 0:
+		has := "have"
+		if unmoved == 1 {
+			has = "has"
+		}
+		says = fmt.Sprintf("%s can still fire and %d %s not moved.", ships(fire), unmoved, has)
+	case fire > 0:
+		says = ships(fire) + " can still fire."
+	case unmoved == 1:
+		says = "1 ship has not moved."
+	case unmoved > 0:
+		says = ships(unmoved) + " have not moved."
+	default:
+		return ""
+	}
+	return says + " End the phase?"
 }
 
 func (b *battleScene) afterOrder(a *play.Applied, err error) {

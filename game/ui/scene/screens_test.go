@@ -147,6 +147,12 @@ func script(p *player, h *xHost) {
 	p.run(30)
 	p.shoot(h, "04-hotseat-first-player")
 	p.tap(ebiten.KeyN)
+	if b := p.battle(); b.ask != nil {
+		// Ships with orders left: the game asks first; N again ends the phase.
+		p.run(5)
+		p.shoot(h, "04b-end-phase-asked")
+		p.tap(ebiten.KeyN)
+	}
 	p.run(30)
 	p.shoot(h, "05-curtain-handover")
 	p.click(600, 400)
@@ -189,7 +195,7 @@ func script(p *player, h *xHost) {
 	p.run(5)
 	p.shoot(h, "10b-help")
 	p.tap(ebiten.KeyF1)
-	p.tap(ebiten.KeyN)
+	p.endPhase()
 	p.run(400)
 	p.shoot(h, "11-enemy-phase")
 	p.run(500)
