@@ -136,8 +136,7 @@ func (h *helpOverlay) draw(dst *ebiten.Image) {
 	g := h.b.g
 	u := g.U
 	f := g.Fonts
-	h.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.7))
-	panel(h.bt, h.box, u)
+	dialog(h.bt, g, h.box)
 	h.bt.Flush(dst)
 	x, top := h.box.x+u(24), h.box.y+u(20)
 	bottom := h.box.y + h.box.h - u(20)

@@ -608,8 +608,8 @@ func (h *hud) tooltipFor() {
 			key.button = i
 		}
 	}
-	if !in.EverMoved && !b.kbCursor {
-		key.button = -2 // no pointer yet: no tooltip
+	if !in.EverMoved && !b.kbCursor || b.ask != nil || b.menu != nil || b.help != nil {
+		key.button = -2 // no pointer yet, or a dialog over the battle: no tooltip
 	} else if key.button < 0 && (!h.contains(in.X, in.Y) || b.kbCursor) {
 		key.onMap = true
 		key.hex = hexKey{c.Cursor.Q, c.Cursor.R}
@@ -1026,6 +1026,16 @@ func (h *hud) logLines() []logLine {
 		}
 	}
 	return h.logWrap
+}
+
+// dialog draws a dialog over a scene: a backdrop that dims what is under
+// it, and the dialog's box, opaque, so that nothing under it (a menu, the
+// HUD's text, the map) shows through its text.
+func dialog(bt *render.Batch, g *Manager, box rect) {
+	u := g.U
+	bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.75))
+	bt.Rect(float32(box.x), float32(box.y), float32(box.w), float32(box.h), render.ColPanel.WithA(1))
+	bt.Frame(float32(box.x), float32(box.y), float32(box.w), float32(box.h), float32(u(1)), render.ColEdge.WithA(0.8))
 }
 
 // panel draws a HUD panel's background and edge.

@@ -246,8 +246,7 @@ func (p *slotPicker) update(g *Manager) (done bool, pick func()) {
 func (p *slotPicker) draw(dst *ebiten.Image) {
 	g := p.g
 	u := g.U
-	p.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.75))
-	panel(p.bt, p.box, u)
+	dialog(p.bt, g, p.box)
 	p.bt.Flush(dst)
 	g.Kit.Text(dst, p.title, g.Fonts.Head, g.W/2, p.box.y+u(18), render.ColAccent.RGBA(), render.Center)
 	p.list.draw(dst, g)
@@ -430,8 +429,7 @@ func (c *confirmBox) update(g *Manager) (answered, yes bool) {
 
 func (c *confirmBox) draw(dst *ebiten.Image, g *Manager) {
 	u := g.U
-	c.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.6))
-	panel(c.bt, c.box, u)
+	dialog(c.bt, g, c.box)
 	c.bt.Flush(dst)
 	for i, l := range c.lines {
 		g.Kit.Text(dst, l, g.Fonts.Bold, g.W/2, c.box.y+u(26)+float64(i)*g.Fonts.BoldH, render.ColText.RGBA(), render.Center)
@@ -548,8 +546,7 @@ func (d *saveDialog) write(name, title string) bool {
 func (d *saveDialog) draw(dst *ebiten.Image) {
 	g := d.g
 	u := g.U
-	d.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.75))
-	panel(d.bt, d.box, u)
+	dialog(d.bt, g, d.box)
 	d.bt.Flush(dst)
 	g.Kit.Text(dst, "Save the battle", g.Fonts.Head, g.W/2, d.box.y+u(18), render.ColAccent.RGBA(), render.Center)
 	d.field.draw(dst, g)

@@ -129,6 +129,33 @@ func TestScreensUnderX(t *testing.T) {
 	}
 }
 
+// checkPlain fails when a part of a screenshot (r, in screen pixels) is not
+// of one colour.
+func checkPlain(t *testing.T, h *xHost, name string, r rect) {
+	t.Helper()
+	f, err := os.Open(filepath.Join(h.dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := img.At(int(r.x), int(r.y))
+	odd := 0
+	for y := int(r.y); y < int(r.y+r.h); y++ {
+		for x := int(r.x); x < int(r.x+r.w); x++ {
+			if img.At(x, y) != first {
+				odd++
+			}
+		}
+	}
+	if odd > 0 {
+		t.Errorf("%s: %d pixels of %.0fx%.0f at %.0f,%.0f differ from %v: what is under the dialog shows through", name, odd, r.w, r.h, r.x, r.y, first)
+	}
+}
+
 func script(p *player, h *xHost) {
 	t := p.t
 	p.run(5)
@@ -175,9 +202,17 @@ func script(p *player, h *xHost) {
 	m := b.menu
 	p.clickRect(m.list.items[m.iSave].r)
 	p.run(5)
+	p.shoot(h, "08b-menu-save")
+	p.tap(ebiten.KeyEscape)
 	p.clickRect(m.list.items[m.iLoad].r)
 	p.run(15)
 	p.shoot(h, "09-menu-load")
+	if m.picker == nil {
+		t.Fatal("no load list from the menu")
+	}
+	// Nothing under the load list (the menu, the HUD, the map) shows
+	// through it: its margin is the dialog's colour alone.
+	checkPlain(t, h, "09-menu-load", rect{m.picker.box.x + p.g.U(4), m.picker.box.y + p.g.U(4), p.g.U(10), m.picker.box.h - p.g.U(8)})
 	p.tap(ebiten.KeyEscape)
 	for m.list.focus != m.iTitle {
 		p.tap(ebiten.KeyArrowDown)
