@@ -69,15 +69,18 @@ const (
 	CmdSave
 	CmdLoad
 	CmdHelp
-	CmdPanel    // J: fold the battle's side panel out or away (a small screen)
-	CmdCarryOn  // G: the selected wing carries out its orders
-	CmdAllWings // Shift+G: every wing carries out its orders
-	CmdHold     // U: the selected wing holds where it stands
-	CmdWing     // Y: command the selected ship's wing, or one ship of it
+	CmdPanel     // J: fold the battle's side panel out or away (a small screen)
+	CmdCarryOn   // G: the selected wing carries out its orders
+	CmdAllWings  // Shift+G: every wing carries out its orders
+	CmdHold      // U: the selected wing holds where it stands
+	CmdWing      // Y: command the selected ship's wing, or one ship of it
+	CmdLogFilter // Shift+L: the event log's next filter (all, combat, orders and objectives)
 	cmdCount
 )
 
-// binding is a key for a command; shift requires the modifier (Tab).
+// binding is a key for a command; shift requires the modifier (Tab). A key
+// with a Shift binding (Tab, G, L) means its other command only without
+// Shift.
 type binding struct {
 	key   ebiten.Key
 	cmd   Cmd
@@ -95,7 +98,8 @@ var bindings = []binding{
 	{key: ebiten.KeyEnter, cmd: CmdEndTurn}, {key: ebiten.KeyN, cmd: CmdEndTurn},
 	{key: ebiten.KeyZ, cmd: CmdUndo}, {key: ebiten.KeyBackspace, cmd: CmdUndo},
 	{key: ebiten.KeyM, cmd: CmdMove}, {key: ebiten.KeyF, cmd: CmdFire},
-	{key: ebiten.KeyL, cmd: CmdMine}, {key: ebiten.KeyC, cmd: CmdCloak},
+	{key: ebiten.KeyL, cmd: CmdLogFilter, shift: true}, {key: ebiten.KeyL, cmd: CmdMine},
+	{key: ebiten.KeyC, cmd: CmdCloak},
 	{key: ebiten.KeyV, cmd: CmdCover}, {key: ebiten.KeyX, cmd: CmdEvacuate},
 	{key: ebiten.KeyP, cmd: CmdSabotage}, {key: ebiten.KeyB, cmd: CmdBoard},
 	{key: ebiten.KeyO, cmd: CmdWithdraw},
@@ -329,7 +333,7 @@ func (in *Input) Update() {
 		in.just[i], in.held[i], in.repeat[i] = false, false, false
 	}
 	for _, b := range bindings {
-		if b.shift != in.shiftHeld && (b.key == ebiten.KeyTab || b.key == ebiten.KeyG) {
+		if b.shift != in.shiftHeld && (b.key == ebiten.KeyTab || b.key == ebiten.KeyG || b.key == ebiten.KeyL) {
 			continue
 		}
 		if src.KeyPressed(b.key) {

@@ -48,6 +48,7 @@ func helpKeys() []helpKey {
 		{input.CmdUndo, "undo the last order, if it revealed nothing"},
 		{input.CmdEndTurn, "end your phase (while ships can still fire or have not moved, it asks first: the same key again ends it)"},
 		{input.CmdRanges, "firing ranges"}, {input.CmdIntent, "enemy intent"},
+		{input.CmdLogFilter, "the event log shows all, combat, or orders and objectives (or click its header)"},
 		{input.CmdFit, "fit the map"}, {input.CmdSkip, "skip the enemy's playback"},
 		{input.CmdSave, "save in a new slot"}, {input.CmdHelp, "this help"}, {input.CmdBack, "the menu"},
 	}

@@ -107,6 +107,8 @@ type tipKey struct {
 type layerKey struct {
 	base                    hudKey
 	logN, hover             int
+	logBack                 int
+	logFilter               play.LogFilter
 	top, panel, logBox, bar rect
 	tab, selBox             rect
 }
@@ -126,10 +128,11 @@ type hud struct {
 	panel     rect
 	logBox    rect
 	bar       rect
-	logWrap   []logLine  // the log box's lines (logLines), for logKey
-	logKey    [4]float64 // the log's length, the box's width, the scale, logBack
-	logBack   int        // entries scrolled back from the newest (the wheel over the log)
-	logBackLn string     // what the log's header says then
+	logWrap   []logLine      // the log box's lines (logLines), for logKey
+	logKey    [5]float64     // the log's length, the box's width, the scale, logBack, logFilter
+	logBack   int            // entries scrolled back from the newest (the wheel over the log)
+	logBackLn string         // what the log's header says then
+	logFilter play.LogFilter // which lines the log shows (a click on its header, Shift+L)
 	logFresh  bool
 	buttons   []rect
 	btns      []actionInfo
@@ -774,7 +777,7 @@ func (h *hud) draw(dst *ebiten.Image) {
 	if h.tab.in(in.X, in.Y) {
 		hover = len(h.buttons) + 1
 	}
-	lk := layerKey{base: h.stamp, logN: b.log().Len(), hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar, tab: h.tab, selBox: h.selBox}
+	lk := layerKey{base: h.stamp, logN: b.log().Len(), logBack: h.logBack, logFilter: h.logFilter, hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar, tab: h.tab, selBox: h.selBox}
 	if h.layer == nil || h.layer.Bounds().Dx() != int(g.W) || h.layer.Bounds().Dy() != int(g.H) {
 		if h.layer != nil {
 			h.layer.Deallocate()
@@ -953,9 +956,11 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	if h.compact && !h.logOpen {
 		lines = lines[:min(len(lines), foldedLogN)]
 	} else {
-		g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
+		head := h.logHead()
+		g.Kit.Text(dst, head, f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
 		if h.logBack > 0 {
-			g.Kit.Text(dst, h.logBackLn, f.Small, h.logBox.x+h.logBox.w-u(12), h.logBox.y+u(8), render.ColDim.RGBA(), render.Right)
+			room := h.logBox.w - u(36) - render.TextWidth(head, f.Bold)
+			g.Kit.Text(dst, fitText(h.logBackLn, f.Small, room), f.Small, h.logBox.x+h.logBox.w-u(12), h.logBox.y+u(8), render.ColDim.RGBA(), render.Right)
 		}
 	}
 	ly := h.logBox.y + h.logBox.h - u(22)
@@ -978,9 +983,33 @@ func (h *hud) scrollLog(in *input.Input) {
 	if in.Wheel == 0 || !h.logBox.in(in.X, in.Y) {
 		return
 	}
-	n := min(h.b.log().Len(), logKept)
+	n := min(h.b.log().Count(h.logFilter), logKept)
 	h.logBack = min(max(h.logBack+int(in.Wheel), 0), max(n-1, 0))
 	h.logBackLn = fmt.Sprintf("%d earlier · wheel down for the newest", h.logBack)
+}
+
+// logHead is the log's header: its title and filter, which a click on it
+// (or Shift+L) switches.
+func (h *hud) logHead() string { return "EVENT LOG · " + h.logFilter.Name() + "  ›" }
+
+// logHeadAt reports whether a point is on the log's header (its title and
+// filter), shown when the log is (not the folded log of a small screen,
+// which a tap unfolds; a tap on the unfolded log beside the header folds
+// it).
+func (h *hud) logHeadAt(x, y float64) bool {
+	if h.compact && !h.logOpen {
+		return false
+	}
+	u := h.b.g.U
+	w := u(12) + render.TextWidth(h.logHead(), h.b.g.Fonts.Bold) + u(12)
+	return rect{h.logBox.x, h.logBox.y, min(w, h.logBox.w), u(26)}.in(x, y)
+}
+
+// nextLogFilter switches the log to its next filter (all, combat, orders
+// and objectives), at its newest lines.
+func (h *hud) nextLogFilter() {
+	h.logFilter = h.logFilter.Next()
+	h.logBack = 0
 }
 
 // logLine is a line of the log box as drawn: an entry, or a part of one
@@ -990,14 +1019,15 @@ type logLine struct {
 	col  render.RGBA
 }
 
-// logLines are the log box's lines, newest first: the last entries wrapped
+// logLines are the log box's lines, newest first: the last entries the
+// filter shows wrapped
 // to the box's width, as many lines as the box holds (ten). They are
 // wrapped again only when the log or the box changes.
 func (h *hud) logLines() []logLine {
 	b := h.b
 	g := b.g
-	back := min(h.logBack, max(min(b.log().Len(), logKept)-1, 0))
-	key := [4]float64{float64(b.log().Len()), h.logBox.w, g.Scale, float64(back)}
+	back := min(h.logBack, max(min(b.log().Count(h.logFilter), logKept)-1, 0))
+	key := [5]float64{float64(b.log().Len()), h.logBox.w, g.Scale, float64(back), float64(h.logFilter)}
 	if h.logKey == key && h.logFresh {
 		return h.logWrap
 	}
@@ -1005,7 +1035,7 @@ func (h *hud) logLines() []logLine {
 	h.logWrap = h.logWrap[:0]
 	w := h.logBox.w - g.U(24)
 	for i := back; len(h.logWrap) < 10; i++ {
-		l := b.log().Last(i)
+		l := b.log().LastOf(i, h.logFilter)
 		if l == nil {
 			break
 		}

@@ -289,8 +289,15 @@ func (b *battleScene) update(g *Manager) error {
 	if in.Just(input.CmdPanel) && b.hud.compact {
 		b.hud.panelOpen = !b.hud.panelOpen
 	}
+	if in.Just(input.CmdLogFilter) && !b.curtain {
+		b.hud.nextLogFilter()
+	}
 	if in.Clicked && !b.curtain {
-		b.hud.fold(in.ClickX, in.ClickY)
+		if b.hud.logHeadAt(in.ClickX, in.ClickY) {
+			b.hud.nextLogFilter()
+		} else {
+			b.hud.fold(in.ClickX, in.ClickY)
+		}
 	}
 	b.hud.scrollPanel(in)
 	b.hud.scrollLog(in)

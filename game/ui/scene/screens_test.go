@@ -235,6 +235,13 @@ func script(p *player, h *xHost) {
 	p.shoot(h, "11-enemy-phase")
 	p.run(500)
 	p.shoot(h, "12-enemy-phase-later")
+	p.tap(ebiten.KeyShift, ebiten.KeyL) // the log: combat alone
+	p.run(5)
+	p.shoot(h, "12b-log-combat")
+	p.tap(ebiten.KeyShift, ebiten.KeyL) // orders and objectives
+	p.run(5)
+	p.shoot(h, "12c-log-orders")
+	p.tap(ebiten.KeyShift, ebiten.KeyL) // all again
 	p.tap(ebiten.KeyEscape)
 	m = p.battle().menu
 	for m.list.focus != m.iTitle {
