@@ -98,6 +98,13 @@ func WingName(sc *scenario.Scenario, k Sight, i int) string {
 	return "a wing"
 }
 
+// Hulk reports whether a station the side knows of was sabotaged: a
+// boarding then takes a hulk, not a station.
+func Hulk(k Sight, station rules.ShipID) bool {
+	sh := k.Ship(station)
+	return sh != nil && sh.Sabotaged
+}
+
 // fieldName names a minefield as the scenario does, or "the minefield".
 func fieldName(sc *scenario.Scenario, i int) string {
 	if sc != nil && i >= 0 && i < len(sc.Setup.Minefields) && sc.Setup.Minefields[i].Name != "" {
@@ -209,6 +216,9 @@ func Describe(sc *scenario.Scenario, k Sight, e rules.Event) string {
 	case rules.Boarded:
 		return fmt.Sprintf("%s boards %s (defenders left: %d).", capital(name(ship)), name(target), e.Value)
 	case rules.StationCaptured:
+		if Hulk(k, ship) {
+			return fmt.Sprintf("%s is boarded without resistance: its computers and power were sabotaged, and it is taken as a hulk.", capital(name(ship)))
+		}
 		return fmt.Sprintf("%s is captured.", capital(name(ship)))
 	case rules.ReinforcementsArrived:
 		return fmt.Sprintf("%s arrives (%d ships).", capital(WingName(sc, k, e.Value)), e.Count)

@@ -357,20 +357,21 @@ func (h *hud) refresh() {
 		}
 		status, scol := "main power online", render.ColGood.RGBA()
 		switch {
+		case v.Terms == rules.TermsAccepted || sh.Sabotaged:
+			status, scol = play.StationFate(sh, v.Terms), render.ColWarn.RGBA()
 		case sh.Captured:
 			status, scol = "captured", render.ColBad.RGBA()
-		case sh.Sabotaged:
-			status, scol = "sabotaged", render.ColWarn.RGBA()
 		case sh.Evacuated:
 			status, scol = "evacuated", render.ColWarn.RGBA()
 		case !sh.MainPower:
 			status, scol = "MAIN POWER LOST", render.ColBad.RGBA()
-		case sh.EvacuateAt > 0:
-			status, scol = fmt.Sprintf("evacuating (turn %d)", sh.EvacuateAt), render.ColWarn.RGBA()
 		}
 		y += u(4)
 		add(sh.Name, f.Bold, render.ColText.RGBA(), u(19))
 		add(status, f.Small, scol, u(17))
+		if ev := play.Evacuation(b.s.Scenario, v, sh); ev != "" && !sh.Lost() {
+			add(fitText(ev, f.Small, w), f.Small, render.ColWarn.RGBA(), u(17))
+		}
 		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, render.ColDim.RGBA())
 		add("Shields", f.Small, render.ColDim.RGBA(), u(16))
 		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), render.RGB(0x5fb0ff))
@@ -463,7 +464,9 @@ func (h *hud) refresh() {
 		add("Shields", f.Small, render.ColDim.RGBA(), u(16))
 		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), render.RGB(0x5fb0ff))
 	}
-	if sh.Side == c.Side {
+	if sh.Side == c.Side && cl.Speed == 0 {
+		add(fmt.Sprintf("Actions %d", sh.Actions), f.Small, render.ColText.RGBA(), u(18)) // it does not move
+	} else if sh.Side == c.Side {
 		add(fmt.Sprintf("Movement %d of %d  ·  Actions %d", sh.MP, cl.Speed, sh.Actions), f.Small, render.ColText.RGBA(), u(18))
 	}
 	for i, wp := range cl.Weapons {
@@ -501,12 +504,72 @@ func (h *hud) refresh() {
 		add(strings.Join(flags, " · "), f.Small, render.ColWarn.RGBA(), u(16))
 	}
 	if c.MyTurn() && sh.Side == c.Side {
-		mode := [...]string{"Mode: move — click a blue hex, or an enemy to fire", "Mode: fire — click an enemy", "Mode: lay mine — click a marked hex", "Mode: cover — click a friendly ship", "Mode: board — click the station"}[c.Mode]
 		y += u(4)
-		for _, l := range render.WrapText(mode, f.Small, w) {
+		for _, l := range render.WrapText(h.modeText(sh, cl), f.Small, w) {
 			add(l, f.Small, render.ColAccent.RGBA(), u(15))
 		}
 	}
+}
+
+// modeText says what a click does for the selected own ship, from what the
+// engine lets it do now (its options): a station, which does not move, says
+// what it can do instead.
+func (h *hud) modeText(sh *rules.Ship, cl *rules.Class) string {
+	c := h.b.ctl
+	o := &c.Opts
+	fire := len(o.Attacks) > 0
+	click := h.how("click", "tap")
+	if cl.Speed == 0 && len(o.Moves) == 0 && c.Mode == play.ModeMove {
+		// A station (or a structure): it never moves.
+		what := "It does not move"
+		if cl.Station {
+			what = "A station does not move"
+		}
+		var can []string
+		if fire {
+			can = append(can, click+" an enemy in range to fire")
+		}
+		if c.Avail[play.ActEvacuate] {
+			can = append(can, h.how("X: order the evacuation", "Evacuate: order the evacuation"))
+		}
+		if c.Avail[play.ActSabotage] {
+			prog := "the sabotage program"
+			if sh.Program.Name != "" {
+				prog = sh.Program.Name
+			}
+			can = append(can, h.how("P: run ", "Sabotage: run ")+prog)
+		}
+		if len(can) == 0 {
+			for _, wp := range cl.Weapons {
+				if wp.Perimeter {
+					return what + ". Nothing to order it now: its perimeter defenses fire on their own."
+				}
+			}
+			return what + ". Nothing to order it now."
+		}
+		return what + ": " + strings.Join(can, "; ") + "."
+	}
+	switch c.Mode {
+	case play.ModeFire:
+		return "Mode: fire — " + click + " an enemy"
+	case play.ModeMine:
+		return "Mode: lay mine — " + click + " a marked hex"
+	case play.ModeCover:
+		return "Mode: cover — " + click + " a friendly ship"
+	case play.ModeBoard:
+		return "Mode: board — " + click + " the station"
+	}
+	switch {
+	case len(o.Moves) > 0 && fire:
+		return "Mode: move — " + click + " a blue hex, or an enemy to fire"
+	case len(o.Moves) > 0:
+		return "Mode: move — " + click + " a blue hex"
+	case fire:
+		return "No movement left — " + click + " an enemy to fire"
+	case o.Any():
+		return "No movement or fire left: the action bar has what it can still do"
+	}
+	return "Its orders for this phase are done"
 }
 
 // clampPanel keeps the side panel's text inside it: what runs past its

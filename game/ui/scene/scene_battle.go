@@ -143,7 +143,17 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	if !b.watch {
 		b.focusOwn()
 	}
-	b.logAll("The battle is joined. "+pub.Name+".", 0)
+	if s.Resumed() {
+		// The log of what each side was told is not in the save: each
+		// side's log begins with where the battle stands as it knows it.
+		for _, side := range rules.Sides {
+			for _, l := range play.Standing(s, side) {
+				b.logs[side].Add(l, side, 0)
+			}
+		}
+	} else {
+		b.logAll("The battle is joined. "+pub.Name+".", 0)
+	}
 	b.banner(pub.Name, bannerTurn(max(pub.Turn, 1), pub.TurnLimit))
 	return b
 }
