@@ -447,6 +447,7 @@ func testBattle(t *testing.T, b *browser) {
 		t.Logf("no end-turn button reported; pressing N")
 		b.key(ctx, "n")
 	}
+	b.confirmEndPhase(ctx, btn != nil && btn.W > 0)
 	b.waitFor(ctx, "the Dominion's phase to end", 10*time.Second, func(s status) bool {
 		return !s.HumanTurn || s.Turn > startTurn
 	}, nil)
@@ -547,6 +548,36 @@ func (b *browser) waitForHumanTurn(ctx context.Context, what string, limit time.
 			b.key(ctx, "k") // skip the enemy's playback
 		}
 	})
+}
+
+// confirmEndPhase answers the question the game asks when the phase is
+// ended while ships can still fire or have not moved: its "End phase"
+// button with the mouse, or N again.
+func (b *browser) confirmEndPhase(ctx context.Context, mouse bool) {
+	b.t.Helper()
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		s, err := b.status(ctx)
+		if err == nil && (!s.HumanTurn || s.Busy) {
+			return // the phase ended at once: nothing was asked
+		}
+		r, _ := chromedp.Run(ctx, chromedp.Evaluate[*rect](`window.ds9.debug.menuItem("End phase")`))
+		if r != nil && r.W > 0 {
+			b.t.Logf("the game asks before ending the phase: confirming (mouse %v)", mouse)
+			if !mouse {
+				b.key(ctx, "n")
+				return
+			}
+			if err := chromedp.Do(ctx, chromedp.MouseClickXY(r.X+r.W/2, r.Y+r.H/2)); err != nil {
+				b.t.Fatal(err)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			return // not asked: the wait for the phase's end says what went wrong
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 func (b *browser) key(ctx context.Context, k string) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	ghex "github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
@@ -46,6 +47,9 @@ type SideInfo struct {
 	Name      string
 	Commander string
 	Goal      string
+	// Briefing is the side's own briefing, in its point of view, or "" when
+	// the scenario's briefing serves both sides (see BriefingFor).
+	Briefing string
 }
 
 // Terms are the surrender terms offered before the battle.
@@ -53,6 +57,23 @@ type Terms struct {
 	Side rules.Side // the side that answers
 	From string
 	Text string
+}
+
+// BriefingFor is the briefing of the side a player commands: the side's own
+// when the file gives it one, else the scenario's.
+func (sc *Scenario) BriefingFor(s rules.Side) string {
+	if s.Valid() && sc.Sides[s].Briefing != "" {
+		return sc.Sides[s].Briefing
+	}
+	return sc.Briefing
+}
+
+// checkBriefing checks a briefing's length (MaxBriefing characters).
+func checkBriefing(d *doc, at []any, text string) error {
+	if n := utf8.RuneCountInString(strings.TrimSpace(text)); n > MaxBriefing {
+		return d.errf(at, "%s: %d characters, at most %d", at[len(at)-1], n, MaxBriefing)
+	}
+	return nil
 }
 
 // NewState starts a battle of this scenario with a seed.
@@ -95,6 +116,9 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 	if err := checkID(d, []any{"id"}, f.ID); err != nil {
 		return nil, err
 	}
+	if err := checkBriefing(d, []any{"briefing"}, f.Briefing); err != nil {
+		return nil, err
+	}
 	catData, catName, err := cat(f.Catalogue)
 	if err != nil {
 		if _, ok := err.(*Error); ok {
@@ -134,7 +158,10 @@ func Parse(name string, data []byte, cat Catalogue) (*Scenario, error) {
 		if short == "" {
 			short = strings.ToUpper(sf.ID[:1]) + sf.ID[1:]
 		}
-		sc.Sides[i] = SideInfo{ID: sf.ID, Short: short, Name: sf.Name, Commander: sf.Commander, Goal: strings.TrimSpace(sf.Goal)}
+		if err := checkBriefing(d, []any{"sides", i, "briefing"}, sf.Briefing); err != nil {
+			return nil, err
+		}
+		sc.Sides[i] = SideInfo{ID: sf.ID, Short: short, Name: sf.Name, Commander: sf.Commander, Goal: strings.TrimSpace(sf.Goal), Briefing: strings.TrimSpace(sf.Briefing)}
 	}
 	su.SideIDs = d.sides
 	if su.First, err = d.side([]any{"first"}, f.First); err != nil {

@@ -100,6 +100,7 @@ type sideFile struct {
 	Name      string `yaml:"name"`
 	Commander string `yaml:"commander"`
 	Goal      string `yaml:"goal"`
+	Briefing  string `yaml:"briefing"` // the side's own briefing; "": the scenario's
 }
 
 type termsFile struct {

@@ -27,11 +27,12 @@ const (
 	MaxGroup      = 500 // ships in one group of a wing
 	MaxUnits      = 200
 	MaxClasses    = 200
-	MaxMinefields = 10 // minefields of one scenario
-	MaxAreas      = 50 // named areas of one scenario
-	MaxObjectives = 50 // objectives of one scenario
-	MaxGuide      = 30 // steps of a scenario's guided first turns
-	MaxIDLength   = 64 // characters of an id
+	MaxMinefields = 10   // minefields of one scenario
+	MaxAreas      = 50   // named areas of one scenario
+	MaxObjectives = 50   // objectives of one scenario
+	MaxGuide      = 30   // steps of a scenario's guided first turns
+	MaxIDLength   = 64   // characters of an id
+	MaxBriefing   = 2000 // characters of a briefing (the scenario's, a side's)
 )
 
 // Error is a problem in a file, with the line where it was found (0 when unknown).

@@ -128,6 +128,15 @@ func TestBadScenarios(t *testing.T) {
 		}
 		return strings.Count(s[:i], "\n") + 1
 	}
+	// The Dominion's own briefing, given another value.
+	const dominionBriefing = "    briefing: |\n      Every week the Dominion's"
+	sideBriefing := func(value string) string {
+		i, j := strings.Index(good, dominionBriefing), strings.Index(good, "\nterms:")
+		if i < 0 || j < i {
+			t.Fatal("fixture: the Dominion's briefing is not where it was")
+		}
+		return good[:i] + "    briefing: " + value + "\n" + good[j:]
+	}
 	cases := []struct {
 		name, file, want string
 		line             int
@@ -140,6 +149,8 @@ func TestBadScenarios(t *testing.T) {
 		{"bad condition", strings.Replace(good, "[minefield_failed]", "[minefield_exploded]", 1), "unknown condition", lineOf(good, "[minefield_failed]")},
 		{"bad terrain", strings.Replace(good, "<....................SSS", "<....................SQS", 1), "unknown terrain 'Q'", lineOf(good, "<....................SSS")},
 		{"ragged map", strings.Replace(good, "<....................SSS", "<...................SSS", 1), "columns", lineOf(good, "<....................SSS")},
+		{"side briefing of a wrong type", sideBriefing("[take, the, station]"), "cannot unmarshal !!seq into string", lineOf(good, dominionBriefing)},
+		{"side briefing too long", sideBriefing(strings.Repeat("Take the station. ", 120)), "briefing: 2159 characters, at most 2000", lineOf(good, dominionBriefing)},
 		{"off map", strings.Replace(good, "at: [43, 18]", "at: [100, 18]", 1), "off the", lineOf(good, "at: [43, 18]")},
 		{"off every map", strings.Replace(good, "at: [43, 18]", "at: [430, 18]", 1), "at 430 out of range 0..127", lineOf(good, "at: [43, 18]")},
 		{"guide: no such unit", strings.Replace(good, "until: selected(defiant)", "until: selected(enterprise)", 1), `no unit "enterprise"`, lineOf(good, "until: selected(defiant)")},

@@ -69,18 +69,21 @@ const (
 	CmdSave
 	CmdLoad
 	CmdHelp
-	CmdPanel    // J: fold the battle's side panel out or away (a small screen)
-	CmdCarryOn  // G: the selected wing carries out its orders
-	CmdAllWings // Shift+G: every wing carries out its orders
-	CmdHold     // U: the selected wing holds where it stands
-	CmdWing     // Y: command the selected ship's wing, or one ship of it
-	CmdRepair   // Shift+R: the selected station's damage control repairs a section
-	CmdReroute  // Shift+O: the selected station re-routes its main power
-	CmdGuide    // F2: hide or show the guided first turns
+	CmdPanel     // J: fold the battle's side panel out or away (a small screen)
+	CmdCarryOn   // G: the selected wing carries out its orders
+	CmdAllWings  // Shift+G: every wing carries out its orders
+	CmdHold      // U: the selected wing holds where it stands
+	CmdWing      // Y: command the selected ship's wing, or one ship of it
+	CmdRepair    // Shift+R: the selected station's damage control repairs a section
+	CmdReroute   // Shift+O: the selected station re-routes its main power
+	CmdGuide     // F2: hide or show the guided first turns
+	CmdLogFilter // Shift+L: the event log's next filter (all, combat, orders and objectives)
 	cmdCount
 )
 
-// binding is a key for a command; shift requires the modifier (Tab).
+// binding is a key for a command; shift requires the modifier (Tab). A key
+// with a Shift binding (Tab, G, L) means its other command only without
+// Shift.
 type binding struct {
 	key   ebiten.Key
 	cmd   Cmd
@@ -98,7 +101,8 @@ var bindings = []binding{
 	{key: ebiten.KeyEnter, cmd: CmdEndTurn}, {key: ebiten.KeyN, cmd: CmdEndTurn},
 	{key: ebiten.KeyZ, cmd: CmdUndo}, {key: ebiten.KeyBackspace, cmd: CmdUndo},
 	{key: ebiten.KeyM, cmd: CmdMove}, {key: ebiten.KeyF, cmd: CmdFire},
-	{key: ebiten.KeyL, cmd: CmdMine}, {key: ebiten.KeyC, cmd: CmdCloak},
+	{key: ebiten.KeyL, cmd: CmdLogFilter, shift: true}, {key: ebiten.KeyL, cmd: CmdMine},
+	{key: ebiten.KeyC, cmd: CmdCloak},
 	{key: ebiten.KeyV, cmd: CmdCover}, {key: ebiten.KeyX, cmd: CmdEvacuate},
 	{key: ebiten.KeyP, cmd: CmdSabotage}, {key: ebiten.KeyB, cmd: CmdBoard},
 	{key: ebiten.KeyO, cmd: CmdWithdraw},

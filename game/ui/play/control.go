@@ -580,6 +580,32 @@ func (c *Controller) give(o rules.Order) (*Applied, error) {
 	return a, nil
 }
 
+// Unfinished counts the side's ships (stations too) that could still do
+// something this phase, as the engine lists their orders (View.Options):
+// fire, those with an attack they may make now; unmoved, those that may
+// still move and have not moved at all (their movement points are whole).
+// Both are 0 when it is not the side's turn.
+func (c *Controller) Unfinished() (fire, unmoved int) {
+	if !c.MyTurn() {
+		return 0, 0
+	}
+	v := c.View
+	for i := range v.Ships {
+		sh := &v.Ships[i]
+		if sh.Side != c.Side || !sh.Alive() {
+			continue
+		}
+		o := v.Options(sh.ID)
+		if len(o.Attacks) > 0 {
+			fire++
+		}
+		if len(o.Moves) > 0 && sh.MP == v.Class(sh).Speed {
+			unmoved++
+		}
+	}
+	return fire, unmoved
+}
+
 // NextShip selects the next own ship (dir +1 or -1) that can still move or act.
 func (c *Controller) NextShip(dir int) bool {
 	n := len(c.View.Ships)

@@ -98,6 +98,21 @@ func WingName(sc *scenario.Scenario, k Sight, i int) string {
 	return "a wing"
 }
 
+// Hulk reports whether a station the side knows of was sabotaged: a
+// boarding then takes a hulk, not a station.
+func Hulk(k Sight, station rules.ShipID) bool {
+	sh := k.Ship(station)
+	return sh != nil && sh.Sabotaged
+}
+
+// fieldName names a minefield as the scenario does, or "the minefield".
+func fieldName(sc *scenario.Scenario, i int) string {
+	if sc != nil && i >= 0 && i < len(sc.Setup.Minefields) && sc.Setup.Minefields[i].Name != "" {
+		return sc.Setup.Minefields[i].Name
+	}
+	return "the minefield"
+}
+
 // HexName names a hex as the scenario files do: its column and row.
 func HexName(h hex.Hex) string {
 	o := hex.ToOffset(h)
@@ -201,6 +216,9 @@ func Describe(sc *scenario.Scenario, k Sight, e rules.Event) string {
 	case rules.Boarded:
 		return fmt.Sprintf("%s boards %s (defenders left: %d).", capital(name(ship)), name(target), e.Value)
 	case rules.StationCaptured:
+		if Hulk(k, ship) {
+			return fmt.Sprintf("%s is boarded without resistance: its computers and power were sabotaged, and it is taken as a hulk.", capital(name(ship)))
+		}
 		return fmt.Sprintf("%s is captured.", capital(name(ship)))
 	case rules.ReinforcementsArrived:
 		return fmt.Sprintf("%s arrives (%d ships).", capital(WingName(sc, k, e.Value)), e.Count)
@@ -229,6 +247,28 @@ func Describe(sc *scenario.Scenario, k Sight, e rules.Event) string {
 			what = "advance on " + HexName(e.To)
 		}
 		return fmt.Sprintf("%s: %s.", capital(WingName(sc, k, e.Value)), what)
+	case rules.MinefieldDown:
+		return fmt.Sprintf("%s is down: %d of %d mines left.", capital(fieldName(sc, e.Field)), e.Value, e.Count)
+	case rules.MineSwept:
+		if ship == rules.NoShip {
+			return fmt.Sprintf("A mine at %s is swept away (%d left).", HexName(e.To), e.Value)
+		}
+		return fmt.Sprintf("%s sweeps away a mine at %s (%d left).", capital(name(ship)), HexName(e.To), e.Value)
+	case rules.TeamStruck:
+		if ship == rules.NoShip {
+			return fmt.Sprintf("Saboteurs aboard %s put %s out of action.", name(target), k.SectionName(target, e.Section))
+		}
+		return fmt.Sprintf("%s puts %s out of action (%d%% chance).", capital(name(ship)), k.SectionName(target, e.Section), e.Value)
+	case rules.TeamFailed:
+		if ship == rules.NoShip {
+			return fmt.Sprintf("An attempt on %s of %s is foiled.", k.SectionName(target, e.Section), name(target))
+		}
+		return fmt.Sprintf("%s fails to put %s out of action (%d%% chance).", capital(name(ship)), k.SectionName(target, e.Section), e.Value)
+	case rules.TeamCaught:
+		if ship == rules.NoShip {
+			return fmt.Sprintf("A saboteur is caught aboard %s.", name(target))
+		}
+		return fmt.Sprintf("%s is caught aboard %s.", capital(name(ship)), name(target))
 	case rules.OutcomeDecided:
 		if o, ok := OutcomeByID(sc, e.Text); ok && o.Title != "" {
 			return o.Title + "."

@@ -1,6 +1,8 @@
 package play
 
 import (
+	"fmt"
+
 	"github.com/calltoarms/ds9/game/rules"
 	"github.com/calltoarms/ds9/game/scenario"
 )
@@ -99,6 +101,42 @@ func StationName(sc *scenario.Scenario) string {
 		}
 	}
 	return "The station"
+}
+
+// StationFate says what became of a station, as the report and the panel
+// tell it: surrendered under the terms when they were accepted, sabotaged
+// (and then boarded, when its sabotaged hulk was), captured, or held
+// (evacuated, when it was).
+func StationFate(sh *rules.Ship, terms rules.Terms) string {
+	switch {
+	case terms == rules.TermsAccepted:
+		return "surrendered under the terms"
+	case sh.Sabotaged && sh.Captured:
+		return "sabotaged, then boarded without resistance"
+	case sh.Sabotaged:
+		return "sabotaged"
+	case sh.Captured:
+		return "captured"
+	case sh.Evacuated:
+		return "held, evacuated"
+	}
+	return "held"
+}
+
+// Evacuation says how far a station's evacuation has come: "" when none was
+// ordered or it is done, else the turns left, from the engine's EvacuateAt
+// (the turn at whose owner's phase it is done).
+func Evacuation(sc *scenario.Scenario, v *rules.View, sh *rules.Ship) string {
+	if sh.EvacuateAt <= 0 || sh.Evacuated {
+		return ""
+	}
+	switch left := sh.EvacuateAt - v.Turn; {
+	case left > 1:
+		return fmt.Sprintf("Evacuating: %d turns left (done on turn %d)", left, sh.EvacuateAt)
+	case left == 1:
+		return fmt.Sprintf("Evacuating: 1 turn left (done on turn %d)", sh.EvacuateAt)
+	}
+	return "Evacuating: done when the " + SideTitle(sc, sh.Side) + " phase begins"
 }
 
 // MainPowerSection names the section of a station's class that carries its

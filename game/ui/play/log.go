@@ -12,6 +12,74 @@ type LogLine struct {
 	Text  string
 	Side  rules.Side // whose doing it tells of, for its colour
 	Frame int        // the frame it was written in
+	Kind  LogKind    // what it tells of, for the log's filters
+}
+
+// LogKind is what a log line tells of.
+type LogKind uint8
+
+// The kinds of log lines.
+const (
+	// LogNote is the battle's course: the turns and phases, and the front
+	// end's own lines (the battle joined, an order taken back, what the
+	// enemy's phase did). Every filter shows them, to say when.
+	LogNote LogKind = iota
+	// LogCombat is fire, hits and misses, damage, mine strikes, ships
+	// destroyed and sections put out of action.
+	LogCombat
+	// LogOrders is orders and objectives, moves aside: mines laid and the
+	// minefield, cloaks, cover, boarding, the station (its power, its
+	// evacuation, sabotage, capture), teams aboard, reinforcements, wing
+	// orders, the terms and the outcome.
+	LogOrders
+)
+
+// LogFilter is which lines a log shows.
+type LogFilter uint8
+
+// The log's filters, in the order the player switches them.
+const (
+	LogAll LogFilter = iota
+	LogCombatOnly
+	LogOrdersOnly
+	LogFilters // how many
+)
+
+// Name is how the log's header names the filter.
+func (f LogFilter) Name() string {
+	switch f {
+	case LogCombatOnly:
+		return "combat"
+	case LogOrdersOnly:
+		return "orders & objectives"
+	}
+	return "all"
+}
+
+// Next is the filter after f, back to LogAll after the last.
+func (f LogFilter) Next() LogFilter { return (f + 1) % LogFilters }
+
+// Shows reports whether the filter shows a line of kind k.
+func (f LogFilter) Shows(k LogKind) bool {
+	switch f {
+	case LogCombatOnly:
+		return k == LogNote || k == LogCombat
+	case LogOrdersOnly:
+		return k == LogNote || k == LogOrders
+	}
+	return true
+}
+
+// KindOf is the kind of the log line an event is told in.
+func KindOf(k rules.EventKind) LogKind {
+	switch k {
+	case rules.TurnBegan, rules.PhaseBegan:
+		return LogNote
+	case rules.MoveInterrupted, rules.Fired, rules.Hit, rules.Missed, rules.ShieldsDown, rules.SectionDisabled,
+		rules.ShipDestroyed, rules.MineDetonated, rules.CoveringFire, rules.PerimeterFire, rules.MineSwept:
+		return LogCombat
+	}
+	return LogOrders
 }
 
 // logSize is how many lines a Log keeps.
@@ -26,9 +94,12 @@ type Log struct {
 	n     int
 }
 
-// Add writes a line.
-func (l *Log) Add(text string, side rules.Side, frame int) {
-	l.lines[l.n%logSize] = LogLine{Text: text, Side: side, Frame: frame}
+// Add writes a note (LogNote): a line of the battle's course.
+func (l *Log) Add(text string, side rules.Side, frame int) { l.AddKind(text, side, frame, LogNote) }
+
+// AddKind writes a line of a kind.
+func (l *Log) AddKind(text string, side rules.Side, frame int, kind LogKind) {
+	l.lines[l.n%logSize] = LogLine{Text: text, Side: side, Frame: frame, Kind: kind}
 	l.n++
 }
 
@@ -41,6 +112,34 @@ func (l *Log) Last(i int) *LogLine {
 		return nil
 	}
 	return &l.lines[(l.n-1-i)%logSize]
+}
+
+// Count is how many of the lines the log keeps the filter shows.
+func (l *Log) Count(f LogFilter) int {
+	n := 0
+	for i := 0; l.Last(i) != nil; i++ {
+		if f.Shows(l.Last(i).Kind) {
+			n++
+		}
+	}
+	return n
+}
+
+// LastOf returns the i-th line from the end (0 is the newest) of those the
+// filter shows, or nil.
+func (l *Log) LastOf(i int, f LogFilter) *LogLine {
+	for j := 0; ; j++ {
+		line := l.Last(j)
+		if line == nil {
+			return nil
+		}
+		if f.Shows(line.Kind) {
+			if i == 0 {
+				return line
+			}
+			i--
+		}
+	}
 }
 
 // Tell writes the lines of an order's events as a side was told them (told,
@@ -64,7 +163,7 @@ func (l *Log) Tell(sc *scenario.Scenario, k Sight, told []rules.Event, frame int
 		if e.Sided() {
 			who = e.Side
 		}
-		l.Add(line, who, frame)
+		l.AddKind(line, who, frame, KindOf(e.Kind))
 	}
 }
 

@@ -45,6 +45,8 @@ type Session struct {
 	Changed int
 	count   int // orders recorded
 
+	resumed bool // the battle was resumed from a save
+
 	views  [2]*rules.View // each side's view, built when asked for
 	viewAt [2]int         // Changed when views[side] was built
 
@@ -82,9 +84,14 @@ func ResumeSession(sc *scenario.Scenario, f *replay.File) (*Session, error) {
 	s, err := newSession(sc, f.Seed, f.Players, rec)
 	if err == nil {
 		s.count = f.Orders()
+		s.resumed = true
 	}
 	return s, err
 }
+
+// Resumed reports whether the battle was resumed from a save (a replay file)
+// rather than begun.
+func (s *Session) Resumed() bool { return s.resumed }
 
 func newSession(sc *scenario.Scenario, seed uint64, players replay.Players, rec *replay.Recorder) (*Session, error) {
 	s := &Session{Scenario: sc, Seed: seed, Players: players, rec: rec, viewAt: [2]int{-1, -1}}
@@ -135,6 +142,7 @@ type Public struct {
 	Phase     rules.Phase
 	Outcome   string // the outcome's id once decided
 	Winner    rules.Side
+	Terms     rules.Terms // the surrender terms: not answered, refused or accepted
 	Forces    [2]int
 	Losses    [2]int
 }
@@ -144,8 +152,23 @@ func (s *Session) Public() Public {
 	st := s.state()
 	return Public{
 		Name: st.Name, Turn: st.Turn, TurnLimit: st.TurnLimit, Active: st.Active, Phase: st.Phase,
-		Outcome: st.Outcome, Winner: st.Winner, Forces: st.Forces, Losses: st.Losses,
+		Outcome: st.Outcome, Winner: st.Winner, Forces: st.Forces, Losses: st.Losses, Terms: st.Terms,
 	}
+}
+
+// StationAtEnd is the battle's station, the one the summary reports on (the
+// first minefield's owner's, else the first side's), as it is once the
+// battle is over: what every side knows alike then. ok is false before
+// the end, or when the battle has no station.
+func (s *Session) StationAtEnd() (sh rules.Ship, ok bool) {
+	st := s.state()
+	if st.Phase != rules.Over {
+		return rules.Ship{}, false
+	}
+	if p := st.Station(st.Guardian()); p != nil {
+		return *p, true
+	}
+	return rules.Ship{}, false
 }
 
 // Objectives are the objectives of a side (of both, for a watcher) as that

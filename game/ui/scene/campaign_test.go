@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hajimehoshi/ebiten/v2"
-
 	"github.com/calltoarms/ds9/campaigns"
 	"github.com/calltoarms/ds9/game/ai"
 	"github.com/calltoarms/ds9/game/campaign"
@@ -196,7 +194,7 @@ func TestCampaignResumes(t *testing.T) {
 	p.clickRect(b.menu.items[b.iBegin].r)
 	p.until("the battle", 5, func() bool { return p.scene() == "battle" })
 	p.run(5)
-	p.tap(ebiten.KeyN) // end a phase: an order, autosaved
+	p.endPhase() // end a phase: an order, autosaved
 	orders := p.battle().s.OrderCount()
 	if orders == 0 {
 		t.Fatal("no order was given")

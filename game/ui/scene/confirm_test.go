@@ -136,7 +136,7 @@ func TestEnemyPhaseSummary(t *testing.T) {
 	p := battleAt(t, "alliance")
 	b := p.battle()
 	lost := b.ctl.View.Losses
-	p.tap(ebiten.KeyN)
+	p.endPhase()
 	p.until("the player's next phase", 20000, func() bool { return p.myTurn() })
 	after := b.ctl.View.Losses
 	var found string

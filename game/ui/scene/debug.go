@@ -101,7 +101,7 @@ func (g *Manager) DebugMoves() [][2]float64 {
 
 // DebugMenuItem returns the screen rectangle of the item of the menu or
 // list on screen (the title's, the report's, the battle's menu and its
-// dialogs) whose label begins with label; a list's row may be scrolled out
+// dialogs, the battle's questions) whose label begins with label; a list's row may be scrolled out
 // of its area (shown reports whether it is in it). ok is false when there
 // is none.
 func (g *Manager) DebugMenuItem(label string) (x, y, w, h float64, shown, ok bool) {
@@ -139,6 +139,8 @@ func (g *Manager) DebugMenuItem(label string) (x, y, w, h float64, shown, ok boo
 	case *battleScene:
 		m := s.menu
 		switch {
+		case s.ask != nil: // a question first (ending the phase with orders left)
+			r, ok = inMenu(s.ask.list)
 		case m == nil:
 		case m.picker != nil:
 			if r, ok = inMenu(m.picker.buttons); !ok {

@@ -393,7 +393,11 @@ func (d director) showSide(told []rules.Event, k play.Sight, speed float64, anim
 			b.banner("Sabotage", k.ShipName(ship)+"'s computers and power are sabotaged")
 			b.powerLost(ship)
 		case rules.StationCaptured:
-			b.banner(k.ShipName(ship)+" is captured", "")
+			if play.Hulk(k, ship) {
+				b.banner(k.ShipName(ship)+" is boarded", "Its computers and power were sabotaged: it is taken as a hulk")
+			} else {
+				b.banner(k.ShipName(ship)+" is captured", "")
+			}
 		case rules.Boarded:
 			if !p.HasTo {
 				continue

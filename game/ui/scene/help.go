@@ -48,8 +48,9 @@ func helpKeys() []helpKey {
 		{input.CmdEvacuate, "evacuate the station"}, {input.CmdSabotage, "sabotage the station"},
 		{input.CmdBoard, "board the station"}, {input.CmdWithdraw, "withdraw by an exit"},
 		{input.CmdUndo, "undo the last order, if it revealed nothing"},
-		{input.CmdEndTurn, "end your phase"},
+		{input.CmdEndTurn, "end your phase (while ships can still fire or have not moved, it asks first: the same key again ends it)"},
 		{input.CmdRanges, "firing ranges: of the ship selected or under the pointer; with none, where the enemy can strike next phase"}, {input.CmdIntent, "enemy intent"},
+		{input.CmdLogFilter, "the event log shows all, combat, or orders and objectives (or click its header)"},
 		{input.CmdFit, "fit the map"}, {input.CmdSkip, "skip the enemy's playback"},
 		{input.CmdSave, "save in a new slot"}, {input.CmdHelp, "this help"}, {input.CmdGuide, "hide or show the guided first turns"}, {input.CmdBack, "the menu"},
 	}
@@ -138,8 +139,7 @@ func (h *helpOverlay) draw(dst *ebiten.Image) {
 	g := h.b.g
 	u := g.U
 	f := g.Fonts
-	h.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.7))
-	panel(h.bt, h.box, u)
+	dialog(h.bt, g, h.box)
 	h.bt.Flush(dst)
 	x, top := h.box.x+u(24), h.box.y+u(20)
 	bottom := h.box.y + h.box.h - u(20)

@@ -119,6 +119,8 @@ type tipKey struct {
 type layerKey struct {
 	base                    hudKey
 	logN, hover             int
+	logBack                 int
+	logFilter               play.LogFilter
 	top, panel, logBox, bar rect
 	tab, selBox             rect
 }
@@ -138,10 +140,11 @@ type hud struct {
 	panel     rect
 	logBox    rect
 	bar       rect
-	logWrap   []logLine  // the log box's lines (logLines), for logKey
-	logKey    [4]float64 // the log's length, the box's width, the scale, logBack
-	logBack   int        // entries scrolled back from the newest (the wheel over the log)
-	logBackLn string     // what the log's header says then
+	logWrap   []logLine      // the log box's lines (logLines), for logKey
+	logKey    [5]float64     // the log's length, the box's width, the scale, logBack, logFilter
+	logBack   int            // entries scrolled back from the newest (the wheel over the log)
+	logBackLn string         // what the log's header says then
+	logFilter play.LogFilter // which lines the log shows (a click on its header, Shift+L)
 	logFresh  bool
 	buttons   []rect
 	btns      []actionInfo
@@ -367,10 +370,10 @@ func (h *hud) refresh() {
 		}
 		status, scol := "main power online", render.ColGood.RGBA()
 		switch {
+		case v.Terms == rules.TermsAccepted || sh.Sabotaged:
+			status, scol = play.StationFate(sh, v.Terms), render.ColWarn.RGBA()
 		case sh.Captured:
 			status, scol = "captured", render.ColBad.RGBA()
-		case sh.Sabotaged:
-			status, scol = "sabotaged", render.ColWarn.RGBA()
 		case sh.Evacuated:
 			status, scol = "evacuated", render.ColWarn.RGBA()
 		case !sh.MainPower:
@@ -380,12 +383,13 @@ func (h *hud) refresh() {
 			}
 		case sh.Rerouted:
 			status, scol = "main power re-routed through "+play.SectionName(v, sh.ID, sh.PowerAt), render.ColWarn.RGBA()
-		case sh.EvacuateAt > 0:
-			status, scol = fmt.Sprintf("evacuating (turn %d)", sh.EvacuateAt), render.ColWarn.RGBA()
 		}
 		y += u(4)
 		add(sh.Name, f.Bold, render.ColText.RGBA(), u(19))
 		add(status, f.Small, scol, u(17))
+		if ev := play.Evacuation(b.s.Scenario, v, sh); ev != "" && !sh.Lost() {
+			add(fitText(ev, f.Small, w), f.Small, render.ColWarn.RGBA(), u(17))
+		}
 		addR(fmt.Sprintf("%d / %d", sh.Shields, cl.Shields), f.Small, render.ColDim.RGBA())
 		add("Shields", f.Small, render.ColDim.RGBA(), u(16))
 		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), render.RGB(0x5fb0ff))
@@ -495,7 +499,9 @@ func (h *hud) refresh() {
 		add("Shields", f.Small, render.ColDim.RGBA(), u(16))
 		bar(float32(sh.Shields)/float32(max(1, cl.Shields)), render.RGB(0x5fb0ff))
 	}
-	if sh.Side == c.Side {
+	if sh.Side == c.Side && cl.Speed == 0 {
+		add(fmt.Sprintf("Actions %d", sh.Actions), f.Small, render.ColText.RGBA(), u(18)) // it does not move
+	} else if sh.Side == c.Side {
 		add(fmt.Sprintf("Movement %d of %d  ·  Actions %d", sh.MP, cl.Speed, sh.Actions), f.Small, render.ColText.RGBA(), u(18))
 	}
 	for i, wp := range cl.Weapons {
@@ -533,12 +539,72 @@ func (h *hud) refresh() {
 		add(strings.Join(flags, " · "), f.Small, render.ColWarn.RGBA(), u(16))
 	}
 	if c.MyTurn() && sh.Side == c.Side {
-		mode := [...]string{"Mode: move — click a blue hex, or an enemy to fire", "Mode: fire — click an enemy", "Mode: lay mine — click a marked hex", "Mode: cover — click a friendly ship", "Mode: board — click the station"}[c.Mode]
 		y += u(4)
-		for _, l := range render.WrapText(mode, f.Small, w) {
+		for _, l := range render.WrapText(h.modeText(sh, cl), f.Small, w) {
 			add(l, f.Small, render.ColAccent.RGBA(), u(15))
 		}
 	}
+}
+
+// modeText says what a click does for the selected own ship, from what the
+// engine lets it do now (its options): a station, which does not move, says
+// what it can do instead.
+func (h *hud) modeText(sh *rules.Ship, cl *rules.Class) string {
+	c := h.b.ctl
+	o := &c.Opts
+	fire := len(o.Attacks) > 0
+	click := h.how("click", "tap")
+	if cl.Speed == 0 && len(o.Moves) == 0 && c.Mode == play.ModeMove {
+		// A station (or a structure): it never moves.
+		what := "It does not move"
+		if cl.Station {
+			what = "A station does not move"
+		}
+		var can []string
+		if fire {
+			can = append(can, click+" an enemy in range to fire")
+		}
+		if c.Avail[play.ActEvacuate] {
+			can = append(can, h.how("X: order the evacuation", "Evacuate: order the evacuation"))
+		}
+		if c.Avail[play.ActSabotage] {
+			prog := "the sabotage program"
+			if sh.Program.Name != "" {
+				prog = sh.Program.Name
+			}
+			can = append(can, h.how("P: run ", "Sabotage: run ")+prog)
+		}
+		if len(can) == 0 {
+			for _, wp := range cl.Weapons {
+				if wp.Perimeter {
+					return what + ". Nothing to order it now: its perimeter defenses fire on their own."
+				}
+			}
+			return what + ". Nothing to order it now."
+		}
+		return what + ": " + strings.Join(can, "; ") + "."
+	}
+	switch c.Mode {
+	case play.ModeFire:
+		return "Mode: fire — " + click + " an enemy"
+	case play.ModeMine:
+		return "Mode: lay mine — " + click + " a marked hex"
+	case play.ModeCover:
+		return "Mode: cover — " + click + " a friendly ship"
+	case play.ModeBoard:
+		return "Mode: board — " + click + " the station"
+	}
+	switch {
+	case len(o.Moves) > 0 && fire:
+		return "Mode: move — " + click + " a blue hex, or an enemy to fire"
+	case len(o.Moves) > 0:
+		return "Mode: move — " + click + " a blue hex"
+	case fire:
+		return "No movement left — " + click + " an enemy to fire"
+	case o.Any():
+		return "No movement or fire left: the action bar has what it can still do"
+	}
+	return "Its orders for this phase are done"
 }
 
 // clampPanel keeps the side panel's text inside it: what runs past its
@@ -643,8 +709,8 @@ func (h *hud) tooltipFor() {
 			key.button = i
 		}
 	}
-	if !in.EverMoved && !b.kbCursor {
-		key.button = -2 // no pointer yet: no tooltip
+	if !in.EverMoved && !b.kbCursor || b.ask != nil || b.menu != nil || b.help != nil {
+		key.button = -2 // no pointer yet, or a dialog over the battle: no tooltip
 	} else if key.button < 0 && (!h.contains(in.X, in.Y) || b.kbCursor) {
 		key.onMap = true
 		key.hex = hexKey{c.Cursor.Q, c.Cursor.R}
@@ -809,7 +875,7 @@ func (h *hud) draw(dst *ebiten.Image) {
 	if h.tab.in(in.X, in.Y) {
 		hover = len(h.buttons) + 1
 	}
-	lk := layerKey{base: h.stamp, logN: b.log().Len(), hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar, tab: h.tab, selBox: h.selBox}
+	lk := layerKey{base: h.stamp, logN: b.log().Len(), logBack: h.logBack, logFilter: h.logFilter, hover: hover, top: h.top, panel: h.panel, logBox: h.logBox, bar: h.bar, tab: h.tab, selBox: h.selBox}
 	if h.layer == nil || h.layer.Bounds().Dx() != int(g.W) || h.layer.Bounds().Dy() != int(g.H) {
 		if h.layer != nil {
 			h.layer.Deallocate()
@@ -988,9 +1054,11 @@ func (h *hud) drawStatic(dst *ebiten.Image) {
 	if h.compact && !h.logOpen {
 		lines = lines[:min(len(lines), foldedLogN)]
 	} else {
-		g.Kit.Text(dst, "EVENT LOG", f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
+		head := h.logHead()
+		g.Kit.Text(dst, head, f.Bold, h.logBox.x+u(12), h.logBox.y+u(6), render.ColAccent.RGBA(), render.Left)
 		if h.logBack > 0 {
-			g.Kit.Text(dst, h.logBackLn, f.Small, h.logBox.x+h.logBox.w-u(12), h.logBox.y+u(8), render.ColDim.RGBA(), render.Right)
+			room := h.logBox.w - u(36) - render.TextWidth(head, f.Bold)
+			g.Kit.Text(dst, fitText(h.logBackLn, f.Small, room), f.Small, h.logBox.x+h.logBox.w-u(12), h.logBox.y+u(8), render.ColDim.RGBA(), render.Right)
 		}
 	}
 	ly := h.logBox.y + h.logBox.h - u(22)
@@ -1013,9 +1081,33 @@ func (h *hud) scrollLog(in *input.Input) {
 	if in.Wheel == 0 || !h.logBox.in(in.X, in.Y) {
 		return
 	}
-	n := min(h.b.log().Len(), logKept)
+	n := min(h.b.log().Count(h.logFilter), logKept)
 	h.logBack = min(max(h.logBack+int(in.Wheel), 0), max(n-1, 0))
 	h.logBackLn = fmt.Sprintf("%d earlier · wheel down for the newest", h.logBack)
+}
+
+// logHead is the log's header: its title and filter, which a click on it
+// (or Shift+L) switches.
+func (h *hud) logHead() string { return "EVENT LOG · " + h.logFilter.Name() + "  ›" }
+
+// logHeadAt reports whether a point is on the log's header (its title and
+// filter), shown when the log is (not the folded log of a small screen,
+// which a tap unfolds; a tap on the unfolded log beside the header folds
+// it).
+func (h *hud) logHeadAt(x, y float64) bool {
+	if h.compact && !h.logOpen {
+		return false
+	}
+	u := h.b.g.U
+	w := u(12) + render.TextWidth(h.logHead(), h.b.g.Fonts.Bold) + u(12)
+	return rect{h.logBox.x, h.logBox.y, min(w, h.logBox.w), u(26)}.in(x, y)
+}
+
+// nextLogFilter switches the log to its next filter (all, combat, orders
+// and objectives), at its newest lines.
+func (h *hud) nextLogFilter() {
+	h.logFilter = h.logFilter.Next()
+	h.logBack = 0
 }
 
 // logLine is a line of the log box as drawn: an entry, or a part of one
@@ -1025,14 +1117,15 @@ type logLine struct {
 	col  render.RGBA
 }
 
-// logLines are the log box's lines, newest first: the last entries wrapped
+// logLines are the log box's lines, newest first: the last entries the
+// filter shows wrapped
 // to the box's width, as many lines as the box holds (ten). They are
 // wrapped again only when the log or the box changes.
 func (h *hud) logLines() []logLine {
 	b := h.b
 	g := b.g
-	back := min(h.logBack, max(min(b.log().Len(), logKept)-1, 0))
-	key := [4]float64{float64(b.log().Len()), h.logBox.w, g.Scale, float64(back)}
+	back := min(h.logBack, max(min(b.log().Count(h.logFilter), logKept)-1, 0))
+	key := [5]float64{float64(b.log().Len()), h.logBox.w, g.Scale, float64(back), float64(h.logFilter)}
 	if h.logKey == key && h.logFresh {
 		return h.logWrap
 	}
@@ -1040,7 +1133,7 @@ func (h *hud) logLines() []logLine {
 	h.logWrap = h.logWrap[:0]
 	w := h.logBox.w - g.U(24)
 	for i := back; len(h.logWrap) < 10; i++ {
-		l := b.log().Last(i)
+		l := b.log().LastOf(i, h.logFilter)
 		if l == nil {
 			break
 		}
@@ -1061,6 +1154,16 @@ func (h *hud) logLines() []logLine {
 		}
 	}
 	return h.logWrap
+}
+
+// dialog draws a dialog over a scene: a backdrop that dims what is under
+// it, and the dialog's box, opaque, so that nothing under it (a menu, the
+// HUD's text, the map) shows through its text.
+func dialog(bt *render.Batch, g *Manager, box rect) {
+	u := g.U
+	bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.75))
+	bt.Rect(float32(box.x), float32(box.y), float32(box.w), float32(box.h), render.ColPanel.WithA(1))
+	bt.Frame(float32(box.x), float32(box.y), float32(box.w), float32(box.h), float32(u(1)), render.ColEdge.WithA(0.8))
 }
 
 // panel draws a HUD panel's background and edge.

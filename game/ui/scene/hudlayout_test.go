@@ -53,7 +53,7 @@ func TestHUDLayout(t *testing.T) {
 				}
 				// The enemy's phase, played back: the bar's few buttons.
 				h.panelOpen, h.logOpen = false, false
-				p.tap(ebiten.KeyN)
+				p.endPhase()
 				p.g.Input.TouchDevice = sz.touch // the key made it a keyboard's
 				p.run(3)
 				if b.ctl.MyTurn() {

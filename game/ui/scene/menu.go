@@ -165,9 +165,22 @@ func (m *menu) update(g *Manager) {
 func (m *menu) draw(dst *ebiten.Image) {
 	g := m.b.g
 	u := g.U
+	// A dialog of the menu (the load list, the save dialog, a path asked
+	// for) is drawn in its place: the menu's text under it would show
+	// through its backdrop.
+	switch {
+	case m.picker != nil:
+		m.picker.draw(dst)
+		return
+	case m.saver != nil:
+		m.saver.draw(dst)
+		return
+	case m.prompt != nil:
+		m.prompt.draw(dst)
+		return
+	}
 	bt := m.list.bt
-	bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.7))
-	panel(bt, m.box, u)
+	dialog(bt, g, m.box)
 	bt.Flush(dst)
 	g.Kit.Text(dst, "COMMAND MENU", g.Fonts.Head, g.W/2, m.box.y+u(18), render.ColAccent.RGBA(), render.Center)
 	m.list.draw(dst, g)
@@ -176,12 +189,4 @@ func (m *menu) draw(dst *ebiten.Image) {
 		hint = m.msg
 	}
 	g.Kit.Text(dst, fitText(hint, g.Fonts.Small, m.box.w-u(24)), g.Fonts.Small, g.W/2, m.box.y+m.box.h-u(34), render.ColDim.RGBA(), render.Center)
-	switch {
-	case m.picker != nil:
-		m.picker.draw(dst)
-	case m.saver != nil:
-		m.saver.draw(dst)
-	case m.prompt != nil:
-		m.prompt.draw(dst)
-	}
 }

@@ -5,12 +5,14 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/calltoarms/ds9/game/ui/play"
 )
 
 // TestPhoneScreensUnderX takes screenshots of the screens on a phone, held
 // upright (390x844) and on its side (844x390), by touch: the title, the
 // briefing, the battle with its panel and log folded and not (the panel
-// scrolled too), the Esc menu,
+// scrolled too), the question before the phase ends, the Esc menu,
 // the save dialog and the load list; into $DS9_SHOTS (to look at). It runs
 // only when DS9_SHOTS is set.
 func TestPhoneScreensUnderX(t *testing.T) {
@@ -84,6 +86,18 @@ func phoneScript(p *player, h *xHost, prefix string) {
 	p.run(2)
 	p.shoot(h, prefix+"-battle-log")
 	b.hud.logOpen = false
+	if !p.myTurn() {
+		p.tap(ebiten.KeyK) // skip the enemy's playback
+		p.until("the player's phase", 100000, p.myTurn)
+	}
+	touch()
+	p.run(2)
+	p.clickButton(play.ActEndTurn) // ships have orders left: asked first
+	p.run(5)
+	p.shoot(h, prefix+"-end-phase-asked")
+	if b.ask != nil {
+		p.clickRect(b.ask.list.items[1].r) // Not yet
+	}
 	p.tap(ebiten.KeyF5)
 	p.tap(ebiten.KeyF5)
 	p.tap(ebiten.KeyEscape)

@@ -161,6 +161,21 @@ func (p *player) tap(keys ...ebiten.Key) {
 	p.step()
 }
 
+// endPhase ends the player's phase with key (N or Enter) and, when the game
+// asks first (ships can still fire or have not moved), says yes with the
+// same key again: a keyboard player presses N twice.
+func (p *player) endPhase(key ...ebiten.Key) {
+	p.t.Helper()
+	k := ebiten.KeyN
+	if len(key) > 0 {
+		k = key[0]
+	}
+	p.tap(k)
+	if b := p.battle(); b != nil && b.ask != nil && b.asked == play.ActEndTurn {
+		p.tap(k)
+	}
+}
+
 // point moves the pointer.
 func (p *player) point(x, y float64) {
 	p.t.Helper()
@@ -384,7 +399,7 @@ func (p *player) keyboardPhase() {
 		}
 	}
 	if p.myTurn() {
-		p.tap(ebiten.KeyN)
+		p.endPhase()
 	}
 }
 
@@ -575,6 +590,9 @@ func (p *player) mousePhase() {
 	}
 	if p.myTurn() {
 		p.clickButton(play.ActEndTurn)
+		if b.ask != nil && b.asked == play.ActEndTurn {
+			p.clickRect(b.ask.list.items[0].r) // "End phase"
+		}
 	}
 }
 
@@ -655,7 +673,7 @@ func battleAt(t *testing.T, side string) *player {
 func TestCameraFollowsTheEnemy(t *testing.T) {
 	p := battleAt(t, "alliance")
 	b := p.battle()
-	p.tap(ebiten.KeyN) // end the phase
+	p.endPhase()
 	if b.s.HumanTurn() {
 		t.Fatal("N did not end the phase")
 	}
@@ -684,7 +702,7 @@ func TestCameraFollowsTheEnemy(t *testing.T) {
 
 	// The player drags the map during the enemy's phase: the camera stays.
 	p.until("the player's phase", 20000, p.myTurn)
-	p.tap(ebiten.KeyN)
+	p.endPhase()
 	p.drag(500, 300, 80, 40)
 	tx, ty := b.cam.TX, b.cam.TY
 	for range 1200 {
@@ -850,7 +868,7 @@ func TestHotSeatCurtain(t *testing.T) {
 		}
 		had[st.Active] = log.Len()
 		p.tap(ebiten.KeyTab)
-		p.tap(ebiten.KeyN) // end the phase
+		p.endPhase()
 		p.run(1)
 	}
 }
@@ -909,7 +927,7 @@ func TestEscapeMenu(t *testing.T) {
 	p.tap(ebiten.KeyEscape)
 	// Play on: an order and the end of the phase, so that the battle differs from the save.
 	p.tap(ebiten.KeyTab)
-	p.tap(ebiten.KeyN)
+	p.endPhase()
 	p.until("the player's phase", 100000, p.myTurn)
 	if b.s.OrderCount() == savedOrders {
 		t.Fatal("the battle did not go on")

@@ -105,7 +105,7 @@ func TestAutosaveEveryOrder(t *testing.T) {
 	if rb == nil || rb.s.OrderCount() != n {
 		t.Fatalf("loaded %+v", p.g.Status())
 	}
-	p.tap(ebiten.KeyN) // end the phase: more orders
+	p.endPhase() // end the phase: more orders
 	p.until("the player's phase", 100000, p.myTurn)
 	got := autosaves(p)
 	if len(got) != 2 {

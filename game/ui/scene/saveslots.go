@@ -246,8 +246,7 @@ func (p *slotPicker) update(g *Manager) (done bool, pick func()) {
 func (p *slotPicker) draw(dst *ebiten.Image) {
 	g := p.g
 	u := g.U
-	p.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.75))
-	panel(p.bt, p.box, u)
+	dialog(p.bt, g, p.box)
 	p.bt.Flush(dst)
 	g.Kit.Text(dst, p.title, g.Fonts.Head, g.W/2, p.box.y+u(18), render.ColAccent.RGBA(), render.Center)
 	p.list.draw(dst, g)
@@ -359,11 +358,17 @@ func (g *Manager) sortReplays(names []string) {
 
 // confirmBox asks the player yes or no.
 type confirmBox struct {
-	text string
-	list *menuList
-	bt   *render.Batch
-	box  rect
+	text  string
+	lines []string // text wrapped to the box (at most confirmLines)
+	wrapW float64
+	list  *menuList
+	bt    *render.Batch
+	box   rect
+	again input.Cmd // the command that asked: pressed again, it says yes (0: none)
 }
+
+// confirmLines is how many lines of text a confirmation shows.
+const confirmLines = 3
 
 func newConfirm(g *Manager, text, yes, no string) *confirmBox {
 	c := &confirmBox{text: text, list: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
@@ -374,11 +379,30 @@ func newConfirm(g *Manager, text, yes, no string) *confirmBox {
 	return c
 }
 
+// newConfirmAgain asks to confirm an order given by a command: the same
+// command again (N for N) says yes, as do Enter and the yes button, which
+// has the focus; Esc and the no button say no.
+func newConfirmAgain(g *Manager, text, yes, no string, cmd input.Cmd) *confirmBox {
+	c := newConfirm(g, text, yes, no)
+	c.again = cmd
+	c.list.focus = 0
+	return c
+}
+
 func (c *confirmBox) layout(g *Manager) {
 	u := g.U
-	c.box = dialogBox(g, u(520), u(200))
-	w := min(u(300), c.box.w-u(40))
-	c.list.layout(g.W/2-w/2, c.box.y+u(72), w, u(40), u(8))
+	w := min(u(520), g.W-u(16))
+	if w != c.wrapW {
+		c.wrapW = w
+		c.lines = render.WrapText(c.text, g.Fonts.Bold, w-u(32))
+		if len(c.lines) > confirmLines {
+			c.lines = append(c.lines[:confirmLines-1], fitText(strings.Join(c.lines[confirmLines-1:], " "), g.Fonts.Bold, w-u(32)))
+		}
+	}
+	more := float64(max(len(c.lines), 1)-1) * g.Fonts.BoldH
+	c.box = dialogBox(g, w, u(200)+more)
+	bw := min(u(300), c.box.w-u(40))
+	c.list.layout(g.W/2-bw/2, c.box.y+u(72)+more, bw, u(40), u(8))
 }
 
 // update reports whether the player answered, and the answer. Esc is no.
@@ -389,6 +413,9 @@ func (c *confirmBox) update(g *Manager) (answered, yes bool) {
 	}
 	if j, _ := g.Input.Key(ebiten.KeyY); j {
 		return true, true
+	}
+	if c.again != input.CmdNone && g.Input.Just(c.again) && !g.Input.Just(input.CmdConfirm) {
+		return true, true // (Enter chooses the button it is on)
 	}
 	if j, _ := g.Input.Key(ebiten.KeyN); j {
 		return true, false
@@ -402,10 +429,11 @@ func (c *confirmBox) update(g *Manager) (answered, yes bool) {
 
 func (c *confirmBox) draw(dst *ebiten.Image, g *Manager) {
 	u := g.U
-	c.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.6))
-	panel(c.bt, c.box, u)
+	dialog(c.bt, g, c.box)
 	c.bt.Flush(dst)
-	g.Kit.Text(dst, fitText(c.text, g.Fonts.Bold, c.box.w-u(32)), g.Fonts.Bold, g.W/2, c.box.y+u(26), render.ColText.RGBA(), render.Center)
+	for i, l := range c.lines {
+		g.Kit.Text(dst, l, g.Fonts.Bold, g.W/2, c.box.y+u(26)+float64(i)*g.Fonts.BoldH, render.ColText.RGBA(), render.Center)
+	}
 	c.list.draw(dst, g)
 }
 
@@ -518,8 +546,7 @@ func (d *saveDialog) write(name, title string) bool {
 func (d *saveDialog) draw(dst *ebiten.Image) {
 	g := d.g
 	u := g.U
-	d.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.75))
-	panel(d.bt, d.box, u)
+	dialog(d.bt, g, d.box)
 	d.bt.Flush(dst)
 	g.Kit.Text(dst, "Save the battle", g.Fonts.Head, g.W/2, d.box.y+u(18), render.ColAccent.RGBA(), render.Center)
 	d.field.draw(dst, g)

@@ -3,6 +3,7 @@ package scene
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -149,7 +150,17 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	if !b.watch {
 		b.focusOwn()
 	}
-	b.logAll("The battle is joined. "+pub.Name+".", 0)
+	if s.Resumed() {
+		// The log of what each side was told is not in the save: each
+		// side's log begins with where the battle stands as it knows it.
+		for _, side := range rules.Sides {
+			for _, l := range play.Standing(s, side) {
+				b.logs[side].Add(l, side, 0)
+			}
+		}
+	} else {
+		b.logAll("The battle is joined. "+pub.Name+".", 0)
+	}
 	b.banner(pub.Name, bannerTurn(max(pub.Turn, 1), pub.TurnLimit))
 	return b
 }
@@ -295,8 +306,15 @@ func (b *battleScene) update(g *Manager) error {
 	if in.Just(input.CmdPanel) && b.hud.compact {
 		b.hud.panelOpen = !b.hud.panelOpen
 	}
+	if in.Just(input.CmdLogFilter) && !b.curtain {
+		b.hud.nextLogFilter()
+	}
 	if in.Clicked && !b.curtain {
-		b.hud.fold(in.ClickX, in.ClickY)
+		if b.hud.logHeadAt(in.ClickX, in.ClickY) {
+			b.hud.nextLogFilter()
+		} else {
+			b.hud.fold(in.ClickX, in.ClickY)
+		}
 	}
 	b.hud.scrollPanel(in)
 	b.hud.scrollLog(in)
@@ -607,8 +625,45 @@ func (b *battleScene) do(act play.Action) {
 		b.ask, b.asked = newConfirm(b.g, text, "Re-route power", "Not now"), act
 		return
 	}
+	if act == play.ActEndTurn && b.ctl.Avail[act] {
+		if text := endPhaseQuestion(b.ctl.Unfinished()); text != "" {
+			// Ships with orders left: asked first (N or Enter again ends it).
+			b.ask, b.asked = newConfirmAgain(b.g, text, "End phase", "Not yet", input.CmdEndTurn), act
+			return
+		}
+	}
 	a, err := b.ctl.Do(act)
 	b.afterOrder(a, err)
+}
+
+// endPhaseQuestion asks whether to end the phase while ships can still fire
+// or have not moved ("12 ships can still fire and 30 have not moved. End
+// the phase?"), or is "" when none can.
+func endPhaseQuestion(fire, unmoved int) string {
+	ships := func(n int) string {
+		if n == 1 {
+			return "1 ship"
+		}
+		return strconv.Itoa(n) + " ships"
+	}
+	var says string
+	switch {
+	case fire > 0 && unmoved > 0:
+		has := "have"
+		if unmoved == 1 {
+			has = "has"
+		}
+		says = fmt.Sprintf("%s can still fire and %d %s not moved.", ships(fire), unmoved, has)
+	case fire > 0:
+		says = ships(fire) + " can still fire."
+	case unmoved == 1:
+		says = "1 ship has not moved."
+	case unmoved > 0:
+		says = ships(unmoved) + " have not moved."
+	default:
+		return ""
+	}
+	return says + " End the phase?"
 }
 
 func (b *battleScene) afterOrder(a *play.Applied, err error) {

@@ -27,6 +27,7 @@ type briefingScene struct {
 	iBegin  int
 	iBack   int
 	head    []string // the battle's name, wrapped
+	text    string   // the briefing: the played side's own, else the scenario's
 	lines   []string
 	terms   []string
 	sides   []string
@@ -42,7 +43,7 @@ type briefingScene struct {
 func newBriefingScene(g *Manager, sc *scenario.Scenario, side, level string) Scene {
 	s, err := play.NewSession(sc, g.Opts.Seed, play.PlayersFor(sc, side, level))
 	if err != nil {
-		b := &briefingScene{g: g, sc: sc, err: err.Error(), menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
+		b := &briefingScene{g: g, sc: sc, text: sc.Briefing, err: err.Error(), menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 		b.iBack = b.menu.add("Back to the title")
 		return b
 	}
@@ -51,7 +52,7 @@ func newBriefingScene(g *Manager, sc *scenario.Scenario, side, level string) Sce
 
 // newBriefingSceneFor briefs the player on a battle in progress (at the terms).
 func newBriefingSceneFor(g *Manager, s *play.Session) *briefingScene {
-	b := &briefingScene{g: g, sc: s.Scenario, s: s, menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
+	b := &briefingScene{g: g, sc: s.Scenario, s: s, text: briefingOf(s), menu: newMenuList(g.Kit), bt: g.Kit.NewBatch(false)}
 	b.iRefuse, b.iAccept, b.iBegin, b.iBack = -1, -1, -1, -1
 	pub := s.Public()
 	if pub.Phase == rules.Parley && s.Humans[pub.Active] {
@@ -68,6 +69,18 @@ func newBriefingSceneFor(g *Manager, s *play.Session) *briefingScene {
 		b.labels = append(b.labels, it.label)
 	}
 	return b
+}
+
+// briefingOf is the briefing of the side a person commands alone: its own,
+// when the scenario gives it one, else the scenario's (hot-seat and watching
+// have the scenario's).
+func briefingOf(s *play.Session) string {
+	for _, side := range rules.Sides {
+		if s.Humans[side] && !s.Humans[side.Other()] {
+			return s.Scenario.BriefingFor(side)
+		}
+	}
+	return s.Scenario.Briefing
 }
 
 // briefingCompactW: a screen narrower than this, in interface units, has the
@@ -138,6 +151,22 @@ func (b *briefingScene) fill(g *Manager, w float64) {
 	}
 }
 
+// fillLeft puts the wide layout's left panel in the column: the battle's
+// name, its date and the briefing, which scrolls when it is longer than the
+// panel.
+func (b *briefingScene) fillLeft(g *Manager) {
+	f := g.Fonts
+	c := &b.col
+	c.lines = c.lines[:0]
+	for _, l := range b.head {
+		c.lines = append(c.lines, textLine{l, f.Head, render.ColAccent.RGBA(), f.HeadH})
+	}
+	c.lines = append(c.lines, textLine{b.sc.Date, f.Small, render.ColDim.RGBA(), f.SmallH * 1.6})
+	for _, l := range b.lines {
+		c.lines = append(c.lines, textLine{l, f.Body, render.ColText.RGBA(), f.BodyH})
+	}
+}
+
 func (b *briefingScene) Update(g *Manager) error {
 	b.t += 1.0 / 60
 	u := g.U
@@ -164,7 +193,7 @@ func (b *briefingScene) Update(g *Manager) error {
 	if w != b.wrapW || compact != b.wrapC {
 		b.wrapW, b.wrapC = w, compact
 		b.head = render.WrapText(strings.ToUpper(b.sc.Name), g.Fonts.Head, w)
-		b.lines = render.WrapText(render.Paragraphs(b.sc.Briefing), g.Fonts.Body, w)
+		b.lines = render.WrapText(render.Paragraphs(b.text), g.Fonts.Body, w)
 		b.terms, b.sides = nil, nil
 		if b.sc.Terms != nil {
 			b.terms = render.WrapText(render.Paragraphs(b.sc.Terms.Text), g.Fonts.Body, rw)
@@ -183,17 +212,22 @@ func (b *briefingScene) Update(g *Manager) error {
 		}
 		for i, si := range b.sc.Sides {
 			head := play.SideTitle(b.sc, rules.Sides[i]) + ": " + si.Name
-			b.sides = append(b.sides, "•"+head)
+			for _, l := range render.WrapText(head, g.Fonts.Bold, rw) {
+				b.sides = append(b.sides, "•"+l) // a long name wrapped, each line bold
+			}
 			b.sides = append(b.sides, render.WrapText("Commander: "+si.Commander+". "+si.Goal, g.Fonts.Small, rw)...)
 			b.sides = append(b.sides, "")
 		}
 		if compact {
 			b.fill(g, w)
+		} else {
+			b.fillLeft(g)
 		}
 	}
-	if compact {
-		b.col.update(in, u(20), g.Fonts.BodyH*3)
+	if !compact {
+		b.col.area, _ = b.panels(g)
 	}
+	b.col.update(in, u(20), g.Fonts.BodyH*3)
 	if b.ask != nil {
 		// Accepting the terms ends the battle: asked first.
 		if answered, yes := b.ask.update(g); answered {
@@ -267,21 +301,8 @@ func (b *briefingScene) Draw(screen *ebiten.Image) {
 	panel(b.bt, left, u)
 	panel(b.bt, right, u)
 	b.bt.Flush(screen)
-	x, y := left.x+u(24), left.y+u(20)
-	for _, l := range b.head {
-		g.Kit.Text(screen, l, f.Head, x, y, render.ColAccent.RGBA(), render.Left)
-		y += f.HeadH
-	}
-	g.Kit.Text(screen, b.sc.Date, f.Small, x, y, render.ColDim.RGBA(), render.Left)
-	y += f.SmallH * 1.6
-	for _, l := range b.lines {
-		if y+f.BodyH > left.y+left.h-u(12) {
-			break
-		}
-		g.Kit.Text(screen, l, f.Body, x, y, render.ColText.RGBA(), render.Left)
-		y += f.BodyH
-	}
-	x, y = right.x+u(24), right.y+u(20)
+	b.col.draw(screen, g, left.x+u(24), u(20))
+	x, y := right.x+u(24), right.y+u(20)
 	// The right panel's text ends over the menu.
 	bottom := b.menu.items[0].r.y - u(10)
 	if b.sc.Terms != nil && b.s != nil && b.s.Public().Phase == rules.Parley {

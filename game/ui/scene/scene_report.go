@@ -69,8 +69,8 @@ func newReportScene(g *Manager, s *play.Session) *reportScene {
 	if sum.Minefield.Total > 0 {
 		r.stats = append(r.stats, fmt.Sprintf("Minefield: %d of %d laid, %s", sum.Minefield.Laid, sum.Minefield.Total, map[bool]string{true: "active and cloaked", false: "not active"}[sum.Minefield.Active]))
 	}
-	if sum.Station != "none" {
-		r.stats = append(r.stats, play.StationName(s.Scenario)+": "+sum.Station)
+	if st, ok := s.StationAtEnd(); ok {
+		r.stats = append(r.stats, play.StationName(s.Scenario)+": "+play.StationFate(&st, pub.Terms))
 	}
 	r.stats = append(r.stats, fmt.Sprintf("Turns played: %d of %d", sum.Turns, pub.TurnLimit))
 	r.iReplay = r.menu.add("Watch the replay")

@@ -129,6 +129,33 @@ func TestScreensUnderX(t *testing.T) {
 	}
 }
 
+// checkPlain fails when a part of a screenshot (r, in screen pixels) is not
+// of one colour.
+func checkPlain(t *testing.T, h *xHost, name string, r rect) {
+	t.Helper()
+	f, err := os.Open(filepath.Join(h.dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := img.At(int(r.x), int(r.y))
+	odd := 0
+	for y := int(r.y); y < int(r.y+r.h); y++ {
+		for x := int(r.x); x < int(r.x+r.w); x++ {
+			if img.At(x, y) != first {
+				odd++
+			}
+		}
+	}
+	if odd > 0 {
+		t.Errorf("%s: %d pixels of %.0fx%.0f at %.0f,%.0f differ from %v: what is under the dialog shows through", name, odd, r.w, r.h, r.x, r.y, first)
+	}
+}
+
 func script(p *player, h *xHost) {
 	t := p.t
 	p.run(5)
@@ -147,6 +174,12 @@ func script(p *player, h *xHost) {
 	p.run(30)
 	p.shoot(h, "04-hotseat-first-player")
 	p.tap(ebiten.KeyN)
+	if b := p.battle(); b.ask != nil {
+		// Ships with orders left: the game asks first; N again ends the phase.
+		p.run(5)
+		p.shoot(h, "04b-end-phase-asked")
+		p.tap(ebiten.KeyN)
+	}
 	p.run(30)
 	p.shoot(h, "05-curtain-handover")
 	p.click(600, 400)
@@ -169,9 +202,17 @@ func script(p *player, h *xHost) {
 	m := b.menu
 	p.clickRect(m.list.items[m.iSave].r)
 	p.run(5)
+	p.shoot(h, "08b-menu-save")
+	p.tap(ebiten.KeyEscape)
 	p.clickRect(m.list.items[m.iLoad].r)
 	p.run(15)
 	p.shoot(h, "09-menu-load")
+	if m.picker == nil {
+		t.Fatal("no load list from the menu")
+	}
+	// Nothing under the load list (the menu, the HUD, the map) shows
+	// through it: its margin is the dialog's colour alone.
+	checkPlain(t, h, "09-menu-load", rect{m.picker.box.x + p.g.U(4), m.picker.box.y + p.g.U(4), p.g.U(10), m.picker.box.h - p.g.U(8)})
 	p.tap(ebiten.KeyEscape)
 	for m.list.focus != m.iTitle {
 		p.tap(ebiten.KeyArrowDown)
@@ -195,11 +236,18 @@ func script(p *player, h *xHost) {
 	p.run(5)
 	p.shoot(h, "10c-threat")
 	p.tap(ebiten.KeyR)
-	p.tap(ebiten.KeyN)
+	p.endPhase()
 	p.run(400)
 	p.shoot(h, "11-enemy-phase")
 	p.run(500)
 	p.shoot(h, "12-enemy-phase-later")
+	p.tap(ebiten.KeyShift, ebiten.KeyL) // the log: combat alone
+	p.run(5)
+	p.shoot(h, "12b-log-combat")
+	p.tap(ebiten.KeyShift, ebiten.KeyL) // orders and objectives
+	p.run(5)
+	p.shoot(h, "12c-log-orders")
+	p.tap(ebiten.KeyShift, ebiten.KeyL) // all again
 	p.tap(ebiten.KeyEscape)
 	m = p.battle().menu
 	for m.list.focus != m.iTitle {

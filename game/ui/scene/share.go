@@ -180,8 +180,7 @@ func (d *promptDialog) update(g *Manager) (done bool) {
 func (d *promptDialog) draw(dst *ebiten.Image) {
 	g := d.g
 	u := g.U
-	d.bt.Rect(0, 0, float32(g.W), float32(g.H), render.ColSpace.WithA(0.75))
-	panel(d.bt, d.box, u)
+	dialog(d.bt, g, d.box)
 	d.bt.Flush(dst)
 	g.Kit.Text(dst, d.title, g.Fonts.Head, g.W/2, d.box.y+u(18), render.ColAccent.RGBA(), render.Center)
 	d.field.draw(dst, g)

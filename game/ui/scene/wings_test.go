@@ -115,7 +115,7 @@ func wingTurn(p *player, shot func(name string)) (inputs int, report string) {
 		}
 	}
 	orders := b.s.OrderCount() - before
-	p.tap(ebiten.KeyN)
+	p.endPhase()
 	inputs = p.inputs - start
 	if b.s.Public().Active == c.Side && b.s.Public().Turn == turn {
 		t.Fatalf("the phase did not end")
