@@ -127,6 +127,22 @@ type layerKey struct {
 
 type hexKey struct{ q, r int }
 
+// wingRow is a wing's row in the panel's wing list.
+type wingRow struct {
+	r    rect
+	wing int
+}
+
+// wingAt returns the wing whose row in the panel's list is under a point.
+func (h *hud) wingAt(x, y float64) (int, bool) {
+	for _, r := range h.wingRows {
+		if r.r.in(x, y) && r.r.y >= h.panel.y && r.r.y+r.r.h <= h.panel.y+h.panel.h {
+			return r.wing, true
+		}
+	}
+	return 0, false
+}
+
 // secRow is a station section's row in the panel.
 type secRow struct {
 	r  rect
@@ -151,6 +167,7 @@ type hud struct {
 	menuBtn   rect     // the top bar's Menu button (Esc)
 	secRows   []secRow // the enemy station's sections, to click to aim at (or the own station's, ownRows)
 	ownRows   bool
+	wingRows  []wingRow // with nothing selected: the side's wings, to click to select
 	stamp     hudKey
 	fresh     bool
 	movingLn  string
@@ -241,7 +258,7 @@ func (h *hud) refresh() {
 		return
 	}
 	h.stamp, h.fresh = key, true
-	h.lines, h.bars, h.secRows = h.lines[:0], h.bars[:0], h.secRows[:0]
+	h.lines, h.bars, h.secRows, h.wingRows = h.lines[:0], h.bars[:0], h.secRows[:0], h.wingRows[:0]
 	u := g.U
 	f := g.Fonts
 	v := c.View
@@ -479,8 +496,32 @@ func (h *hud) refresh() {
 		add("No ship selected", f.Bold, render.ColDim.RGBA(), u(19))
 		if c.MyTurn() {
 			if c.Avail[play.ActAllWings] {
-				wrap(h.how("Click a ship to command its wing, Tab for the next wing with orders left, Shift+G: every wing carries on.",
-					"Tap a ship to command its wing, or All wings: every wing carries on."), render.ColDim.RGBA())
+				wrap(h.how("Click a ship to command its wing, or a wing below; Tab for the next wing with orders left, Shift+G: every wing carries on.",
+					"Tap a ship to command its wing, or a wing below; All wings: every wing carries on."), render.ColDim.RGBA())
+				y += u(6)
+				// The wing list: each of the side's wings on the map, with
+				// its orders; a click on a row selects the wing.
+				for i := range v.Wings {
+					wg := &v.Wings[i]
+					if wg.Side != c.Side {
+						continue
+					}
+					ready, onMap := c.WingReady(wg.Index)
+					if onMap == 0 {
+						continue
+					}
+					state := fmt.Sprintf("%d ships", onMap)
+					switch {
+					case c.Carried(wg.Index):
+						state += " · carried out"
+					case ready > 0:
+						state += " · orders left"
+					}
+					h.wingRows = append(h.wingRows, wingRow{r: rect{x - u(6), y - u(2), w + u(12), u(33)}, wing: wg.Index})
+					addR(state, f.Small, render.ColDim.RGBA())
+					add(fitText(wg.Name, f.Small, w-render.TextWidth(state, f.Small)-u(10)), f.Small, render.WingColor(wg.Index), u(15))
+					add(fitText("  "+c.OrdersText(wg), f.Small, w), f.Small, render.ColDim.RGBA(), u(18))
+				}
 			} else {
 				add("Click a ship, or Tab for the next", f.Small, render.ColDim.RGBA(), u(16))
 				add("one with orders left.", f.Small, render.ColDim.RGBA(), u(16))

@@ -558,6 +558,9 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 	if in.Clicked {
 		if a, ok := b.hud.buttonAt(in.ClickX, in.ClickY); ok {
 			b.do(a)
+		} else if w, ok := b.hud.wingAt(in.ClickX, in.ClickY); ok {
+			c.SelectWing(w, rules.NoShip)
+			b.g.Sound.Play(sound.Click)
 		} else if id, ok := b.hud.sectionAt(in.ClickX, in.ClickY); ok {
 			if c.DamageControl() && b.hud.ownRows {
 				c.ChooseOwnSection(id)

@@ -179,6 +179,34 @@ func TestHUDLayoutWings(t *testing.T) {
 					checkHUD(t, p, fmt.Sprintf("wing selected, panel %v, log %v", open, logOpen), !open && !logOpen || !b.hud.compact)
 				}
 			}
+			// Nothing selected: the panel lists the wings.
+			b.ctl.Deselect()
+			for _, open := range []bool{false, true} {
+				b.hud.panelOpen, b.hud.logOpen = open, false
+				p.run(1)
+				checkHUD(t, p, fmt.Sprintf("the wing list, panel %v", open), !open || !b.hud.compact)
+			}
 		})
+	}
+}
+
+// TestWingList: with nothing selected, the panel lists the side's wings on
+// the map with their orders, and a click on a row selects that wing.
+func TestWingList(t *testing.T) {
+	p := battleAt(t, "dominion")
+	b := p.battle()
+	b.ctl.Deselect()
+	p.run(2)
+	rows := b.hud.wingRows
+	if len(rows) < 3 {
+		t.Fatalf("%d wings listed", len(rows))
+	}
+	r := rows[2]
+	p.clickRect(r.r)
+	if b.ctl.Wing != r.wing {
+		t.Fatalf("a click on the row of wing %d selected wing %d", r.wing, b.ctl.Wing)
+	}
+	if sh := b.ctl.View.Ship(b.ctl.Selected); sh == nil || sh.Wing != r.wing {
+		t.Errorf("the wing selected from the list has ship %v selected", b.ctl.Selected)
 	}
 }
