@@ -6,6 +6,7 @@
 //	ds9sim validate FILE...
 //	ds9sim play -scenario ID -seed N [-o FILE] [-json]
 //	ds9sim replay FILE [-json] [-events SIDE]
+//	ds9sim advise FILE -turn T [-n N] [-seed S] [-json]
 //	ds9sim sim -scenario ID -n N -seed S [-j W] [-json]
 //	ds9sim campaign -id ID -seed N [-json]
 package main
@@ -37,6 +38,11 @@ const usage = `usage:
                                                     -o writes a replay of it
   ds9sim replay FILE [-json] [-events SIDE]         verify a replay and print its summary;
                                                     -events: one JSON line per order, as SIDE was told it
+  ds9sim advise FILE -turn T [-n N] [-seed S] [-json]
+                                                    the chance of each outcome from the start of turn T
+                                                    of a replay, as the side to move sees it (N battles
+                                                    sampled from its view, played out by the normal
+                                                    commanders); a battle over by then: its outcome
   ds9sim sim -scenario ID -n N -seed S [-j W] [-json] [-alliance L] [-dominion L]
                                                     play N battles (seeds S..S+N-1) and report;
                                                     L is easy, normal, hard or baseline
@@ -62,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdSim(args[1:], stdout, stderr)
 	case "replay":
 		err = cmdReplay(args[1:], stdout, stderr)
+	case "advise":
+		err = cmdAdvise(args[1:], stdout, stderr)
 	case "campaign":
 		err = cmdCampaign(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":

@@ -1,0 +1,65 @@
+package ai
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// The win-probability advisor: the chance of each outcome of a battle from
+// here, as one side sees it. It plays battles sampled from the side's view
+// (rules.Sample: what it sees, and guesses drawn for what it does not) to
+// their end with the normal commanders on both sides, and counts the
+// outcomes. It never reads the battle itself, so it tells a side nothing its
+// view does not.
+
+// Chance is the share of one outcome in an advisor's battles.
+type Chance struct {
+	Outcome string  `json:"outcome"` // the outcome's id; "" for a battle left undecided
+	P       float64 `json:"p"`
+	Battles int     `json:"battles"`
+}
+
+// Chances are an advisor's answer: the chances of the outcomes, most likely
+// first, over N battles; they sum to 1.
+type Chances struct {
+	N      int      `json:"n"`
+	Chance []Chance `json:"chances"`
+}
+
+// Advise plays n battles sampled from v, seeds seed+1..seed+n, and returns
+// the chances of their outcomes. A battle already decided has its outcome
+// with certainty.
+func Advise(su rules.Setup, v *rules.View, n int, seed uint64) (Chances, error) {
+	if n < 1 {
+		return Chances{}, fmt.Errorf("advise: %d battles, at least 1", n)
+	}
+	if v.Phase == rules.Over {
+		return Chances{N: n, Chance: []Chance{{Outcome: v.Outcome, P: 1, Battles: n}}}, nil
+	}
+	count := map[string]int{}
+	for k := range n {
+		st, err := rules.Sample(su, v, seed+uint64(k)+1)
+		if err != nil {
+			return Chances{}, err
+		}
+		if err := Play(st, [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}, nil); err != nil {
+			return Chances{}, err
+		}
+		count[st.Outcome]++
+	}
+	var out Chances
+	out.N = n
+	for id, c := range count {
+		out.Chance = append(out.Chance, Chance{Outcome: id, Battles: c, P: float64(c) / float64(n)})
+	}
+	sort.Slice(out.Chance, func(i, j int) bool {
+		a, b := out.Chance[i], out.Chance[j]
+		if a.Battles != b.Battles {
+			return a.Battles > b.Battles
+		}
+		return a.Outcome < b.Outcome
+	})
+	return out, nil
+}

@@ -1,0 +1,85 @@
+package ai
+
+import (
+	"math"
+	"testing"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// A battle sampled from a side's view is a legal battle with that side's
+// knowledge: its own ships and the enemies it sees as the view has them, and
+// the same sample whatever the view does not show (two battles that differ
+// only in hidden facts give the same sample).
+func TestSampleFromTheView(t *testing.T) {
+	sc := flagship(t)
+	st, err := sc.NewState(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	playUntil(t, st, func(s *rules.State) bool { return s.Turn == 5 && s.Active == rules.SideB && s.Phase == rules.Battle })
+	for _, side := range rules.Sides {
+		v := st.View(side)
+		s1, err := rules.Sample(sc.Setup, v, 7)
+		if err != nil {
+			t.Fatalf("%s: %v", sc.Setup.SideIDs.Of(side), err)
+		}
+		sv := s1.View(side)
+		for i := range v.Ships {
+			a := &v.Ships[i]
+			b := sv.Ship(a.ID)
+			if a.Side == side && (b == nil || b.Pos != a.Pos || b.Hull != a.Hull || b.Status != a.Status || b.Shields != a.Shields) {
+				t.Fatalf("%s's own %s: %+v in the sample, %+v in the view", sc.Setup.SideIDs.Of(side), a.Name, b, a)
+			}
+		}
+		if s1.Losses != v.Losses || s1.Turn != v.Turn || s1.Active != v.Active {
+			t.Errorf("sample: turn %d active %v losses %v; view %d %v %v", s1.Turn, s1.Active, s1.Losses, v.Turn, v.Active, v.Losses)
+		}
+		// The same view from a battle whose hidden facts differ: the same sample.
+		other := st.Clone()
+		for i := range other.Ships {
+			if sh := &other.Ships[i]; sh.Side != side && v.Ship(sh.ID) == nil && sh.Alive() {
+				sh.Hull = max(1, sh.Hull-1) // a hidden ship's hull
+			}
+		}
+		s2, err := rules.Sample(sc.Setup, other.View(side), 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s1.Checksum() != s2.Checksum() {
+			t.Errorf("%s: hidden facts changed the sample", sc.Setup.SideIDs.Of(side))
+		}
+		if s3, _ := rules.Sample(sc.Setup, v, 8); s3 != nil && s3.Checksum() == s1.Checksum() {
+			t.Errorf("%s: another seed gave the same sample", sc.Setup.SideIDs.Of(side))
+		}
+	}
+}
+
+// The advisor's chances sum to 1, and a decided battle's outcome is certain.
+func TestAdvise(t *testing.T) {
+	sc := flagship(t)
+	st, err := sc.NewState(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	playUntil(t, st, func(s *rules.State) bool { return s.Turn == 6 && s.Phase == rules.Battle })
+	ch, err := Advise(sc.Setup, st.View(st.Active), 20, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0.0
+	for _, c := range ch.Chance {
+		sum += c.P
+	}
+	if math.Abs(sum-1) > 1e-9 || ch.N != 20 {
+		t.Fatalf("chances %+v sum to %v", ch, sum)
+	}
+	t.Logf("turn 6, %s to move: %+v", sc.Setup.SideIDs.Of(st.Active), ch.Chance)
+	if err := Play(st, [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ch, err = Advise(sc.Setup, st.View(rules.SideA), 5, 1)
+	if err != nil || len(ch.Chance) != 1 || ch.Chance[0].Outcome != st.Outcome || ch.Chance[0].P != 1 {
+		t.Fatalf("after the end: %+v, %v (outcome %s)", ch, err, st.Outcome)
+	}
+}
