@@ -63,6 +63,11 @@ func flags(o *ui.Options) *flag.FlagSet {
 	fs.StringVar(&o.Scene, "scene", "", "with -screenshot: the scene to capture: title, briefing, battle, report or campaign (the first campaign's page)")
 	fs.Uint64Var(&o.Seed, "seed", 0, "battle seed (0: from the clock)")
 	fs.BoolVar(&o.Mute, "mute", false, "no sound")
+	advise := 100
+	if scene.Browser {
+		advise = 0 // the browser's one thread: asked for with ?advise=N
+	}
+	fs.IntVar(&o.Advise, "advise", advise, "battles the advisor plays from the start of each of your phases to tell the chance of each outcome (0: no advisor)")
 	fs.BoolVar(&o.Touch, "touch", false, "start as on a touch device: no key hints, the interface at 100% at least (a phone's screenshot)")
 	fs.Float64Var(&o.Zoom, "zoom", 0, "with -scene battle: the camera's zoom on the selected ship")
 	fs.IntVar(&o.Width, "width", 1280, "window width")

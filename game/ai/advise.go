@@ -40,19 +40,48 @@ func Advise(su rules.Setup, v *rules.View, n int, seed uint64) (Chances, error) 
 	}
 	count := map[string]int{}
 	for k := range n {
-		st, err := rules.Sample(su, v, seed+uint64(k)+1)
+		outcome, err := PlayOut(su, v, seed+uint64(k)+1, nil)
 		if err != nil {
 			return Chances{}, err
 		}
-		if err := Play(st, [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}, nil); err != nil {
-			return Chances{}, err
-		}
-		count[st.Outcome]++
+		count[outcome]++
 	}
+	return Tally(count), nil
+}
+
+// PlayOut plays one battle sampled from v (rules.Sample with seed) to its
+// end with the normal commanders and returns its outcome. yield, when not
+// nil, is called before every order: a front end thinking in the
+// background lets its frames run there.
+func PlayOut(su rules.Setup, v *rules.View, seed uint64, yield func()) (string, error) {
+	if v.Phase == rules.Over {
+		return v.Outcome, nil
+	}
+	st, err := rules.Sample(su, v, seed)
+	if err != nil {
+		return "", err
+	}
+	var apply Applier
+	if yield != nil {
+		apply = func(o rules.Order) ([]rules.Event, error) {
+			yield()
+			return st.Apply(o)
+		}
+	}
+	if err := Play(st, [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}, apply); err != nil {
+		return "", err
+	}
+	return st.Outcome, nil
+}
+
+// Tally turns the outcomes of battles (outcome id: battles) into chances.
+func Tally(count map[string]int) Chances {
 	var out Chances
-	out.N = n
+	for _, c := range count {
+		out.N += c
+	}
 	for id, c := range count {
-		out.Chance = append(out.Chance, Chance{Outcome: id, Battles: c, P: float64(c) / float64(n)})
+		out.Chance = append(out.Chance, Chance{Outcome: id, Battles: c, P: float64(c) / float64(out.N)})
 	}
 	sort.Slice(out.Chance, func(i, j int) bool {
 		a, b := out.Chance[i], out.Chance[j]
@@ -61,5 +90,5 @@ func Advise(su rules.Setup, v *rules.View, n int, seed uint64) (Chances, error) 
 		}
 		return a.Outcome < b.Outcome
 	})
-	return out, nil
+	return out
 }

@@ -116,6 +116,10 @@ func NewCommander(side rules.Side, level string) ai.Commander {
 	return ai.New(side, lv)
 }
 
+// FreshView returns a new view of side, the caller's own (View's are
+// shared with the rest of the session): for work in the background.
+func (s *Session) FreshView(side rules.Side) *rules.View { return s.state().View(side) }
+
 // state is the battle itself, for this file and for the package's tests
 // (which check the views against it); nothing else reads it.
 func (s *Session) state() *rules.State { return s.rec.State() }

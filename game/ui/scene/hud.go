@@ -97,6 +97,7 @@ type hudKey struct {
 	mode            play.Mode
 	weapon, section int
 	ownSection      int
+	advised         int // the advisor's battles played so far
 	w, h, scale     float64
 	my, skip, watch bool
 	speed           int
@@ -250,7 +251,7 @@ func (h *hud) refresh() {
 	c := b.ctl
 	g := b.g
 	st := c.View
-	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, wing: c.Wing, mode: c.Mode, weapon: c.Weapon, section: c.Section, ownSection: c.OwnSection,
+	key := hudKey{changed: b.s.Changed, side: c.Side, active: st.Active, sel: c.Selected, wing: c.Wing, mode: c.Mode, weapon: c.Weapon, section: c.Section, ownSection: c.OwnSection, advised: b.advised(),
 		w: g.W, h: g.H, scale: g.Scale, my: c.MyTurn(), skip: b.skipping, watch: b.watch, speed: g.Settings.Speed, curtain: b.curtain,
 		playing: b.rp != nil && b.rp.playing, open: h.panelOpen, scroll: h.scroll, touch: g.Input.TouchDevice,
 		panel: h.panel, selBox: h.selBox}
@@ -378,6 +379,37 @@ func (h *hud) refresh() {
 	addR(fmt.Sprintf("%d / %d", max(v.Turn, 1), v.TurnLimit), f.Body, render.ColText.RGBA())
 	add("Turn", f.Body, render.ColText.RGBA(), u(20))
 	bar(float32(max(v.Turn, 1))/float32(max(1, v.TurnLimit)), render.ColDim.RGBA())
+	// The advisor's chances from the start of this phase.
+	if b.advisor != nil && c.MyTurn() {
+		ch, done, err := b.advisor.Chances(b.advisorKey())
+		switch {
+		case err != nil:
+			add(fitText("Advisor: "+err.Error(), f.Small, w), f.Small, render.ColBad.RGBA(), u(16))
+		case ch.N == 0:
+			add("Chances from here: thinking…", f.Small, render.ColDim.RGBA(), u(16))
+		default:
+			head := fmt.Sprintf("Chances from here (%d battles)", ch.N)
+			if !done {
+				head = fmt.Sprintf("Chances from here (%d battles so far)", ch.N)
+			}
+			add(head, f.Small, render.ColAccent.RGBA(), u(16))
+			for i, o := range ch.Chance {
+				if i == 3 {
+					break
+				}
+				name := o.Outcome
+				if oc, ok := play.OutcomeByID(b.s.Scenario, o.Outcome); ok && oc.Title != "" {
+					name = oc.Title
+				} else if name == "" {
+					name = "Undecided"
+				}
+				pct := fmt.Sprintf("%.0f%%", 100*o.P)
+				addR(pct, f.Small, render.ColText.RGBA())
+				add(fitText("  "+name, f.Small, w-render.TextWidth(pct, f.Small)-u(8)), f.Small, render.ColText.RGBA(), u(15))
+			}
+		}
+		y += u(2)
+	}
 	// The station.
 	for i := range v.Ships {
 		sh := &v.Ships[i]
@@ -1211,4 +1243,17 @@ func dialog(bt *render.Batch, g *Manager, box rect) {
 func panel(bt *render.Batch, r rect, u func(float64) float64) {
 	bt.Rect(float32(r.x), float32(r.y), float32(r.w), float32(r.h), render.ColPanel.WithA(render.PanelAlpha))
 	bt.Frame(float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(u(1)), render.ColEdge.WithA(0.8))
+}
+
+// advised is how many battles the advisor has played for this phase: the
+// panel is redrawn as its answer grows.
+func (b *battleScene) advised() int {
+	if b.advisor == nil {
+		return 0
+	}
+	n, done := b.advisor.Played(b.advisorKey())
+	if done {
+		return n + 1<<20
+	}
+	return n
 }

@@ -45,6 +45,10 @@ type Options struct {
 	Width      int           // window size in device-independent pixels
 	Height     int
 	Touch      bool // start as on a touch device (no key hints, the larger size), as a phone's screenshot
+	// Advise is how many battles the advisor plays, in the background, from
+	// the start of each of the player's phases to tell the chance of each
+	// outcome (play.Advisor); 0: no advisor.
+	Advise int
 	// Progress, when set, is told what the game is loading as it starts (the
 	// browser page's loading screen shows it).
 	Progress func(stage string)

@@ -47,6 +47,7 @@ type battleScene struct {
 	skipping  bool
 	carrySkip bool           // the orders carrying out a wing's orders are given without showing them
 	guides    [2]*play.Guide // the guided first turns, for each side a person commands (nil: none)
+	advisor   *play.Advisor  // the chances from the start of the player's phase (nil: none)
 	guideBox  guideBox
 	watch     bool // no human plays: the computer plays both sides
 	curtain   bool // hot-seat: the screen is hidden while the controls change hands
@@ -136,6 +137,9 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	b.dark = make([]float64, len(units))
 	b.resetLights()
 	b.hud = newHUD(b)
+	if n := min(g.Opts.Advise, 10000); n > 0 && g.Opts.Screenshot == "" {
+		b.advisor = play.NewAdvisor(n)
+	}
 	for _, side := range rules.Sides {
 		if s.Humans[side] {
 			b.guides[side] = play.NewGuide(s.Scenario, side)
@@ -389,6 +393,9 @@ func (b *battleScene) update(g *Manager) error {
 	if b.s.HumanTurn() {
 		b.skipping = false
 		b.following = false
+		if b.advisor != nil && pub.Active == b.ctl.Side {
+			b.advisor.Start(b.s, pub.Active, b.advisorKey())
+		}
 		if pub.Active != b.ctl.Side {
 			// Hot-seat: hand over the controls.
 			b.curtain = true
@@ -884,4 +891,10 @@ func (b *battleScene) toHumanTurn() {
 			b.cam.Snap()
 		}
 	}
+}
+
+// advisorKey tells the phases of the battle apart, for the advisor.
+func (b *battleScene) advisorKey() int {
+	pub := b.s.Public()
+	return pub.Turn*2 + int(pub.Active)
 }

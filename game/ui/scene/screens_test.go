@@ -104,7 +104,7 @@ func TestScreensUnderX(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	p := newPlayer(t, Options{Seed: 8, Scenario: "second-battle-of-ds9"})
+	p := newPlayer(t, Options{Seed: 8, Scenario: "second-battle-of-ds9", Advise: 30})
 	h := &xHost{g: p.g, req: make(chan struct{}), done: make(chan error), dir: dir, taken: make(chan string, 1)}
 	p.update = func() error {
 		h.req <- struct{}{}

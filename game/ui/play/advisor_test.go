@@ -1,0 +1,53 @@
+package play
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/calltoarms/ds9/game/rules"
+)
+
+// The advisor answers in the background: the answer for the phase grows to
+// its N battles, its chances sum to 1, a new phase's answer starts afresh,
+// and Stop ends the work.
+func TestAdvisor(t *testing.T) {
+	s, c := allianceTurn(t)
+	a := NewAdvisor(6)
+	key := c.View.Turn*2 + int(c.View.Active)
+	a.Start(s, rules.SideA, key)
+	a.Start(s, rules.SideA, key) // the same phase: nothing new
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		n, done := a.Played(key)
+		if done {
+			if n != 6 {
+				t.Fatalf("done after %d battles, want 6", n)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not done after 30 s (%d battles)", n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	ch, done, err := a.Chances(key)
+	if err != nil || !done || ch.N != 6 {
+		t.Fatalf("chances %+v done %v err %v", ch, done, err)
+	}
+	sum := 0.0
+	for _, o := range ch.Chance {
+		sum += o.P
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		t.Fatalf("chances sum to %v", sum)
+	}
+	if ch, _, _ := a.Chances(key + 1); ch.N != 0 {
+		t.Error("another phase has an answer before it was asked")
+	}
+	a.Start(s, rules.SideA, key+1)
+	a.Stop()
+	if n, _ := a.Played(key + 1); n > 6 {
+		t.Errorf("%d battles after Stop", n)
+	}
+}
