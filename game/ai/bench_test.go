@@ -36,3 +36,20 @@ func BenchmarkBattle(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRollout plays out the rest of a flagship battle from the start of
+// turn 5, sampled from the Dominion's view: one of the advisor's battles.
+func BenchmarkRollout(b *testing.B) {
+	sc := flagship(b)
+	st := newBattle(b, 1)
+	playUntil(b, st, func(s *rules.State) bool { return s.Turn == 5 && s.Phase == rules.Battle })
+	v := st.View(st.Active)
+	seed := uint64(0)
+	b.ReportAllocs()
+	for b.Loop() {
+		seed++
+		if _, err := PlayOut(sc.Setup, v, seed, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
