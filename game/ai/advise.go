@@ -54,12 +54,24 @@ func Advise(su rules.Setup, v *rules.View, n int, seed uint64) (Chances, error) 
 // nil, is called before every order: a front end thinking in the
 // background lets its frames run there.
 func PlayOut(su rules.Setup, v *rules.View, seed uint64, yield func()) (string, error) {
+	return PlayOutAfter(su, v, nil, seed, yield)
+}
+
+// PlayOutAfter is PlayOut with first an order of the view's side given in
+// the sampled battle (nil: none): what the battle would become if the side
+// gave it now. An order the sampled battle refuses is an error.
+func PlayOutAfter(su rules.Setup, v *rules.View, first *rules.Order, seed uint64, yield func()) (string, error) {
 	if v.Phase == rules.Over {
 		return v.Outcome, nil
 	}
 	st, err := rules.Sample(su, v, seed)
 	if err != nil {
 		return "", err
+	}
+	if first != nil {
+		if _, err := st.Apply(*first); err != nil {
+			return "", err
+		}
 	}
 	var apply Applier
 	if yield != nil {

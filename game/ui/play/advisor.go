@@ -2,6 +2,7 @@ package play
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -36,7 +37,13 @@ func NewAdvisor(n int) *Advisor { return &Advisor{N: n} }
 // phases apart), from a view that the advisor keeps to itself (it must not
 // be used elsewhere: the session's FreshView gives one); nothing happens
 // when that answer is under way or done.
-func (a *Advisor) Start(s *Session, side rules.Side, key int) {
+func (a *Advisor) Start(s *Session, side rules.Side, key int) { a.StartAfter(s, side, key, key, nil) }
+
+// StartAfter is Start for what-if advice: the chances if the side gave the
+// order first (nil: as the battle stands). key tells this answer from
+// others; the battles are drawn from the phase's seeds (phase: the key of
+// its own advice), so that the two answers differ by the order alone.
+func (a *Advisor) StartAfter(s *Session, side rules.Side, key, phase int, first *rules.Order) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.key == key && (a.running || a.played > 0) {
@@ -50,11 +57,17 @@ func (a *Advisor) Start(s *Session, side rules.Side, key int) {
 	a.stop = stop
 	v := s.FreshView(side)
 	su := s.Scenario.Setup
-	seed := s.Seed*1_000_003 + uint64(key)
-	go a.run(su, v, seed, key, stop)
+	seed := s.Seed*1_000_003 + uint64(phase)
+	var o *rules.Order
+	if first != nil {
+		c := *first
+		c.Path = slices.Clone(first.Path)
+		o = &c
+	}
+	go a.run(su, v, o, seed, key, stop)
 }
 
-func (a *Advisor) run(su rules.Setup, v *rules.View, seed uint64, key int, stop chan struct{}) {
+func (a *Advisor) run(su rules.Setup, v *rules.View, first *rules.Order, seed uint64, key int, stop chan struct{}) {
 	stopped := false
 	last := time.Now()
 	yield := func() {
@@ -81,7 +94,7 @@ func (a *Advisor) run(su rules.Setup, v *rules.View, seed uint64, key int, stop 
 		}
 	}()
 	for k := range a.N {
-		outcome, err := ai.PlayOut(su, v, seed+uint64(k), yield)
+		outcome, err := ai.PlayOutAfter(su, v, first, seed+uint64(k), yield)
 		a.mu.Lock()
 		if a.key != key {
 			a.mu.Unlock()

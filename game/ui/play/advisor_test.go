@@ -51,3 +51,36 @@ func TestAdvisor(t *testing.T) {
 		t.Errorf("%d battles after Stop", n)
 	}
 }
+
+// What-if advice: the chances if the side gave an order first; an order the
+// battle refuses is an error, not an answer.
+func TestAdvisorWhatIf(t *testing.T) {
+	s, c := allianceTurn(t)
+	phase := c.View.Turn*2 + int(c.View.Active)
+	wait := func(a *Advisor, key int) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			if _, done := a.Played(key); done {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("no answer after 30 s")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	a := NewAdvisor(4)
+	end := rules.Order{Kind: rules.EndPhase, Side: rules.SideA}
+	a.StartAfter(s, rules.SideA, 77, phase, &end)
+	wait(a, 77)
+	if ch, _, err := a.Chances(77); err != nil || ch.N != 4 {
+		t.Fatalf("what-if of ending the phase: %+v %v", ch, err)
+	}
+	bad := rules.Order{Kind: rules.Move, Side: rules.SideA, Ship: 0, Path: nil}
+	a.StartAfter(s, rules.SideA, 78, phase, &bad)
+	wait(a, 78)
+	if _, _, err := a.Chances(78); err == nil {
+		t.Error("a refused order gave an answer")
+	}
+}

@@ -114,6 +114,7 @@ type tipKey struct {
 	hex    hexKey
 	onMap  bool
 	base   hudKey
+	whatIf int // the what-if advice's battles so far
 }
 
 // layerKey is what the HUD's layer depends on.
@@ -788,6 +789,13 @@ func (h *hud) tooltipFor() {
 		key.onMap = true
 		key.hex = hexKey{c.Cursor.Q, c.Cursor.R}
 		key.base = h.stamp
+		if b.whatIf != nil && b.whatKey != 0 {
+			n, done := b.whatIf.Played(b.whatKey)
+			key.whatIf = n
+			if done {
+				key.whatIf += 1 << 20
+			}
+		}
 	}
 	if key == h.tipKey {
 		return
@@ -898,7 +906,47 @@ func (h *hud) tooltipFor() {
 			}
 		}
 	}
+	h.tip = append(h.tip, h.whatIfLines()...)
 	h.measureTip()
+}
+
+// whatIfLines say how the order under the pointer would move the chances,
+// when the advisor has an answer for it: each outcome's chance after it,
+// and how far from the phase's.
+func (h *hud) whatIfLines() []string {
+	b := h.b
+	if b.whatIf == nil || b.whatKey == 0 {
+		return nil
+	}
+	ch, done, err := b.whatIf.Chances(b.whatKey)
+	if err != nil || ch.N == 0 {
+		return nil
+	}
+	base, _, _ := b.advisor.Chances(b.advisorKey())
+	p0 := map[string]float64{}
+	for _, c := range base.Chance {
+		p0[c.Outcome] = c.P
+	}
+	head := fmt.Sprintf("If so (%d battles):", ch.N)
+	if !done {
+		head = fmt.Sprintf("If so (%d battles so far):", ch.N)
+	}
+	out := []string{head}
+	for i, c := range ch.Chance {
+		if i == 2 {
+			break
+		}
+		name := c.Outcome
+		if oc, ok := play.OutcomeByID(b.s.Scenario, c.Outcome); ok && oc.Title != "" {
+			name = oc.Title
+		}
+		line := fmt.Sprintf("  %s %.0f%%", name, 100*c.P)
+		if base.N > 0 {
+			line += fmt.Sprintf(" (%+.0f)", 100*(c.P-p0[c.Outcome]))
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // how is what to do, said with the keys or for a touch device (no keys).

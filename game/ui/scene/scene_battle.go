@@ -48,6 +48,9 @@ type battleScene struct {
 	carrySkip bool           // the orders carrying out a wing's orders are given without showing them
 	guides    [2]*play.Guide // the guided first turns, for each side a person commands (nil: none)
 	advisor   *play.Advisor  // the chances from the start of the player's phase (nil: none)
+	whatIf    *play.Advisor  // the chances if the order under the pointer were given
+	whatKey   int            // the order whose what-if advice is asked for, and since when
+	whatSince float64
 	guideBox  guideBox
 	watch     bool // no human plays: the computer plays both sides
 	curtain   bool // hot-seat: the screen is hidden while the controls change hands
@@ -139,6 +142,7 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 	b.hud = newHUD(b)
 	if n := min(g.Opts.Advise, 10000); n > 0 && g.Opts.Screenshot == "" {
 		b.advisor = play.NewAdvisor(n)
+		b.whatIf = play.NewAdvisor(max(1, n/2))
 	}
 	for _, side := range rules.Sides {
 		if s.Humans[side] {
@@ -593,7 +597,66 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 		c.Cursor = b.cam.HexAt(in.X, in.Y)
 	}
 	b.guides[c.Side].Watch(c)
+	b.askWhatIf()
 	return nil
+}
+
+// askWhatIf asks the advisor how the order under the pointer would move the
+// chances, once the pointer has rested on it for a moment.
+func (b *battleScene) askWhatIf() {
+	if b.whatIf == nil {
+		return
+	}
+	o, ok := b.hoverOrder()
+	if !ok {
+		b.whatKey = 0
+		return
+	}
+	key := orderKey(o)
+	if key != b.whatKey {
+		b.whatKey, b.whatSince = key, b.now
+		return
+	}
+	if b.now-b.whatSince >= 0.6 {
+		b.whatIf.StartAfter(b.s, b.ctl.Side, key, b.advisorKey(), &o)
+	}
+}
+
+// hoverOrder is the order a click on the hex under the pointer would give.
+func (b *battleScene) hoverOrder() (rules.Order, bool) {
+	c := b.ctl
+	if !c.MyTurn() {
+		return rules.Order{}, false
+	}
+	hv := c.HoverAt(c.Cursor)
+	switch sh := c.Sel(); {
+	case hv.Command:
+		return hv.CommandTo, true
+	case hv.Attack:
+		return hv.Order, true
+	case hv.Path != nil && sh != nil:
+		return rules.Order{Kind: rules.Move, Side: c.Side, Ship: sh.ID, Path: hv.Path}, true
+	}
+	return rules.Order{}, false
+}
+
+// orderKey tells orders apart for the what-if advice (never 0).
+func orderKey(o rules.Order) int {
+	h := uint32(2166136261)
+	mix := func(v int) {
+		for range 4 {
+			h = (h ^ uint32(v&0xff)) * 16777619
+			v >>= 8
+		}
+	}
+	for _, v := range [...]int{int(o.Kind), int(o.Ship), int(o.Target), o.Weapon, o.Section, o.At.Q, o.At.R, o.Wing, int(o.Directive)} {
+		mix(v)
+	}
+	for _, p := range o.Path {
+		mix(p.Q)
+		mix(p.R)
+	}
+	return int(h>>2) | 1<<30
 }
 
 // followCursor keeps the keyboard cursor on screen.

@@ -236,6 +236,19 @@ func script(p *player, h *xHost) {
 	p.run(5)
 	p.shoot(h, "10c-threat")
 	p.tap(ebiten.KeyR)
+	// What if: the pointer rests on a move of the minelayer.
+	p.until("the Alliance's phase", 40000, p.myTurn)
+	if b := p.battle(); b.ctl.MyTurn() {
+		if ml := minelayer(b.ctl); ml != nil {
+			b.ctl.Select(ml.ID)
+			p.run(2)
+			if to, ok := moveSpot(b.ctl, ml); ok {
+				p.pointHex(to)
+				p.run(400)
+				p.shoot(h, "10d-what-if")
+			}
+		}
+	}
 	p.endPhase()
 	p.run(400)
 	p.shoot(h, "11-enemy-phase")
