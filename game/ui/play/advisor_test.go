@@ -84,3 +84,41 @@ func TestAdvisorWhatIf(t *testing.T) {
 		t.Error("a refused order gave an answer")
 	}
 }
+
+// The look back over a finished battle: a chance of winning for every turn,
+// each between 0 and 1, worked out in the background.
+func TestTurnChances(t *testing.T) {
+	sc := loadFlagship(t)
+	s, err := NewSession(sc, 4, PlayersFor(sc, "watch", "normal"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PlayOut(); err != nil {
+		t.Fatal(err)
+	}
+	tc := StartTurnChances(s, rules.SideA, 2)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		done, all, err := tc.Progress()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if done == all {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d turns after 60 s", done, all)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	p, all, _ := tc.P()
+	if all != s.Public().Turn || len(p) != all {
+		t.Fatalf("%d chances for %d turns (the battle ended on turn %d)", len(p), all, s.Public().Turn)
+	}
+	for i, x := range p {
+		if x < 0 || x > 1 {
+			t.Errorf("turn %d: chance %v", i+1, x)
+		}
+	}
+	t.Logf("the Alliance's chance of winning by turn: %v (outcome %s)", p, s.Summary().Outcome)
+}

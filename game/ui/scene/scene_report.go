@@ -36,6 +36,10 @@ type reportScene struct {
 	camp    *campaignRun
 	iQuit   int // -1 in the browser, where the game does not end
 	prompt  *promptDialog
+	// The advisor's look back: the chance of winning at each turn's start,
+	// as the side played saw it (nil: no advisor).
+	tc      *play.TurnChances
+	chances []float64
 	bt      *render.Batch
 	msg     string
 	wrapW   float64
@@ -53,6 +57,15 @@ func newReportScene(g *Manager, s *play.Session) *reportScene {
 	}
 	r.verdict, r.good = verdict(s)
 	r.turns = play.LossesByTurn(s.Scenario, s.File())
+	if n := min(g.Opts.Advise, 10000); n > 0 && g.Opts.Screenshot == "" {
+		side := rules.SideA
+		for _, sd := range rules.Sides {
+			if s.Humans[sd] && !s.Humans[sd.Other()] {
+				side = sd
+			}
+		}
+		r.tc = play.StartTurnChances(s, side, max(5, n/5))
+	}
 	sum := s.Summary()
 	r.stats = nil
 	for i, side := range rules.Sides {
@@ -158,6 +171,9 @@ func (r *reportScene) layout(g *Manager) reportLayout {
 
 func (r *reportScene) Update(g *Manager) error {
 	r.t += 1.0 / 60
+	if r.tc != nil && r.tc.Len() != len(r.chances) {
+		r.chances, _, _ = r.tc.P()
+	}
 	u := g.U
 	l := r.layout(g)
 	r.menu.layout(l.menuX, l.menuY, l.menuW, u(40), u(6))
@@ -261,6 +277,24 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 	if ch.w > 0 {
 		r.bt.Rect(float32(ch.x), float32(ch.y+ch.h), float32(ch.w), float32(u(1.5)), render.ColDim.RGBA())
 	}
+	// The chance of winning at each turn's start, over the bars (0 at the
+	// axis, 100% at the top).
+	if n > 0 && len(r.chances) > 0 {
+		slot := ch.w / float64(n)
+		var px, py float32
+		for i, p := range r.chances {
+			if i >= n {
+				break
+			}
+			x := float32(ch.x + float64(i)*slot + slot/2)
+			y := float32(ch.y + ch.h*(1-p))
+			if i > 0 {
+				r.bt.Line(px, py, x, y, float32(u(2)), render.TexLine, render.ColAccent.RGBA())
+			}
+			r.bt.Sprite(x, y, float32(u(3.5)), render.TexDisc, render.ColAccent.RGBA())
+			px, py = x, y
+		}
+	}
 	r.bt.Flush(screen)
 
 	x, y := main.x+u(28), main.y+u(24)
@@ -313,6 +347,16 @@ func (r *reportScene) Draw(screen *ebiten.Image) {
 		g.Kit.Text(screen, "Ships lost per turn", f.Head, ch.x, ch.y-u(40), render.ColAccent.RGBA(), render.Left)
 		for i, side := range rules.Sides {
 			g.Kit.Text(screen, r.legend[i], f.Small, ch.x+ch.w, ch.y-u(38)+float64(i)*u(16), render.SideColor(side), render.Right)
+		}
+		if r.tc != nil {
+			if done, all, err := r.tc.Progress(); err == nil {
+				key := fmt.Sprintf("● chance of winning, as the %s saw it (%d battles a turn)", play.SideTitle(r.s.Scenario, r.tc.Side), r.tc.N)
+				if done < all {
+					key = fmt.Sprintf("● the %s's chance of winning: turn %d of %d…", play.SideTitle(r.s.Scenario, r.tc.Side), done+1, all)
+				}
+				g.Kit.Text(screen, fitText(key, f.Small, ch.w), f.Small, ch.x, ch.y+ch.h+u(40), render.ColAccent.RGBA(), render.Left)
+				g.Kit.Text(screen, "100%", f.Small, ch.x+ch.w+u(4), ch.y-u(6), render.ColAccent.RGBA(), render.Left)
+			}
 		}
 	}
 	if n > 0 {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -327,6 +328,18 @@ func script(p *player, h *xHost) {
 	p.g.SetScene(newReportScene(p.g, r.s))
 	p.run(20)
 	rs := p.g.scene.(*reportScene)
+	if rs.tc != nil {
+		// The advisor's look back, once it is worked out.
+		for k := 0; k < 4000; k++ {
+			if done, all, err := rs.tc.Progress(); err != nil || done == all {
+				break
+			}
+			p.run(1)
+			time.Sleep(time.Millisecond)
+		}
+		p.run(2)
+		p.shoot(h, "21a-report-chances")
+	}
 	p.clickRect(rs.menu.items[rs.iLink].r)
 	p.run(5)
 	p.shoot(h, "21-report-share")
