@@ -116,3 +116,42 @@ func TestWingOrders(t *testing.T) {
 		t.Errorf("%d ship orders in wings, %d outside: the Dominion's orders are not given through its wings", total.wingShips, total.freeShips)
 	}
 }
+
+// TestNoRefusedOrders: at every level, on both sides of every scenario, the
+// commanders' orders are refused less than once in a thousand (they choose
+// from what the engine lists, and a plan's order that no longer holds is
+// dropped before it is given, ai.Phase).
+func TestNoRefusedOrders(t *testing.T) {
+	all, err := scenario.All(scenarios.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sc := range all {
+		for _, lv := range []Level{Easy, Normal, Hard} {
+			var given, refused [2]int
+			for seed := uint64(1); seed <= 2; seed++ {
+				st, err := sc.NewState(seed)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cmd := [2]Commander{New(rules.SideA, lv), New(rules.SideB, lv)}
+				for st.Phase != rules.Over {
+					side := st.Active
+					r, err := PlayPhase(st, cmd[side], func(o rules.Order) ([]rules.Event, error) {
+						given[o.Side]++
+						return st.Apply(o)
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+					refused[side] += r
+				}
+			}
+			for _, side := range rules.Sides {
+				if refused[side]*1000 >= max(1, given[side]) {
+					t.Errorf("%s, %s %s: %d of %d orders refused", sc.ID, sc.Setup.SideIDs.Of(side), lv, refused[side], given[side])
+				}
+			}
+		}
+	}
+}
