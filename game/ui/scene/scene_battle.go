@@ -582,9 +582,10 @@ func (b *battleScene) updateHuman(in *input.Input, overHUD bool) error {
 		} else if !b.hud.contains(in.ClickX, in.ClickY) {
 			h := b.cam.HexAt(in.ClickX, in.ClickY)
 			c.Cursor = h
-			if b.g.Input.TouchDevice && c.HoverAt(h).Attack && (!b.armed || b.armedAt != h) {
+			if hv := c.HoverAt(h); b.g.Input.TouchDevice && (hv.Attack || hv.Command) && (!b.armed || b.armedAt != h) {
 				// On a touch screen, which has no hover, the first tap on
-				// a target shows the attack's preview; a second one fires.
+				// a target shows the attack's preview (a wing's order: where
+				// it would go); a second one gives it.
 				b.armed, b.armedAt = true, h
 				b.g.Sound.Play(sound.Click)
 			} else {

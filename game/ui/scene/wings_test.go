@@ -210,3 +210,40 @@ func TestWingList(t *testing.T) {
 		t.Errorf("the wing selected from the list has ship %v selected", b.ctl.Selected)
 	}
 }
+
+// TestWingOrderByTouch: on a touch screen a wing's order takes two taps: the
+// first shows where it would go, the second gives it.
+func TestWingOrderByTouch(t *testing.T) {
+	p := newPlayer(t, Options{Scenario: "second-battle-of-ds9", Side: "dominion", Scene: "battle", Seed: 8, Touch: true})
+	p.run(2)
+	b := p.battle()
+	c := b.ctl
+	if c.WingSel() == nil {
+		t.Fatal("no wing selected at the start")
+	}
+	// A hex far from the wing, on open space.
+	lead := c.View.Ship(c.Selected)
+	var to hex.Hex
+	found := false
+	for _, h := range hex.Ring(lead.Pos, 3) {
+		if c.View.Map.In(h) && c.View.ShipAt(h) == nil && c.HoverAt(h).Command {
+			to, found = h, true
+			break
+		}
+	}
+	if !found {
+		t.Fatal("no hex to send the wing to")
+	}
+	n := b.s.OrderCount()
+	p.g.Input.TouchDevice = true
+	p.clickHex(to)
+	if b.s.OrderCount() != n {
+		t.Fatal("the first tap gave the order")
+	}
+	p.g.Input.TouchDevice = true
+	x, y := b.cam.HexCenter(to)
+	p.click(x, y)
+	if b.s.OrderCount() == n {
+		t.Fatal("the second tap gave no order")
+	}
+}
