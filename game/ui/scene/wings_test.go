@@ -247,3 +247,31 @@ func TestWingOrderByTouch(t *testing.T) {
 		t.Fatal("the second tap gave no order")
 	}
 }
+
+// TestHUDLayoutStation: with the side's own station selected (its bar of
+// damage control), at every screen size, the HUD keeps TestHUDLayout's
+// rules.
+func TestHUDLayoutStation(t *testing.T) {
+	for _, sz := range hudSizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			p := newPlayer(t, Options{Scenario: "second-battle-of-ds9", Side: "alliance", Scene: "battle", Seed: 2, Width: sz.w, Height: sz.h, Touch: sz.touch})
+			p.run(2)
+			b := p.battle()
+			c := b.ctl
+			for i := range c.View.Ships {
+				if sh := &c.View.Ships[i]; sh.Side == c.Side && c.View.Class(sh).Station {
+					c.Select(sh.ID)
+				}
+			}
+			p.run(1)
+			if len(b.hud.btns) != len(stationButtons) {
+				t.Fatalf("the bar has %d buttons with the station selected", len(b.hud.btns))
+			}
+			for _, open := range []bool{false, true} {
+				b.hud.panelOpen, b.hud.logOpen = open, false
+				p.run(1)
+				checkHUD(t, p, fmt.Sprintf("the station selected, panel %v", open), !open || !b.hud.compact)
+			}
+		})
+	}
+}
