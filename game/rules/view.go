@@ -73,6 +73,7 @@ type View struct {
 	MineOwner       Side
 
 	occ    []int32    // built on first use: map index to Ships index + 1
+	byID   []int32    // built on first use: ship id to Ships index + 1
 	f      frame      // built on first use: the frame the rules read
 	alive  [2][]int32 // built on first use: by side, the Ships indexes of ships in the battle
 	sorted bool       // alive is built
@@ -163,11 +164,21 @@ func (s *State) View(side Side) *View {
 
 // Ship returns the ship with the given id in the view, or nil when it is not seen.
 func (v *View) Ship(id ShipID) *Ship {
-	i, ok := slices.BinarySearchFunc(v.Ships, id, func(s Ship, id ShipID) int { return int(s.ID) - int(id) })
-	if !ok {
+	if v.byID == nil {
+		// Ships is in ID order: an index by id, built once.
+		n := 0
+		if k := len(v.Ships); k > 0 {
+			n = int(v.Ships[k-1].ID) + 1
+		}
+		v.byID = make([]int32, max(n, 1))
+		for i := range v.Ships {
+			v.byID[v.Ships[i].ID] = int32(i) + 1
+		}
+	}
+	if id < 0 || int(id) >= len(v.byID) || v.byID[id] == 0 {
 		return nil
 	}
-	return &v.Ships[i]
+	return &v.Ships[v.byID[id]-1]
 }
 
 // Class returns a ship's class.
