@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/calltoarms/ds9/game/hex"
@@ -250,18 +251,35 @@ func checkMove(k known, sh *Ship, path []hex.Hex) error {
 
 // weaponReady reports whether a ship's weapon can fire: a station's needs main
 // power and its section intact.
-func weaponReady(c *Class, sh *Ship, wi int) error {
+func weaponReady(c *Class, sh *Ship, wi int) error { return weaponState(c, sh, wi, false) }
+
+// errQuiet is the refusal of a check asked only whether something may be
+// done (the enumerations of legal orders), which formats no message: the
+// rules that decide are the same, and the reason is left unsaid.
+var errQuiet = errors.New("refused")
+
+// weaponState is weaponReady; quiet returns errQuiet for a refusal.
+func weaponState(c *Class, sh *Ship, wi int, quiet bool) error {
 	if wi < 0 || wi >= len(c.Weapons) {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("%s has no weapon %d", sh.Name, wi)
 	}
 	if !c.Station {
 		return nil
 	}
 	if !sh.MainPower || sh.Lost() {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("%s has no main power", sh.Name)
 	}
 	if w := &c.Weapons[wi]; w.Section != 0 {
 		if si, _ := c.Section(w.Section); sh.Section[si] <= 0 {
+			if quiet {
+				return errQuiet
+			}
 			return fmt.Errorf("%s: the %s is silent, its section is disabled", sh.Name, w.Name)
 		}
 	}
@@ -280,52 +298,90 @@ func checkAttack(k known, a *Ship, from hex.Hex, wi int, tid ShipID, section int
 // its actions aside: cloak, readiness, contact, section, range and line of
 // fire. A preview asks it for any hex.
 func checkFire(k known, a *Ship, from hex.Hex, wi int, tid ShipID, section int) error {
+	return fireState(k, a, from, wi, tid, section, false)
+}
+
+// fireState is checkFire; quiet returns errQuiet for a refusal (errQuiet).
+func fireState(k known, a *Ship, from hex.Hex, wi int, tid ShipID, section int, quiet bool) error {
 	f := k.game()
 	if a.Cloaked {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("%s is cloaked and cannot fire", a.Name)
 	}
-	if err := weaponReady(f.class(a), a, wi); err != nil {
+	if err := weaponState(f.class(a), a, wi, quiet); err != nil {
 		return err
 	}
 	t := k.ship(tid)
 	if t != nil && t.Side == a.Side {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("%s is on the same side", t.Name)
 	}
 	if t == nil || !t.Alive() {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("no contact with ship %d", tid)
 	}
 	if t.Lost() {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("%s is not a target now", t.Name)
 	}
-	if err := checkSection(f, t, section); err != nil {
+	if err := sectionState(f, t, section, quiet); err != nil {
 		return err
 	}
 	w := &f.class(a).Weapons[wi]
 	if w.Sweep > 0 {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("the %s sweeps mines; it cannot fire at ships", w.Name)
 	}
 	if d := f.distance(a, from, t); d > w.Range {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("%s is at range %d, the %s reaches %d", t.Name, d, w.Name, w.Range)
 	}
 	if !f.lineOfFire(from, t.Pos) {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("no line of fire to %s", t.Name)
 	}
 	return nil
 }
 
-func checkSection(f *frame, t *Ship, section int) error {
+func checkSection(f *frame, t *Ship, section int) error { return sectionState(f, t, section, false) }
+
+// sectionState is checkSection; quiet returns errQuiet for a refusal.
+func sectionState(f *frame, t *Ship, section int, quiet bool) error {
 	tc := f.class(t)
 	if !tc.Station {
 		if section != 0 {
+			if quiet {
+				return errQuiet
+			}
 			return fmt.Errorf("%s has no sections", t.Name)
 		}
 		return nil
 	}
 	si, ok := tc.Section(section)
 	if !ok {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("%s has no section %d", t.Name, section)
 	}
 	if t.Section[si] <= 0 {
+		if quiet {
+			return errQuiet
+		}
 		return fmt.Errorf("%s: %s is already disabled", t.Name, tc.Sections[si].Name)
 	}
 	return nil

@@ -84,7 +84,7 @@ func (s *State) bestWeapon(a *Ship, t *Ship) int {
 	}
 	for i := range c.Weapons {
 		w := &c.Weapons[i]
-		if d > w.Range || w.Sweep > 0 || weaponReady(c, a, i) != nil {
+		if d > w.Range || w.Sweep > 0 || weaponState(c, a, i, true) != nil {
 			continue
 		}
 		if v := s.chance(a, w, t) * w.Damage * w.Shots; v > bestVal {
@@ -171,7 +171,7 @@ func (s *State) perimeter(sh *Ship, prev hex.Hex, ev *[]Event) bool {
 		fired := false
 		for wi := range c.Weapons {
 			w := &c.Weapons[wi]
-			if !w.Perimeter || w.Sweep > 0 || weaponReady(c, st, wi) != nil {
+			if !w.Perimeter || w.Sweep > 0 || weaponState(c, st, wi, true) != nil {
 				continue
 			}
 			r := w.Range + c.Radius

@@ -114,7 +114,7 @@ func (v *View) AppendTargets(buf []AttackOption, id ShipID, from hex.Hex) []Atta
 	f := v.game()
 	c := f.class(a)
 	for wi := range c.Weapons {
-		if a.Cloaked || weaponReady(c, a, wi) != nil {
+		if a.Cloaked || weaponState(c, a, wi, true) != nil {
 			continue
 		}
 		w := &c.Weapons[wi]
@@ -125,13 +125,13 @@ func (v *View) AppendTargets(buf []AttackOption, id ShipID, from hex.Hex) []Atta
 			}
 			tc := f.class(t)
 			if !tc.Station {
-				if checkFire(v, a, from, wi, t.ID, 0) == nil {
+				if fireState(v, a, from, wi, t.ID, 0, true) == nil {
 					buf = append(buf, AttackOption{Weapon: wi, Target: t.ID, Preview: forecast(f, a, from, w, t, 0, v.coverer(t) != nil)})
 				}
 				continue
 			}
 			for _, sec := range tc.Sections {
-				if checkFire(v, a, from, wi, t.ID, sec.ID) == nil {
+				if fireState(v, a, from, wi, t.ID, sec.ID, true) == nil {
 					buf = append(buf, AttackOption{Weapon: wi, Target: t.ID, Section: sec.ID, Preview: forecast(f, a, from, w, t, sec.ID, v.coverer(t) != nil)})
 				}
 			}
