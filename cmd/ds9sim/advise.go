@@ -31,18 +31,11 @@ func cmdAdvise(args []string, stdout, stderr io.Writer) error {
 	n := fs.Int("n", 200, "battles to play from there (1.."+fmt.Sprint(maxAdvise)+")")
 	seed := fs.Uint64("seed", 1, "the first seed of the sampled battles")
 	asJSON := fs.Bool("json", false, "print the chances as JSON")
-	var file string
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		file, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	file, err := parseWithFile(fs, "advise", args)
+	if err != nil {
 		return err
 	}
 	switch {
-	case file == "" && fs.NArg() == 1:
-		file = fs.Arg(0)
-	case file == "" || fs.NArg() > 0:
-		return fmt.Errorf("%w: advise needs exactly one FILE", errUsage)
 	case *turn < 1 || *turn > rules.MaxTurns:
 		return fmt.Errorf("%w: -turn %d: want 1..%d", errUsage, *turn, rules.MaxTurns)
 	case *n < 1 || *n > maxAdvise:

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 
@@ -13,6 +14,25 @@ import (
 	"github.com/calltoarms/ds9/scenarios"
 )
 
+// parseWithFile parses a command's flags around its one FILE argument,
+// which may come before or after them.
+func parseWithFile(fs *flag.FlagSet, name string, args []string) (string, error) {
+	var file string
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		file, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return "", err
+	}
+	switch {
+	case file == "" && fs.NArg() == 1:
+		file = fs.Arg(0)
+	case file == "" || fs.NArg() > 0:
+		return "", fmt.Errorf("%w: %s needs exactly one FILE", errUsage, name)
+	}
+	return file, nil
+}
+
 // cmdReplay verifies a replay by re-playing it and prints the battle's summary,
 // as play does. Every failure is one line naming the file.
 func cmdReplay(args []string, stdout, stderr io.Writer) error {
@@ -20,19 +40,9 @@ func cmdReplay(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	scFile := fs.String("scenario", "", "verify against this scenario file instead of the built-in scenario the replay names")
 	events := fs.String("events", "", "print the battle as `SIDE` saw it: one JSON object per order, then no summary")
-	var file string
-	// FILE may come before or after the flags.
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		file, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	file, err := parseWithFile(fs, "replay", args)
+	if err != nil {
 		return err
-	}
-	switch {
-	case file == "" && fs.NArg() == 1:
-		file = fs.Arg(0)
-	case file == "" || fs.NArg() > 0:
-		return fmt.Errorf("%w: replay needs exactly one FILE", errUsage)
 	}
 	f, err := replay.ReadFile(file)
 	if err != nil {

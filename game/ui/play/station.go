@@ -10,40 +10,27 @@ import "slices"
 // RepairChoice is the section a repair mends: the one chosen, else the
 // section carrying main power, else the most damaged. 0 when none may be.
 func (c *Controller) RepairChoice() int {
-	rs := c.Opts.Repairs
-	if len(rs) == 0 {
-		return 0
-	}
-	if slices.Contains(rs, c.OwnSection) {
-		return c.OwnSection
-	}
 	sh := c.Sel()
-	if sh == nil {
-		return 0
-	}
-	if slices.Contains(rs, sh.PowerAt) {
+	if sh != nil && slices.Contains(c.Opts.Repairs, sh.PowerAt) && !slices.Contains(c.Opts.Repairs, c.OwnSection) {
 		return sh.PowerAt
 	}
-	cl := c.View.Class(sh)
-	best, most := rs[0], -1
-	for _, id := range rs {
-		if i, ok := cl.Section(id); ok {
-			if lost := cl.Sections[i].Hull - sh.Section[i]; lost > most {
-				best, most = id, lost
-			}
-		}
-	}
-	return best
+	return c.ownChoice(c.Opts.Repairs, func(hull, left int) int { return hull - left })
 }
 
 // RerouteChoice is the section main power would be routed through: the one
 // chosen, else the one with the most hull. 0 when it cannot be.
 func (c *Controller) RerouteChoice() int {
-	rs := c.Opts.Reroutes
-	if len(rs) == 0 {
+	return c.ownChoice(c.Opts.Reroutes, func(_, left int) int { return left })
+}
+
+// ownChoice is the section of the selected own station among ids that
+// damage control works on: the one chosen, else the one that scores most
+// (score of a section's full hull and hull left). 0 for none.
+func (c *Controller) ownChoice(ids []int, score func(hull, left int) int) int {
+	if len(ids) == 0 {
 		return 0
 	}
-	if slices.Contains(rs, c.OwnSection) {
+	if slices.Contains(ids, c.OwnSection) {
 		return c.OwnSection
 	}
 	sh := c.Sel()
@@ -51,10 +38,12 @@ func (c *Controller) RerouteChoice() int {
 		return 0
 	}
 	cl := c.View.Class(sh)
-	best, hp := rs[0], -1
-	for _, id := range rs {
-		if i, ok := cl.Section(id); ok && sh.Section[i] > hp {
-			best, hp = id, sh.Section[i]
+	best, most := ids[0], -1
+	for _, id := range ids {
+		if i, ok := cl.Section(id); ok {
+			if v := score(cl.Sections[i].Hull, sh.Section[i]); v > most {
+				best, most = id, v
+			}
 		}
 	}
 	return best
