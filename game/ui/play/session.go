@@ -116,6 +116,23 @@ func NewCommander(side rules.Side, level string) ai.Commander {
 	return ai.New(side, lv)
 }
 
+// TurnStartViews re-plays the battle so far and returns side's view at the
+// start of each of its turns, each the caller's own (for the advisor's look
+// back over a battle).
+func (s *Session) TurnStartViews(side rules.Side) ([]*rules.View, error) {
+	f, sc := s.File(), s.Scenario
+	var views []*rules.View
+	if st, err := sc.NewState(f.Seed); err == nil {
+		views = append(views, st.View(side))
+	}
+	_, err := replay.VerifyTold(f, sc, func(t replay.Told) {
+		if t.State.Phase != rules.Over && t.State.Turn > len(views) {
+			views = append(views, t.State.View(side))
+		}
+	})
+	return views, err
+}
+
 // FreshView returns a new view of side, the caller's own (View's are
 // shared with the rest of the session): for work in the background.
 func (s *Session) FreshView(side rules.Side) *rules.View { return s.state().View(side) }

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/calltoarms/ds9/game/ai"
-	"github.com/calltoarms/ds9/game/replay"
 	"github.com/calltoarms/ds9/game/rules"
 )
 
@@ -27,25 +26,13 @@ type TurnChances struct {
 // StartTurnChances begins the look back over a session's battle for side.
 func StartTurnChances(s *Session, side rules.Side, n int) *TurnChances {
 	tc := &TurnChances{Side: side, N: n}
-	f, sc := s.File(), s.Scenario
-	var starts []*rules.State
-	if st, err := sc.NewState(f.Seed); err == nil {
-		starts = append(starts, st)
-	}
-	_, err := replay.VerifyTold(f, sc, func(t replay.Told) {
-		if t.State.Phase != rules.Over && t.State.Turn > len(starts) {
-			starts = append(starts, t.State.Clone())
-		}
-	})
+	sc := s.Scenario
+	views, err := s.TurnStartViews(side)
 	if err != nil {
 		tc.err = err
 		return tc
 	}
-	tc.all = len(starts)
-	views := make([]*rules.View, len(starts))
-	for i, st := range starts {
-		views[i] = st.View(side)
-	}
+	tc.all = len(views)
 	wins := map[string]bool{}
 	for _, o := range sc.Setup.Outcomes {
 		wins[o.ID] = o.Winner == side
