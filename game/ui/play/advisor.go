@@ -69,7 +69,7 @@ func (a *Advisor) StartAfter(s *Session, side rules.Side, key, phase int, first 
 
 func (a *Advisor) run(su rules.Setup, v *rules.View, first *rules.Order, seed uint64, key int, stop chan struct{}) {
 	stopped := false
-	last := time.Now()
+	pause := pacer()
 	yield := func() {
 		select {
 		case <-stop:
@@ -77,12 +77,7 @@ func (a *Advisor) run(su rules.Setup, v *rules.View, first *rules.Order, seed ui
 			runtime.Goexit()
 		default:
 		}
-		// A pause every few milliseconds of thinking: the browser runs one
-		// thread, and only a goroutine that sleeps gives it back its frames.
-		if time.Since(last) > 4*time.Millisecond {
-			time.Sleep(time.Millisecond)
-			last = time.Now()
-		}
+		pause()
 	}
 	defer func() {
 		if !stopped {
@@ -142,4 +137,17 @@ func (a *Advisor) Stop() {
 		a.stop = nil
 	}
 	a.key = -1
+}
+
+// pacer returns what background thinking calls between orders: a pause of a
+// millisecond every few milliseconds of work. The browser runs one thread,
+// and only a goroutine that sleeps gives it back its frames.
+func pacer() func() {
+	last := time.Now()
+	return func() {
+		if time.Since(last) > 4*time.Millisecond {
+			time.Sleep(time.Millisecond)
+			last = time.Now()
+		}
+	}
 }

@@ -2,7 +2,6 @@ package play
 
 import (
 	"sync"
-	"time"
 
 	"github.com/calltoarms/ds9/game/ai"
 	"github.com/calltoarms/ds9/game/rules"
@@ -39,13 +38,7 @@ func StartTurnChances(s *Session, side rules.Side, n int) *TurnChances {
 	}
 	su := sc.Setup
 	go func() {
-		last := time.Now()
-		yield := func() {
-			if time.Since(last) > 4*time.Millisecond {
-				time.Sleep(time.Millisecond) // the browser's frames run meanwhile
-				last = time.Now()
-			}
-		}
+		yield := pacer()
 		for ti, v := range views {
 			won := 0
 			for k := range n {

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"cmp"
 	"fmt"
 	"image"
 	"math"
@@ -398,12 +399,7 @@ func (h *hud) refresh() {
 				if i == 3 {
 					break
 				}
-				name := o.Outcome
-				if oc, ok := play.OutcomeByID(b.s.Scenario, o.Outcome); ok && oc.Title != "" {
-					name = oc.Title
-				} else if name == "" {
-					name = "Undecided"
-				}
+				name := cmp.Or(outcomeTitle(b.s.Scenario, o.Outcome), o.Outcome, "Undecided")
 				pct := fmt.Sprintf("%.0f%%", 100*o.P)
 				addR(pct, f.Small, render.ColText.RGBA())
 				add(fitText("  "+name, f.Small, w-render.TextWidth(pct, f.Small)-u(8)), f.Small, render.ColText.RGBA(), u(15))
@@ -936,10 +932,7 @@ func (h *hud) whatIfLines() []string {
 		if i == 2 {
 			break
 		}
-		name := c.Outcome
-		if oc, ok := play.OutcomeByID(b.s.Scenario, c.Outcome); ok && oc.Title != "" {
-			name = oc.Title
-		}
+		name := cmp.Or(outcomeTitle(b.s.Scenario, c.Outcome), c.Outcome)
 		line := fmt.Sprintf("  %s %.0f%%", name, 100*c.P)
 		if base.N > 0 {
 			line += fmt.Sprintf(" (%+.0f)", 100*(c.P-p0[c.Outcome]))

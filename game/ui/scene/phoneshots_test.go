@@ -27,31 +27,13 @@ func TestPhoneScreensUnderX(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := newPlayer(t, Options{Seed: 2, Scenario: "second-battle-of-ds9", Touch: true, Width: 390, Height: 844})
-	h := &xHost{g: p.g, req: make(chan struct{}), done: make(chan error), dir: dir, taken: make(chan string, 1)}
-	p.update = func() error {
-		h.req <- struct{}{}
-		return <-h.done
-	}
 	p.in.x, p.in.y = 200, 300
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		defer close(h.req)
+	runUnderX(t, p, dir, 390, 844, func(h *xHost) {
 		phoneScript(p, h, "phone")
 		ebiten.SetWindowSize(844, 390)
 		p.run(10)
 		phoneScript(p, h, "phone-landscape")
-	}()
-	ebiten.SetWindowSize(390, 844)
-	ebiten.SetTPS(240)
-	ebiten.SetVsyncEnabled(false)
-	if err := ebiten.RunGame(h); err != nil {
-		t.Fatal(err)
-	}
-	<-finished
-	if h.err != nil {
-		t.Fatal(h.err)
-	}
+	})
 }
 
 // phoneScript plays from the title to the load list and back, taking the

@@ -119,14 +119,7 @@ func (b *briefingScene) layoutCompact(g *Manager) {
 func (b *briefingScene) fill(g *Manager, w float64) {
 	f := g.Fonts
 	c := &b.col
-	c.lines = c.lines[:0]
-	for _, l := range b.head {
-		c.lines = append(c.lines, textLine{l, f.Head, render.ColAccent.RGBA(), f.HeadH})
-	}
-	c.lines = append(c.lines, textLine{b.sc.Date, f.Small, render.ColDim.RGBA(), f.SmallH * 1.6})
-	for _, l := range b.lines {
-		c.lines = append(c.lines, textLine{l, f.Body, render.ColText.RGBA(), f.BodyH})
-	}
+	b.fillLeft(g) // the name, the date and the briefing, then the rest
 	c.gap(f.BodyH)
 	if b.sc.Terms != nil && b.s != nil && b.s.Public().Phase == rules.Parley {
 		c.add("A MESSAGE FROM "+strings.ToUpper(b.sc.Terms.From), f.Head, render.ColDominion.RGBA(), w, f.HeadH)

@@ -106,19 +106,25 @@ func TestScreensUnderX(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := newPlayer(t, Options{Seed: 8, Scenario: "second-battle-of-ds9", Advise: 30})
+	p.in.x, p.in.y = 500, 300
+	runUnderX(t, p, dir, 1280, 720, func(h *xHost) { script(p, h) })
+}
+
+// runUnderX runs a script of p's in Ebitengine's real loop, in a window of
+// w×h, a frame per step of the script; the screenshots go to dir.
+func runUnderX(t *testing.T, p *player, dir string, w, hgt int, script func(h *xHost)) {
 	h := &xHost{g: p.g, req: make(chan struct{}), done: make(chan error), dir: dir, taken: make(chan string, 1)}
 	p.update = func() error {
 		h.req <- struct{}{}
 		return <-h.done
 	}
-	p.in.x, p.in.y = 500, 300
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
 		defer close(h.req)
-		script(p, h)
+		script(h)
 	}()
-	ebiten.SetWindowSize(1280, 720)
+	ebiten.SetWindowSize(w, hgt)
 	ebiten.SetTPS(240) // the game's time runs by frames: four times as fast as real time
 	ebiten.SetVsyncEnabled(false)
 	if err := ebiten.RunGame(h); err != nil {
