@@ -35,9 +35,6 @@ func Advise(su rules.Setup, v *rules.View, n int, seed uint64) (Chances, error) 
 	if n < 1 {
 		return Chances{}, fmt.Errorf("advise: %d battles, at least 1", n)
 	}
-	if v.Phase == rules.Over {
-		return Chances{N: n, Chance: []Chance{{Outcome: v.Outcome, P: 1, Battles: n}}}, nil
-	}
 	count := map[string]int{}
 	for k := range n {
 		outcome, err := PlayOut(su, v, seed+uint64(k)+1, nil)
