@@ -66,6 +66,11 @@ func TestWingThroughTheController(t *testing.T) {
 	if !c.Busy() {
 		t.Fatal("nothing to carry out after the order")
 	}
+	for _, o := range c.pending {
+		if sh := c.View.Ship(o.Ship); sh == nil || sh.Wing != w.Index {
+			t.Fatalf("planned order %s is not for a ship of %s", o.Format(c.View.SideIDs), w.Name)
+		}
+	}
 	given := 0
 	for c.Busy() {
 		a, err := c.Step()
