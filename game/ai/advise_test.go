@@ -24,6 +24,12 @@ func TestSampleFromTheView(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", sc.Setup.SideIDs.Of(side), err)
 		}
+		if own, err := v.Sample(7); err != nil || own.Checksum() != s1.Checksum() {
+			t.Fatalf("%s: View.Sample differs from Sample with the setup (%v)", sc.Setup.SideIDs.Of(side), err)
+		}
+		if _, err := (&rules.View{}).Sample(7); err == nil {
+			t.Fatal("a view built by hand sampled a battle")
+		}
 		sv := s1.View(side)
 		for i := range v.Ships {
 			a := &v.Ships[i]

@@ -29,6 +29,9 @@ import (
 // The result satisfies CheckInvariants; the error says why a view could not
 // be turned into a battle (a setup that is not the view's battle).
 func Sample(su Setup, v *View, seed uint64) (*State, error) {
+	if v == nil {
+		return nil, fmt.Errorf("no view to sample")
+	}
 	s, err := New(su, seed)
 	if err != nil {
 		return nil, err
@@ -203,4 +206,15 @@ func (s *State) freeNear(sh *Ship, h hex.Hex) (hex.Hex, bool) {
 		}
 	}
 	return hex.Hex{}, false
+}
+
+// Sample returns a battle consistent with what the view's side knows now,
+// built from the battle's setup (which both sides know) and the view alone:
+// Sample(setup, v, seed). A view made by State.View knows its battle's
+// setup; one built by hand does not, and is an error.
+func (v *View) Sample(seed uint64) (*State, error) {
+	if v.setup == nil {
+		return nil, fmt.Errorf("the view knows no setup to sample from")
+	}
+	return Sample(*v.setup, v, seed)
 }

@@ -171,6 +171,7 @@ type State struct {
 	owners  []Side   // each minefield's owner, for the rules' frame
 	lens    sideOf   // scratch for through: no part of the battle
 	witness *witness // while ApplyRedacted runs: who sees each event
+	setup   *Setup   // the scenario's setup, which both sides know: shared and read-only
 }
 
 // Limits on what a scenario may ask of the engine.
@@ -213,6 +214,7 @@ func New(su Setup, seed uint64) (*State, error) {
 	m := su.Map
 	m.Terrain = slices.Clone(su.Map.Terrain)
 	s := &State{
+		setup:     &su,
 		Scenario:  su.Scenario,
 		Name:      su.Name,
 		SideIDs:   su.SideIDs,

@@ -77,6 +77,7 @@ type View struct {
 	f      frame      // built on first use: the frame the rules read
 	alive  [2][]int32 // built on first use: by side, the Ships indexes of ships in the battle
 	sorted bool       // alive is built
+	setup  *Setup     // the battle's setup (both sides know it), for Sample
 }
 
 // View returns what side sees now.
@@ -85,7 +86,7 @@ func (s *State) View(side Side) *View {
 		Side: side, SideIDs: s.SideIDs, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
 		Active: s.Active, Phase: s.Phase, Terms: s.Terms, Outcome: s.Outcome, Winner: s.Winner,
 		Forces: s.Forces, Losses: s.Losses, Map: s.Map, Classes: s.Classes, First: s.First,
-		EvacTurns: s.EvacTurns, Objectives: s.Objectives, Areas: s.Areas,
+		EvacTurns: s.EvacTurns, Objectives: s.Objectives, Areas: s.Areas, setup: s.setup,
 	}
 	v.Ships = make([]Ship, 0, len(s.Ships))
 	obs := s.observers(side)
