@@ -21,11 +21,12 @@ import (
 //     the open enemy minefield, the side's objectives, the enemy's stations.
 //     Planned by the fleet's planner (fleet.go).
 type commander struct {
-	level Level
-	crew  *crew
-	fleet *fleet
-	out   []rules.Order
-	roles []role
+	level  Level
+	crew   *crew
+	fleet  *fleet
+	search *search // the hard level's: which posture to play each phase
+	out    []rules.Order
+	roles  []role
 }
 
 // role is what a commander has a ship do.
@@ -39,7 +40,41 @@ const (
 )
 
 func newCommander(l Level) *commander {
-	return &commander{level: l, crew: newCrew(l), fleet: newFleet(l)}
+	c := withPosture(normalPosture)
+	c.level = l
+	if l == Hard {
+		c.search = newSearch()
+	}
+	return c
+}
+
+// withPosture is a normal-level commander that plays posture p.
+func withPosture(p posture) *commander {
+	return &commander{level: Normal, crew: newCrew(p), fleet: newFleet(p)}
+}
+
+// hesitation is the share of the easy level's ships, in percent, that it
+// gives no orders in a phase.
+const hesitation = 40
+
+// hesitates reports whether the easy level leaves a ship without orders this
+// phase: two in five of its ships, drawn anew each turn.
+func hesitates(v *rules.View, id rules.ShipID) bool {
+	return mix(v.Turn, int(id), int(v.Side)+1)%100 < hesitation
+}
+
+// Thought reports whether v's phase has been thought about: always, but for
+// the hard level's search (Thinker).
+func (c *commander) Thought(v *rules.View) bool {
+	return c.search == nil || v.Phase != rules.Battle || v.Active != v.Side || c.search.at == keyOf(v)
+}
+
+// Think has the hard level search v's phase (Thinker); the other levels do
+// not think.
+func (c *commander) Think(v *rules.View, yield func()) {
+	if !c.Thought(v) {
+		c.search.think(v, yield)
+	}
 }
 
 // Name returns the level.
@@ -56,12 +91,25 @@ func (c *commander) Orders(v *rules.View) []rules.Order {
 	if v.Phase != rules.Battle || v.Active != v.Side {
 		return nil
 	}
+	if c.search != nil {
+		p := c.search.choose(v, nil)
+		c.crew.posture, c.fleet.posture = p, p
+	}
 	c.assign(v)
 	c.out = c.out[:0]
 	crewOrders := c.crew.plan(v, c.roles)
 	c.out = append(c.out, crewOrders...)
 	c.out = append(c.out, c.fleet.plan(v, c.roles, crewOrders, true)...)
 	c.out = c.teams(v, c.out)
+	if c.level == Easy {
+		kept := c.out[:0]
+		for _, o := range c.out {
+			if o.Kind == rules.Command || !hesitates(v, o.Ship) {
+				kept = append(kept, o)
+			}
+		}
+		c.out = kept
+	}
 	return c.out
 }
 

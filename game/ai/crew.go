@@ -11,7 +11,7 @@ import (
 // and the ships that leave once their work is done. It reads class flags, the
 // minefields and the station's program, never ship names.
 type crew struct {
-	level Level
+	posture
 	g     *grid
 
 	cost    []int8
@@ -25,7 +25,7 @@ type crew struct {
 	enemies []*rules.Ship
 }
 
-func newCrew(l Level) *crew { return &crew{level: l} }
+func newCrew(p posture) *crew { return &crew{posture: p} }
 
 // plan gives the orders of the ships whose role is crewRole.
 func (a *crew) plan(v *rules.View, roles []role) []rules.Order {
@@ -123,13 +123,10 @@ func (a *crew) free(i int32, vi int) bool { return a.occ[i] == 0 || a.occ[i] == 
 // cloakFactor is how much of a ship's shields and hull the expected enemy fire
 // must threaten before it cloaks (percent); 0 never.
 func (a *crew) cloakFactor() int {
-	switch a.level {
-	case Normal:
-		return 100
-	case Hard:
+	if a.sharp {
 		return 80
 	}
-	return 0
+	return 100
 }
 
 // minelayer lays the next mine, or slips away under cloak when laying would
@@ -181,10 +178,7 @@ func (a *crew) minelayer(v *rules.View, vi int) hex.Hex {
 		if n == 0 {
 			continue
 		}
-		t := 0
-		if a.level > Easy {
-			t = a.threat(v, c, h, covered)
-		}
+		t := a.threat(v, c, h, covered)
 		cost := g.dist[i]
 		if i == start {
 			cost = 0
@@ -208,8 +202,8 @@ func (a *crew) minelayer(v *rules.View, vi int) hex.Hex {
 		}
 		return at
 	}
-	if sh.Actions <= 0 && a.level == Hard {
-		// Laid this phase already: the hard level stays put rather than run
+	if sh.Actions <= 0 && a.sharp {
+		// Laid this phase already: sharp judgement stays put rather than run
 		// on, unable to cloak, towards where the enemy may be waiting.
 		return sh.Pos
 	}
@@ -225,9 +219,7 @@ func (a *crew) minelayer(v *rules.View, vi int) hex.Hex {
 		}
 		f := int64(a.field[i])
 		s := f * 1000
-		if a.level > Easy {
-			s += int64(a.threat(v, c, g.hexes[i], covered)) / 10
-		}
+		s += int64(a.threat(v, c, g.hexes[i], covered)) / 10
 		if s < tgtS {
 			tgt, tgtS = i, s
 		}
@@ -266,12 +258,9 @@ func (a *crew) escort(v *rules.View, vi, layer int, layerEnd hex.Hex) {
 		if !a.free(i, vi) || !rules.CoverReaches(g.hexes[i], layerEnd) {
 			continue
 		}
-		t := 0
-		if a.level > Easy {
-			t = a.threat(v, c, g.hexes[i], false)
+		t := a.threat(v, c, g.hexes[i], false)
 			// Stand between the enemy and the ward: nearer is better.
-			t += 100 * hex.Distance(g.hexes[i], layerEnd)
-		}
+		t += 100 * hex.Distance(g.hexes[i], layerEnd)
 		cost := g.dist[i]
 		if i == start {
 			cost = 0
@@ -339,7 +328,7 @@ func (a *crew) leave(v *rules.View, vi int) hex.Hex {
 	switch {
 	case v.Map.At(at) == rules.Exit:
 		a.out = append(a.out, rules.Order{Kind: rules.Withdraw, Side: v.Side, Ship: sh.ID})
-	case c.Cloak && !sh.Cloaked && a.level > Easy && a.threat(v, c, at, false) > 0:
+	case c.Cloak && !sh.Cloaked && a.threat(v, c, at, false) > 0:
 		a.out = append(a.out, rules.Order{Kind: rules.Cloak, Side: v.Side, Ship: sh.ID})
 	case !sh.Cloaked:
 		a.fire(v, sh, at, sh.Actions)
@@ -383,12 +372,12 @@ func (a *crew) station(v *rules.View, sh *rules.Ship) {
 	}
 }
 
-// repair has the station's damage control (from the normal level on) mend
+// repair has the station's damage control mend
 // the section carrying its main power once it has lost a repair's worth of
 // hull: an action taken from its guns.
 func (a *crew) repair(v *rules.View, sh *rules.Ship) (rules.Order, bool) {
 	c := v.Class(sh)
-	if a.level < Normal || c.Repair <= 0 {
+	if c.Repair <= 0 {
 		return rules.Order{}, false
 	}
 	si, ok := c.Section(sh.PowerAt)
@@ -494,24 +483,17 @@ func (a *crew) fire(v *rules.View, sh *rules.Ship, pos hex.Hex, actions int) {
 	var used uint64
 	for act := 0; act < actions; act++ {
 		bestVal, best := 0, -1
-		n := 0
 		for oi := range a.opts {
 			op := &a.opts[oi]
 			m := markOf(a.marks, a.byID, op.Target)
-			if used&(1<<op.Weapon) != 0 || m == nil || m.class.Station || m.dead(-1) && a.level > Easy {
+			if used&(1<<op.Weapon) != 0 || m == nil || m.class.Station || m.dead(-1) {
 				continue
 			}
 			e := op.Preview.Expected100
 			if e <= 0 {
 				continue
 			}
-			var val int
-			if a.level == Easy {
-				n++
-				val = 1 + int(mix(v.Turn, int(sh.ID)*16+act, n)%1000)
-			} else {
-				val = a.value(v, m, e)
-			}
+			val := a.value(v, m, e)
 			if val > bestVal {
 				bestVal, best = val, oi
 			}
@@ -527,12 +509,12 @@ func (a *crew) fire(v *rules.View, sh *rules.Ship, pos hex.Hex, actions int) {
 }
 
 // value of an attack for the Alliance: expected kills first (the share of the
-// target it takes, a bonus for finishing it), the hard level also weighing what
+// target it takes, a bonus for finishing it), sharp judgement also weighing what
 // the target is about to do (focus wings on the station, boarders at the hatch).
 func (a *crew) value(v *rules.View, m *mark, e int) int {
 	left := max(1, m.left(-1))
 	worth := 100
-	if a.level == Hard {
+	if a.sharp {
 		if m.ship.Wing >= 0 {
 			if w := v.Wing(m.ship.Wing); w != nil && w.Directive == rules.Focus {
 				worth += 60
@@ -551,11 +533,11 @@ func (a *crew) value(v *rules.View, m *mark, e int) int {
 }
 
 // untenable reports whether a station without main power should be evacuated:
-// at once for the easy level; otherwise only once the enemy troops in contact
+// at once for a posture that evacuates early; otherwise only once the enemy troops in contact
 // could overcome half the garrison in one phase, since an evacuated station has
 // no one left to fight the boarders.
 func (a *crew) untenable(v *rules.View, st *rules.Ship) bool {
-	if a.level == Easy {
+	if a.evacuate {
 		return true
 	}
 	troops := 0

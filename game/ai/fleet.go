@@ -14,7 +14,7 @@ import (
 // the objectives and the class flags of what it sees, never the names of
 // ships.
 type fleet struct {
-	level Level
+	posture
 	mem   memory
 	g     *grid
 
@@ -63,11 +63,11 @@ type planned struct {
 	board bool
 }
 
-func newFleet(l Level) *fleet { return &fleet{level: l} }
+func newFleet(p posture) *fleet { return &fleet{posture: p} }
 
 // remember updates the commander's memory from a view: it resets for a new
 // battle, notes every laid mine the view shows and where enemies were seen.
-func (m *memory) remember(v *rules.View, g *grid, keepMines bool) {
+func (m *memory) remember(v *rules.View, g *grid) {
 	if m.scenario != v.Scenario || v.Turn < m.turn || len(m.mines) != g.n {
 		*m = memory{scenario: v.Scenario, mines: make([]bool, g.n)}
 		for _, w := range v.Wings {
@@ -77,9 +77,6 @@ func (m *memory) remember(v *rules.View, g *grid, keepMines bool) {
 		}
 	}
 	m.turn = v.Turn
-	if !keepMines {
-		clear(m.mines)
-	}
 	for _, mv := range v.Mines {
 		if i := g.index(mv.Pos); i >= 0 {
 			m.mines[i] = mv.Laid || m.mines[i]
@@ -118,7 +115,7 @@ func (d *fleet) prepare(v *rules.View) {
 		d.mem = memory{}
 	}
 	g := d.g
-	d.mem.remember(v, g, d.level >= Normal)
+	d.mem.remember(v, g)
 	d.mem.forget(v, g)
 	if len(d.cost) != g.n {
 		d.cost = make([]int8, g.n)
@@ -286,7 +283,7 @@ func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 				}
 				return ship(t)
 			}
-			if int(w.Target) < len(d.mem.seenAt) && d.mem.seenAt[w.Target] > 0 && d.level >= Normal {
+			if int(w.Target) < len(d.mem.seenAt) && d.mem.seenAt[w.Target] > 0 {
 				return place(d.mem.seenAt[w.Target] - 1)
 			}
 		}
@@ -327,7 +324,7 @@ func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 				return ship(t)
 			}
 		}
-		if d.level >= Normal {
+		{
 			for id, at := range d.mem.seenAt {
 				if at > 0 && v.Classes[d.mem.seenCls[id]].Minelayer {
 					return place(at - 1)
@@ -339,7 +336,7 @@ func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 		}
 	}
 	remembered := func(id rules.ShipID) (hex.Hex, bool) {
-		if d.level >= Normal && int(id) < len(d.mem.seenAt) && d.mem.seenAt[id] > 0 {
+		if int(id) < len(d.mem.seenAt) && d.mem.seenAt[id] > 0 {
 			return g.hexes[d.mem.seenAt[id]-1], true
 		}
 		return hex.Hex{}, false
@@ -402,7 +399,7 @@ func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 			continue
 		}
 		s := d.score(p, i)
-		if d.level == Easy {
+		if d.direct {
 			s = int32(hex.Distance(g.hexes[i], goalHex))
 		}
 		c := g.dist[i]
@@ -410,7 +407,7 @@ func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 			best, bestScore, bestCost = i, s, c
 		}
 	}
-	if d.level == Easy {
+	if d.direct {
 		bestScore = d.score(p, best)
 	}
 	if best == start {
@@ -445,14 +442,6 @@ func (d *fleet) sectionFor(m *mark, w *rules.Wing) int {
 			power = k // the section carrying its main power now
 		}
 	}
-	if d.level == Easy {
-		for k := range c.Sections {
-			if alive(k) {
-				return k
-			}
-		}
-		return -1
-	}
 	if w != nil && w.Directive == rules.Focus {
 		if k, ok := c.Section(w.Section); ok && alive(k) {
 			return k
@@ -461,7 +450,7 @@ func (d *fleet) sectionFor(m *mark, w *rules.Wing) int {
 			return power
 		}
 	}
-	if d.level == Hard && power >= 0 {
+	if d.sharp && power >= 0 {
 		return power
 	}
 	// Silence the strongest guns still firing.
@@ -534,7 +523,7 @@ func (d *fleet) fireAndBoard(v *rules.View) {
 	if boarders == 0 {
 		return
 	}
-	if st.shields > 0 && d.level >= Normal {
+	if st.shields > 0 {
 		// The shields will hold: the would-be boarders fire instead.
 		for k := range d.ships {
 			if d.ships[k].board {
@@ -563,7 +552,6 @@ func (d *fleet) fire(v *rules.View, p *planned) {
 	d.opts = v.AppendTargets(d.opts[:0], sh.ID, d.g.hexes[p.end])
 	for range sh.Actions {
 		bestVal, best, bestSec := 0, -1, -1
-		n := 0
 		for oi := range d.opts {
 			op := &d.opts[oi]
 			m := markOf(d.marks, d.byID, op.Target)
@@ -572,26 +560,20 @@ func (d *fleet) fire(v *rules.View, p *planned) {
 			}
 			sec := -1
 			if m.class.Station {
-				if m.ship.Lost() || !m.ship.MainPower || (d.level >= Normal && mainPowerDown(m)) && m.shields <= 0 {
+				if m.ship.Lost() || !m.ship.MainPower || mainPowerDown(m) && m.shields <= 0 {
 					continue
 				}
 				if sec = d.sectionFor(m, p.wing); sec < 0 || m.class.Sections[sec].ID != op.Section {
 					continue
 				}
-			} else if d.level >= Normal && m.dead(-1) {
+			} else if m.dead(-1) {
 				continue
 			}
 			e := op.Preview.Expected100
 			if e <= 0 {
 				continue
 			}
-			var val int
-			if d.level == Easy {
-				n++
-				val = 1 + int(mix(v.Turn, int(sh.ID), n)%1000)
-			} else {
-				val = d.value(v, p, m, e, sec)
-			}
+			val := d.value(v, p, m, e, sec)
 			if val > bestVal {
 				bestVal, best, bestSec = val, oi, sec
 			}

@@ -9,7 +9,11 @@ import (
 )
 
 // Level is how well a computer commander plays. The levels differ in judgement
-// only (targeting, paths, timing), never in what the engine grants them.
+// only, never in what the engine grants them: easy plays the normal
+// commander's plans hesitantly (two in five of its ships are given no orders
+// in a phase); normal plays them; hard searches, each phase, which of a
+// portfolio of postures (ways of playing) does best in battles played out
+// with the engine from samples of what its side knows (search.go).
 type Level uint8
 
 // The difficulty levels.

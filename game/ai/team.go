@@ -7,8 +7,7 @@ import "github.com/calltoarms/ds9/game/rules"
 // else the section carrying the station's mine-sweeping beam while an own
 // minefield stands, else its main power. While an alarm of the station
 // stands, the team with the best chance against it tries the alarm and the
-// others wait, unless the battle is in its last turn (the easy level never
-// waits).
+// others wait, unless the battle is in its last turn.
 func (c *commander) teams(v *rules.View, out []rules.Order) []rules.Order {
 	type job struct {
 		team    *rules.Ship
@@ -52,7 +51,7 @@ func (c *commander) teams(v *rules.View, out []rules.Order) []rules.Order {
 	for _, j := range jobs {
 		sec := j.target
 		switch {
-		case j.alarm == 0 || c.level == Easy || late:
+		case j.alarm == 0 || late:
 		case alarmBy[j.station.ID] == j.team.ID:
 			sec = j.alarm
 		default:

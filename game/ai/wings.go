@@ -11,8 +11,8 @@ import (
 // are carried out by the same planner (Executor).
 
 // command decides the orders of the side's wings with a ship on the map: the
-// ones the scenario briefed while what they name is still in the fight (or,
-// from the normal level on, remembered where it was last seen), else what
+// ones the scenario briefed while what they name is still in the fight (or
+// remembered where it was last seen), else what
 // matters most now (goalFor's choice for ships without a wing: the enemy's
 // minelayer, the side's objectives, the enemy's station…). It appends a
 // command order for every wing whose orders change, and leaves ws, the
@@ -71,7 +71,7 @@ func (d *fleet) briefedOrder(v *rules.View, b *rules.Wing) (rules.Order, bool) {
 	if t := v.Ship(b.Target); t != nil {
 		return o, t.Alive() && !t.Lost()
 	}
-	remembered := d.level >= Normal && int(b.Target) >= 0 && int(b.Target) < len(d.mem.seenAt) && d.mem.seenAt[b.Target] > 0
+	remembered := int(b.Target) >= 0 && int(b.Target) < len(d.mem.seenAt) && d.mem.seenAt[b.Target] > 0
 	return o, remembered
 }
 

@@ -50,6 +50,13 @@ type Session struct {
 	views  [2]*rules.View // each side's view, built when asked for
 	viewAt [2]int         // Changed when views[side] was built
 
+	// Background has a computer commander that thinks before its phase
+	// (ai.Thinker: the hard level) think in the background: ComputerOrder
+	// gives nothing until it is done, and the frames run meanwhile. Off, it
+	// thinks in ComputerOrder.
+	Background bool
+	thinking   chan struct{} // closed when the background thinking is done
+
 	phase   *ai.Phase       // the computer's phase being played, one order at a time
 	standIn [2]ai.Commander // commanders for sides a person plays, to play a battle out
 	exec    [2]*ai.Executor // who carries out a person's wing orders, by side
@@ -315,6 +322,9 @@ func (s *Session) ComputerOrder(standIn bool) (*Applied, error) {
 		if s.phase == nil || s.phase.Side != st.Active || s.phase.Ended() {
 			s.phase = &ai.Phase{Cmd: s.commander(st.Active), Side: st.Active}
 		}
+		if s.Background && s.waitThinking(st) {
+			return nil, nil
+		}
 		p := s.phase
 		o, ok := p.Next(st)
 		if !ok {
@@ -328,6 +338,44 @@ func (s *Session) ComputerOrder(standIn bool) (*Applied, error) {
 		}
 	}
 	return nil, fmt.Errorf("the computer's orders were refused %d times in a row", maxComputerTries)
+}
+
+// Thinking reports whether a computer commander is thinking about its phase
+// in the background (Background): ComputerOrder gives nothing meanwhile.
+func (s *Session) Thinking() bool {
+	if s.thinking == nil {
+		return false
+	}
+	select {
+	case <-s.thinking:
+		s.thinking = nil
+		return false
+	default:
+		return true
+	}
+}
+
+// waitThinking reports whether the active side's commander is thinking in
+// the background, and starts it thinking about the phase when it has not.
+func (s *Session) waitThinking(st *rules.State) bool {
+	if s.Thinking() {
+		return true
+	}
+	t, ok := s.phase.Cmd.(ai.Thinker)
+	if !ok {
+		return false
+	}
+	v := st.View(st.Active) // its own copy: the battle goes on meanwhile
+	if t.Thought(v) {
+		return false
+	}
+	done := make(chan struct{})
+	s.thinking = done
+	go func() {
+		defer close(done)
+		t.Think(v, pacer())
+	}()
+	return true
 }
 
 // PlayOut has the computer play the battle to its end, the sides a person

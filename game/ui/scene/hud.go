@@ -288,7 +288,11 @@ func (h *hud) refresh() {
 		h.viewLn += "  (G: switch)"
 	}
 	h.viewLn += "   " + h.speedLn
-	h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " is moving…  K: skip   , . : speed"
+	moving := " is moving…"
+	if b.s.Thinking() {
+		moving = " is thinking…" // the hard level's search, in the background
+	}
+	h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + moving + "  K: skip   , . : speed"
 	if b.watch {
 		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
 	}
@@ -296,7 +300,7 @@ func (h *hud) refresh() {
 		// No keys on a touch device.
 		h.speedLn = "Playback " + speedNames()[g.Settings.Speed]
 		h.viewLn = play.SideTitle(b.s.Scenario, c.Side) + " view   " + h.speedLn
-		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " is moving…"
+		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + moving
 		if b.watch {
 			h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " phase (watching)"
 		}

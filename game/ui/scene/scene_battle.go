@@ -112,6 +112,9 @@ func newBattleScene(g *Manager, s *play.Session) *battleScene {
 		view = rules.SideB
 	}
 	b := &battleScene{g: g, s: s, showIntent: true, saveTurn: pub.Turn}
+	// The hard level thinks in the background while the frames run; a
+	// screenshot plays straight to its frame.
+	s.Background = g.Opts.Screenshot == ""
 	b.watch = !s.Humans[0] && !s.Humans[1]
 	if s.Humans[0] && s.Humans[1] {
 		view = pub.Active
