@@ -12,7 +12,7 @@ import (
 // minefields and the station's program, never ship names.
 type crew struct {
 	posture
-	g     *grid
+	g *grid
 
 	cost    []int8
 	occ     []int32
@@ -259,7 +259,7 @@ func (a *crew) escort(v *rules.View, vi, layer int, layerEnd hex.Hex) {
 			continue
 		}
 		t := a.threat(v, c, g.hexes[i], false)
-			// Stand between the enemy and the ward: nearer is better.
+		// Stand between the enemy and the ward: nearer is better.
 		t += 100 * hex.Distance(g.hexes[i], layerEnd)
 		cost := g.dist[i]
 		if i == start {

@@ -15,8 +15,8 @@ import (
 // ships.
 type fleet struct {
 	posture
-	mem   memory
-	g     *grid
+	mem memory
+	g   *grid
 
 	cost    []int8
 	occ     []int32 // planned end hexes of own ships: view index + 1
