@@ -1,9 +1,9 @@
 package ai
 
 import (
-	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -177,30 +177,20 @@ func TestNoCheatingUnseenEnemy(t *testing.T) {
 	sameOrders(t, rules.SideA, a, b, "an unseen Dominion ship's move")
 }
 
-// The difficulty ladder. Each level of a side plays the flagship against the
-// other side's commander held at normal; the side's score must rise from easy
-// to normal to hard. The score of a battle is the side's outcome points
-// (outcomePoints: the minefield's and the station's fate), then the Dominion's
-// losses at 1/lossesPerPoint of a point each (for the Alliance; against the
-// Dominion): the scenario itself counts 50 losses as a step, from victory to
-// pyrrhic victory. The fast version plays fastSeeds seeds per pairing in make
-// test; DS9_SOAK=1 (make soak) plays soakSeeds, DS9_LADDER_SEEDS=N plays N.
+// The difficulty ladder. Each level of a side plays a scenario against the
+// other side's commander held at normal; the side's mean score (the
+// scenario's own: its outcome's score plus its objectives' points, State.Score)
+// must rise from easy to normal to hard. The fast version (make test) plays
+// fastSeeds seeds a pairing of the battles in fastLadder; DS9_SOAK=1 (make
+// soak) plays soakSeeds of every scenario; DS9_LADDER_SEEDS=N plays N.
 const (
-	fastSeeds      = 40
-	soakSeeds      = 300
-	lossesPerPoint = 50
+	fastSeeds = 10
+	soakSeeds = 300
 )
 
-// outcomePoints ranks the flagship's outcomes from the Dominion's side: the
-// Alliance's points are 4 minus the Dominion's. A pyrrhic victory (50 or more
-// Dominion losses) is worth less to the Dominion than a plain one.
-var outcomePoints = map[string]int{
-	"alliance-surrender":        4,
-	"dominion-decisive-victory": 3, // the minefield stopped
-	"dominion-victory":          2,
-	"dominion-pyrrhic-victory":  1,
-	"alliance-victory":          0,
-}
+// fastLadder are the battles make test climbs the ladder of: the flagship and
+// the smallest other battle whose ladder climbs with a margin.
+var fastLadder = []string{"second-battle-of-ds9", "way-of-the-warrior"}
 
 // rung is one comparison of the ladder: side at lower scores less than side
 // at upper, the opponent at normal in both.
@@ -209,52 +199,35 @@ type rung struct {
 	lower, upper Level
 }
 
-// flagshipSides are the flagship's names for its sides.
-var flagshipSides = rules.SideIDs{"alliance", "dominion"}
-
-func (r rung) String() string {
-	return flagshipSides.Of(r.side) + " " + r.lower.String() + " < " + r.upper.String()
-}
-
 var ladder = []rung{
 	{rules.SideA, Easy, Normal}, {rules.SideA, Normal, Hard},
 	{rules.SideB, Easy, Normal}, {rules.SideB, Normal, Hard},
 }
 
-// knownInverted names the rungs that today's commanders fail (issue 12); they
-// are measured and logged, not asserted. TODO(issue 12): empty this list once
-// the commanders are fixed.
-var knownInverted = map[string]string{
-	"dominion easy < normal": "the easy Dominion stops the minefield far more often than normal (decisive victories)",
-	"alliance normal < hard": "the hard Alliance plays like normal: within a few hundredths over 40 seeds, either way",
+// rungName names a rung of a scenario's ladder: "archanis klingon easy < normal".
+func rungName(sc *scenario.Scenario, r rung) string {
+	return sc.ID + " " + sc.Setup.SideIDs.Of(r.side) + " " + r.lower.String() + " < " + r.upper.String()
 }
+
+// knownInverted names the rungs that today's commanders fail or do not climb
+// clearly over 300 seeds (docs/balance.md, the ladder); they are measured and
+// logged, not asserted (issue 12's remainder).
+var knownInverted = map[string]string{}
 
 // ladderStats is what a set of battles measured.
 type ladderStats struct {
-	battles        int
-	domPoints      int // sum of outcomePoints
-	domWins        int
-	domLosses      int // sum of the Dominion's losses
-	minefieldStops int // dominion-decisive-victory
+	battles int
+	score   [2]int // each side's summed score
+	wins    [2]int
 }
 
-// score is the side's mean score per battle.
-func (s ladderStats) score(side rules.Side) float64 {
-	p := float64(s.domPoints) - float64(s.domLosses)/lossesPerPoint
-	if side == rules.SideA {
-		p = -p + 4*float64(s.battles)
-	}
-	return p / float64(s.battles)
+// mean is the side's mean score per battle.
+func (s ladderStats) mean(side rules.Side) float64 {
+	return float64(s.score[side]) / float64(s.battles)
 }
 
-func (s ladderStats) String() string {
-	n := float64(s.battles)
-	return fmt.Sprintf("dominion points %.3f, dominion wins %5.1f%%, minefield stopped %5.1f%%, mean dominion losses %5.1f",
-		float64(s.domPoints)/n, 100*float64(s.domWins)/n, 100*float64(s.minefieldStops)/n, float64(s.domLosses)/n)
-}
-
-// playSet plays seeds 1..n with the two levels on two workers.
-func playSet(t *testing.T, sc *scenario.Scenario, n int, alliance, dominion Level) ladderStats {
+// playSet plays seeds 1..n of a scenario with the two levels on two workers.
+func playSet(t *testing.T, sc *scenario.Scenario, n int, a, b Level) ladderStats {
 	t.Helper()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -265,25 +238,20 @@ func playSet(t *testing.T, sc *scenario.Scenario, n int, alliance, dominion Leve
 		go func() {
 			defer wg.Done()
 			for seed := range next {
-				b, err := sc.NewState(seed)
+				bt, err := sc.NewState(seed)
 				if err == nil {
-					err = Play(b, [2]Commander{New(rules.SideA, alliance), New(rules.SideB, dominion)}, nil)
+					err = Play(bt, [2]Commander{New(rules.SideA, a), New(rules.SideB, b)}, nil)
 				}
-				pts, ok := outcomePoints[b.Outcome]
 				mu.Lock()
-				switch {
-				case err != nil:
-					t.Errorf("seed %d: %v", seed, err)
-				case !ok:
-					t.Errorf("seed %d: outcome %q has no points", seed, b.Outcome)
-				}
-				st.domPoints += pts
-				st.domLosses += b.Losses[rules.SideB]
-				if b.Winner == rules.SideB && b.Phase == rules.Over {
-					st.domWins++
-				}
-				if b.Outcome == "dominion-decisive-victory" {
-					st.minefieldStops++
+				if err != nil {
+					t.Errorf("%s seed %d: %v", sc.ID, seed, err)
+				} else {
+					for _, side := range rules.Sides {
+						st.score[side] += bt.Score(side)
+					}
+					if bt.Winner.Valid() {
+						st.wins[bt.Winner]++
+					}
 				}
 				mu.Unlock()
 			}
@@ -297,55 +265,69 @@ func playSet(t *testing.T, sc *scenario.Scenario, n int, alliance, dominion Leve
 	return st
 }
 
-// TestDifficulty: for each side, easy < normal < hard on the side's score, the
-// opponent held at normal. The rungs in knownInverted are logged only.
+// TestDifficulty: for each side of each battle, easy < normal < hard on the
+// side's score, the opponent held at normal. The rungs in knownInverted are
+// logged only.
 func TestDifficulty(t *testing.T) {
-	n := fastSeeds
+	n, ids := fastSeeds, fastLadder
 	if os.Getenv("DS9_SOAK") == "1" {
-		n = soakSeeds
+		n, ids = soakSeeds, nil
 	}
 	if v, err := strconv.Atoi(os.Getenv("DS9_LADDER_SEEDS")); err == nil && v > 0 {
 		n = v // to measure the ladder over another number of seeds
 	}
-	sc := flagship(t)
-	// stats[side][level]: the side at level, the other side at normal.
-	var stats [2][3]ladderStats
-	nn := playSet(t, sc, n, Normal, Normal)
-	for _, side := range rules.Sides {
-		for _, l := range levels {
-			switch {
-			case l == Normal:
-				stats[side][l] = nn
-			case side == rules.SideA:
-				stats[side][l] = playSet(t, sc, n, l, Normal)
-			default:
-				stats[side][l] = playSet(t, sc, n, Normal, l)
-			}
-			id := flagshipSides.Of(side)
-			t.Logf("%-8s %-6s vs normal, %d seeds: %s score %.3f; %s", id, l, n, id, stats[side][l].score(side), stats[side][l])
-		}
+	all, err := scenario.All(scenarios.FS)
+	if err != nil {
+		t.Fatal(err)
 	}
 	names := map[string]bool{}
-	for _, r := range ladder {
-		names[r.String()] = true
+	for _, sc := range all {
+		for _, r := range ladder {
+			names[rungName(sc, r)] = true
+		}
 	}
 	for k := range knownInverted {
 		if !names[k] {
-			t.Errorf("knownInverted names %q, which is no rung of the ladder", k)
+			t.Errorf("knownInverted names %q, which is no rung of any ladder", k)
 		}
 	}
-	for _, r := range ladder {
-		lo, hi := stats[r.side][r.lower].score(r.side), stats[r.side][r.upper].score(r.side)
-		holds := lo < hi
-		why, known := knownInverted[r.String()]
-		switch {
-		case known && holds:
-			t.Logf("%s: %.3f < %.3f now holds over %d seeds: remove it from knownInverted", r, lo, hi, n)
-		case known:
-			t.Logf("%s: %.3f, %.3f: known inverted (issue 12: %s)", r, lo, hi, why)
-		case !holds:
-			t.Errorf("%s: %s scores %.3f at %s and %.3f at %s against normal over %d seeds: the ladder is inverted", r, flagshipSides.Of(r.side), lo, r.lower, hi, r.upper, n)
+	for _, sc := range all {
+		if ids != nil && !slices.Contains(ids, sc.ID) {
+			continue
 		}
+		t.Run(sc.ID, func(t *testing.T) {
+			// stats[side][level]: the side at level, the other side at normal.
+			var stats [2][3]ladderStats
+			nn := playSet(t, sc, n, Normal, Normal)
+			for _, side := range rules.Sides {
+				for _, l := range levels {
+					switch {
+					case l == Normal:
+						stats[side][l] = nn
+					case side == rules.SideA:
+						stats[side][l] = playSet(t, sc, n, l, Normal)
+					default:
+						stats[side][l] = playSet(t, sc, n, Normal, l)
+					}
+					id := sc.Setup.SideIDs.Of(side)
+					t.Logf("%-10s %-6s vs normal, %d seeds: score %.2f (the other side %.2f), %d wins", id, l, n, stats[side][l].mean(side), stats[side][l].mean(side.Other()), stats[side][l].wins[side])
+				}
+			}
+			for _, r := range ladder {
+				lo, hi := stats[r.side][r.lower].mean(r.side), stats[r.side][r.upper].mean(r.side)
+				name := rungName(sc, r)
+				holds := lo < hi
+				why, known := knownInverted[name]
+				switch {
+				case known && holds:
+					t.Logf("%s: %.2f < %.2f holds over %d seeds (known not to hold over 300: %s)", name, lo, hi, n, why)
+				case known:
+					t.Logf("%s: %.2f, %.2f: known (%s)", name, lo, hi, why)
+				case !holds:
+					t.Errorf("%s: %.2f at %s and %.2f at %s against normal over %d seeds: the ladder is inverted", name, lo, r.lower, hi, r.upper, n)
+				}
+			}
+		})
 	}
 }
 

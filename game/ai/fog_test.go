@@ -9,12 +9,17 @@ import (
 	"github.com/calltoarms/ds9/scenarios"
 )
 
+// searchedPhases is how many phases of each battle TestNoCheatingInAnyBattle
+// has the hard level search (twice each: it plays whole battles).
+const searchedPhases = 3
+
 // No commander cheats, in any battle: at the start of phases of every
 // scenario, the facts a side cannot know (the hull and shields of enemy ships
 // it does not see, the mines of an enemy field that is cloaked) are changed,
 // and the side's view and the orders of its commanders at every level stay
-// the same. (A battle where nothing is ever hidden, every ship in sight,
-// compares nothing.)
+// the same; the hard level's search, in the first searchedPhases of them,
+// scores its postures alike. (A battle where nothing is ever hidden, every
+// ship in sight, compares nothing.)
 func TestNoCheatingInAnyBattle(t *testing.T) {
 	all, err := scenario.All(scenarios.FS)
 	if err != nil {
@@ -33,7 +38,7 @@ func TestNoCheatingInAnyBattle(t *testing.T) {
 				t.Fatal(err)
 			}
 			cmd := [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}
-			compared, hidden := 0, 0
+			compared, hidden, searched := 0, 0, 0
 			for st.Phase != rules.Over {
 				if st.Phase == rules.Battle {
 					side := st.Active
@@ -46,9 +51,20 @@ func TestNoCheatingInAnyBattle(t *testing.T) {
 					}
 					if n > 0 {
 						for _, l := range levels {
-							oa, ob := New(side, l).Orders(va), New(side, l).Orders(b.View(side))
+							if l == Hard && searched >= searchedPhases {
+								continue
+							}
+							ca, cb := newCommander(l), newCommander(l)
+							oa, ob := ca.Orders(va), cb.Orders(b.View(side))
 							if !reflect.DeepEqual(oa, ob) {
 								t.Fatalf("turn %d: the %s at %s gives other orders when hidden facts differ", st.Turn, st.SideID(side), l)
+							}
+							if l == Hard {
+								// The search itself: the same battles sampled, the same scores.
+								if !reflect.DeepEqual(ca.search.scores, cb.search.scores) {
+									t.Fatalf("turn %d: the %s's search scored its postures %v, and %v when hidden facts differ", st.Turn, st.SideID(side), ca.search.scores, cb.search.scores)
+								}
+								searched++
 							}
 						}
 						compared++
