@@ -53,3 +53,21 @@ func BenchmarkRollout(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHardPhase is the hard level's search of a flagship phase at the
+// start of the battle (whole battles ahead: its longest), for each side:
+// the budget is a second natively.
+func BenchmarkHardPhase(b *testing.B) {
+	for _, side := range rules.Sides {
+		b.Run(flagship(b).Setup.SideIDs.Of(side), func(b *testing.B) {
+			st := newBattle(b, 1)
+			playUntil(b, st, func(s *rules.State) bool { return s.Active == side && s.Phase == rules.Battle })
+			v := st.View(side)
+			b.ReportAllocs()
+			for b.Loop() {
+				c := newCommander(Hard)
+				c.Think(v, nil)
+			}
+		})
+	}
+}

@@ -73,7 +73,7 @@ func (c *commander) Thought(v *rules.View) bool {
 // not think.
 func (c *commander) Think(v *rules.View, yield func()) {
 	if !c.Thought(v) {
-		c.search.think(v, yield)
+		c.search.think(v, c, yield)
 	}
 }
 
@@ -92,7 +92,7 @@ func (c *commander) Orders(v *rules.View) []rules.Order {
 		return nil
 	}
 	if c.search != nil {
-		p := c.search.choose(v, nil)
+		p := c.search.choose(v, c, nil)
 		c.crew.posture, c.fleet.posture = p, p
 	}
 	c.assign(v)

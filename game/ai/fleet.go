@@ -109,14 +109,29 @@ func (m *memory) forget(v *rules.View, g *grid) {
 	}
 }
 
-func (d *fleet) prepare(v *rules.View) {
+// recall updates the fleet's memory from a view: its grid (new for a new
+// map, with a fresh memory), where enemies were seen, the mines laid.
+func (d *fleet) recall(v *rules.View) {
 	if !d.g.sameMap(v.Map) {
 		d.g = newGrid(v.Map)
 		d.mem = memory{}
 	}
+	d.mem.remember(v, d.g)
+	d.mem.forget(v, d.g)
+}
+
+// lastSeen is where the fleet's memory has each enemy ship now out of sight
+// (recall it first).
+func (d *fleet) lastSeen(id rules.ShipID) (hex.Hex, bool) {
+	if int(id) < len(d.mem.seenAt) && d.mem.seenAt[id] > 0 {
+		return d.g.hexes[d.mem.seenAt[id]-1], true
+	}
+	return hex.Hex{}, false
+}
+
+func (d *fleet) prepare(v *rules.View) {
+	d.recall(v)
 	g := d.g
-	d.mem.remember(v, g)
-	d.mem.forget(v, g)
 	if len(d.cost) != g.n {
 		d.cost = make([]int8, g.n)
 		d.occ = make([]int32, g.n)

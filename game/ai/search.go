@@ -8,20 +8,35 @@ import (
 // the engine (after Churchill and Buro's portfolio greedy search, with the
 // side's forces as one group). At the start of each of its phases it takes
 // every posture of the portfolio (posture.go) that can matter to its side,
-// plays each against the same battles sampled from its side's view
-// (rules.View.Sample: what it sees, and guesses for what it does not — never
-// the battle itself), its side playing that posture to the end and the enemy
+// plays each against the same battles sampled from its side's view and its
+// memory (rules.View.SampleRemembering: what it sees, where it last saw the
+// enemies now out of sight, and guesses for the rest — never the battle
+// itself), its side playing that posture to the end and the enemy
 // the normal commander, and plays the phase with the posture whose battles
 // scored best for its side on the scenario's score. The posture it played
-// last is kept on a tie (the normal posture in its first phase).
+// last (the normal one in its first phase) is kept unless another beats it
+// by SwitchMargin.
 //
 // The search is deterministic: the sampled battles' seeds come from the turn
 // and the sample's number alone, so the same view gives the same choice.
 
-// SearchSamples is how many battles the hard level samples for each posture
-// of a phase: its budget. The whole search of a phase plays at most
-// len(portfolio) × SearchSamples battles.
-const SearchSamples = 4
+// SearchBattles is the hard level's budget: the battles it plays out to
+// think about a phase. Every posture that matters to its side plays
+// SearchMinSamples of them; the rest go to the posture it played last and its
+// best challenger. Counted in battles, not in time, so that
+// its choice does not depend on how fast the machine is; a flagship phase at
+// the start of the battle takes about a second on one core
+// (BenchmarkHardPhase), a later one or a smaller battle less.
+const (
+	SearchBattles    = 20
+	SearchMinSamples = 2
+)
+
+// SwitchMargin is by how much (in points of the scenario's score, 0..100)
+// another posture's battles must beat those of the posture the side played
+// last for the search to change: a few sampled battles are a noisy measure,
+// and a plan changed back and forth plays worse than either.
+const SwitchMargin = 10
 
 // Thinker is a commander that thinks before it plans a phase. Think does
 // the thinking from the side's view; it may take a while, and calls yield
@@ -38,10 +53,11 @@ type Thinker interface {
 
 // search chooses the hard level's posture phase by phase.
 type search struct {
-	samples int
 	at      phaseKey  // the phase last thought about
 	chosen  posture   // what it chose there
-	scores  []float64 // the mean score of each posture tried there, by portfolio index; -1 not tried
+	scores  []float64 // the mean score of each posture on its first battles there, by portfolio index; -1 not tried
+	samples int       // the battles sampled there for the posture played last
+	played  int       // the orders those battles took
 }
 
 // phaseKey names a phase of a battle.
@@ -56,26 +72,29 @@ func keyOf(v *rules.View) phaseKey {
 	return phaseKey{scenario: v.Scenario, turn: v.Turn, side: v.Side, phase: v.Phase}
 }
 
-func newSearch() *search { return &search{samples: SearchSamples, at: phaseKey{turn: -1}} }
+func newSearch() *search { return &search{at: phaseKey{turn: -1}} }
 
 // choose returns the posture for v's phase, thinking first if it has not.
-func (s *search) choose(v *rules.View, yield func()) posture {
+func (s *search) choose(v *rules.View, c *commander, yield func()) posture {
 	if s.at != keyOf(v) {
-		s.think(v, yield)
+		s.think(v, c, yield)
 	}
 	return s.chosen
 }
 
-// think plays out the portfolio's postures from v and keeps the best. The
-// posture of the side's last phase is tried first and kept on a tie (a plan
-// is kept until another does better), then the others in the portfolio's
-// order.
-func (s *search) think(v *rules.View, yield func()) {
+// think plays out the portfolio's postures from v: every one that matters
+// on SearchMinSamples battles, then the posture of the side's last phase and
+// the best of the others on more, battle for battle, until SearchBattles
+// have been played. The challenger is played only when it beats the last
+// posture by SwitchMargin on those later battles (the first ones chose it,
+// and would flatter it).
+func (s *search) think(v *rules.View, c *commander, yield func()) {
+	c.fleet.recall(v) // what it remembers, up to v
 	last := s.chosen
 	if s.at.scenario != v.Scenario || s.at.side != v.Side || s.at.turn > v.Turn {
 		last = normalPosture // a new battle
 	}
-	s.at, s.chosen = keyOf(v), last
+	s.at, s.chosen, s.played, s.samples = keyOf(v), last, 0, 0
 	s.scores = s.scores[:0]
 	for range portfolio {
 		s.scores = append(s.scores, -1)
@@ -83,36 +102,66 @@ func (s *search) think(v *rules.View, yield func()) {
 	if v.Phase != rules.Battle || v.Active != v.Side {
 		return
 	}
-	order := make([]int, 0, len(portfolio))
+	var order []int
 	for i, p := range portfolio {
-		if p == last {
+		switch {
+		case !matters(v, p):
+		case p == last:
 			order = append([]int{i}, order...)
-		} else {
+		default:
 			order = append(order, i)
 		}
 	}
-	best := -1.0
+	total := make([]int, len(portfolio))
+	count := make([]int, len(portfolio))
+	play := func(i, k int) {
+		sc, orders, ok := playPosture(v, c, portfolio[i], sampleSeed(v, k), yield)
+		s.played += orders
+		if ok {
+			total[i] += sc
+			count[i]++
+		}
+	}
+	mean := func(i int) float64 { return float64(total[i]) / float64(max(1, count[i])) }
+	// First every posture on the same few battles…
+	battles := 0
+	for k := range SearchMinSamples {
+		for _, i := range order {
+			play(i, k)
+			battles++
+		}
+	}
+	// …then the rest of the budget on the most promising challenger and the
+	// posture played last, battle for battle.
+	inc := order[0]
+	ch := -1
+	for _, i := range order[1:] {
+		if count[i] > 0 && (ch < 0 || mean(i) > mean(ch)) {
+			ch = i
+		}
+	}
 	for _, i := range order {
-		p := portfolio[i]
-		if !matters(v, p) {
-			continue
+		if count[i] > 0 {
+			s.scores[i] = mean(i)
 		}
-		total, n := 0, 0
-		for k := range s.samples {
-			sc, ok := playPosture(v, p, sampleSeed(v, k), yield)
-			if ok {
-				total += sc
-				n++
-			}
-		}
-		if n == 0 {
-			continue // no battle could be sampled: the view knows no setup
-		}
-		mean := float64(total) / float64(n)
-		s.scores[i] = mean
-		if mean > best {
-			best, s.chosen = mean, p
-		}
+	}
+	if ch < 0 {
+		s.samples = SearchMinSamples
+		return // nothing to choose from, or no battle could be sampled
+	}
+	// Judged on these battles alone: the first ones chose the challenger,
+	// and would flatter it.
+	clear(total)
+	clear(count)
+	k := SearchMinSamples
+	for ; battles+2 <= SearchBattles; k++ {
+		play(inc, k)
+		play(ch, k)
+		battles += 2
+	}
+	s.samples = k
+	if count[ch] > 0 && count[ch] == count[inc] && mean(ch) >= mean(inc)+SwitchMargin {
+		s.chosen = portfolio[ch]
 	}
 }
 
@@ -123,28 +172,31 @@ func sampleSeed(v *rules.View, k int) uint64 {
 	return uint64(v.Turn)<<32 | uint64(v.Side)<<16 | uint64(k) + 1
 }
 
-// playPosture plays a battle sampled from v to its end, v's side playing
-// posture p and the enemy the normal commander, and returns v's side's
-// score. ok is false when no battle could be sampled or played.
-func playPosture(v *rules.View, p posture, seed uint64, yield func()) (score int, ok bool) {
-	st, err := v.Sample(seed)
+// playPosture plays a battle sampled from v and c's memory to its end, v's
+// side playing posture p and the enemy a normal commander (both fresh:
+// a commander that remembered the real battle's views would plan for
+// what the sample only guesses), and returns v's side's
+// score and how many orders the battle took. ok is false when no battle
+// could be sampled or played.
+func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func()) (score, orders int, ok bool) {
+	st, err := v.SampleRemembering(seed, c.fleet.lastSeen)
 	if err != nil {
-		return 0, false
+		return 0, 0, false
 	}
 	var cmd [2]Commander
-	cmd[v.Side] = withPosture(p)
+	cmd[v.Side] = withPosture(p) // fresh: it starts from the sampled battle
 	cmd[v.Side.Other()] = New(v.Side.Other(), Normal)
-	var apply Applier
-	if yield != nil {
-		apply = func(o rules.Order) ([]rules.Event, error) {
+	apply := func(o rules.Order) ([]rules.Event, error) {
+		orders++
+		if yield != nil {
 			yield()
-			return st.Apply(o)
 		}
+		return st.Apply(o)
 	}
 	if err := Play(st, cmd, apply); err != nil {
-		return 0, false
+		return 0, orders, false
 	}
-	return st.Score(v.Side), true
+	return st.Score(v.Side), orders, true
 }
 
 // matters reports whether a posture can play differently from the normal

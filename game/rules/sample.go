@@ -23,12 +23,32 @@ import (
 //     again in their side's next phase (as arrivals, counted once);
 //   - an enemy wing whose orders are unknown keeps the ones it was briefed;
 //   - an enemy minefield's positions the side does not know of are laid
-//     when the field is active, as the setup had them otherwise;
+//     when the field is active; while it is being laid, as many as its
+//     owner would have laid by laying one a phase since the start;
 //   - the random generator is seeded anew.
 //
 // The result satisfies CheckInvariants; the error says why a view could not
 // be turned into a battle (a setup that is not the view's battle).
 func Sample(su Setup, v *View, seed uint64) (*State, error) {
+	return sample(su, v, seed, nil)
+}
+
+// LastSeen tells where a side last saw an enemy ship now out of its sight:
+// what a commander remembers of its earlier views.
+type LastSeen func(id ShipID) (hex.Hex, bool)
+
+// SampleRemembering is View.Sample with what the side remembers: an enemy
+// ship out of sight that it saw on the map (lastSeen) is guessed there, or
+// on the nearest free hex, rather than where it started (or, for a wave's
+// ship, back in reserve).
+func (v *View) SampleRemembering(seed uint64, lastSeen LastSeen) (*State, error) {
+	if v.setup == nil {
+		return nil, fmt.Errorf("the view knows no setup to sample from")
+	}
+	return sample(*v.setup, v, seed, lastSeen)
+}
+
+func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 	if v == nil {
 		return nil, fmt.Errorf("no view to sample")
 	}
@@ -92,8 +112,17 @@ func Sample(su Setup, v *View, seed uint64) (*State, error) {
 		sh := &s.Ships[id]
 		sh.Status, sh.Hull, sh.Shields, sh.Cloaked, sh.Covering = Destroyed, 0, 0, false, NoShip
 	}
+	at := make(map[ShipID]hex.Hex)
 	for _, id := range unseen[lost:] {
 		sh := &s.Ships[id]
+		if lastSeen != nil {
+			if h, ok := lastSeen(id); ok && s.Map.Index(h) >= 0 {
+				at[id] = h // where the side saw it last (arrived: the view's forces count it)
+				sh.Status = OnMap
+				sh.Cloaked = s.Class(sh).Cloak
+				continue
+			}
+		}
 		if w := sh.Wing; w >= 0 && s.Wings[w].Arrive > 0 {
 			// A wave's ship: in reserve again, to arrive anew.
 			if sh.Status == OnMap {
@@ -114,7 +143,11 @@ func Sample(su Setup, v *View, seed uint64) (*State, error) {
 			if seen := v.Ship(sh.ID) != nil; seen != (pass == 0) {
 				continue // the ships in view first, then the guessed ones
 			}
-			if err := s.place(sh, su.Ships[i].Pos, pass == 0); err != nil {
+			start := su.Ships[i].Pos
+			if h, ok := at[sh.ID]; ok {
+				start = h
+			}
+			if err := s.place(sh, start, pass == 0); err != nil {
 				return nil, err
 			}
 		}
@@ -135,7 +168,7 @@ func Sample(su Setup, v *View, seed uint64) (*State, error) {
 			}
 		}
 	}
-	s.sampleFields(v)
+	s.sampleFields(su, v, rng)
 	if err := s.CheckInvariants(); err != nil {
 		return nil, fmt.Errorf("a battle sampled from the %s's view: %w", s.SideIDs.Of(me), err)
 	}
@@ -167,23 +200,48 @@ func (s *State) place(sh *Ship, start hex.Hex, seen bool) error {
 }
 
 // sampleFields sets a sampled battle's minefields as the view's side knows
-// them.
-func (s *State) sampleFields(v *View) {
+// them, and guesses what it does not: an enemy field still being laid has,
+// at the positions the side knows nothing of (and where no ship stands), as
+// many mines laid at random as its owner would have laid had it laid one a
+// phase since the start.
+func (s *State) sampleFields(su Setup, v *View, rng *rand.Rand) {
 	for fi := range s.Fields {
 		m := &s.Fields[fi]
 		if fi < len(v.Fields) {
 			fv := v.Fields[fi]
 			m.Active, m.Cloaked, m.Down = fv.Active, fv.Cloaked, fv.Down
 		}
+		var unknown []int
 		for pi, p := range m.Positions {
 			m.Lost[pi] = false
 			if k, ok := slices.BinarySearchFunc(v.Mines, p, func(mv MineView, h hex.Hex) int { return cmpHex(mv.Pos, h) }); ok {
 				m.Laid[pi] = v.Mines[k].Laid
 			} else if m.Active {
 				m.Laid[pi] = true
+			} else if i := s.Map.Index(p); !m.Laid[pi] && i >= 0 && s.occ[i] == 0 {
+				unknown = append(unknown, pi)
 			}
 		}
+		if m.Active || m.Down || m.Owner == v.Side || fi >= len(su.Minefields) {
+			continue
+		}
+		want := min(len(m.Positions), len(su.Minefields[fi].Laid)+s.phasesPlayed(m.Owner))
+		rng.Shuffle(len(unknown), func(i, j int) { unknown[i], unknown[j] = unknown[j], unknown[i] })
+		for n := m.LaidCount(); n < want && len(unknown) > 0; n++ {
+			m.Laid[unknown[0]] = true
+			unknown = unknown[1:]
+		}
 	}
+}
+
+// phasesPlayed is how many battle phases side has played so far: one a
+// turn, this turn's once it has moved.
+func (s *State) phasesPlayed(side Side) int {
+	n := s.Turn - 1
+	if s.Phase == Battle && s.First == side && s.Active != side || s.Phase == Over {
+		n++
+	}
+	return max(n, 0)
 }
 
 // due reports whether an enemy ship has entered the battle by now, as both
