@@ -391,6 +391,9 @@ func hasSweeper(c *rules.Class) bool {
 func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	g := d.g
 	start := p.end
+	if !d.direct && !g.gains(start, sh.MP, d.cost, d.occ, p.goal.field, p.goal.at, d.score(p, start)) {
+		return // nothing in reach does better than staying
+	}
 	reached := g.reach(start, sh.MP, d.cost)
 	best, bestScore, bestCost := start, d.score(p, start), int32(0)
 	goalHex := g.hexes[p.goal.at]
@@ -423,13 +426,7 @@ func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	p.end, p.score = best, bestScore
 }
 
-func (d *fleet) score(p *planned, i int32) int32 {
-	s := p.goal.field[i]
-	if s == unreached {
-		return unreached/2 + int32(hex.Distance(d.g.hexes[i], d.g.hexes[p.goal.at]))
-	}
-	return s
-}
+func (d *fleet) score(p *planned, i int32) int32 { return d.g.score(p.goal.field, p.goal.at, i) }
 
 // sectionFor picks the station section a ship of wing w fires on (an index into
 // the class's sections), or -1 when none is worth it.

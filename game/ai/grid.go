@@ -117,11 +117,11 @@ func (g *grid) field(out []int32, sources []int32, cost []int8, enterable bool) 
 func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
 	g.gen++
 	gen := g.gen
-	for i := range g.buckets {
-		g.buckets[i] = g.buckets[i][:0]
-	}
 	for len(g.buckets) <= budget+2 {
 		g.buckets = append(g.buckets, make([]int32, 0, 64))
+	}
+	for i := range g.buckets[:budget+3] {
+		g.buckets[i] = g.buckets[i][:0] // the only ones this search uses
 	}
 	g.reached = g.reached[:0]
 	g.seen[start], g.dist[start], g.pred[start] = gen, 0, -1
@@ -211,4 +211,43 @@ func (g *grid) mark(v *rules.View, cost []int8, occ []int32, enemies []*rules.Sh
 		}
 	}
 	return enemies
+}
+
+// score is a hex's score toward a goal on a distance field to it: the field's
+// cost, or, where the field does not reach, half of unreached and the
+// distance as the crow flies.
+func (g *grid) score(field []int32, goal, i int32) int32 {
+	if s := field[i]; s != unreached {
+		return s
+	}
+	return unreached/2 + int32(hex.Distance(g.hexes[i], g.hexes[goal]))
+}
+
+// gains reports whether a hex other than start within budget steps of it,
+// enterable under cost and free in occ, scores below than on field toward
+// goal. When none does no move within budget does better than staying: a
+// search (reach) reaches no hex that is not within budget steps (every cost
+// is at least 1).
+func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []int32, goal, than int32) bool {
+	at := g.hexes[start]
+	cols, rows := g.m.Cols, g.m.Rows
+	for dq := -budget; dq <= budget; dq++ {
+		q := at.Q + dq
+		if q < 0 || q >= cols {
+			continue
+		}
+		off := (q - (q & 1)) / 2
+		lo := max(at.R+max(-budget, -dq-budget)+off, 0)
+		hi := min(at.R+min(budget, -dq+budget)+off, rows-1)
+		for row := lo; row <= hi; row++ {
+			i := int32(row*cols + q)
+			if i == start || cost[i] < 0 || occ[i] != 0 {
+				continue
+			}
+			if g.score(field, goal, i) < than {
+				return true
+			}
+		}
+	}
+	return false
 }
