@@ -1,6 +1,8 @@
 package ai
 
 import (
+	"slices"
+
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 )
@@ -26,6 +28,7 @@ type grid struct {
 	dist    []int32
 	pred    []int32
 	reached []int32
+	fields  fieldMemo
 }
 
 func newGrid(m *rules.Map) *grid {
@@ -60,54 +63,104 @@ func (g *grid) index(h hex.Hex) int32 { return int32(g.m.Index(h)) }
 // field computes, into out, the movement cost from every hex to the sources
 // under cost (-1: impassable). When enterable is false the sources themselves
 // are not entered (an enemy ship, a station): their neighbours are at 1, which
-// means "in contact". Unreached hexes hold unreached.
+// means "in contact". Unreached hexes hold unreached. A field asked again on
+// the same costs is the one computed before (fieldMemo).
 func (g *grid) field(out []int32, sources []int32, cost []int8, enterable bool) {
+	m := &g.fields
+	if !slices.Equal(m.cost, cost) {
+		m.cost = append(m.cost[:0], cost...)
+		m.kept = m.kept[:0]
+	}
+	for k := range m.kept {
+		if f := &m.kept[k]; f.enterable == enterable && slices.Equal(f.sources, sources) {
+			copy(out, f.dist)
+			return
+		}
+	}
+	g.computeField(out, sources, cost, enterable)
+	if len(m.kept) == maxKeptFields {
+		return
+	}
+	if len(m.kept) < cap(m.kept) {
+		m.kept = m.kept[:len(m.kept)+1] // its buffers are reused
+	} else {
+		m.kept = append(m.kept, keptField{})
+	}
+	f := &m.kept[len(m.kept)-1]
+	f.enterable = enterable
+	f.sources = append(f.sources[:0], sources...)
+	f.dist = append(f.dist[:0], out...)
+}
+
+// fieldMemo keeps the fields computed on one set of costs: a plan made
+// again on the same costs (the next round of a phase) asks for the same
+// fields.
+type fieldMemo struct {
+	cost []int8 // the costs they were computed on
+	kept []keptField
+}
+
+type keptField struct {
+	sources   []int32
+	enterable bool
+	dist      []int32
+}
+
+// maxKeptFields bounds the fields a memo keeps.
+const maxKeptFields = 32
+
+// computeField is field, computed: a search from the sources outwards, by
+// buckets of equal cost in a ring (every step costs at least 1).
+func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable bool) {
 	for i := range out {
 		out[i] = unreached
 	}
-	for i := range g.buckets {
+	maxStep := int8(1)
+	for _, c := range cost {
+		maxStep = max(maxStep, c)
+	}
+	ring := int(maxStep) + 1
+	for len(g.buckets) < ring {
+		g.buckets = append(g.buckets, make([]int32, 0, 64))
+	}
+	for i := range g.buckets[:ring] {
 		g.buckets[i] = g.buckets[i][:0]
 	}
-	push := func(d int32, i int32) {
-		for int(d) >= len(g.buckets) {
-			g.buckets = append(g.buckets, make([]int32, 0, 64))
-		}
-		g.buckets[d] = append(g.buckets[d], i)
-	}
-	g.gen++
-	src := g.gen // mark sources in seen
+	pending := 0
 	for _, s := range sources {
 		if s < 0 {
 			continue
 		}
 		out[s] = 0
-		g.seen[s] = src
-		push(0, s)
+		g.buckets[0] = append(g.buckets[0], s)
+		pending++
 	}
-	for d := 0; d < len(g.buckets); d++ {
-		for k := 0; k < len(g.buckets[d]); k++ {
-			b := g.buckets[d][k]
-			if out[b] != int32(d) {
+	for d := int32(0); pending > 0; d++ {
+		bk := g.buckets[int(d)%ring]
+		pending -= len(bk)
+		for _, b := range bk {
+			if out[b] != d {
 				continue
 			}
+			// Only the sources are at 0 (every step costs at least 1).
 			step := int32(cost[b])
-			if g.seen[b] == src && !enterable {
+			if d == 0 && !enterable {
 				step = 1
 			} else if step < 0 {
 				continue
 			}
-			nd := int32(d) + step
-			if d == 0 && g.seen[b] == src && enterable {
-				nd = step
-			}
+			nd := d + step
 			for _, a := range g.nb[b] {
 				if a < 0 || cost[a] < 0 || out[a] <= nd {
 					continue
 				}
 				out[a] = nd
-				push(nd, a)
+				k := int(nd) % ring
+				g.buckets[k] = append(g.buckets[k], a)
+				pending++
 			}
 		}
+		g.buckets[int(d)%ring] = bk[:0]
 	}
 }
 
