@@ -91,11 +91,13 @@ func (s *State) View(side Side) *View {
 	v.Ships = make([]Ship, 0, len(s.Ships))
 	obs := s.observers(side)
 	var seenWing []bool
+	in := make([]bool, len(s.Ships)) // the ships in the view
 	for i := range s.Ships {
 		sh := &s.Ships[i]
 		if sh.Side != side && (!sh.Alive() || !s.seenBy(side, obs, sh)) {
 			continue
 		}
+		in[i] = true
 		c := *sh
 		if c.Section != nil {
 			c.Section = slices.Clone(c.Section)
@@ -118,7 +120,7 @@ func (s *State) View(side Side) *View {
 	for i, w := range s.Wings {
 		if w.Side == side {
 			w.Ships = slices.Clone(w.Ships)
-			v.Wings = append(v.Wings, w)
+			v.addWing(w, len(s.Wings))
 			continue
 		}
 		if seenWing == nil || !seenWing[i] {
@@ -131,11 +133,11 @@ func (s *State) View(side Side) *View {
 		}
 		w.Ships = nil
 		for _, id := range s.Wings[i].Ships {
-			if sh := &s.Ships[id]; sh.Alive() && s.seenBy(side, obs, sh) {
+			if sh := &s.Ships[id]; sh.Alive() && in[id] {
 				w.Ships = append(w.Ships, id)
 			}
 		}
-		v.Wings = append(v.Wings, w)
+		v.addWing(w, len(s.Wings))
 	}
 	for fi := range s.Fields {
 		m := &s.Fields[fi]
@@ -161,6 +163,15 @@ func (s *State) View(side Side) *View {
 		v.MinesLaid, v.MinesTotal, v.MinefieldActive, v.MineOwner = f.Laid, f.Total, f.Active, f.Owner
 	}
 	return v
+}
+
+// addWing appends a wing to the view's, room made for n at the first (Wings
+// stays nil without one).
+func (v *View) addWing(w Wing, n int) {
+	if v.Wings == nil {
+		v.Wings = make([]Wing, 0, n)
+	}
+	v.Wings = append(v.Wings, w)
 }
 
 // Ship returns the ship with the given id in the view, or nil when it is not seen.
