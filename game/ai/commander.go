@@ -119,10 +119,11 @@ func PlayPhase(st *rules.State, c Commander, apply Applier) (refused int, err er
 	}
 }
 
-// Play runs a battle to its end with a commander for each side.
+// Play runs a battle to its end with a commander for each side, through
+// apply (nil: the orders are carried out and their events dropped).
 func Play(st *rules.State, cmd [2]Commander, apply Applier) error {
 	if apply == nil {
-		apply = st.Apply
+		apply = func(o rules.Order) ([]rules.Event, error) { return nil, st.Do(o) }
 	}
 	for st.Phase != rules.Over {
 		if _, err := PlayPhase(st, cmd[st.Active], apply); err != nil {
