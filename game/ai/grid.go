@@ -2,6 +2,7 @@ package ai
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
@@ -11,15 +12,11 @@ import (
 const unreached = int32(1 << 30)
 
 // grid is a map prepared for fast searches: hexes by index, their neighbours and
-// the terrain's movement cost. A commander builds it once per battle.
+// the terrain's movement cost (its layout), and scratch space for searches. A
+// commander builds it once per battle.
 type grid struct {
-	m     *rules.Map
-	n     int
-	hexes []hex.Hex
-	nb    [][6]int32 // neighbour indices, -1 off the map
-	base  []int8     // terrain movement cost, -1 impassable
-	exits []int32
-	worm  []int32 // the wormhole's hexes
+	*layout
+	m *rules.Map
 
 	// search scratch
 	buckets [][]int32
@@ -31,26 +28,71 @@ type grid struct {
 	fields  fieldMemo
 }
 
+// layout is what a grid takes from its map: read-only, and shared by the
+// grids of every map of the same size and terrain.
+type layout struct {
+	cols, rows int
+	terrain    []rules.Terrain
+	n          int
+	hexes      []hex.Hex
+	nb         [][6]int32 // neighbour indices, -1 off the map
+	base       []int8     // terrain movement cost, -1 impassable
+	exits      []int32
+	worm       []int32 // the wormhole's hexes
+}
+
+// layouts holds the layouts built last: the battles a commander samples
+// from one view, the battles of a simulation, all have the same map.
+var layouts struct {
+	sync.Mutex
+	recent []*layout // newest last
+}
+
+// keptLayouts is how many layouts are kept.
+const keptLayouts = 4
+
 func newGrid(m *rules.Map) *grid {
+	l := layoutOf(m)
+	return &grid{layout: l, m: m, seen: make([]uint32, l.n), dist: make([]int32, l.n), pred: make([]int32, l.n)}
+}
+
+// layoutOf returns the layout of m, built once for maps alike.
+func layoutOf(m *rules.Map) *layout {
+	layouts.Lock()
+	defer layouts.Unlock()
+	for _, l := range layouts.recent {
+		if l.cols == m.Cols && l.rows == m.Rows && slices.Equal(l.terrain, m.Terrain) {
+			return l
+		}
+	}
+	l := newLayout(m)
+	if len(layouts.recent) == keptLayouts {
+		layouts.recent = slices.Delete(layouts.recent, 0, 1)
+	}
+	layouts.recent = append(layouts.recent, l)
+	return l
+}
+
+func newLayout(m *rules.Map) *layout {
 	n := len(m.Terrain)
-	g := &grid{m: m, n: n, hexes: make([]hex.Hex, n), nb: make([][6]int32, n), base: make([]int8, n),
-		seen: make([]uint32, n), dist: make([]int32, n), pred: make([]int32, n)}
+	l := &layout{cols: m.Cols, rows: m.Rows, terrain: slices.Clone(m.Terrain), n: n,
+		hexes: make([]hex.Hex, n), nb: make([][6]int32, n), base: make([]int8, n)}
 	for i := range n {
-		g.hexes[i] = m.HexAt(i)
-		g.base[i] = int8(m.Terrain[i].MoveCost())
+		l.hexes[i] = m.HexAt(i)
+		l.base[i] = int8(m.Terrain[i].MoveCost())
 		switch m.Terrain[i] {
 		case rules.Exit:
-			g.exits = append(g.exits, int32(i))
+			l.exits = append(l.exits, int32(i))
 		case rules.Wormhole:
-			g.worm = append(g.worm, int32(i))
+			l.worm = append(l.worm, int32(i))
 		}
 	}
 	for i := range n {
-		for d, h := range g.hexes[i].Neighbors() {
-			g.nb[i][d] = int32(m.Index(h))
+		for d, h := range l.hexes[i].Neighbors() {
+			l.nb[i][d] = int32(m.Index(h))
 		}
 	}
-	return g
+	return l
 }
 
 // sameMap reports whether the grid was built for this map.
