@@ -1,8 +1,6 @@
 package ai
 
 import (
-	"slices"
-
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 )
@@ -23,6 +21,7 @@ type fleet struct {
 	fields  []fieldEntry
 	goals   []aim // per wing index
 	ships   []planned
+	order   shipSort
 	marks   []mark
 	byID    []int32
 	opts    []rules.AttackOption
@@ -238,12 +237,7 @@ func (d *fleet) plan(v *rules.View, roles []role, crewOrders []rules.Order, deci
 		}
 		d.ships = append(d.ships, p)
 	}
-	slices.SortFunc(d.ships, func(a, b planned) int {
-		if a.score != b.score {
-			return int(a.score - b.score)
-		}
-		return a.vi - b.vi
-	})
+	d.ships = d.order.sort(d.ships) // nearest their goal first
 
 	// Movement.
 	for k := range d.ships {
