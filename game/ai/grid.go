@@ -39,6 +39,7 @@ type layout struct {
 	base       []int8     // terrain movement cost, -1 impassable
 	exits      []int32
 	worm       []int32 // the wormhole's hexes
+	balls      [maxBall + 1][2]ballIndex
 }
 
 // layouts holds the layouts built last: the battles a commander samples
@@ -90,6 +91,11 @@ func newLayout(m *rules.Map) *layout {
 	for i := range n {
 		for d, h := range l.hexes[i].Neighbors() {
 			l.nb[i][d] = int32(m.Index(h))
+		}
+	}
+	for b := range maxBall + 1 {
+		for par := range 2 {
+			l.balls[b][par] = openBall(b, par).index(m.Cols)
 		}
 	}
 	return l
@@ -210,6 +216,13 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 // through: cost only bars terrain and enemies). It fills g.dist/g.pred for the
 // hexes reached and returns them, start first.
 func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
+	if r, ok := g.reachOpen(start, budget, cost); ok {
+		return r
+	}
+	return g.reachBFS(start, budget, cost)
+}
+
+func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 	g.gen++
 	gen := g.gen
 	for len(g.buckets) <= budget+2 {
@@ -249,6 +262,115 @@ func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
 		}
 	}
 	return g.reached
+}
+
+// maxBall is the largest budget whose search over open space is kept.
+const maxBall = 12
+
+// reachOpen is reach where every hex within budget steps of start is on
+// the map and costs 1: the search is then the same from every start (but
+// for the parity of its column), and is copied from the one kept.
+func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
+	if budget < 0 || budget > maxBall {
+		return nil, false
+	}
+	col, row := int(start)%g.cols, int(start)/g.cols
+	if col < budget || col+budget >= g.cols || row < budget || row+budget >= g.rows {
+		return nil, false // each step moves a column or a row at most
+	}
+	b := &g.balls[budget][col&1]
+	if len(b.hexes) == 0 {
+		return nil, false
+	}
+	for _, dl := range b.hexes[1:] {
+		if cost[start+dl] != 1 {
+			return nil, false
+		}
+	}
+	g.reached = g.reached[:0]
+	for k, dl := range b.hexes {
+		i := start + dl
+		g.reached = append(g.reached, i)
+		g.dist[i], g.pred[i] = b.dist[k], start+b.pred[k]
+	}
+	g.pred[start] = -1
+	return g.reached, true
+}
+
+// ballIndex is a search over open space as offsets of map indexes from its
+// start, for a map of a number of columns and a start column's parity.
+type ballIndex struct {
+	hexes, pred []int32 // in the search's order, start first
+	dist        []int32
+}
+
+// ball is a search over open space as offsets of columns and rows.
+type ball struct {
+	col, row         []int // of each hex, in the search's order, start first
+	predCol, predRow []int
+	dist             []int32
+}
+
+// index turns the ball into offsets of map indexes for a map of cols columns.
+func (b *ball) index(cols int) ballIndex {
+	var x ballIndex
+	for k := range b.col {
+		x.hexes = append(x.hexes, int32(b.row[k]*cols+b.col[k]))
+		x.pred = append(x.pred, int32(b.predRow[k]*cols+b.predCol[k]))
+	}
+	x.dist = b.dist
+	return x
+}
+
+// openBalls holds the searches over open space, by budget and parity of the
+// start's column, made once by reach itself on an open map.
+var openBalls struct {
+	sync.Once
+	b [maxBall + 1][2]*ball
+}
+
+func openBall(budget, parity int) *ball {
+	openBalls.Do(func() {
+		const side = 2*maxBall + 5
+		m := &rules.Map{Cols: side, Rows: side, Terrain: make([]rules.Terrain, side*side)}
+		g := &grid{layout: &layout{cols: side, rows: side, n: side * side}, m: m}
+		g.hexes, g.nb, g.base = make([]hex.Hex, g.n), make([][6]int32, g.n), make([]int8, g.n)
+		g.seen, g.dist, g.pred = make([]uint32, g.n), make([]int32, g.n), make([]int32, g.n)
+		for i := range g.n {
+			g.hexes[i] = m.HexAt(i)
+			g.base[i] = int8(m.Terrain[i].MoveCost())
+		}
+		for i := range g.n {
+			for d, h := range g.hexes[i].Neighbors() {
+				g.nb[i][d] = int32(m.Index(h))
+			}
+		}
+		for bu := range maxBall + 1 {
+			for par := range 2 {
+				c, r := maxBall+2, maxBall+2
+				if c&1 != par {
+					c++
+				}
+				start := int32(r*side + c)
+				// g has no balls: this is the search itself.
+				reached := g.reach(start, bu, g.base)
+				b := &ball{}
+				for _, i := range reached {
+					b.col = append(b.col, int(i)%side-c)
+					b.row = append(b.row, int(i)/side-r)
+					p := g.pred[i]
+					if p < 0 {
+						p = start
+					}
+					b.predCol = append(b.predCol, int(p)%side-c)
+					b.predRow = append(b.predRow, int(p)/side-r)
+					b.dist = append(b.dist, g.dist[i])
+				}
+				openBalls.b[bu][par] = b
+			}
+		}
+	})
+	return openBalls.b[budget][parity]
 }
 
 // path rebuilds the path to end from the last reach, appending to buf; it
