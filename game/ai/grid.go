@@ -222,46 +222,46 @@ func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
 	return g.reachBFS(start, budget, cost)
 }
 
+// reachBFS is reach, searched: by buckets of equal cost. Every cost is -1 or
+// at least 1, so a hex is first reached at its lowest cost, from the first
+// hex taken out of the buckets that reaches it, and never again.
 func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 	g.gen++
 	gen := g.gen
 	for len(g.buckets) <= budget+2 {
 		g.buckets = append(g.buckets, make([]int32, 0, 64))
 	}
-	for i := range g.buckets[:budget+3] {
-		g.buckets[i] = g.buckets[i][:0] // the only ones this search uses
+	buckets := g.buckets[:budget+1]
+	for i := range buckets {
+		buckets[i] = buckets[i][:0] // the only ones this search uses
 	}
-	g.reached = g.reached[:0]
-	g.seen[start], g.dist[start], g.pred[start] = gen, 0, -1
-	g.buckets[0] = append(g.buckets[0], start)
-	for d := 0; d <= budget; d++ {
-		for k := 0; k < len(g.buckets[d]); k++ {
-			b := g.buckets[d][k]
-			if g.dist[b] != int32(d) {
-				continue
-			}
-			g.reached = append(g.reached, b)
-			for _, a := range g.nb[b] {
-				if a < 0 {
+	seen, dist, pred := g.seen, g.dist, g.pred
+	reached := g.reached[:0]
+	seen[start], dist[start], pred[start] = gen, 0, -1
+	buckets[0] = append(buckets[0], start)
+	last := int32(budget)
+	for d := int32(0); d <= last; d++ {
+		for _, b := range buckets[d] {
+			reached = append(reached, b)
+			for _, a := range &g.nb[b] {
+				if a < 0 || seen[a] == gen {
 					continue
 				}
 				c := cost[a]
 				if c < 0 {
 					continue
 				}
-				nd := int32(d) + int32(c)
-				if int(nd) > budget {
+				nd := d + int32(c)
+				if nd > last {
 					continue
 				}
-				if g.seen[a] == gen && g.dist[a] <= nd {
-					continue
-				}
-				g.seen[a], g.dist[a], g.pred[a] = gen, nd, b
-				g.buckets[nd] = append(g.buckets[nd], a)
+				seen[a], dist[a], pred[a] = gen, nd, b
+				buckets[nd] = append(buckets[nd], a)
 			}
 		}
 	}
-	return g.reached
+	g.reached = reached
+	return reached
 }
 
 // maxBall is the largest budget whose search over open space is kept.
