@@ -40,6 +40,7 @@ type layout struct {
 	exits      []int32
 	worm       []int32 // the wormhole's hexes
 	balls      [maxBall + 1][2]ballIndex
+	blank      []int32 // unreached, for every hex
 }
 
 // layouts holds the layouts built last: the battles a commander samples
@@ -77,8 +78,9 @@ func layoutOf(m *rules.Map) *layout {
 func newLayout(m *rules.Map) *layout {
 	n := len(m.Terrain)
 	l := &layout{cols: m.Cols, rows: m.Rows, terrain: slices.Clone(m.Terrain), n: n,
-		hexes: make([]hex.Hex, n), nb: make([][6]int32, n), base: make([]int8, n)}
+		hexes: make([]hex.Hex, n), nb: make([][6]int32, n), base: make([]int8, n), blank: make([]int32, n)}
 	for i := range n {
+		l.blank[i] = unreached
 		l.hexes[i] = m.HexAt(i)
 		l.base[i] = int8(m.Terrain[i].MoveCost())
 		switch m.Terrain[i] {
@@ -158,21 +160,17 @@ type keptField struct {
 const maxKeptFields = 32
 
 // computeField is field, computed: a search from the sources outwards, by
-// buckets of equal cost in a ring (every step costs at least 1).
+// buckets of equal cost in a ring as long as the dearest step and more
+// (every step costs at least 1, and at most what an int8 holds).
 func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable bool) {
-	for i := range out {
-		out[i] = unreached
-	}
-	maxStep := int8(1)
-	for _, c := range cost {
-		maxStep = max(maxStep, c)
-	}
-	ring := int(maxStep) + 1
+	copy(out, g.blank)
+	const ring = 256
 	for len(g.buckets) < ring {
 		g.buckets = append(g.buckets, make([]int32, 0, 64))
 	}
-	for i := range g.buckets[:ring] {
-		g.buckets[i] = g.buckets[i][:0]
+	buckets := g.buckets[:ring]
+	for i := range buckets {
+		buckets[i] = buckets[i][:0]
 	}
 	pending := 0
 	for _, s := range sources {
@@ -180,11 +178,11 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 			continue
 		}
 		out[s] = 0
-		g.buckets[0] = append(g.buckets[0], s)
+		buckets[0] = append(buckets[0], s)
 		pending++
 	}
 	for d := int32(0); pending > 0; d++ {
-		bk := g.buckets[int(d)%ring]
+		bk := buckets[d%ring]
 		pending -= len(bk)
 		for _, b := range bk {
 			if out[b] != d {
@@ -198,17 +196,16 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 				continue
 			}
 			nd := d + step
-			for _, a := range g.nb[b] {
-				if a < 0 || cost[a] < 0 || out[a] <= nd {
+			for _, a := range &g.nb[b] {
+				if a < 0 || out[a] <= nd || cost[a] < 0 {
 					continue
 				}
 				out[a] = nd
-				k := int(nd) % ring
-				g.buckets[k] = append(g.buckets[k], a)
+				buckets[nd%ring] = append(buckets[nd%ring], a)
 				pending++
 			}
 		}
-		g.buckets[int(d)%ring] = bk[:0]
+		buckets[d%ring] = bk[:0]
 	}
 }
 
