@@ -78,17 +78,57 @@ type View struct {
 	alive  [2][]int32 // built on first use: by side, the Ships indexes of ships in the battle
 	sorted bool       // alive is built
 	setup  *Setup     // the battle's setup (both sides know it), for Sample
+	store  viewStore  // storage from a view it was written over (ViewOver)
+}
+
+// viewStore is the storage a view written over leaves for the next.
+type viewStore struct {
+	ships     []Ship
+	wings     []Wing
+	fields    []FieldView
+	mines     []MineView
+	occ, byID []int32
+	alive     [2][]int32
 }
 
 // View returns what side sees now.
-func (s *State) View(side Side) *View {
-	v := &View{
+func (s *State) View(side Side) *View { return s.ViewOver(nil, side) }
+
+// ViewOver is View written over old, a view of the same battle no one holds
+// any more (nil: a new one): the new view reuses its storage, so that a
+// commander that keeps nothing of a view once it has planned from it can be
+// shown one after another without allocating them. Old, and everything read
+// from it, must no longer be used; the new view is the same as View's.
+func (s *State) ViewOver(old *View, side Side) *View {
+	v := old
+	if v == nil {
+		v = &View{}
+	}
+	keep := v.store
+	keep.ships, keep.wings, keep.fields, keep.mines = v.Ships[:0], v.Wings[:0], v.Fields[:0], v.Mines[:0]
+	if v.occ != nil {
+		keep.occ = v.occ
+	}
+	if v.byID != nil {
+		keep.byID = v.byID
+	}
+	keep.alive = [2][]int32{v.alive[0][:0], v.alive[1][:0]}
+	*v = View{
 		Side: side, SideIDs: s.SideIDs, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
 		Active: s.Active, Phase: s.Phase, Terms: s.Terms, Outcome: s.Outcome, Winner: s.Winner,
 		Forces: s.Forces, Losses: s.Losses, Map: s.Map, Classes: s.Classes, First: s.First,
 		EvacTurns: s.EvacTurns, Objectives: s.Objectives, Areas: s.Areas, setup: s.setup,
+		store: keep,
 	}
-	v.Ships = make([]Ship, 0, len(s.Ships))
+	v.alive = keep.alive
+	v.Ships = keep.ships
+	if cap(v.Ships) < len(s.Ships) {
+		v.Ships = make([]Ship, 0, len(s.Ships))
+	}
+	if keep.wings != nil {
+		v.Wings = keep.wings // no longer nil: it is set back when no wing is added
+	}
+	v.Fields, v.Mines = keep.fields, keep.mines
 	obs := s.observers(side)
 	var seenWing []bool
 	in := make([]bool, len(s.Ships)) // the ships in the view
@@ -157,12 +197,32 @@ func (s *State) View(side Side) *View {
 		}
 		v.Fields = append(v.Fields, fv)
 	}
+	// As a new view has them: nil when empty.
+	if len(v.Wings) == 0 {
+		v.Wings = nil
+	}
+	if len(v.Fields) == 0 {
+		v.Fields = nil
+	}
+	if len(v.Mines) == 0 {
+		v.Mines = nil
+	}
 	slices.SortFunc(v.Mines, func(a, b MineView) int { return cmpHex(a.Pos, b.Pos) })
 	if len(v.Fields) > 0 {
 		f := &v.Fields[0]
 		v.MinesLaid, v.MinesTotal, v.MinefieldActive, v.MineOwner = f.Laid, f.Total, f.Active, f.Owner
 	}
 	return v
+}
+
+// reuse returns buf as n zeroes, or a new slice of n when it is too short.
+func reuse(buf []int32, n int) []int32 {
+	if cap(buf) < n {
+		return make([]int32, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
 }
 
 // addWing appends a wing to the view's, room made for n at the first (Wings
@@ -182,7 +242,7 @@ func (v *View) Ship(id ShipID) *Ship {
 		if k := len(v.Ships); k > 0 {
 			n = int(v.Ships[k-1].ID) + 1
 		}
-		v.byID = make([]int32, max(n, 1))
+		v.byID = reuse(v.store.byID, max(n, 1))
 		for i := range v.Ships {
 			v.byID[v.Ships[i].ID] = int32(i) + 1
 		}
@@ -213,7 +273,7 @@ func (v *View) ShipAt(h hex.Hex) *Ship {
 		return nil
 	}
 	if v.occ == nil {
-		v.occ = make([]int32, len(v.Map.Terrain))
+		v.occ = reuse(v.store.occ, len(v.Map.Terrain))
 		for j := range v.Ships {
 			sh := &v.Ships[j]
 			if !sh.Alive() {
