@@ -79,6 +79,7 @@ type View struct {
 	sorted bool       // alive is built
 	setup  *Setup     // the battle's setup (both sides know it), for Sample
 	store  viewStore  // storage from a view it was written over (ViewOver)
+	sight  *sightTable
 }
 
 // viewStore is the storage a view written over leaves for the next.
@@ -118,7 +119,7 @@ func (s *State) ViewOver(old *View, side Side) *View {
 		Active: s.Active, Phase: s.Phase, Terms: s.Terms, Outcome: s.Outcome, Winner: s.Winner,
 		Forces: s.Forces, Losses: s.Losses, Map: s.Map, Classes: s.Classes, First: s.First,
 		EvacTurns: s.EvacTurns, Objectives: s.Objectives, Areas: s.Areas, setup: s.setup,
-		store: keep,
+		store: keep, sight: s.sight,
 	}
 	v.alive = keep.alive
 	v.Ships = keep.ships
@@ -344,7 +345,7 @@ func (v *View) RangeFrom(a *Ship, from hex.Hex, b *Ship) int { return rangeFrom(
 func (v *View) Detects(h hex.Hex) bool {
 	for i := range v.Ships {
 		o := &v.Ships[i]
-		if o.Side == v.Side && o.Alive() && !o.Lost() && picksUp(v.Map, v.Classes, o, o.Pos, h, 0, true) {
+		if o.Side == v.Side && o.Alive() && !o.Lost() && picksUp(v.Map, v.sight, v.Classes, o, o.Pos, h, 0, true) {
 			return true
 		}
 	}
