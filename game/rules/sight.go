@@ -61,8 +61,10 @@ func (s *State) plainSight(side Side, t *Ship) (seen, known bool) {
 }
 
 // observers lists the side's ships whose sensors work now.
-func (s *State) observers(side Side) []*Ship {
-	var out []*Ship
+func (s *State) observers(side Side) []*Ship { return s.appendObservers(nil, side) }
+
+// appendObservers appends the side's observers to out.
+func (s *State) appendObservers(out []*Ship, side Side) []*Ship {
 	for i := range s.Ships {
 		if o := &s.Ships[i]; o.Side == side && o.Alive() && !o.Lost() && !o.IsAboard() {
 			out = append(out, o)

@@ -90,6 +90,7 @@ type viewStore struct {
 	mines     []MineView
 	occ, byID []int32
 	alive     [2][]int32
+	obs       []*Ship
 }
 
 // View returns what side sees now.
@@ -130,7 +131,8 @@ func (s *State) ViewOver(old *View, side Side) *View {
 		v.Wings = keep.wings // no longer nil: it is set back when no wing is added
 	}
 	v.Fields, v.Mines = keep.fields, keep.mines
-	obs := s.observers(side)
+	obs := s.appendObservers(keep.obs[:0], side)
+	v.store.obs = obs
 	var seenWing []bool
 	in := make([]bool, len(s.Ships)) // the ships in the view
 	for i := range s.Ships {
