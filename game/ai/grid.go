@@ -166,7 +166,7 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 	copy(out, g.blank)
 	const ring = 256
 	for len(g.buckets) < ring {
-		g.buckets = append(g.buckets, make([]int32, 0, 64))
+		g.buckets = append(g.buckets, nil) // room made as the costs need
 	}
 	buckets := g.buckets[:ring]
 	for i := range buckets {
