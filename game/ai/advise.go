@@ -74,7 +74,7 @@ func PlayOutAfter(su rules.Setup, v *rules.View, first *rules.Order, seed uint64
 	if yield != nil {
 		apply = func(o rules.Order) ([]rules.Event, error) {
 			yield()
-			return st.Apply(o)
+			return nil, st.Do(o)
 		}
 	}
 	if err := Play(st, [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}, apply); err != nil {

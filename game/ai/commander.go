@@ -47,6 +47,7 @@ type Phase struct {
 	round int
 	done  int
 	ended bool
+	spare **rules.View // Play's: the view to write over for a commander that keeps none (rules.State.ViewOver)
 }
 
 // Next returns the next order to give, or false when the phase is no longer the
@@ -59,7 +60,7 @@ func (p *Phase) Next(st *rules.State) (rules.Order, bool) {
 		if p.round >= maxRounds || (p.round > 0 && p.done == 0) {
 			return p.close(st), true
 		}
-		p.queue = p.Cmd.Orders(st.View(p.Side))
+		p.queue = p.Cmd.Orders(p.view(st))
 		p.round++
 		p.done = 0
 		if len(p.queue) == 0 {
@@ -75,6 +76,24 @@ func (p *Phase) Next(st *rules.State) (rules.Order, bool) {
 		p.Stale++
 	}
 	return p.Next(st)
+}
+
+// view is the side's view for the next round of orders.
+func (p *Phase) view(st *rules.State) *rules.View {
+	if p.spare == nil || !keepsNoView(p.Cmd) {
+		return st.View(p.Side)
+	}
+	*p.spare = st.ViewOver(*p.spare, p.Side)
+	return *p.spare
+}
+
+// keepsNoView reports whether a commander keeps nothing of a view once its
+// Orders has returned, so that the view may be written over for its next
+// orders: the computer commanders of this package, which plan each round
+// afresh from the view they are given and remember only copies.
+func keepsNoView(c Commander) bool {
+	_, ok := c.(*commander)
+	return ok
 }
 
 func (p *Phase) close(st *rules.State) rules.Order {
@@ -99,7 +118,12 @@ func (p *Phase) Done(ok bool) {
 // apply. It returns how many of its orders the engine refused, or the error of
 // the closing order (EndPhase, or the answer to the terms).
 func PlayPhase(st *rules.State, c Commander, apply Applier) (refused int, err error) {
-	p := &Phase{Cmd: c, Side: st.Active}
+	return playPhase(st, c, apply, nil)
+}
+
+// playPhase is PlayPhase, with spare (when not nil) the view to write over.
+func playPhase(st *rules.State, c Commander, apply Applier, spare **rules.View) (refused int, err error) {
+	p := &Phase{Cmd: c, Side: st.Active, spare: spare}
 	for {
 		o, ok := p.Next(st)
 		if !ok {
@@ -119,13 +143,15 @@ func PlayPhase(st *rules.State, c Commander, apply Applier) (refused int, err er
 	}
 }
 
-// Play runs a battle to its end with a commander for each side.
+// Play runs a battle to its end with a commander for each side, through
+// apply (nil: the orders are carried out and their events dropped).
 func Play(st *rules.State, cmd [2]Commander, apply Applier) error {
 	if apply == nil {
-		apply = st.Apply
+		apply = func(o rules.Order) ([]rules.Event, error) { return nil, st.Do(o) }
 	}
+	var spare [2]*rules.View // each side's last view, written over for its next
 	for st.Phase != rules.Over {
-		if _, err := PlayPhase(st, cmd[st.Active], apply); err != nil {
+		if _, err := playPhase(st, cmd[st.Active], apply, &spare[st.Active]); err != nil {
 			return err
 		}
 	}

@@ -23,6 +23,7 @@ type crew struct {
 	pathBuf []hex.Hex
 	out     []rules.Order
 	enemies []*rules.Ship
+	reaches []int // by enemy: how far it can move and fire
 }
 
 func newCrew(p posture) *crew { return &crew{posture: p} }
@@ -39,6 +40,11 @@ func (a *crew) plan(v *rules.View, roles []role) []rules.Order {
 		a.field = make([]int32, g.n)
 	}
 	a.enemies = g.mark(v, a.cost, a.occ, a.enemies[:0])
+	a.reaches = a.reaches[:0]
+	for _, e := range a.enemies {
+		ec := v.Class(e)
+		a.reaches = append(a.reaches, ec.Speed+ec.MaxRange())
+	}
 	a.out = a.out[:0]
 	a.pathBuf = a.pathBuf[:0]
 	a.marks, a.byID = marks(v, a.marks, a.byID)
@@ -80,16 +86,15 @@ func (a *crew) plan(v *rules.View, roles []role) []rules.Order {
 func (a *crew) threat(v *rules.View, c *rules.Class, h hex.Hex, covered bool) int {
 	sum, n := 0, 0
 	shelter := v.Map.At(h).Shelter()
-	for _, e := range a.enemies {
+	for k, e := range a.enemies {
+		if hex.Distance(e.Pos, h) > a.reaches[k] {
+			continue
+		}
 		ec := v.Class(e)
 		if len(ec.Weapons) == 0 {
 			continue
 		}
 		w := &ec.Weapons[0]
-		reach := ec.Speed + ec.MaxRange()
-		if hex.Distance(e.Pos, h) > reach {
-			continue
-		}
 		p := rules.HitChance(w, 1, c.Evasion, shelter, covered)
 		sum += w.Shots * p * w.Damage
 		n++

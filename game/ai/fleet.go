@@ -1,8 +1,6 @@
 package ai
 
 import (
-	"slices"
-
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 )
@@ -23,6 +21,7 @@ type fleet struct {
 	fields  []fieldEntry
 	goals   []aim // per wing index
 	ships   []planned
+	order   shipSort
 	marks   []mark
 	byID    []int32
 	opts    []rules.AttackOption
@@ -253,12 +252,7 @@ func (d *fleet) plan(v *rules.View, roles []role, crewOrders []rules.Order, deci
 		}
 		d.ships = append(d.ships, p)
 	}
-	slices.SortFunc(d.ships, func(a, b planned) int {
-		if a.score != b.score {
-			return int(a.score - b.score)
-		}
-		return a.vi - b.vi
-	})
+	d.ships = d.order.sort(d.ships) // nearest their goal first
 
 	// Movement.
 	for k := range d.ships {
@@ -406,6 +400,9 @@ func hasSweeper(c *rules.Class) bool {
 func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	g := d.g
 	start := p.end
+	if !d.direct && !g.gains(start, sh.MP, d.cost, d.occ, p.goal.field, p.goal.at, d.score(p, start)) {
+		return // nothing in reach does better than staying
+	}
 	reached := g.reach(start, sh.MP, d.cost)
 	best, bestScore, bestCost := start, d.score(p, start), int32(0)
 	goalHex := g.hexes[p.goal.at]
@@ -438,13 +435,7 @@ func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	p.end, p.score = best, bestScore
 }
 
-func (d *fleet) score(p *planned, i int32) int32 {
-	s := p.goal.field[i]
-	if s == unreached {
-		return unreached/2 + int32(hex.Distance(d.g.hexes[i], d.g.hexes[p.goal.at]))
-	}
-	return s
-}
+func (d *fleet) score(p *planned, i int32) int32 { return d.g.score(p.goal.field, p.goal.at, i) }
 
 // sectionFor picks the station section a ship of wing w fires on (an index into
 // the class's sections), or -1 when none is worth it.

@@ -1,6 +1,9 @@
 package ai
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 )
@@ -9,15 +12,11 @@ import (
 const unreached = int32(1 << 30)
 
 // grid is a map prepared for fast searches: hexes by index, their neighbours and
-// the terrain's movement cost. A commander builds it once per battle.
+// the terrain's movement cost (its layout), and scratch space for searches. A
+// commander builds it once per battle.
 type grid struct {
-	m     *rules.Map
-	n     int
-	hexes []hex.Hex
-	nb    [][6]int32 // neighbour indices, -1 off the map
-	base  []int8     // terrain movement cost, -1 impassable
-	exits []int32
-	worm  []int32 // the wormhole's hexes
+	*layout
+	m *rules.Map
 
 	// search scratch
 	buckets [][]int32
@@ -26,28 +25,82 @@ type grid struct {
 	dist    []int32
 	pred    []int32
 	reached []int32
+	fields  fieldMemo
 }
 
+// layout is what a grid takes from its map: read-only, and shared by the
+// grids of every map of the same size and terrain.
+type layout struct {
+	cols, rows int
+	terrain    []rules.Terrain
+	n          int
+	hexes      []hex.Hex
+	nb         [][6]int32 // neighbour indices, -1 off the map
+	base       []int8     // terrain movement cost, -1 impassable
+	exits      []int32
+	worm       []int32 // the wormhole's hexes
+	balls      [maxBall + 1][2]ballIndex
+	blank      []int32 // unreached, for every hex
+}
+
+// layouts holds the layouts built last: the battles a commander samples
+// from one view, the battles of a simulation, all have the same map.
+var layouts struct {
+	sync.Mutex
+	recent []*layout // newest last
+}
+
+// keptLayouts is how many layouts are kept.
+const keptLayouts = 4
+
 func newGrid(m *rules.Map) *grid {
+	l := layoutOf(m)
+	return &grid{layout: l, m: m, seen: make([]uint32, l.n), dist: make([]int32, l.n), pred: make([]int32, l.n)}
+}
+
+// layoutOf returns the layout of m, built once for maps alike.
+func layoutOf(m *rules.Map) *layout {
+	layouts.Lock()
+	defer layouts.Unlock()
+	for _, l := range layouts.recent {
+		if l.cols == m.Cols && l.rows == m.Rows && slices.Equal(l.terrain, m.Terrain) {
+			return l
+		}
+	}
+	l := newLayout(m)
+	if len(layouts.recent) == keptLayouts {
+		layouts.recent = slices.Delete(layouts.recent, 0, 1)
+	}
+	layouts.recent = append(layouts.recent, l)
+	return l
+}
+
+func newLayout(m *rules.Map) *layout {
 	n := len(m.Terrain)
-	g := &grid{m: m, n: n, hexes: make([]hex.Hex, n), nb: make([][6]int32, n), base: make([]int8, n),
-		seen: make([]uint32, n), dist: make([]int32, n), pred: make([]int32, n)}
+	l := &layout{cols: m.Cols, rows: m.Rows, terrain: slices.Clone(m.Terrain), n: n,
+		hexes: make([]hex.Hex, n), nb: make([][6]int32, n), base: make([]int8, n), blank: make([]int32, n)}
 	for i := range n {
-		g.hexes[i] = m.HexAt(i)
-		g.base[i] = int8(m.Terrain[i].MoveCost())
+		l.blank[i] = unreached
+		l.hexes[i] = m.HexAt(i)
+		l.base[i] = int8(m.Terrain[i].MoveCost())
 		switch m.Terrain[i] {
 		case rules.Exit:
-			g.exits = append(g.exits, int32(i))
+			l.exits = append(l.exits, int32(i))
 		case rules.Wormhole:
-			g.worm = append(g.worm, int32(i))
+			l.worm = append(l.worm, int32(i))
 		}
 	}
 	for i := range n {
-		for d, h := range g.hexes[i].Neighbors() {
-			g.nb[i][d] = int32(m.Index(h))
+		for d, h := range l.hexes[i].Neighbors() {
+			l.nb[i][d] = int32(m.Index(h))
 		}
 	}
-	return g
+	for b := range maxBall + 1 {
+		for par := range 2 {
+			l.balls[b][par] = openBall(b, par).index(m.Cols)
+		}
+	}
+	return l
 }
 
 // sameMap reports whether the grid was built for this map.
@@ -60,54 +113,99 @@ func (g *grid) index(h hex.Hex) int32 { return int32(g.m.Index(h)) }
 // field computes, into out, the movement cost from every hex to the sources
 // under cost (-1: impassable). When enterable is false the sources themselves
 // are not entered (an enemy ship, a station): their neighbours are at 1, which
-// means "in contact". Unreached hexes hold unreached.
+// means "in contact". Unreached hexes hold unreached. A field asked again on
+// the same costs is the one computed before (fieldMemo).
 func (g *grid) field(out []int32, sources []int32, cost []int8, enterable bool) {
-	for i := range out {
-		out[i] = unreached
+	m := &g.fields
+	if !slices.Equal(m.cost, cost) {
+		m.cost = append(m.cost[:0], cost...)
+		m.kept = m.kept[:0]
 	}
-	for i := range g.buckets {
-		g.buckets[i] = g.buckets[i][:0]
-	}
-	push := func(d int32, i int32) {
-		for int(d) >= len(g.buckets) {
-			g.buckets = append(g.buckets, make([]int32, 0, 64))
+	for k := range m.kept {
+		if f := &m.kept[k]; f.enterable == enterable && slices.Equal(f.sources, sources) {
+			copy(out, f.dist)
+			return
 		}
-		g.buckets[d] = append(g.buckets[d], i)
 	}
-	g.gen++
-	src := g.gen // mark sources in seen
+	g.computeField(out, sources, cost, enterable)
+	if len(m.kept) == maxKeptFields {
+		return
+	}
+	if len(m.kept) < cap(m.kept) {
+		m.kept = m.kept[:len(m.kept)+1] // its buffers are reused
+	} else {
+		m.kept = append(m.kept, keptField{})
+	}
+	f := &m.kept[len(m.kept)-1]
+	f.enterable = enterable
+	f.sources = append(f.sources[:0], sources...)
+	f.dist = append(f.dist[:0], out...)
+}
+
+// fieldMemo keeps the fields computed on one set of costs: a plan made
+// again on the same costs (the next round of a phase) asks for the same
+// fields.
+type fieldMemo struct {
+	cost []int8 // the costs they were computed on
+	kept []keptField
+}
+
+type keptField struct {
+	sources   []int32
+	enterable bool
+	dist      []int32
+}
+
+// maxKeptFields bounds the fields a memo keeps.
+const maxKeptFields = 32
+
+// computeField is field, computed: a search from the sources outwards, by
+// buckets of equal cost in a ring as long as the dearest step and more
+// (every step costs at least 1, and at most what an int8 holds).
+func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable bool) {
+	copy(out, g.blank)
+	const ring = 256
+	for len(g.buckets) < ring {
+		g.buckets = append(g.buckets, nil) // room made as the costs need
+	}
+	buckets := g.buckets[:ring]
+	for i := range buckets {
+		buckets[i] = buckets[i][:0]
+	}
+	pending := 0
 	for _, s := range sources {
 		if s < 0 {
 			continue
 		}
 		out[s] = 0
-		g.seen[s] = src
-		push(0, s)
+		buckets[0] = append(buckets[0], s)
+		pending++
 	}
-	for d := 0; d < len(g.buckets); d++ {
-		for k := 0; k < len(g.buckets[d]); k++ {
-			b := g.buckets[d][k]
-			if out[b] != int32(d) {
+	for d := int32(0); pending > 0; d++ {
+		bk := buckets[d%ring]
+		pending -= len(bk)
+		for _, b := range bk {
+			if out[b] != d {
 				continue
 			}
+			// Only the sources are at 0 (every step costs at least 1).
 			step := int32(cost[b])
-			if g.seen[b] == src && !enterable {
+			if d == 0 && !enterable {
 				step = 1
 			} else if step < 0 {
 				continue
 			}
-			nd := int32(d) + step
-			if d == 0 && g.seen[b] == src && enterable {
-				nd = step
-			}
-			for _, a := range g.nb[b] {
-				if a < 0 || cost[a] < 0 || out[a] <= nd {
+			nd := d + step
+			for _, a := range &g.nb[b] {
+				if a < 0 || out[a] <= nd || cost[a] < 0 {
 					continue
 				}
 				out[a] = nd
-				push(nd, a)
+				buckets[nd%ring] = append(buckets[nd%ring], a)
+				pending++
 			}
 		}
+		buckets[d%ring] = bk[:0]
 	}
 }
 
@@ -115,45 +213,161 @@ func (g *grid) field(out []int32, sources []int32, cost []int8, enterable bool) 
 // through: cost only bars terrain and enemies). It fills g.dist/g.pred for the
 // hexes reached and returns them, start first.
 func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
+	if r, ok := g.reachOpen(start, budget, cost); ok {
+		return r
+	}
+	return g.reachBFS(start, budget, cost)
+}
+
+// reachBFS is reach, searched: by buckets of equal cost. Every cost is -1 or
+// at least 1, so a hex is first reached at its lowest cost, from the first
+// hex taken out of the buckets that reaches it, and never again.
+func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 	g.gen++
 	gen := g.gen
-	for i := range g.buckets {
-		g.buckets[i] = g.buckets[i][:0]
-	}
 	for len(g.buckets) <= budget+2 {
 		g.buckets = append(g.buckets, make([]int32, 0, 64))
 	}
-	g.reached = g.reached[:0]
-	g.seen[start], g.dist[start], g.pred[start] = gen, 0, -1
-	g.buckets[0] = append(g.buckets[0], start)
-	for d := 0; d <= budget; d++ {
-		for k := 0; k < len(g.buckets[d]); k++ {
-			b := g.buckets[d][k]
-			if g.dist[b] != int32(d) {
-				continue
-			}
-			g.reached = append(g.reached, b)
-			for _, a := range g.nb[b] {
-				if a < 0 {
+	buckets := g.buckets[:budget+1]
+	for i := range buckets {
+		buckets[i] = buckets[i][:0] // the only ones this search uses
+	}
+	seen, dist, pred := g.seen, g.dist, g.pred
+	reached := g.reached[:0]
+	seen[start], dist[start], pred[start] = gen, 0, -1
+	buckets[0] = append(buckets[0], start)
+	last := int32(budget)
+	for d := int32(0); d <= last; d++ {
+		for _, b := range buckets[d] {
+			reached = append(reached, b)
+			for _, a := range &g.nb[b] {
+				if a < 0 || seen[a] == gen {
 					continue
 				}
 				c := cost[a]
 				if c < 0 {
 					continue
 				}
-				nd := int32(d) + int32(c)
-				if int(nd) > budget {
+				nd := d + int32(c)
+				if nd > last {
 					continue
 				}
-				if g.seen[a] == gen && g.dist[a] <= nd {
-					continue
-				}
-				g.seen[a], g.dist[a], g.pred[a] = gen, nd, b
-				g.buckets[nd] = append(g.buckets[nd], a)
+				seen[a], dist[a], pred[a] = gen, nd, b
+				buckets[nd] = append(buckets[nd], a)
 			}
 		}
 	}
-	return g.reached
+	g.reached = reached
+	return reached
+}
+
+// maxBall is the largest budget whose search over open space is kept.
+const maxBall = 12
+
+// reachOpen is reach where every hex within budget steps of start is on
+// the map and costs 1: the search is then the same from every start (but
+// for the parity of its column), and is copied from the one kept.
+func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
+	if budget < 0 || budget > maxBall {
+		return nil, false
+	}
+	col, row := int(start)%g.cols, int(start)/g.cols
+	if col < budget || col+budget >= g.cols || row < budget || row+budget >= g.rows {
+		return nil, false // each step moves a column or a row at most
+	}
+	b := &g.balls[budget][col&1]
+	if len(b.hexes) == 0 {
+		return nil, false
+	}
+	for _, dl := range b.hexes[1:] {
+		if cost[start+dl] != 1 {
+			return nil, false
+		}
+	}
+	g.reached = g.reached[:0]
+	for k, dl := range b.hexes {
+		i := start + dl
+		g.reached = append(g.reached, i)
+		g.dist[i], g.pred[i] = b.dist[k], start+b.pred[k]
+	}
+	g.pred[start] = -1
+	return g.reached, true
+}
+
+// ballIndex is a search over open space as offsets of map indexes from its
+// start, for a map of a number of columns and a start column's parity.
+type ballIndex struct {
+	hexes, pred []int32 // in the search's order, start first
+	dist        []int32
+}
+
+// ball is a search over open space as offsets of columns and rows.
+type ball struct {
+	col, row         []int // of each hex, in the search's order, start first
+	predCol, predRow []int
+	dist             []int32
+}
+
+// index turns the ball into offsets of map indexes for a map of cols columns.
+func (b *ball) index(cols int) ballIndex {
+	var x ballIndex
+	for k := range b.col {
+		x.hexes = append(x.hexes, int32(b.row[k]*cols+b.col[k]))
+		x.pred = append(x.pred, int32(b.predRow[k]*cols+b.predCol[k]))
+	}
+	x.dist = b.dist
+	return x
+}
+
+// openBalls holds the searches over open space, by budget and parity of the
+// start's column, made once by reach itself on an open map.
+var openBalls struct {
+	sync.Once
+	b [maxBall + 1][2]*ball
+}
+
+func openBall(budget, parity int) *ball {
+	openBalls.Do(func() {
+		const side = 2*maxBall + 5
+		m := &rules.Map{Cols: side, Rows: side, Terrain: make([]rules.Terrain, side*side)}
+		g := &grid{layout: &layout{cols: side, rows: side, n: side * side}, m: m}
+		g.hexes, g.nb, g.base = make([]hex.Hex, g.n), make([][6]int32, g.n), make([]int8, g.n)
+		g.seen, g.dist, g.pred = make([]uint32, g.n), make([]int32, g.n), make([]int32, g.n)
+		for i := range g.n {
+			g.hexes[i] = m.HexAt(i)
+			g.base[i] = int8(m.Terrain[i].MoveCost())
+		}
+		for i := range g.n {
+			for d, h := range g.hexes[i].Neighbors() {
+				g.nb[i][d] = int32(m.Index(h))
+			}
+		}
+		for bu := range maxBall + 1 {
+			for par := range 2 {
+				c, r := maxBall+2, maxBall+2
+				if c&1 != par {
+					c++
+				}
+				start := int32(r*side + c)
+				// g has no balls: this is the search itself.
+				reached := g.reach(start, bu, g.base)
+				b := &ball{}
+				for _, i := range reached {
+					b.col = append(b.col, int(i)%side-c)
+					b.row = append(b.row, int(i)/side-r)
+					p := g.pred[i]
+					if p < 0 {
+						p = start
+					}
+					b.predCol = append(b.predCol, int(p)%side-c)
+					b.predRow = append(b.predRow, int(p)/side-r)
+					b.dist = append(b.dist, g.dist[i])
+				}
+				openBalls.b[bu][par] = b
+			}
+		}
+	})
+	return openBalls.b[budget][parity]
 }
 
 // path rebuilds the path to end from the last reach, appending to buf; it
@@ -211,4 +425,43 @@ func (g *grid) mark(v *rules.View, cost []int8, occ []int32, enemies []*rules.Sh
 		}
 	}
 	return enemies
+}
+
+// score is a hex's score toward a goal on a distance field to it: the field's
+// cost, or, where the field does not reach, half of unreached and the
+// distance as the crow flies.
+func (g *grid) score(field []int32, goal, i int32) int32 {
+	if s := field[i]; s != unreached {
+		return s
+	}
+	return unreached/2 + int32(hex.Distance(g.hexes[i], g.hexes[goal]))
+}
+
+// gains reports whether a hex other than start within budget steps of it,
+// enterable under cost and free in occ, scores below than on field toward
+// goal. When none does no move within budget does better than staying: a
+// search (reach) reaches no hex that is not within budget steps (every cost
+// is at least 1).
+func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []int32, goal, than int32) bool {
+	at := g.hexes[start]
+	cols, rows := g.m.Cols, g.m.Rows
+	for dq := -budget; dq <= budget; dq++ {
+		q := at.Q + dq
+		if q < 0 || q >= cols {
+			continue
+		}
+		off := (q - (q & 1)) / 2
+		lo := max(at.R+max(-budget, -dq-budget)+off, 0)
+		hi := min(at.R+min(budget, -dq+budget)+off, rows-1)
+		for row := lo; row <= hi; row++ {
+			i := int32(row*cols + q)
+			if i == start || cost[i] < 0 || occ[i] != 0 {
+				continue
+			}
+			if g.score(field, goal, i) < than {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -41,44 +41,61 @@ func (s *State) Apply(o Order) ([]Event, error) {
 		return nil, fmt.Errorf("%s: %w", o.Format(s.SideIDs), err)
 	}
 	ev := make([]Event, 0, 8)
+	s.carry(o, &ev)
+	return ev, nil
+}
+
+// Do carries out an order as Apply does, and drops its events: for a battle
+// no one watches (a computer commander's rollout), which then allocates
+// nothing for them. Its error leaves the state exactly as it was.
+func (s *State) Do(o Order) error {
+	if err := s.Check(o); err != nil {
+		return fmt.Errorf("%s: %w", o.Format(s.SideIDs), err)
+	}
+	s.dropped = s.dropped[:0]
+	s.carry(o, &s.dropped)
+	return nil
+}
+
+// carry carries out an order that has passed Check, reporting its events to ev.
+func (s *State) carry(o Order, ev *[]Event) {
 	switch o.Kind {
 	case AnswerTerms:
-		s.answerTerms(o, &ev)
+		s.answerTerms(o, ev)
 	case Move:
-		s.move(o, &ev)
+		s.move(o, ev)
 	case Attack:
 		a := &s.Ships[o.Ship]
 		a.Actions--
-		s.attack(a, o.Weapon, &s.Ships[o.Target], o.Section, &ev)
+		s.attack(a, o.Weapon, &s.Ships[o.Target], o.Section, ev)
 	case LayMine:
-		s.layMine(o, &ev)
+		s.layMine(o, ev)
 	case Cloak, Decloak:
-		s.cloak(o, &ev)
+		s.cloak(o, ev)
 	case Cover:
-		s.cover(o, &ev)
+		s.cover(o, ev)
 	case Evacuate:
-		s.evacuate(o, &ev)
+		s.evacuate(o, ev)
 	case Sabotage:
-		s.sabotage(o, &ev)
+		s.sabotage(o, ev)
 	case Board:
-		s.board(o, &ev)
+		s.board(o, ev)
 	case Withdraw:
-		s.withdraw(o, &ev)
+		s.withdraw(o, ev)
 	case EndPhase:
-		s.endPhase(&ev)
+		s.endPhase(ev)
 	case Sweep:
-		s.sweep(o, &ev)
+		s.sweep(o, ev)
 	case Disable:
-		s.disable(o, &ev)
+		s.disable(o, ev)
 	case Command:
-		s.command(o, &ev)
+		s.command(o, ev)
 	case Repair:
-		s.repair(o, &ev)
+		s.repair(o, ev)
 	case Reroute:
-		s.reroute(o, &ev)
+		s.reroute(o, ev)
 	}
-	s.checkEnd(&ev)
-	return ev, nil
+	s.checkEnd(ev)
 }
 
 // emit reports an event; ev is nil while New sets up the battle (arrivals due on

@@ -47,7 +47,8 @@ type frame struct {
 	Phase     Phase
 	Terms     Terms
 	EvacTurns int
-	Owners    []Side // each minefield's owner
+	Owners    []Side      // each minefield's owner
+	sight     *sightTable // nil: lines are traced
 }
 
 func (f *frame) class(sh *Ship) *Class { return &f.Classes[sh.Class] }
@@ -64,7 +65,7 @@ func rangeFrom(cls []Class, a *Ship, from hex.Hex, b *Ship) int {
 
 // lineOfFire reports whether nothing between two hexes blocks sensors or fire.
 func (f *frame) lineOfFire(a, b hex.Hex) bool {
-	return hex.Visible(a, b, f.Map.blocksSight)
+	return visible(f.Map, f.sight, a, b)
 }
 
 // sideOf is a State seen through one side.
@@ -87,7 +88,7 @@ func (s *State) through(side Side, hint *Ship) *sideOf {
 func (s *State) frame() frame {
 	return frame{
 		SideIDs: s.SideIDs, Map: s.Map, Classes: s.Classes, Turn: s.Turn, TurnLimit: s.TurnLimit, Active: s.Active,
-		Phase: s.Phase, Terms: s.Terms, EvacTurns: s.EvacTurns, Owners: s.owners,
+		Phase: s.Phase, Terms: s.Terms, EvacTurns: s.EvacTurns, Owners: s.owners, sight: s.sight,
 	}
 }
 
@@ -160,7 +161,7 @@ func (v *View) game() *frame {
 	if v.f.Map == nil {
 		v.f = frame{
 			SideIDs: v.SideIDs, Map: v.Map, Classes: v.Classes, Turn: v.Turn, TurnLimit: v.TurnLimit, Active: v.Active,
-			Phase: v.Phase, Terms: v.Terms, EvacTurns: v.EvacTurns,
+			Phase: v.Phase, Terms: v.Terms, EvacTurns: v.EvacTurns, sight: v.sight,
 		}
 		for _, fv := range v.Fields {
 			v.f.Owners = append(v.f.Owners, fv.Owner)

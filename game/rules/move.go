@@ -71,7 +71,9 @@ func (s *State) detections(sh *Ship, prev hex.Hex, ev *[]Event) {
 	}
 	// Entering detection range as the views measure it: picked up now, not
 	// from the hex before.
-	picked := func(o *Ship, from, h hex.Hex, r int) bool { return picksUp(s.Map, s.Classes, o, from, h, r, true) }
+	picked := func(o *Ship, from, h hex.Hex, r int) bool {
+		return picksUp(s.Map, s.sight, s.Classes, o, from, h, r, true)
+	}
 	for i := range s.Ships {
 		o := &s.Ships[i]
 		if o.Side == sh.Side || !o.Alive() {

@@ -168,10 +168,12 @@ type State struct {
 	stations  []ShipID
 	turnEnded bool // the last phase of TurnLimit has ended
 
-	owners  []Side   // each minefield's owner, for the rules' frame
-	lens    sideOf   // scratch for through: no part of the battle
-	witness *witness // while ApplyRedacted runs: who sees each event
-	setup   *Setup   // the scenario's setup, which both sides know: shared and read-only
+	owners  []Side      // each minefield's owner, for the rules' frame
+	lens    sideOf      // scratch for through: no part of the battle
+	witness *witness    // while ApplyRedacted runs: who sees each event
+	setup   *Setup      // the scenario's setup, which both sides know: shared and read-only
+	dropped []Event     // scratch for Do: the events no one is told
+	sight   *sightTable // the map's sight-blocking terrain: shared and read-only
 }
 
 // Limits on what a scenario may ask of the engine.
@@ -234,6 +236,7 @@ func New(su Setup, seed uint64) (*State, error) {
 		termsSide: su.TermsSide,
 		pcg:       *rand.NewPCG(seed, 0x9e3779b97f4a7c15),
 		occ:       make([]int32, len(m.Terrain)),
+		sight:     newSightTable(&m),
 	}
 	for i := range su.Wings {
 		w := su.Wings[i]
@@ -442,6 +445,7 @@ func (s *State) Clone() *State {
 		c.Fields[i].Lost = slices.Clone(s.Fields[i].Lost)
 	}
 	c.occ = slices.Clone(s.occ)
+	c.dropped = nil
 	return &c
 }
 

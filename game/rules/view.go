@@ -78,24 +78,69 @@ type View struct {
 	alive  [2][]int32 // built on first use: by side, the Ships indexes of ships in the battle
 	sorted bool       // alive is built
 	setup  *Setup     // the battle's setup (both sides know it), for Sample
+	store  viewStore  // storage from a view it was written over (ViewOver)
+	sight  *sightTable
+}
+
+// viewStore is the storage a view written over leaves for the next.
+type viewStore struct {
+	ships     []Ship
+	wings     []Wing
+	fields    []FieldView
+	mines     []MineView
+	occ, byID []int32
+	alive     [2][]int32
+	obs       []*Ship
 }
 
 // View returns what side sees now.
-func (s *State) View(side Side) *View {
-	v := &View{
+func (s *State) View(side Side) *View { return s.ViewOver(nil, side) }
+
+// ViewOver is View written over old, a view of the same battle no one holds
+// any more (nil: a new one): the new view reuses its storage, so that a
+// commander that keeps nothing of a view once it has planned from it can be
+// shown one after another without allocating them. Old, and everything read
+// from it, must no longer be used; the new view is the same as View's.
+func (s *State) ViewOver(old *View, side Side) *View {
+	v := old
+	if v == nil {
+		v = &View{}
+	}
+	keep := v.store
+	keep.ships, keep.wings, keep.fields, keep.mines = v.Ships[:0], v.Wings[:0], v.Fields[:0], v.Mines[:0]
+	if v.occ != nil {
+		keep.occ = v.occ
+	}
+	if v.byID != nil {
+		keep.byID = v.byID
+	}
+	keep.alive = [2][]int32{v.alive[0][:0], v.alive[1][:0]}
+	*v = View{
 		Side: side, SideIDs: s.SideIDs, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
 		Active: s.Active, Phase: s.Phase, Terms: s.Terms, Outcome: s.Outcome, Winner: s.Winner,
 		Forces: s.Forces, Losses: s.Losses, Map: s.Map, Classes: s.Classes, First: s.First,
 		EvacTurns: s.EvacTurns, Objectives: s.Objectives, Areas: s.Areas, setup: s.setup,
+		store: keep, sight: s.sight,
 	}
-	v.Ships = make([]Ship, 0, len(s.Ships))
-	obs := s.observers(side)
+	v.alive = keep.alive
+	v.Ships = keep.ships
+	if cap(v.Ships) < len(s.Ships) {
+		v.Ships = make([]Ship, 0, len(s.Ships))
+	}
+	if keep.wings != nil {
+		v.Wings = keep.wings // no longer nil: it is set back when no wing is added
+	}
+	v.Fields, v.Mines = keep.fields, keep.mines
+	obs := s.appendObservers(keep.obs[:0], side)
+	v.store.obs = obs
 	var seenWing []bool
+	in := make([]bool, len(s.Ships)) // the ships in the view
 	for i := range s.Ships {
 		sh := &s.Ships[i]
 		if sh.Side != side && (!sh.Alive() || !s.seenBy(side, obs, sh)) {
 			continue
 		}
+		in[i] = true
 		c := *sh
 		if c.Section != nil {
 			c.Section = slices.Clone(c.Section)
@@ -118,7 +163,7 @@ func (s *State) View(side Side) *View {
 	for i, w := range s.Wings {
 		if w.Side == side {
 			w.Ships = slices.Clone(w.Ships)
-			v.Wings = append(v.Wings, w)
+			v.addWing(w, len(s.Wings))
 			continue
 		}
 		if seenWing == nil || !seenWing[i] {
@@ -131,11 +176,11 @@ func (s *State) View(side Side) *View {
 		}
 		w.Ships = nil
 		for _, id := range s.Wings[i].Ships {
-			if sh := &s.Ships[id]; sh.Alive() && s.seenBy(side, obs, sh) {
+			if sh := &s.Ships[id]; sh.Alive() && in[id] {
 				w.Ships = append(w.Ships, id)
 			}
 		}
-		v.Wings = append(v.Wings, w)
+		v.addWing(w, len(s.Wings))
 	}
 	for fi := range s.Fields {
 		m := &s.Fields[fi]
@@ -155,12 +200,41 @@ func (s *State) View(side Side) *View {
 		}
 		v.Fields = append(v.Fields, fv)
 	}
+	// As a new view has them: nil when empty.
+	if len(v.Wings) == 0 {
+		v.Wings = nil
+	}
+	if len(v.Fields) == 0 {
+		v.Fields = nil
+	}
+	if len(v.Mines) == 0 {
+		v.Mines = nil
+	}
 	slices.SortFunc(v.Mines, func(a, b MineView) int { return cmpHex(a.Pos, b.Pos) })
 	if len(v.Fields) > 0 {
 		f := &v.Fields[0]
 		v.MinesLaid, v.MinesTotal, v.MinefieldActive, v.MineOwner = f.Laid, f.Total, f.Active, f.Owner
 	}
 	return v
+}
+
+// reuse returns buf as n zeroes, or a new slice of n when it is too short.
+func reuse(buf []int32, n int) []int32 {
+	if cap(buf) < n {
+		return make([]int32, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+// addWing appends a wing to the view's, room made for n at the first (Wings
+// stays nil without one).
+func (v *View) addWing(w Wing, n int) {
+	if v.Wings == nil {
+		v.Wings = make([]Wing, 0, n)
+	}
+	v.Wings = append(v.Wings, w)
 }
 
 // Ship returns the ship with the given id in the view, or nil when it is not seen.
@@ -171,7 +245,7 @@ func (v *View) Ship(id ShipID) *Ship {
 		if k := len(v.Ships); k > 0 {
 			n = int(v.Ships[k-1].ID) + 1
 		}
-		v.byID = make([]int32, max(n, 1))
+		v.byID = reuse(v.store.byID, max(n, 1))
 		for i := range v.Ships {
 			v.byID[v.Ships[i].ID] = int32(i) + 1
 		}
@@ -202,7 +276,7 @@ func (v *View) ShipAt(h hex.Hex) *Ship {
 		return nil
 	}
 	if v.occ == nil {
-		v.occ = make([]int32, len(v.Map.Terrain))
+		v.occ = reuse(v.store.occ, len(v.Map.Terrain))
 		for j := range v.Ships {
 			sh := &v.Ships[j]
 			if !sh.Alive() {
@@ -273,7 +347,7 @@ func (v *View) RangeFrom(a *Ship, from hex.Hex, b *Ship) int { return rangeFrom(
 func (v *View) Detects(h hex.Hex) bool {
 	for i := range v.Ships {
 		o := &v.Ships[i]
-		if o.Side == v.Side && o.Alive() && !o.Lost() && picksUp(v.Map, v.Classes, o, o.Pos, h, 0, true) {
+		if o.Side == v.Side && o.Alive() && !o.Lost() && picksUp(v.Map, v.sight, v.Classes, o, o.Pos, h, 0, true) {
 			return true
 		}
 	}
