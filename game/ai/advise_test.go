@@ -38,6 +38,17 @@ func TestSampleFromTheView(t *testing.T) {
 				t.Fatalf("%s's own %s: %+v in the sample, %+v in the view", sc.Setup.SideIDs.Of(side), a.Name, b, a)
 			}
 		}
+		// An enemy field still being laid: guessed as laid a mine a phase.
+		for fi, f := range s1.Fields {
+			if f.Owner == side || v.Fields[fi].Active || v.Fields[fi].Down {
+				continue
+			}
+			want := min(len(f.Positions), len(sc.Setup.Minefields[fi].Laid)+v.Turn) // the Alliance moves first: 5 phases by the Dominion's fifth
+			// (fewer when the positions it knows nothing of run out)
+			if got := f.LaidCount(); got > want || got < v.Fields[fi].Laid || got == v.Fields[fi].Laid && got < want && v.Fields[fi].Laid+len(v.Mines) < len(f.Positions) {
+				t.Errorf("%s: the enemy's field %s sampled with %d mines laid, want %d (the view knows of %d)", sc.Setup.SideIDs.Of(side), f.ID, got, want, v.Fields[fi].Laid)
+			}
+		}
 		if s1.Losses != v.Losses || s1.Turn != v.Turn || s1.Active != v.Active {
 			t.Errorf("sample: turn %d active %v losses %v; view %d %v %v", s1.Turn, s1.Active, s1.Losses, v.Turn, v.Active, v.Losses)
 		}
