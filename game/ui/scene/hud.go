@@ -293,8 +293,12 @@ func (h *hud) refresh() {
 		moving = " is thinking…" // the hard level's search, in the background
 	}
 	h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + moving + "  K: skip   , . : speed"
+	watching := " phase (watching)"
+	if b.s.Thinking() {
+		watching = " is thinking (watching)"
+	}
 	if b.watch {
-		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " phase (watching)   , . : speed   G: switch view   K: skip"
+		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + watching + "   , . : speed   G: switch view   K: skip"
 	}
 	if touch {
 		// No keys on a touch device.
@@ -302,7 +306,7 @@ func (h *hud) refresh() {
 		h.viewLn = play.SideTitle(b.s.Scenario, c.Side) + " view   " + h.speedLn
 		h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + moving
 		if b.watch {
-			h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + " phase (watching)"
+			h.movingLn = play.SideTitle(b.s.Scenario, st.Active) + watching
 		}
 	}
 
