@@ -3,6 +3,7 @@ package ai
 import (
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
+	"math"
 )
 
 // fleet plans a side's fighting ships: each attack wing by its directive
@@ -284,6 +285,11 @@ func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 	place := func(at int32) aim {
 		return aim{ok: true, at: at, field: d.fieldFor(at, v, nil)}
 	}
+	if d.hunt && w != nil {
+		if t := nearestToWing(v, w); t != nil {
+			return ship(t)
+		}
+	}
 	if w != nil {
 		if w.Target != rules.NoShip {
 			if t := v.Ship(w.Target); t != nil && t.Alive() && !t.Captured {
@@ -383,6 +389,33 @@ func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 		}
 	}
 	return aim{}
+}
+
+// nearestToWing is the enemy ship in view nearest the first of wing w's ships
+// on the map (stations and structures aside), or nil.
+func nearestToWing(v *rules.View, w *rules.Wing) *rules.Ship {
+	var from *rules.Ship
+	for _, id := range w.Ships {
+		if sh := v.Ship(id); sh != nil && sh.Alive() && sh.Status == rules.OnMap {
+			from = sh
+			break
+		}
+	}
+	if from == nil {
+		return nil
+	}
+	var best *rules.Ship
+	bd := math.MaxInt
+	for i := range v.Ships {
+		t := &v.Ships[i]
+		if t.Side == v.Side || !t.Alive() || t.Status != rules.OnMap || v.Class(t).Station || v.Class(t).Structure {
+			continue
+		}
+		if dd := v.Range(from, t); dd < bd {
+			best, bd = t, dd
+		}
+	}
+	return best
 }
 
 // hasSweeper reports whether a class carries a mine-sweeping weapon.

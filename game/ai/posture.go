@@ -16,6 +16,9 @@ type posture struct {
 	direct bool
 	// evacuate has a station evacuated as soon as it loses main power.
 	evacuate bool
+	// hunt sends each wing after the enemy ship nearest it, whatever its
+	// orders.
+	hunt bool
 }
 
 // normalPosture is the normal level's.
@@ -27,6 +30,6 @@ var portfolio = []posture{
 	normalPosture,
 	{name: "sharp", sharp: true},
 	{name: "direct", direct: true},
-	{name: "sharp-direct", sharp: true, direct: true},
+	{name: "hunt", hunt: true},
 	{name: "evacuate", evacuate: true},
 }

@@ -28,7 +28,7 @@ import (
 // the start of the battle takes about a second on one core
 // (BenchmarkHardPhase), a later one or a smaller battle less.
 const (
-	SearchBattles    = 20
+	SearchBattles    = 24
 	SearchMinSamples = 2
 )
 
@@ -202,14 +202,25 @@ func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func
 // matters reports whether a posture can play differently from the normal
 // one for v's side: evacuating early needs a station of its own whose
 // program wants it evacuated and that is not evacuating yet; moving as the
-// crow flies, ships of its fleet. The normal posture and sharp judgement
-// always may.
+// crow flies, ships of its fleet; hunting, a wing with a ship on the map.
+// The normal posture and sharp judgement always may.
 func matters(v *rules.View, p posture) bool {
 	if p.evacuate {
 		found := false
 		for i := range v.Ships {
 			sh := &v.Ships[i]
 			if sh.Side == v.Side && sh.Alive() && !sh.Lost() && v.Class(sh).Station && sh.Program.NeedsEvacuated && sh.EvacuateAt == 0 {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	if p.hunt {
+		found := false
+		for i := range v.Wings {
+			if w := &v.Wings[i]; w.Side == v.Side && nearestToWing(v, w) != nil {
 				found = true
 			}
 		}
