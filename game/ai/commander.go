@@ -167,6 +167,18 @@ func Play(st *rules.State, cmd [2]Commander, apply Applier) error {
 	return nil
 }
 
+// release leaves the scratch space of the computer commanders of a battle
+// played out, which no one uses any more, to the commanders made next.
+func release(cmd [2]Commander) {
+	for _, c := range cmd {
+		if c, ok := c.(*commander); ok && c.search == nil {
+			spareCrews.Put(c.crew)
+			spareFleets.Put(c.fleet)
+			c.crew, c.fleet = nil, nil
+		}
+	}
+}
+
 // spareViews holds the views of battles played to their end, for the next
 // battles to write over (rules.State.ViewOver takes a view of any battle).
 var spareViews sync.Pool

@@ -1,6 +1,8 @@
 package ai
 
 import (
+	"sync"
+
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 )
@@ -62,7 +64,22 @@ type planned struct {
 	board bool
 }
 
-func newFleet(p posture) *fleet { return &fleet{posture: p} }
+func newFleet(p posture) *fleet {
+	d, ok := spareFleets.Get().(*fleet)
+	if !ok {
+		return &fleet{posture: p}
+	}
+	// A fleet of a battle played out: its grid and scratch space, nothing
+	// it remembers or planned (every buffer is written before it is read).
+	*d = fleet{posture: p, g: d.g, cost: d.cost, occ: d.occ, fields: d.fields, goals: d.goals[:0],
+		ships: d.ships[:0], order: d.order, marks: d.marks[:0], byID: d.byID[:0], opts: d.opts[:0],
+		pathBuf: d.pathBuf[:0], wingBuf: d.wingBuf[:0], out: d.out[:0]}
+	return d
+}
+
+// spareFleets holds the fleets of battles played out (release), for
+// newFleet.
+var spareFleets sync.Pool
 
 // remember updates the commander's memory from a view: it resets for a new
 // battle, notes every laid mine the view shows and where enemies were seen.
@@ -114,6 +131,7 @@ func (d *fleet) recall(v *rules.View) {
 	if !d.g.sameMap(v.Map) {
 		d.g = newGrid(v.Map)
 		d.mem = memory{}
+		d.fields = d.fields[:0] // sized for the map before
 	}
 	d.mem.remember(v, d.g)
 	d.mem.forget(v, d.g)

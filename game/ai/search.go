@@ -186,6 +186,7 @@ func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func
 	var cmd [2]Commander
 	cmd[v.Side] = withPosture(p) // fresh: it starts from the sampled battle
 	cmd[v.Side.Other()] = New(v.Side.Other(), Normal)
+	defer release(cmd)
 	apply := func(o rules.Order) ([]rules.Event, error) {
 		orders++
 		if yield != nil {
