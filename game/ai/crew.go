@@ -46,7 +46,7 @@ var spareCrews sync.Pool
 // plan gives the orders of the ships whose role is crewRole.
 func (a *crew) plan(v *rules.View, roles []role) []rules.Order {
 	if !a.g.sameMap(v.Map) {
-		a.g = newGrid(v.Map)
+		a.g = newGridOver(a.g, v.Map)
 	}
 	g := a.g
 	if len(a.cost) != g.n {

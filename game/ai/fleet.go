@@ -30,6 +30,7 @@ type fleet struct {
 	pathBuf []hex.Hex
 	wingBuf []rules.Wing // the view's wings, with the orders planned for them
 	out     []rules.Order
+	enemies []*rules.Ship // scratch for mark
 }
 
 // memory is what a commander keeps from earlier views of the same battle.
@@ -73,7 +74,7 @@ func newFleet(p posture) *fleet {
 	// it remembers or planned (every buffer is written before it is read).
 	*d = fleet{posture: p, g: d.g, cost: d.cost, occ: d.occ, fields: d.fields, goals: d.goals[:0],
 		ships: d.ships[:0], order: d.order, marks: d.marks[:0], byID: d.byID[:0], opts: d.opts[:0],
-		pathBuf: d.pathBuf[:0], wingBuf: d.wingBuf[:0], out: d.out[:0]}
+		pathBuf: d.pathBuf[:0], wingBuf: d.wingBuf[:0], out: d.out[:0], enemies: d.enemies[:0]}
 	return d
 }
 
@@ -129,9 +130,12 @@ func (m *memory) forget(v *rules.View, g *grid) {
 // map, with a fresh memory), where enemies were seen, the mines laid.
 func (d *fleet) recall(v *rules.View) {
 	if !d.g.sameMap(v.Map) {
-		d.g = newGrid(v.Map)
+		old := d.g
+		d.g = newGridOver(old, v.Map)
 		d.mem = memory{}
-		d.fields = d.fields[:0] // sized for the map before
+		if d.g != old {
+			d.fields = d.fields[:0] // sized for the map before
+		}
 	}
 	d.mem.remember(v, d.g)
 	d.mem.forget(v, d.g)
@@ -153,7 +157,7 @@ func (d *fleet) prepare(v *rules.View) {
 		d.cost = make([]int8, g.n)
 		d.occ = make([]int32, g.n)
 	}
-	g.mark(v, d.cost, d.occ, nil)
+	d.enemies = g.mark(v, d.cost, d.occ, d.enemies[:0])
 	for i, known := range d.mem.mines {
 		if known {
 			d.cost[i] = -1

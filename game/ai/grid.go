@@ -53,8 +53,18 @@ var layouts struct {
 // keptLayouts is how many layouts are kept.
 const keptLayouts = 4
 
-func newGrid(m *rules.Map) *grid {
+func newGrid(m *rules.Map) *grid { return newGridOver(nil, m) }
+
+// newGridOver is newGrid reusing old (nil: none), a grid no one searches
+// with any more, when its map has the same layout: its scratch space and the
+// fields it keeps, which depend on nothing but the layout and what they
+// were asked on.
+func newGridOver(old *grid, m *rules.Map) *grid {
 	l := layoutOf(m)
+	if old != nil && old.layout == l {
+		old.m = m
+		return old
+	}
 	return &grid{layout: l, m: m, seen: make([]uint32, l.n), dist: make([]int32, l.n), pred: make([]int32, l.n)}
 }
 
