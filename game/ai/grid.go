@@ -484,13 +484,20 @@ func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []
 		lo := max(at.R+max(-budget, -dq-budget)+off, 0)
 		hi := min(at.R+min(budget, -dq+budget)+off, rows-1)
 		for row := lo; row <= hi; row++ {
+			// The score first: it rules out most hexes (an unreached
+			// hex scores at least unreached/2).
 			i := int32(row*cols + q)
-			if i == start || cost[i] < 0 || occ[i] != 0 {
+			s := field[i]
+			if s == unreached {
+				if than <= unreached/2 {
+					continue
+				}
+				s = g.score(field, goal, i)
+			}
+			if s >= than || i == start || cost[i] < 0 || occ[i] != 0 {
 				continue
 			}
-			if g.score(field, goal, i) < than {
-				return true
-			}
+			return true
 		}
 	}
 	return false
