@@ -428,16 +428,20 @@ func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	reached := g.reach(start, sh.MP, d.cost)
 	best, bestScore, bestCost := start, d.score(p, start), int32(0)
 	goalHex := g.hexes[p.goal.at]
+	field := p.goal.field
 	for _, i := range reached[1:] {
-		if d.occ[i] != 0 {
-			continue
-		}
-		s := d.score(p, i)
+		// The score first: it rules out most hexes.
+		var s int32
 		if d.direct {
 			s = int32(hex.Distance(g.hexes[i], goalHex))
+		} else if s = field[i]; s == unreached {
+			s = d.score(p, i)
+		}
+		if s > bestScore {
+			continue
 		}
 		c := g.dist[i]
-		if s < bestScore || (s == bestScore && c < bestCost) {
+		if (s < bestScore || c < bestCost) && d.occ[i] == 0 {
 			best, bestScore, bestCost = i, s, c
 		}
 	}
