@@ -192,7 +192,7 @@ func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func
 		if yield != nil {
 			yield()
 		}
-		return st.Apply(o)
+		return nil, st.Do(o) // its events are told to no one
 	}
 	if err := Play(st, cmd, apply); err != nil {
 		return 0, orders, false
