@@ -100,7 +100,7 @@ type viewStore struct {
 // View returns what side sees now.
 func (s *State) View(side Side) *View { return s.ViewOver(nil, side) }
 
-// ViewOver is View written over old, a view of the same battle no one holds
+// ViewOver is View written over old, a view of any battle no one holds
 // any more (nil: a new one): the new view reuses its storage, so that a
 // commander that keeps nothing of a view once it has planned from it can be
 // shown one after another without allocating them. Old, and everything read
