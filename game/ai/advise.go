@@ -77,7 +77,9 @@ func PlayOutAfter(su rules.Setup, v *rules.View, first *rules.Order, seed uint64
 			return nil, st.Do(o)
 		}
 	}
-	if err := Play(st, [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}, apply); err != nil {
+	cmd := [2]Commander{New(rules.SideA, Normal), New(rules.SideB, Normal)}
+	defer release(cmd)
+	if err := Play(st, cmd, apply); err != nil {
 		return "", err
 	}
 	return st.Outcome, nil

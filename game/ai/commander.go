@@ -5,6 +5,7 @@ package ai
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/calltoarms/ds9/game/rules"
 )
@@ -150,10 +151,34 @@ func Play(st *rules.State, cmd [2]Commander, apply Applier) error {
 		apply = func(o rules.Order) ([]rules.Event, error) { return nil, st.Do(o) }
 	}
 	var spare [2]*rules.View // each side's last view, written over for its next
+	for i := range spare {
+		spare[i], _ = spareViews.Get().(*rules.View)
+	}
 	for st.Phase != rules.Over {
 		if _, err := playPhase(st, cmd[st.Active], apply, &spare[st.Active]); err != nil {
 			return err
 		}
 	}
+	for _, v := range spare {
+		if v != nil {
+			spareViews.Put(v) // no one holds it: only keepsNoView commanders were shown it
+		}
+	}
 	return nil
 }
+
+// release leaves the scratch space of the computer commanders of a battle
+// played out, which no one uses any more, to the commanders made next.
+func release(cmd [2]Commander) {
+	for _, c := range cmd {
+		if c, ok := c.(*commander); ok && c.search == nil {
+			spareCrews.Put(c.crew)
+			spareFleets.Put(c.fleet)
+			c.crew, c.fleet = nil, nil
+		}
+	}
+}
+
+// spareViews holds the views of battles played to their end, for the next
+// battles to write over (rules.State.ViewOver takes a view of any battle).
+var spareViews sync.Pool

@@ -1,6 +1,8 @@
 package ai
 
 import (
+	"sync"
+
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 )
@@ -26,12 +28,25 @@ type crew struct {
 	reaches []int // by enemy: how far it can move and fire
 }
 
-func newCrew(p posture) *crew { return &crew{posture: p} }
+func newCrew(p posture) *crew {
+	a, ok := spareCrews.Get().(*crew)
+	if !ok {
+		return &crew{posture: p}
+	}
+	// A crew of a battle played out: its grid and scratch space only.
+	*a = crew{posture: p, g: a.g, cost: a.cost, occ: a.occ, field: a.field, marks: a.marks[:0],
+		byID: a.byID[:0], opts: a.opts[:0], pathBuf: a.pathBuf[:0], out: a.out[:0],
+		enemies: a.enemies[:0], reaches: a.reaches[:0]}
+	return a
+}
+
+// spareCrews holds the crews of battles played out (release), for newCrew.
+var spareCrews sync.Pool
 
 // plan gives the orders of the ships whose role is crewRole.
 func (a *crew) plan(v *rules.View, roles []role) []rules.Order {
 	if !a.g.sameMap(v.Map) {
-		a.g = newGrid(v.Map)
+		a.g = newGridOver(a.g, v.Map)
 	}
 	g := a.g
 	if len(a.cost) != g.n {

@@ -1,6 +1,8 @@
 package ai
 
 import (
+	"sync"
+
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 	"math"
@@ -29,6 +31,7 @@ type fleet struct {
 	pathBuf []hex.Hex
 	wingBuf []rules.Wing // the view's wings, with the orders planned for them
 	out     []rules.Order
+	enemies []*rules.Ship // scratch for mark
 }
 
 // memory is what a commander keeps from earlier views of the same battle.
@@ -63,7 +66,22 @@ type planned struct {
 	board bool
 }
 
-func newFleet(p posture) *fleet { return &fleet{posture: p} }
+func newFleet(p posture) *fleet {
+	d, ok := spareFleets.Get().(*fleet)
+	if !ok {
+		return &fleet{posture: p}
+	}
+	// A fleet of a battle played out: its grid and scratch space, nothing
+	// it remembers or planned (every buffer is written before it is read).
+	*d = fleet{posture: p, g: d.g, cost: d.cost, occ: d.occ, fields: d.fields, goals: d.goals[:0],
+		ships: d.ships[:0], order: d.order, marks: d.marks[:0], byID: d.byID[:0], opts: d.opts[:0],
+		pathBuf: d.pathBuf[:0], wingBuf: d.wingBuf[:0], out: d.out[:0], enemies: d.enemies[:0]}
+	return d
+}
+
+// spareFleets holds the fleets of battles played out (release), for
+// newFleet.
+var spareFleets sync.Pool
 
 // remember updates the commander's memory from a view: it resets for a new
 // battle, notes every laid mine the view shows and where enemies were seen.
@@ -113,8 +131,12 @@ func (m *memory) forget(v *rules.View, g *grid) {
 // map, with a fresh memory), where enemies were seen, the mines laid.
 func (d *fleet) recall(v *rules.View) {
 	if !d.g.sameMap(v.Map) {
-		d.g = newGrid(v.Map)
+		old := d.g
+		d.g = newGridOver(old, v.Map)
 		d.mem = memory{}
+		if d.g != old {
+			d.fields = d.fields[:0] // sized for the map before
+		}
 	}
 	d.mem.remember(v, d.g)
 	d.mem.forget(v, d.g)
@@ -136,7 +158,7 @@ func (d *fleet) prepare(v *rules.View) {
 		d.cost = make([]int8, g.n)
 		d.occ = make([]int32, g.n)
 	}
-	g.mark(v, d.cost, d.occ, nil)
+	d.enemies = g.mark(v, d.cost, d.occ, d.enemies[:0])
 	for i, known := range d.mem.mines {
 		if known {
 			d.cost[i] = -1
@@ -439,16 +461,20 @@ func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	reached := g.reach(start, sh.MP, d.cost)
 	best, bestScore, bestCost := start, d.score(p, start), int32(0)
 	goalHex := g.hexes[p.goal.at]
+	field := p.goal.field
 	for _, i := range reached[1:] {
-		if d.occ[i] != 0 {
-			continue
-		}
-		s := d.score(p, i)
+		// The score first: it rules out most hexes.
+		var s int32
 		if d.direct {
 			s = int32(hex.Distance(g.hexes[i], goalHex))
+		} else if s = field[i]; s == unreached {
+			s = d.score(p, i)
+		}
+		if s > bestScore {
+			continue
 		}
 		c := g.dist[i]
-		if s < bestScore || (s == bestScore && c < bestCost) {
+		if (s < bestScore || c < bestCost) && d.occ[i] == 0 {
 			best, bestScore, bestCost = i, s, c
 		}
 	}

@@ -53,8 +53,18 @@ var layouts struct {
 // keptLayouts is how many layouts are kept.
 const keptLayouts = 4
 
-func newGrid(m *rules.Map) *grid {
+func newGrid(m *rules.Map) *grid { return newGridOver(nil, m) }
+
+// newGridOver is newGrid reusing old (nil: none), a grid no one searches
+// with any more, when its map has the same layout: its scratch space and the
+// fields it keeps, which depend on nothing but the layout and what they
+// were asked on.
+func newGridOver(old *grid, m *rules.Map) *grid {
 	l := layoutOf(m)
+	if old != nil && old.layout == l {
+		old.m = m
+		return old
+	}
 	return &grid{layout: l, m: m, seen: make([]uint32, l.n), dist: make([]int32, l.n), pred: make([]int32, l.n)}
 }
 
@@ -265,8 +275,12 @@ func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 const maxBall = 12
 
 // reachOpen is reach where every hex within budget steps of start is on
-// the map and costs 1: the search is then the same from every start (but
-// for the parity of its column), and is copied from the one kept.
+// the map and costs 1, but for hexes budget steps away that cost more or
+// are barred: the search is then the same from every start (but for the
+// parity of its column), and is copied from the one kept. A hex budget
+// steps away that costs more than 1 is not reached, and no hex is reached
+// through it, nor is another found later or from elsewhere for it: the
+// search is the one kept without it.
 func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
 	if budget < 0 || budget > maxBall {
 		return nil, false
@@ -279,14 +293,24 @@ func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
 	if len(b.hexes) == 0 {
 		return nil, false
 	}
-	for _, dl := range b.hexes[1:] {
+	ring := true // every hex budget steps away costs 1
+	for _, dl := range b.hexes[1:b.ring] {
 		if cost[start+dl] != 1 {
 			return nil, false
+		}
+	}
+	for _, dl := range b.hexes[b.ring:] {
+		if cost[start+dl] != 1 {
+			ring = false
+			break
 		}
 	}
 	g.reached = g.reached[:0]
 	for k, dl := range b.hexes {
 		i := start + dl
+		if !ring && k >= b.ring && cost[i] != 1 {
+			continue
+		}
 		g.reached = append(g.reached, i)
 		g.dist[i], g.pred[i] = b.dist[k], start+b.pred[k]
 	}
@@ -299,6 +323,7 @@ func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
 type ballIndex struct {
 	hexes, pred []int32 // in the search's order, start first
 	dist        []int32
+	ring        int // the first hex budget steps away (after the start)
 }
 
 // ball is a search over open space as offsets of columns and rows.
@@ -316,6 +341,11 @@ func (b *ball) index(cols int) ballIndex {
 		x.pred = append(x.pred, int32(b.predRow[k]*cols+b.predCol[k]))
 	}
 	x.dist = b.dist
+	budget := int32(0)
+	if len(b.dist) > 0 {
+		budget = b.dist[len(b.dist)-1]
+	}
+	x.ring = max(1, slices.Index(b.dist, budget))
 	return x
 }
 
@@ -454,13 +484,20 @@ func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []
 		lo := max(at.R+max(-budget, -dq-budget)+off, 0)
 		hi := min(at.R+min(budget, -dq+budget)+off, rows-1)
 		for row := lo; row <= hi; row++ {
+			// The score first: it rules out most hexes (an unreached
+			// hex scores at least unreached/2).
 			i := int32(row*cols + q)
-			if i == start || cost[i] < 0 || occ[i] != 0 {
+			s := field[i]
+			if s == unreached {
+				if than <= unreached/2 {
+					continue
+				}
+				s = g.score(field, goal, i)
+			}
+			if s >= than || i == start || cost[i] < 0 || occ[i] != 0 {
 				continue
 			}
-			if g.score(field, goal, i) < than {
-				return true
-			}
+			return true
 		}
 	}
 	return false

@@ -53,6 +53,46 @@ func TestReachOpen(t *testing.T) {
 	}
 }
 
+// TestReachOpenRing: a search over open space but for hexes at its edge,
+// budget steps away, that are barred or cost more, is copied, and is the
+// search itself.
+func TestReachOpenRing(t *testing.T) {
+	g := newGrid(newBattle(t, 1).Map)
+	r := rand.New(rand.NewPCG(5, 6))
+	copied := 0
+	for range 5000 {
+		start, budget := int32(r.IntN(g.n)), 1+r.IntN(maxBall)
+		cost := slices.Clone(g.base)
+		b := &g.balls[budget][int(start)%g.cols&1]
+		if len(b.hexes) == 0 || b.ring >= len(b.hexes) {
+			continue
+		}
+		for k := r.IntN(8); k > 0; k-- {
+			if i := start + b.hexes[b.ring+r.IntN(len(b.hexes)-b.ring)]; i >= 0 && int(i) < g.n {
+				cost[i] = int8(-1 + 3*r.IntN(2)) // barred or dear
+			}
+		}
+		want := slices.Clone(g.reachBFS(start, budget, cost))
+		dist, pred := slices.Clone(g.dist), slices.Clone(g.pred)
+		got, ok := g.reachOpen(start, budget, cost)
+		if !ok {
+			continue
+		}
+		copied++
+		if !slices.Equal(got, want) {
+			t.Fatalf("from %d, budget %d: reached %v, want %v", start, budget, got, want)
+		}
+		for _, i := range got {
+			if g.dist[i] != dist[i] || g.pred[i] != pred[i] {
+				t.Fatalf("from %d, budget %d: hex %d at %d from %d, want %d from %d", start, budget, i, g.dist[i], g.pred[i], dist[i], pred[i])
+			}
+		}
+	}
+	if copied < 1000 {
+		t.Fatalf("%d searches copied", copied)
+	}
+}
+
 // TestGains: when gains finds nothing, no hex the search reaches is free and
 // scores below the start.
 func TestGains(t *testing.T) {

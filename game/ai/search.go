@@ -186,12 +186,13 @@ func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func
 	var cmd [2]Commander
 	cmd[v.Side] = withPosture(p) // fresh: it starts from the sampled battle
 	cmd[v.Side.Other()] = New(v.Side.Other(), Normal)
+	defer release(cmd)
 	apply := func(o rules.Order) ([]rules.Event, error) {
 		orders++
 		if yield != nil {
 			yield()
 		}
-		return st.Apply(o)
+		return nil, st.Do(o) // its events are told to no one
 	}
 	if err := Play(st, cmd, apply); err != nil {
 		return 0, orders, false

@@ -46,14 +46,14 @@ func (s *State) Apply(o Order) ([]Event, error) {
 }
 
 // Do carries out an order as Apply does, and drops its events: for a battle
-// no one watches (a computer commander's rollout), which then allocates
-// nothing for them. Its error leaves the state exactly as it was.
+// no one watches (a computer commander's rollout), which then neither makes
+// nor looks for them (events only tell: no rule reads them). Its error
+// leaves the state exactly as it was.
 func (s *State) Do(o Order) error {
 	if err := s.Check(o); err != nil {
 		return fmt.Errorf("%s: %w", o.Format(s.SideIDs), err)
 	}
-	s.dropped = s.dropped[:0]
-	s.carry(o, &s.dropped)
+	s.carry(o, nil)
 	return nil
 }
 

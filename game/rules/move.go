@@ -66,8 +66,8 @@ func (s *State) move(o Order, ev *[]Event) {
 // detections reports cloaked ships that a move brings within detection range:
 // the mover itself when it is cloaked, and cloaked enemies it comes near.
 func (s *State) detections(sh *Ship, prev hex.Hex, ev *[]Event) {
-	if !sh.Cloaked && s.cloaked[sh.Side.Other()] == 0 {
-		return
+	if ev == nil || !sh.Cloaked && s.cloaked[sh.Side.Other()] == 0 {
+		return // it only tells (and Do is told nothing)
 	}
 	// Entering detection range as the views measure it: picked up now, not
 	// from the hex before.

@@ -172,7 +172,6 @@ type State struct {
 	lens    sideOf      // scratch for through: no part of the battle
 	witness *witness    // while ApplyRedacted runs: who sees each event
 	setup   *Setup      // the scenario's setup, which both sides know: shared and read-only
-	dropped []Event     // scratch for Do: the events no one is told
 	sight   *sightTable // the map's sight-blocking terrain: shared and read-only
 }
 
@@ -445,7 +444,6 @@ func (s *State) Clone() *State {
 		c.Fields[i].Lost = slices.Clone(s.Fields[i].Lost)
 	}
 	c.occ = slices.Clone(s.occ)
-	c.dropped = nil
 	return &c
 }
 

@@ -91,12 +91,16 @@ type viewStore struct {
 	occ, byID []int32
 	alive     [2][]int32
 	obs       []*Ship
+	in        []bool   // by ship: in the view
+	seenWing  []bool   // by wing: an enemy wing with a ship in view
+	sections  []int    // the ships' Section, one after another
+	wingShips []ShipID // the wings' Ships, one after another
 }
 
 // View returns what side sees now.
 func (s *State) View(side Side) *View { return s.ViewOver(nil, side) }
 
-// ViewOver is View written over old, a view of the same battle no one holds
+// ViewOver is View written over old, a view of any battle no one holds
 // any more (nil: a new one): the new view reuses its storage, so that a
 // commander that keeps nothing of a view once it has planned from it can be
 // shown one after another without allocating them. Old, and everything read
@@ -115,6 +119,7 @@ func (s *State) ViewOver(old *View, side Side) *View {
 		keep.byID = v.byID
 	}
 	keep.alive = [2][]int32{v.alive[0][:0], v.alive[1][:0]}
+	keep.sections, keep.wingShips = keep.sections[:0], keep.wingShips[:0]
 	*v = View{
 		Side: side, SideIDs: s.SideIDs, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
 		Active: s.Active, Phase: s.Phase, Terms: s.Terms, Outcome: s.Outcome, Winner: s.Winner,
@@ -134,7 +139,7 @@ func (s *State) ViewOver(old *View, side Side) *View {
 	obs := s.appendObservers(keep.obs[:0], side)
 	v.store.obs = obs
 	var seenWing []bool
-	in := make([]bool, len(s.Ships)) // the ships in the view
+	in := clearBools(&v.store.in, len(s.Ships)) // the ships in the view
 	for i := range s.Ships {
 		sh := &s.Ships[i]
 		if sh.Side != side && (!sh.Alive() || !s.seenBy(side, obs, sh)) {
@@ -142,7 +147,11 @@ func (s *State) ViewOver(old *View, side Side) *View {
 		}
 		in[i] = true
 		c := *sh
-		if c.Section != nil {
+		if len(c.Section) > 0 {
+			at := len(v.store.sections)
+			v.store.sections = append(v.store.sections, c.Section...)
+			c.Section = v.store.sections[at:len(v.store.sections):len(v.store.sections)]
+		} else if c.Section != nil {
 			c.Section = slices.Clone(c.Section)
 		}
 		if c.Side != side {
@@ -153,7 +162,7 @@ func (s *State) ViewOver(old *View, side Side) *View {
 			}
 			if c.Wing >= 0 {
 				if seenWing == nil {
-					seenWing = make([]bool, len(s.Wings))
+					seenWing = clearBools(&v.store.seenWing, len(s.Wings))
 				}
 				seenWing[c.Wing] = true
 			}
@@ -162,7 +171,13 @@ func (s *State) ViewOver(old *View, side Side) *View {
 	}
 	for i, w := range s.Wings {
 		if w.Side == side {
-			w.Ships = slices.Clone(w.Ships)
+			if len(w.Ships) > 0 {
+				at := len(v.store.wingShips)
+				v.store.wingShips = append(v.store.wingShips, w.Ships...)
+				w.Ships = v.store.wingShips[at:len(v.store.wingShips):len(v.store.wingShips)]
+			} else {
+				w.Ships = slices.Clone(w.Ships)
+			}
 			v.addWing(w, len(s.Wings))
 			continue
 		}
@@ -175,10 +190,14 @@ func (s *State) ViewOver(old *View, side Side) *View {
 			w.Directive, w.Target, w.Section, w.Hold = Assault, NoShip, 0, hex.Hex{}
 		}
 		w.Ships = nil
+		at := len(v.store.wingShips)
 		for _, id := range s.Wings[i].Ships {
 			if sh := &s.Ships[id]; sh.Alive() && in[id] {
-				w.Ships = append(w.Ships, id)
+				v.store.wingShips = append(v.store.wingShips, id)
 			}
+		}
+		if n := len(v.store.wingShips); n > at {
+			w.Ships = v.store.wingShips[at:n:n]
 		}
 		v.addWing(w, len(s.Wings))
 	}
@@ -216,6 +235,16 @@ func (s *State) ViewOver(old *View, side Side) *View {
 		v.MinesLaid, v.MinesTotal, v.MinefieldActive, v.MineOwner = f.Laid, f.Total, f.Active, f.Owner
 	}
 	return v
+}
+
+// clearBools returns *buf as n falses, growing it when it is too short.
+func clearBools(buf *[]bool, n int) []bool {
+	if cap(*buf) < n {
+		*buf = make([]bool, n)
+	}
+	*buf = (*buf)[:n]
+	clear(*buf)
+	return *buf
 }
 
 // reuse returns buf as n zeroes, or a new slice of n when it is too short.
