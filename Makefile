@@ -52,11 +52,11 @@ FUZZMINIMIZETIME ?= 5s
 fuzz:
 	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZMINIMIZETIME=$(FUZZMINIMIZETIME) bash scripts/fuzz.sh
 
-## soak: the long checks, not in make test: the difficulty ladder over 300
-## seeds a pairing (make test plays 40), and every fuzz target for SOAK_FUZZTIME
+## soak: the long checks, not in make test: the difficulty ladder of every battle over 300
+## seeds a pairing (make test plays 10 of two), and every fuzz target for SOAK_FUZZTIME
 SOAK_FUZZTIME ?= 3m
 soak:
-	DS9_SOAK=1 $(GO) test -count=1 -timeout 60m -run '^TestDifficulty$$' -v ./game/ai/
+	DS9_SOAK=1 $(GO) test -count=1 -timeout 180m -run '^TestDifficulty$$' -v ./game/ai/
 	$(MAKE) fuzz FUZZTIME=$(SOAK_FUZZTIME)
 
 ## golden: regenerate the golden replays: the flagship's historical one (and the corrupted copy the

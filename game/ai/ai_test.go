@@ -209,10 +209,20 @@ func rungName(sc *scenario.Scenario, r rung) string {
 	return sc.ID + " " + sc.Setup.SideIDs.Of(r.side) + " " + r.lower.String() + " < " + r.upper.String()
 }
 
-// knownInverted names the rungs that today's commanders fail or do not climb
-// clearly over 300 seeds (docs/balance.md, the ladder); they are measured and
-// logged, not asserted (issue 12's remainder).
-var knownInverted = map[string]string{}
+// knownInverted names the rungs that today's commanders fail over the
+// ladder's seeds (docs/balance.md, "The difficulty ladder"); they are
+// measured and logged, not asserted (issue 12's remainder).
+var knownInverted = map[string]string{
+	"operation-return federation normal < hard": "36.8 against 39.6 over 100 seeds: no posture of the portfolio does better for the attacker, and the search's switches cost it",
+}
+
+// narrowRungs climb over the ladder's seeds by too little for the fast
+// version's few seeds to tell (docs/balance.md): the fast version logs them,
+// the soak asserts them.
+var narrowRungs = map[string]string{
+	"second-battle-of-ds9 alliance normal < hard": "+0.4 over 300 seeds",
+	"way-of-the-warrior federation normal < hard": "+7.3 over 300 seeds",
+}
 
 // ladderStats is what a set of battles measured.
 type ladderStats struct {
@@ -267,10 +277,10 @@ func playSet(t *testing.T, sc *scenario.Scenario, n int, a, b Level) ladderStats
 
 // TestDifficulty: for each side of each battle, easy < normal < hard on the
 // side's score, the opponent held at normal. The rungs in knownInverted are
-// logged only.
+// logged only, and so are the narrowRungs in the fast version.
 func TestDifficulty(t *testing.T) {
-	n, ids := fastSeeds, fastLadder
-	if os.Getenv("DS9_SOAK") == "1" {
+	n, ids, soak := fastSeeds, fastLadder, os.Getenv("DS9_SOAK") == "1"
+	if soak {
 		n, ids = soakSeeds, nil
 	}
 	if v, err := strconv.Atoi(os.Getenv("DS9_LADDER_SEEDS")); err == nil && v > 0 {
@@ -289,6 +299,11 @@ func TestDifficulty(t *testing.T) {
 	for k := range knownInverted {
 		if !names[k] {
 			t.Errorf("knownInverted names %q, which is no rung of any ladder", k)
+		}
+	}
+	for k := range narrowRungs {
+		if !names[k] {
+			t.Errorf("narrowRungs names %q, which is no rung of any ladder", k)
 		}
 	}
 	for _, sc := range all {
@@ -318,7 +333,10 @@ func TestDifficulty(t *testing.T) {
 				name := rungName(sc, r)
 				holds := lo < hi
 				why, known := knownInverted[name]
+				narrow, isNarrow := narrowRungs[name]
 				switch {
+				case isNarrow && !soak:
+					t.Logf("%s: %.2f, %.2f over %d seeds (narrow: %s; the soak asserts it)", name, lo, hi, n, narrow)
 				case known && holds:
 					t.Logf("%s: %.2f < %.2f holds over %d seeds (known not to hold over 300: %s)", name, lo, hi, n, why)
 				case known:
