@@ -1,6 +1,8 @@
 package ai
 
 import (
+	"slices"
+
 	"github.com/calltoarms/ds9/game/rules"
 )
 
@@ -206,40 +208,26 @@ func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func
 // crow flies, ships of its fleet; hunting, a wing with a ship on the map.
 // The normal posture and sharp judgement always may.
 func matters(v *rules.View, p posture) bool {
-	if p.evacuate {
-		found := false
+	own := func(ok func(sh *rules.Ship, c *rules.Class) bool) bool {
 		for i := range v.Ships {
-			sh := &v.Ships[i]
-			if sh.Side == v.Side && sh.Alive() && !sh.Lost() && v.Class(sh).Station && sh.Program.NeedsEvacuated && sh.EvacuateAt == 0 {
-				found = true
+			if sh := &v.Ships[i]; sh.Side == v.Side && sh.Alive() && !sh.Lost() && ok(sh, v.Class(sh)) {
+				return true
 			}
 		}
-		if !found {
-			return false
-		}
+		return false
 	}
-	if p.hunt {
-		found := false
-		for i := range v.Wings {
-			if w := &v.Wings[i]; w.Side == v.Side && nearestToWing(v, w) != nil {
-				found = true
-			}
-		}
-		if !found {
-			return false
-		}
+	if p.evacuate && !own(func(sh *rules.Ship, c *rules.Class) bool {
+		return c.Station && sh.Program.NeedsEvacuated && sh.EvacuateAt == 0
+	}) {
+		return false
 	}
-	if p.direct {
-		found := false
-		for i := range v.Ships {
-			sh := &v.Ships[i]
-			if sh.Side == v.Side && sh.Alive() && !sh.Lost() && !v.Class(sh).Station && !v.Class(sh).Structure && !v.Class(sh).Team && !v.Class(sh).Minelayer {
-				found = true
-			}
-		}
-		if !found {
-			return false
-		}
+	if p.direct && !own(func(_ *rules.Ship, c *rules.Class) bool {
+		return !c.Station && !c.Structure && !c.Team && !c.Minelayer
+	}) {
+		return false
+	}
+	if p.hunt && !slices.ContainsFunc(v.Wings, func(w rules.Wing) bool { return w.Side == v.Side && nearestToWing(v, &w) != nil }) {
+		return false
 	}
 	return true
 }
