@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
 )
 
@@ -38,15 +39,23 @@ func TestSampleFromTheView(t *testing.T) {
 				t.Fatalf("%s's own %s: %+v in the sample, %+v in the view", sc.Setup.SideIDs.Of(side), a.Name, b, a)
 			}
 		}
-		// An enemy field still being laid: guessed as laid a mine a phase.
-		for fi, f := range s1.Fields {
+		// An enemy field still being laid, its mines all out of the side's
+		// knowledge: guessed as laid a mine a phase since the start (fewer
+		// where ships stand on the positions), more than the setup laid.
+		blind := *v
+		blind.Mines = nil
+		sb, err := rules.Sample(sc.Setup, &blind, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for fi, f := range sb.Fields {
 			if f.Owner == side || v.Fields[fi].Active || v.Fields[fi].Down {
 				continue
 			}
-			want := min(len(f.Positions), len(sc.Setup.Minefields[fi].Laid)+v.Turn) // the Alliance moves first: 5 phases by the Dominion's fifth
-			// (fewer when the positions it knows nothing of run out)
-			if got := f.LaidCount(); got > want || got < v.Fields[fi].Laid || got == v.Fields[fi].Laid && got < want && v.Fields[fi].Laid+len(v.Mines) < len(f.Positions) {
-				t.Errorf("%s: the enemy's field %s sampled with %d mines laid, want %d (the view knows of %d)", sc.Setup.SideIDs.Of(side), f.ID, got, want, v.Fields[fi].Laid)
+			start := len(sc.Setup.Minefields[fi].Laid)
+			want := min(len(f.Positions), start+v.Turn) // the Alliance moves first: 5 phases by the Dominion's fifth
+			if got := f.LaidCount(); got > want || got <= start {
+				t.Errorf("%s: the enemy's field %s sampled blind with %d mines laid, want %d at most and more than the setup's %d", sc.Setup.SideIDs.Of(side), f.ID, got, want, start)
 			}
 		}
 		if s1.Losses != v.Losses || s1.Turn != v.Turn || s1.Active != v.Active {
@@ -115,3 +124,36 @@ func sameStatuses(a, b *rules.State) bool {
 
 // hiddenLosses is how many of the enemy's losses a view does not show.
 func hiddenLosses(v *rules.View) int { return v.Losses[v.Side.Other()] }
+
+// A battle sampled with the side's memory puts an enemy ship out of sight
+// where the side last saw it, not where it started.
+func TestSampleRemembering(t *testing.T) {
+	st := newBattle(t, 3)
+	playUntil(t, st, func(s *rules.State) bool { return s.Turn == 5 && s.Active == rules.SideA && s.Phase == rules.Battle })
+	v := st.View(rules.SideA)
+	tried := 0
+	for i := range st.Ships {
+		sh := &st.Ships[i]
+		if sh.Side != rules.SideB || !sh.Alive() || sh.Status != rules.OnMap || v.Ship(sh.ID) != nil {
+			continue
+		}
+		seen := sh.Pos // as if the Alliance had seen it here last
+		s, err := v.SampleRemembering(7, func(id rules.ShipID) (hex.Hex, bool) { return seen, id == sh.ID })
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := s.Ships[sh.ID]
+		if got.Alive() && (got.Status != rules.OnMap || hex.Distance(got.Pos, seen) > 1) {
+			t.Fatalf("%s, last seen at %v: sampled %v at %v", sh.Name, seen, got.Status, got.Pos)
+		}
+		if got.Alive() {
+			tried++
+		}
+		if tried == 5 {
+			break
+		}
+	}
+	if tried == 0 {
+		t.Fatal("no enemy ship out of sight to remember: the test proves nothing")
+	}
+}

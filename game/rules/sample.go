@@ -118,7 +118,7 @@ func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 		if lastSeen != nil {
 			if h, ok := lastSeen(id); ok && s.Map.Index(h) >= 0 {
 				at[id] = h // where the side saw it last (arrived: the view's forces count it)
-				sh.Status = OnMap
+				sh.Status, sh.Pos = OnMap, h
 				sh.Cloaked = s.Class(sh).Cloak
 				continue
 			}
