@@ -59,7 +59,6 @@ type search struct {
 	chosen  posture   // what it chose there
 	scores  []float64 // the mean score of each posture on its first battles there, by portfolio index; -1 not tried
 	samples int       // the battles sampled there for the posture played last
-	played  int       // the orders those battles took
 }
 
 // phaseKey names a phase of a battle.
@@ -96,7 +95,7 @@ func (s *search) think(v *rules.View, c *commander, yield func()) {
 	if s.at.scenario != v.Scenario || s.at.side != v.Side || s.at.turn > v.Turn {
 		last = normalPosture // a new battle
 	}
-	s.at, s.chosen, s.played, s.samples = keyOf(v), last, 0, 0
+	s.at, s.chosen, s.samples = keyOf(v), last, 0
 	s.scores = s.scores[:0]
 	for range portfolio {
 		s.scores = append(s.scores, -1)
@@ -117,8 +116,7 @@ func (s *search) think(v *rules.View, c *commander, yield func()) {
 	total := make([]int, len(portfolio))
 	count := make([]int, len(portfolio))
 	play := func(i, k int) {
-		sc, orders, ok := playPosture(v, c, portfolio[i], sampleSeed(v, k), yield)
-		s.played += orders
+		sc, ok := playPosture(v, c, portfolio[i], sampleSeed(v, k), yield)
 		if ok {
 			total[i] += sc
 			count[i]++
@@ -177,29 +175,27 @@ func sampleSeed(v *rules.View, k int) uint64 {
 // playPosture plays a battle sampled from v and c's memory to its end, v's
 // side playing posture p and the enemy a normal commander (both fresh:
 // a commander that remembered the real battle's views would plan for
-// what the sample only guesses), and returns v's side's
-// score and how many orders the battle took. ok is false when no battle
-// could be sampled or played.
-func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func()) (score, orders int, ok bool) {
+// what the sample only guesses), and returns v's side's score. ok is false
+// when no battle could be sampled or played.
+func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func()) (score int, ok bool) {
 	st, err := v.SampleRemembering(seed, c.fleet.lastSeen)
 	if err != nil {
-		return 0, 0, false
+		return 0, false
 	}
 	var cmd [2]Commander
 	cmd[v.Side] = withPosture(p) // fresh: it starts from the sampled battle
 	cmd[v.Side.Other()] = New(v.Side.Other(), Normal)
 	defer release(cmd)
 	apply := func(o rules.Order) ([]rules.Event, error) {
-		orders++
 		if yield != nil {
 			yield()
 		}
 		return nil, st.Do(o) // its events are told to no one
 	}
 	if err := Play(st, cmd, apply); err != nil {
-		return 0, orders, false
+		return 0, false
 	}
-	return st.Score(v.Side), orders, true
+	return st.Score(v.Side), true
 }
 
 // matters reports whether a posture can play differently from the normal

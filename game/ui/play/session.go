@@ -365,10 +365,10 @@ func (s *Session) waitThinking(st *rules.State) bool {
 	if !ok {
 		return false
 	}
-	v := st.View(st.Active) // its own copy: the battle goes on meanwhile
-	if t.Thought(v) {
+	if t.Thought(s.View(st.Active)) {
 		return false
 	}
+	v := st.View(st.Active) // its own copy: the battle goes on meanwhile
 	done := make(chan struct{})
 	s.thinking = done
 	go func() {
