@@ -27,7 +27,7 @@ import (
 // SearchMinSamples of them; the rest go to the posture it played last and its
 // best challenger. Counted in battles, not in time, so that
 // its choice does not depend on how fast the machine is; a flagship phase at
-// the start of the battle takes about a second on one core
+// the start of the battle takes a quarter of a second on one core
 // (BenchmarkHardPhase), a later one or a smaller battle less.
 const (
 	SearchBattles    = 24
