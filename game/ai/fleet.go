@@ -413,16 +413,23 @@ func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 	return aim{}
 }
 
+// leadOf is the first of wing w's ships on the map, or nil.
+func leadOf(v *rules.View, w *rules.Wing) *rules.Ship {
+	for _, id := range w.Ships {
+		if sh := v.Ship(id); sh != nil && sh.Alive() && sh.Status == rules.OnMap {
+			return sh
+		}
+	}
+	return nil
+}
+
+// wingOnMap reports whether wing w has a ship on the map.
+func wingOnMap(v *rules.View, w *rules.Wing) bool { return leadOf(v, w) != nil }
+
 // nearestToWing is the enemy ship in view nearest the first of wing w's ships
 // on the map (stations and structures aside), or nil.
 func nearestToWing(v *rules.View, w *rules.Wing) *rules.Ship {
-	var from *rules.Ship
-	for _, id := range w.Ships {
-		if sh := v.Ship(id); sh != nil && sh.Alive() && sh.Status == rules.OnMap {
-			from = sh
-			break
-		}
-	}
+	from := leadOf(v, w)
 	if from == nil {
 		return nil
 	}

@@ -201,7 +201,9 @@ func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func
 // matters reports whether a posture can play differently from the normal
 // one for v's side: evacuating early needs a station of its own whose
 // program wants it evacuated and that is not evacuating yet; moving as the
-// crow flies, ships of its fleet; hunting, a wing with a ship on the map.
+// crow flies, ships of its fleet; hunting, a wing with a ship on the map
+// (whether or not an enemy is in sight yet: a posture chosen before contact
+// is kept unless another beats it, and hunting pays from the first sight).
 // The normal posture and sharp judgement always may.
 func matters(v *rules.View, p posture) bool {
 	own := func(ok func(sh *rules.Ship, c *rules.Class) bool) bool {
@@ -222,7 +224,7 @@ func matters(v *rules.View, p posture) bool {
 	}) {
 		return false
 	}
-	if p.hunt && !slices.ContainsFunc(v.Wings, func(w rules.Wing) bool { return w.Side == v.Side && nearestToWing(v, &w) != nil }) {
+	if p.hunt && !slices.ContainsFunc(v.Wings, func(w rules.Wing) bool { return w.Side == v.Side && wingOnMap(v, &w) }) {
 		return false
 	}
 	return true
