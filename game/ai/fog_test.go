@@ -61,7 +61,7 @@ func TestNoCheatingInAnyBattle(t *testing.T) {
 							}
 							if l == Hard {
 								// The search itself: the same battles sampled, the same scores.
-								if !reflect.DeepEqual(ca.search.scores, cb.search.scores) {
+								if !reflect.DeepEqual(ca.search.scores, cb.search.scores) || !reflect.DeepEqual(ca.search.diff, cb.search.diff) {
 									t.Fatalf("turn %d: the %s's search scored its postures %v, and %v when hidden facts differ", st.Turn, st.SideID(side), ca.search.scores, cb.search.scores)
 								}
 								searched++

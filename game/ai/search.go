@@ -1,6 +1,7 @@
 package ai
 
 import (
+	"math"
 	"slices"
 
 	"github.com/calltoarms/ds9/game/rules"
@@ -9,23 +10,30 @@ import (
 // The hard level's search: portfolio search over whole battles played with
 // the engine (after Churchill and Buro's portfolio greedy search, with the
 // side's forces as one group). At the start of each of its phases it takes
-// every posture of the portfolio (posture.go) that can matter to its side,
-// plays each against the same battles sampled from its side's view and its
+// every posture of the portfolio (posture.go) that can matter to its side
+// and plays each on the same battles sampled from its side's view and its
 // memory (rules.View.SampleRemembering: what it sees, where it last saw the
 // enemies now out of sight, and guesses for the rest — never the battle
-// itself), its side playing that posture to the end and the enemy
-// the normal commander, and plays the phase with the posture whose battles
-// scored best for its side on the scenario's score. The posture it played
-// last (the normal one in its first phase) is kept unless another beats it
-// by SwitchMargin.
+// itself), its side playing that posture to the end and the enemy the
+// normal commander, scored on the scenario's score.
+//
+// A few sampled battles are a noisy measure, and the real differences
+// between postures are a few points: so the search carries its evidence
+// from phase to phase. For each posture it keeps the differences between
+// its battles' scores and the normal posture's on the same battles, summed
+// over the battle's phases with the older phases' weight decaying by
+// EvidenceDecay a phase, and plays the posture whose mean difference is the
+// highest, provided it is above the normal posture's by more than its
+// standard error. It keeps the posture it played last unless another's mean
+// is SwitchMargin points above it: a plan changed back and forth plays worse
+// than either.
 //
 // The search is deterministic: the sampled battles' seeds come from the turn
 // and the sample's number alone, so the same view gives the same choice.
 
 // SearchBattles is the hard level's budget: the battles it plays out to
-// think about a phase. Every posture that matters to its side plays
-// SearchMinSamples of them; the rest go to the posture it played last and its
-// best challenger. Counted in battles, not in time, so that
+// think about a phase, shared evenly by the postures that matter to its side
+// (at least SearchMinSamples each). Counted in battles, not in time, so that
 // its choice does not depend on how fast the machine is; a flagship phase at
 // the start of the battle takes a quarter of a second on one core
 // (BenchmarkHardPhase), a later one or a smaller battle less.
@@ -35,10 +43,14 @@ const (
 )
 
 // SwitchMargin is by how much (in points of the scenario's score, 0..100)
-// another posture's battles must beat those of the posture the side played
-// last for the search to change: a few sampled battles are a noisy measure,
-// and a plan changed back and forth plays worse than either.
-const SwitchMargin = 10
+// another posture's mean difference must beat that of the posture the side
+// played last for the search to change.
+const SwitchMargin = 3
+
+// EvidenceDecay is the weight a phase's sampled battles keep in the
+// search's evidence a phase later: the battle changes, and what was best
+// at its start may not be at its end.
+const EvidenceDecay = 0.8
 
 // Thinker is a commander that thinks before it plans a phase. Think does
 // the thinking from the side's view; it may take a while, and calls yield
@@ -57,8 +69,14 @@ type Thinker interface {
 type search struct {
 	at      phaseKey  // the phase last thought about
 	chosen  posture   // what it chose there
-	scores  []float64 // the mean score of each posture on its first battles there, by portfolio index; -1 not tried
-	samples int       // the battles sampled there for the posture played last
+	scores  []float64 // the mean score of each posture's battles there, by portfolio index; -1 not tried
+	samples int       // the battles sampled there for each posture
+
+	// The evidence, by portfolio index, over the battle's phases so far:
+	// decayed sums of the differences between a posture's score and the
+	// normal posture's on the same sampled battles, of their squares, and
+	// of their weights.
+	diff, diff2, weight []float64
 }
 
 // phaseKey names a phase of a battle.
@@ -73,7 +91,10 @@ func keyOf(v *rules.View) phaseKey {
 	return phaseKey{scenario: v.Scenario, turn: v.Turn, side: v.Side, phase: v.Phase}
 }
 
-func newSearch() *search { return &search{at: phaseKey{turn: -1}} }
+func newSearch() *search {
+	n := len(portfolio)
+	return &search{at: phaseKey{turn: -1}, diff: make([]float64, n), diff2: make([]float64, n), weight: make([]float64, n)}
+}
 
 // choose returns the posture for v's phase, thinking first if it has not.
 func (s *search) choose(v *rules.View, c *commander, yield func()) posture {
@@ -83,17 +104,16 @@ func (s *search) choose(v *rules.View, c *commander, yield func()) posture {
 	return s.chosen
 }
 
-// think plays out the portfolio's postures from v: every one that matters
-// on SearchMinSamples battles, then the posture of the side's last phase and
-// the best of the others on more, battle for battle, until SearchBattles
-// have been played. The challenger is played only when it beats the last
-// posture by SwitchMargin on those later battles (the first ones chose it,
-// and would flatter it).
+// think plays out the portfolio's postures that matter from v on the same
+// sampled battles, adds what they show to the evidence, and chooses.
 func (s *search) think(v *rules.View, c *commander, yield func()) {
 	c.fleet.recall(v) // what it remembers, up to v
 	last := s.chosen
 	if s.at.scenario != v.Scenario || s.at.side != v.Side || s.at.turn > v.Turn {
-		last = normalPosture // a new battle
+		last = normalPosture // a new battle: no evidence yet
+		clear(s.diff)
+		clear(s.diff2)
+		clear(s.weight)
 	}
 	s.at, s.chosen, s.samples = keyOf(v), last, 0
 	s.scores = s.scores[:0]
@@ -103,66 +123,82 @@ func (s *search) think(v *rules.View, c *commander, yield func()) {
 	if v.Phase != rules.Battle || v.Active != v.Side {
 		return
 	}
-	var order []int
-	for i, p := range portfolio {
-		switch {
-		case !matters(v, p):
-		case p == last:
-			order = append([]int{i}, order...)
-		default:
-			order = append(order, i)
+	order := []int{0} // the normal posture, the yardstick
+	for i, p := range portfolio[1:] {
+		if matters(v, p) {
+			order = append(order, i+1)
 		}
 	}
+	if len(order) == 1 {
+		s.chosen = normalPosture
+		return // nothing to choose from
+	}
+	for i := range portfolio {
+		s.diff[i] *= EvidenceDecay
+		s.diff2[i] *= EvidenceDecay
+		s.weight[i] *= EvidenceDecay
+	}
+	samples := max(SearchMinSamples, SearchBattles/len(order))
 	total := make([]int, len(portfolio))
 	count := make([]int, len(portfolio))
-	play := func(i, k int) {
-		sc, ok := playPosture(v, c, portfolio[i], sampleSeed(v, k), yield)
-		if ok {
+	for k := range samples {
+		base, ok := playPosture(v, c, normalPosture, sampleSeed(v, k), yield)
+		if !ok {
+			continue // no battle could be sampled
+		}
+		total[0] += base
+		count[0]++
+		for _, i := range order[1:] {
+			sc, ok := playPosture(v, c, portfolio[i], sampleSeed(v, k), yield)
+			if !ok {
+				continue
+			}
 			total[i] += sc
 			count[i]++
+			d := float64(sc - base)
+			s.diff[i] += d
+			s.diff2[i] += d * d
+			s.weight[i]++
 		}
 	}
-	mean := func(i int) float64 { return float64(total[i]) / float64(max(1, count[i])) }
-	// First every posture on the same few battles…
-	battles := 0
-	for k := range SearchMinSamples {
-		for _, i := range order {
-			play(i, k)
-			battles++
-		}
-	}
-	// …then the rest of the budget on the most promising challenger and the
-	// posture played last, battle for battle.
-	inc := order[0]
-	ch := -1
-	for _, i := range order[1:] {
-		if count[i] > 0 && (ch < 0 || mean(i) > mean(ch)) {
-			ch = i
-		}
-	}
+	s.samples = samples
 	for _, i := range order {
 		if count[i] > 0 {
-			s.scores[i] = mean(i)
+			s.scores[i] = float64(total[i]) / float64(count[i])
 		}
 	}
-	if ch < 0 {
-		s.samples = SearchMinSamples
-		return // nothing to choose from, or no battle could be sampled
+	// The best posture whose gain over the normal one stands above its
+	// standard error; the normal one when none does.
+	best, bestGain := 0, 0.0
+	for _, i := range order[1:] {
+		if g, se := s.gain(i); g > se && g > bestGain {
+			best, bestGain = i, g
+		}
 	}
-	// Judged on these battles alone: the first ones chose the challenger,
-	// and would flatter it.
-	clear(total)
-	clear(count)
-	k := SearchMinSamples
-	for ; battles+2 <= SearchBattles; k++ {
-		play(inc, k)
-		play(ch, k)
-		battles += 2
+	inc := slices.Index(portfolio, last)
+	if inc >= 0 && slices.Contains(order, inc) {
+		incGain, _ := s.gain(inc)
+		if bestGain < incGain+SwitchMargin {
+			return // keep the posture played last
+		}
 	}
-	s.samples = k
-	if count[ch] > 0 && count[ch] == count[inc] && mean(ch) >= mean(inc)+SwitchMargin {
-		s.chosen = portfolio[ch]
+	s.chosen = portfolio[best]
+}
+
+// gain is the evidence's mean difference between posture i's score and
+// the normal posture's, and its standard error (0, 0 without evidence; the
+// normal posture's gain is 0).
+func (s *search) gain(i int) (mean, se float64) {
+	w := s.weight[i]
+	if i == 0 || w <= 0 {
+		return 0, 0
 	}
+	mean = s.diff[i] / w
+	if w <= 1 {
+		return mean, math.Inf(1)
+	}
+	variance := max(0, s.diff2[i]/w-mean*mean) * w / (w - 1)
+	return mean, math.Sqrt(variance / w)
 }
 
 // sampleSeed is the seed of a phase's k-th sampled battle: from what the
