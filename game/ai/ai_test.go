@@ -188,9 +188,10 @@ const (
 	soakSeeds = 300
 )
 
-// fastLadder are the battles make test climbs the ladder of: the flagship and
-// the smallest other battle whose ladder climbs with a margin.
-var fastLadder = []string{"second-battle-of-ds9", "way-of-the-warrior"}
+// fastLadder are the battles make test climbs the ladder of: the flagship,
+// the smallest other battle whose ladder climbs with a margin, and the
+// battle whose hard level is 20 points above normal on both sides.
+var fastLadder = []string{"second-battle-of-ds9", "way-of-the-warrior", "archanis"}
 
 // rung is one comparison of the ladder: side at lower scores less than side
 // at upper, the opponent at normal in both.
@@ -213,16 +214,32 @@ func rungName(sc *scenario.Scenario, r rung) string {
 // ladder's seeds (docs/balance.md, "The difficulty ladder"); they are
 // measured and logged, not asserted (issue 12's remainder).
 var knownInverted = map[string]string{
-	"operation-return federation normal < hard": "36.8 against 39.6 over 100 seeds: no posture of the portfolio does better for the attacker, and the search's switches cost it",
+	"torros-iii-raid cardassian normal < hard": "17.0 against 17.6 over 100 seeds: no posture of the portfolio does better for the raider, and the search's few switches cost it",
+	"operation-return dominion normal < hard":  "70.2 against 71.1 over 100 seeds: moving as the crow flies gains 5 when played from the start, but the battles sampled from the Dominion's view misjudge it",
 }
 
 // narrowRungs climb over the ladder's seeds by too little for the fast
 // version's few seeds to tell (docs/balance.md): the fast version logs them,
 // the soak asserts them.
 var narrowRungs = map[string]string{
-	"second-battle-of-ds9 alliance normal < hard": "+0.4 over 300 seeds",
+	"second-battle-of-ds9 alliance normal < hard": "+0.3 over 300 seeds",
 	"way-of-the-warrior federation normal < hard": "+7.3 over 300 seeds",
+	"archanis federation easy < normal":           "+0.7 over 300 seeds",
 }
+
+// wideRungs are the hard-over-normal rungs that climb by at least
+// wideMargin points over the ladder's seeds (issue 12's target, met on the
+// sides named here: docs/balance.md). The soak asserts the margin; the fast
+// version, over too few seeds to measure it within a few points, half of it.
+var wideRungs = map[string]bool{
+	"second-battle-of-ds9 dominion normal < hard": true,
+	"way-of-the-warrior klingon normal < hard":    true,
+	"archanis klingon normal < hard":              true,
+	"archanis federation normal < hard":           true,
+}
+
+// wideMargin is by how much a wide rung climbs, in points of the score.
+const wideMargin = 20
 
 // ladderStats is what a set of battles measured.
 type ladderStats struct {
@@ -286,6 +303,10 @@ func TestDifficulty(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("DS9_LADDER_SEEDS")); err == nil && v > 0 {
 		n = v // to measure the ladder over another number of seeds
 	}
+	margin := wideMargin / 2
+	if soak {
+		margin = wideMargin
+	}
 	all, err := scenario.All(scenarios.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -304,6 +325,11 @@ func TestDifficulty(t *testing.T) {
 	for k := range narrowRungs {
 		if !names[k] {
 			t.Errorf("narrowRungs names %q, which is no rung of any ladder", k)
+		}
+	}
+	for k := range wideRungs {
+		if !names[k] {
+			t.Errorf("wideRungs names %q, which is no rung of any ladder", k)
 		}
 	}
 	for _, sc := range all {
@@ -343,6 +369,8 @@ func TestDifficulty(t *testing.T) {
 					t.Logf("%s: %.2f, %.2f: known (%s)", name, lo, hi, why)
 				case !holds:
 					t.Errorf("%s: %.2f at %s and %.2f at %s against normal over %d seeds: the ladder is inverted", name, lo, r.lower, hi, r.upper, n)
+				case wideRungs[name] && hi < lo+float64(margin):
+					t.Errorf("%s: %.2f at %s and %.2f at %s against normal over %d seeds: less than %d points apart", name, lo, r.lower, hi, r.upper, n, margin)
 				}
 			}
 		})
