@@ -140,3 +140,54 @@ func TestFieldMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldUpdate: a field brought up to date as the costs change in a few
+// hexes (updateField) is the field computed afresh on the new costs.
+func TestFieldUpdate(t *testing.T) {
+	g := newGrid(newBattle(t, 1).Map)
+	r := rand.New(rand.NewPCG(7, 8))
+	got, want := make([]int32, g.n), make([]int32, g.n)
+	updated := 0
+	for range 300 {
+		cost := randomCosts(g, r, 300, true)
+		var srcs []int32
+		for k := 1 + r.IntN(4); k > 0; k-- {
+			srcs = append(srcs, int32(r.IntN(g.n)))
+		}
+		enterable := r.IntN(2) == 0
+		for range 20 {
+			for k := r.IntN(2 * maxFieldDiff); k > 0; k-- {
+				i := r.IntN(g.n)
+				switch r.IntN(4) {
+				case 0:
+					cost[i] = -1
+				case 1:
+					cost[i] = g.base[i]
+				case 2:
+					cost[i] = int8(1 + r.IntN(3))
+				default:
+					if k%7 == 0 {
+						cost[srcs[0]] = int8(2*r.IntN(2) - 1) // a source's own cost
+					}
+				}
+			}
+			before := g.fields.clock
+			g.field(got, srcs, cost, enterable)
+			if g.fields.clock != before+1 {
+				t.Fatal("clock")
+			}
+			g.computeField(want, srcs, cost, enterable)
+			if !slices.Equal(got, want) {
+				for i := range got {
+					if got[i] != want[i] {
+						t.Fatalf("hex %d at %d, want %d", i, got[i], want[i])
+					}
+				}
+			}
+			updated++
+		}
+	}
+	if updated == 0 {
+		t.Fatal("no field updated")
+	}
+}
