@@ -164,14 +164,16 @@ func Play(st *rules.State, cmd [2]Commander, apply Applier) error {
 			spareViews.Put(v) // no one holds it: only keepsNoView commanders were shown it
 		}
 	}
+	release(cmd) // the battle is over: they have no more orders to plan
 	return nil
 }
 
 // release leaves the scratch space of the computer commanders of a battle
-// played out, which no one uses any more, to the commanders made next.
+// played out, which no one uses any more, to the commanders made next (a
+// commander asked for orders again makes its own: ready).
 func release(cmd [2]Commander) {
 	for _, c := range cmd {
-		if c, ok := c.(*commander); ok && c.search == nil {
+		if c, ok := c.(*commander); ok && c.search == nil && c.crew != nil {
 			spareCrews.Put(c.crew)
 			spareFleets.Put(c.fleet)
 			c.crew, c.fleet = nil, nil
