@@ -55,6 +55,7 @@ type aim struct {
 	target  *rules.Ship // the ship or station sought, when in view
 	field   []int32
 	station bool
+	spread  int // how far from at the field's sources lie (a station's radius)
 }
 
 type planned struct {
@@ -298,7 +299,7 @@ func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 	g := d.g
 	station := func(st *rules.Ship) aim {
 		at := g.index(st.Pos)
-		return aim{ok: true, at: at, target: st, station: true, field: d.fieldFor(at, v, st)}
+		return aim{ok: true, at: at, target: st, station: true, spread: v.Class(st).Radius, field: d.fieldFor(at, v, st)}
 	}
 	ship := func(t *rules.Ship) aim {
 		at := g.index(t.Pos)
@@ -455,7 +456,7 @@ func hasSweeper(c *rules.Class) bool {
 func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	g := d.g
 	start := p.end
-	if !d.direct && !g.gains(start, sh.MP, d.cost, d.occ, p.goal.field, p.goal.at, d.score(p, start)) {
+	if !d.direct && !g.gains(start, sh.MP, d.cost, d.occ, p.goal.field, p.goal.at, p.goal.spread, d.score(p, start)) {
 		return // nothing in reach does better than staying
 	}
 	reached := g.reach(start, sh.MP, d.cost)

@@ -493,7 +493,9 @@ func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
 
 // reachBFS is reach, searched: by buckets of equal cost. Every cost is -1 or
 // at least 1, so a hex is first reached at its lowest cost, from the first
-// hex taken out of the buckets that reaches it, and never again.
+// hex taken out of the buckets that reaches it, and never again; nor is a
+// hex barred or out of the budget from its first neighbour taken out ever
+// reached from a later one (those are no nearer), so it is looked at once.
 func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 	g.gen++
 	gen := g.gen
@@ -504,27 +506,27 @@ func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 	for i := range buckets {
 		buckets[i] = buckets[i][:0] // the only ones this search uses
 	}
-	seen, dist, pred := g.seen, g.dist, g.pred
+	seen := g.seen[:g.n]
+	dist, pred, cost := g.dist[:len(seen)], g.pred[:len(seen)], cost[:len(seen)]
 	reached := g.reached[:0]
 	seen[start], dist[start], pred[start] = gen, 0, -1
 	buckets[0] = append(buckets[0], start)
 	last := int32(budget)
+	nb := g.nb
 	for d := int32(0); d <= last; d++ {
 		for _, b := range buckets[d] {
 			reached = append(reached, b)
-			for _, a := range &g.nb[b] {
-				if a < 0 || seen[a] == gen {
+			for _, a := range nb[b] {
+				if uint(a) >= uint(len(seen)) || seen[a] == gen {
+					continue // off the map, or looked at
+				}
+				seen[a] = gen
+				c := int32(cost[a])
+				if c < 0 || d+c > last {
 					continue
 				}
-				c := cost[a]
-				if c < 0 {
-					continue
-				}
-				nd := d + int32(c)
-				if nd > last {
-					continue
-				}
-				seen[a], dist[a], pred[a] = gen, nd, b
+				nd := d + c
+				dist[a], pred[a] = nd, b
 				buckets[nd] = append(buckets[nd], a)
 			}
 		}
@@ -731,20 +733,34 @@ func (g *grid) score(field []int32, goal, i int32) int32 {
 
 // gains reports whether a hex other than start within budget steps of it,
 // enterable under cost and free in occ, scores below than on field toward
-// goal. When none does no move within budget does better than staying: a
-// search (reach) reaches no hex that is not within budget steps (every cost
-// is at least 1).
-func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []int32, goal, than int32) bool {
-	at := g.hexes[start]
+// goal, the field's sources all within spread steps of goal. When none does
+// no move within budget does better than staying: a search (reach) reaches
+// no hex that is not within budget steps (every cost is at least 1).
+func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []int32, goal int32, spread int, than int32) bool {
+	centre, radius := g.hexes[start], budget
+	near := false // only hexes within budget of start count
+	if than <= unreached/2 {
+		// Only hexes the field reaches can score below than, and those
+		// lie within than-1 steps of a source (every step costs at least
+		// 1): within spread+than-1 of goal.
+		r := spread + int(than) - 1
+		if r < 0 || hex.Distance(centre, g.hexes[goal]) > budget+r {
+			return false
+		}
+		if r < budget {
+			centre, radius, near = g.hexes[goal], r, true
+		}
+	}
+	from := g.hexes[start]
 	cols, rows := g.m.Cols, g.m.Rows
-	for dq := -budget; dq <= budget; dq++ {
-		q := at.Q + dq
+	for dq := -radius; dq <= radius; dq++ {
+		q := centre.Q + dq
 		if q < 0 || q >= cols {
 			continue
 		}
 		off := (q - (q & 1)) / 2
-		lo := max(at.R+max(-budget, -dq-budget)+off, 0)
-		hi := min(at.R+min(budget, -dq+budget)+off, rows-1)
+		lo := max(centre.R+max(-radius, -dq-radius)+off, 0)
+		hi := min(centre.R+min(radius, -dq+radius)+off, rows-1)
 		for row := lo; row <= hi; row++ {
 			// The score first: it rules out most hexes (an unreached
 			// hex scores at least unreached/2).
@@ -757,6 +773,9 @@ func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []
 				s = g.score(field, goal, i)
 			}
 			if s >= than || i == start || cost[i] < 0 || occ[i] != 0 {
+				continue
+			}
+			if near && hex.Distance(g.hexes[i], from) > budget {
 				continue
 			}
 			return true
