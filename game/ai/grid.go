@@ -198,7 +198,9 @@ const maxFieldDiff = 64
 
 // updateField brings a kept field up to date with new costs, when they
 // differ from its own in a few hexes none of which is a source, and reports
-// whether it did (when not, the field is as it was). It first makes every
+// whether it did; when not (too many changes, or so many distances changing
+// that a whole search is cheaper), the field is left half done, to be
+// computed afresh. It first makes every
 // changed hex as dear as it was or is, whichever is dearer (barred counts
 // as dearest): the hexes that then lose every shortest way to the sources
 // are found in order of their old distance and searched again from the hexes
@@ -226,6 +228,7 @@ func (g *grid) updateField(f *keptField, cost []int8) bool {
 	if len(m.mark) != g.n {
 		m.mark = make([]uint32, g.n)
 	}
+	work := g.n / 6 // the hexes taken out of the heap before giving up
 	// weight is the cost of stepping from i toward the sources under c: -1
 	// when no way leads through it. Only the sources are at 0.
 	weight := func(c []int8, i int32) int32 {
@@ -277,6 +280,9 @@ func (g *grid) updateField(f *keptField, cost []int8) bool {
 		for len(m.heap) > 0 {
 			var e uint64
 			e, m.heap = heapPop(m.heap)
+			if work--; work < 0 {
+				return false
+			}
 			a := int32(uint32(e))
 			if m.mark[a] != queued {
 				continue
@@ -331,6 +337,9 @@ func (g *grid) updateField(f *keptField, cost []int8) bool {
 		for len(m.heap) > 0 {
 			var e uint64
 			e, m.heap = heapPop(m.heap)
+			if work--; work < 0 {
+				return false
+			}
 			b := int32(uint32(e))
 			if d := int32(e >> 32); d != dist[b] {
 				continue
@@ -376,6 +385,9 @@ func (g *grid) updateField(f *keptField, cost []int8) bool {
 	for len(m.heap) > 0 {
 		var e uint64
 		e, m.heap = heapPop(m.heap)
+		if work--; work < 0 {
+			return false
+		}
 		b := int32(uint32(e))
 		if d := int32(e >> 32); d != dist[b] {
 			continue
