@@ -1,6 +1,7 @@
 package ai
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/calltoarms/ds9/game/hex"
@@ -19,19 +20,20 @@ type fleet struct {
 	mem memory
 	g   *grid
 
-	cost    []int8
-	occ     []int32 // planned end hexes of own ships: view index + 1
-	fields  []fieldEntry
-	goals   []aim // per wing index
-	ships   []planned
-	order   shipSort
-	marks   []mark
-	byID    []int32
-	opts    []rules.AttackOption
-	pathBuf []hex.Hex
-	wingBuf []rules.Wing // the view's wings, with the orders planned for them
-	out     []rules.Order
-	enemies []*rules.Ship // scratch for mark
+	cost     []int8
+	lastCost []int8  // the costs of the last plan, which d.fields hold for
+	occ      []int32 // planned end hexes of own ships: view index + 1
+	fields   []fieldEntry
+	goals    []aim // per wing index
+	ships    []planned
+	order    shipSort
+	marks    []mark
+	byID     []int32
+	opts     []rules.AttackOption
+	pathBuf  []hex.Hex
+	wingBuf  []rules.Wing // the view's wings, with the orders planned for them
+	out      []rules.Order
+	enemies  []*rules.Ship // scratch for mark
 }
 
 // memory is what a commander keeps from earlier views of the same battle.
@@ -45,8 +47,10 @@ type memory struct {
 }
 
 type fieldEntry struct {
-	key  int32
-	dist []int32
+	key     int32 // map index of the aim; -1: free
+	station bool  // toward a station's footprint
+	asked   bool  // asked for in this plan
+	dist    []int32
 }
 
 type aim struct {
@@ -74,7 +78,7 @@ func newFleet(p posture) *fleet {
 	}
 	// A fleet of a battle played out: its grid and scratch space, nothing
 	// it remembers or planned (every buffer is written before it is read).
-	*d = fleet{posture: p, g: d.g, cost: d.cost, occ: d.occ, fields: d.fields, goals: d.goals[:0],
+	*d = fleet{posture: p, g: d.g, cost: d.cost, lastCost: d.lastCost, occ: d.occ, fields: d.fields, goals: d.goals[:0],
 		ships: d.ships[:0], order: d.order, marks: d.marks[:0], byID: d.byID[:0], opts: d.opts[:0],
 		pathBuf: d.pathBuf[:0], wingBuf: d.wingBuf[:0], out: d.out[:0], enemies: d.enemies[:0]}
 	return d
@@ -165,17 +169,32 @@ func (d *fleet) prepare(v *rules.View) {
 			d.cost[i] = -1
 		}
 	}
+	// The fields of the last plan hold while the costs are the same (the
+	// next round of a phase, most often): they are kept, to be asked for
+	// again.
+	same := slices.Equal(d.cost, d.lastCost)
+	d.lastCost = append(d.lastCost[:0], d.cost...)
 	for i := range d.fields {
-		d.fields[i].key = -1
+		if d.fields[i].asked = false; !same {
+			d.fields[i].key = -1
+		}
 	}
 }
 
 // fieldFor returns the distance field toward a map index (its whole footprint
-// when it is a station's centre), computed once per phase.
+// when it is a station's centre), computed once per phase: the field first
+// asked for toward the index in this plan, whether toward a station or not.
 func (d *fleet) fieldFor(at int32, v *rules.View, st *rules.Ship) []int32 {
+	station := st != nil
 	for i := range d.fields {
-		if d.fields[i].key == at {
-			return d.fields[i].dist
+		if e := &d.fields[i]; e.key == at && e.asked {
+			return e.dist
+		}
+	}
+	for i := range d.fields {
+		if e := &d.fields[i]; e.key == at && e.station == station {
+			e.asked = true // kept from the last plan, on the same costs
+			return e.dist
 		}
 	}
 	var e *fieldEntry
@@ -189,7 +208,7 @@ func (d *fleet) fieldFor(at int32, v *rules.View, st *rules.Ship) []int32 {
 		d.fields = append(d.fields, fieldEntry{dist: make([]int32, d.g.n)})
 		e = &d.fields[len(d.fields)-1]
 	}
-	e.key = at
+	e.key, e.station, e.asked = at, station, true
 	var src [19]int32
 	srcs := src[:0]
 	if st != nil {
