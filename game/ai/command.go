@@ -21,12 +21,13 @@ import (
 //     the open enemy minefield, the side's objectives, the enemy's stations.
 //     Planned by the fleet's planner (fleet.go).
 type commander struct {
-	level  Level
-	crew   *crew
-	fleet  *fleet
-	search *search // the hard level's: which posture to play each phase
-	out    []rules.Order
-	roles  []role
+	level   Level
+	posture posture // what crew and fleet play when made again (ready)
+	crew    *crew
+	fleet   *fleet
+	search  *search // the hard level's: which posture to play each phase
+	out     []rules.Order
+	roles   []role
 }
 
 // role is what a commander has a ship do.
@@ -50,7 +51,16 @@ func newCommander(l Level) *commander {
 
 // withPosture is a normal-level commander that plays posture p.
 func withPosture(p posture) *commander {
-	return &commander{level: Normal, crew: newCrew(p), fleet: newFleet(p)}
+	return &commander{level: Normal, posture: p, crew: newCrew(p), fleet: newFleet(p)}
+}
+
+// ready makes the crew and the fleet again when a battle played out has
+// released them (release): the battle is over, so they have nothing to
+// remember.
+func (c *commander) ready() {
+	if c.crew == nil {
+		c.crew, c.fleet = newCrew(c.posture), newFleet(c.posture)
+	}
 }
 
 // hesitation is the share of the easy level's ships, in percent, that it
@@ -91,6 +101,7 @@ func (c *commander) Orders(v *rules.View) []rules.Order {
 	if v.Phase != rules.Battle || v.Active != v.Side {
 		return nil
 	}
+	c.ready()
 	if c.search != nil {
 		p := c.search.choose(v, c, nil)
 		c.crew.posture, c.fleet.posture = p, p

@@ -49,6 +49,11 @@ type Phase struct {
 	done  int
 	ended bool
 	spare **rules.View // Play's: the view to write over for a commander that keeps none (rules.State.ViewOver)
+	// unchecked: Play's, when its applier is State.Do, which checks every
+	// order itself: Next hands out the queue's orders as they are, and one
+	// that no longer holds is refused there rather than dropped here (the
+	// battle goes on alike; only Stale does not count it).
+	unchecked bool
 }
 
 // Next returns the next order to give, or false when the phase is no longer the
@@ -71,7 +76,7 @@ func (p *Phase) Next(st *rules.State) (rules.Order, bool) {
 	for len(p.queue) > 0 {
 		o := p.queue[0]
 		p.queue = p.queue[1:]
-		if st.Check(o) == nil {
+		if p.unchecked || st.Check(o) == nil {
 			return o, true
 		}
 		p.Stale++
@@ -119,12 +124,13 @@ func (p *Phase) Done(ok bool) {
 // apply. It returns how many of its orders the engine refused, or the error of
 // the closing order (EndPhase, or the answer to the terms).
 func PlayPhase(st *rules.State, c Commander, apply Applier) (refused int, err error) {
-	return playPhase(st, c, apply, nil)
+	return playPhase(st, c, apply, nil, false)
 }
 
-// playPhase is PlayPhase, with spare (when not nil) the view to write over.
-func playPhase(st *rules.State, c Commander, apply Applier, spare **rules.View) (refused int, err error) {
-	p := &Phase{Cmd: c, Side: st.Active, spare: spare}
+// playPhase is PlayPhase, with spare (when not nil) the view to write over,
+// and unchecked when apply checks every order (Phase.unchecked).
+func playPhase(st *rules.State, c Commander, apply Applier, spare **rules.View, unchecked bool) (refused int, err error) {
+	p := &Phase{Cmd: c, Side: st.Active, spare: spare, unchecked: unchecked}
 	for {
 		o, ok := p.Next(st)
 		if !ok {
@@ -147,6 +153,7 @@ func playPhase(st *rules.State, c Commander, apply Applier, spare **rules.View) 
 // Play runs a battle to its end with a commander for each side, through
 // apply (nil: the orders are carried out and their events dropped).
 func Play(st *rules.State, cmd [2]Commander, apply Applier) error {
+	unchecked := apply == nil // State.Do checks each order
 	if apply == nil {
 		apply = func(o rules.Order) ([]rules.Event, error) { return nil, st.Do(o) }
 	}
@@ -155,7 +162,7 @@ func Play(st *rules.State, cmd [2]Commander, apply Applier) error {
 		spare[i], _ = spareViews.Get().(*rules.View)
 	}
 	for st.Phase != rules.Over {
-		if _, err := playPhase(st, cmd[st.Active], apply, &spare[st.Active]); err != nil {
+		if _, err := playPhase(st, cmd[st.Active], apply, &spare[st.Active], unchecked); err != nil {
 			return err
 		}
 	}
@@ -164,14 +171,16 @@ func Play(st *rules.State, cmd [2]Commander, apply Applier) error {
 			spareViews.Put(v) // no one holds it: only keepsNoView commanders were shown it
 		}
 	}
+	release(cmd) // the battle is over: they have no more orders to plan
 	return nil
 }
 
 // release leaves the scratch space of the computer commanders of a battle
-// played out, which no one uses any more, to the commanders made next.
+// played out, which no one uses any more, to the commanders made next (a
+// commander asked for orders again makes its own: ready).
 func release(cmd [2]Commander) {
 	for _, c := range cmd {
-		if c, ok := c.(*commander); ok && c.search == nil {
+		if c, ok := c.(*commander); ok && c.search == nil && c.crew != nil {
 			spareCrews.Put(c.crew)
 			spareFleets.Put(c.fleet)
 			c.crew, c.fleet = nil, nil

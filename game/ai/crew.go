@@ -26,6 +26,7 @@ type crew struct {
 	out     []rules.Order
 	enemies []*rules.Ship
 	reaches []int // by enemy: how far it can move and fire
+	near    []int // scratch for nearby
 }
 
 func newCrew(p posture) *crew {
@@ -36,7 +37,7 @@ func newCrew(p posture) *crew {
 	// A crew of a battle played out: its grid and scratch space only.
 	*a = crew{posture: p, g: a.g, cost: a.cost, occ: a.occ, field: a.field, marks: a.marks[:0],
 		byID: a.byID[:0], opts: a.opts[:0], pathBuf: a.pathBuf[:0], out: a.out[:0],
-		enemies: a.enemies[:0], reaches: a.reaches[:0]}
+		enemies: a.enemies[:0], reaches: a.reaches[:0], near: a.near[:0]}
 	return a
 }
 
@@ -97,11 +98,14 @@ func (a *crew) plan(v *rules.View, roles []role) []rules.Order {
 
 // threat is the damage (×100) the enemy in view could do next phase to a ship
 // of class c standing at h: every enemy that can come within range of it,
-// firing at point-blank range.
-func (a *crew) threat(v *rules.View, c *rules.Class, h hex.Hex, covered bool) int {
+// firing at point-blank range. near are the enemies (indexes into
+// a.enemies, in order) that may: those nearby returned for a hex within
+// reach of h, or all of them.
+func (a *crew) threat(v *rules.View, c *rules.Class, h hex.Hex, covered bool, near []int) int {
 	sum, n := 0, 0
 	shelter := v.Map.At(h).Shelter()
-	for k, e := range a.enemies {
+	for _, k := range near {
+		e := a.enemies[k]
 		if hex.Distance(e.Pos, h) > a.reaches[k] {
 			continue
 		}
@@ -118,6 +122,19 @@ func (a *crew) threat(v *rules.View, c *rules.Class, h hex.Hex, covered bool) in
 		sum = sum * 24 / n
 	}
 	return sum
+}
+
+// nearby returns, for threat, the enemies (indexes into a.enemies, in
+// order) that can come within range of a hex within mp steps of h: no other
+// is within its reach of such a hex.
+func (a *crew) nearby(h hex.Hex, mp int) []int {
+	a.near = a.near[:0]
+	for k, e := range a.enemies {
+		if hex.Distance(e.Pos, h) <= a.reaches[k]+max(mp, 0) {
+			a.near = append(a.near, k)
+		}
+	}
+	return a.near
 }
 
 // moveTo appends the move to end (from the last reach) and updates occupancy.
@@ -181,6 +198,7 @@ func (a *crew) minelayer(v *rules.View, vi int) hex.Hex {
 	}
 	life := 100 * (sh.Shields + sh.Hull)
 	factor := a.cloakFactor()
+	near := a.nearby(sh.Pos, sh.MP) // every hex it looks at is within its reach
 	// The best hex to lay from: least threatened, then next to most open
 	// positions, then least movement.
 	best, bestT, bestN, bestC := int32(-1), 0, 0, int32(0)
@@ -198,7 +216,7 @@ func (a *crew) minelayer(v *rules.View, vi int) hex.Hex {
 		if n == 0 {
 			continue
 		}
-		t := a.threat(v, c, h, covered)
+		t := a.threat(v, c, h, covered, near)
 		cost := g.dist[i]
 		if i == start {
 			cost = 0
@@ -239,7 +257,7 @@ func (a *crew) minelayer(v *rules.View, vi int) hex.Hex {
 		}
 		f := int64(a.field[i])
 		s := f * 1000
-		s += int64(a.threat(v, c, g.hexes[i], covered)) / 10
+		s += int64(a.threat(v, c, g.hexes[i], covered, near)) / 10
 		if s < tgtS {
 			tgt, tgtS = i, s
 		}
@@ -248,7 +266,7 @@ func (a *crew) minelayer(v *rules.View, vi int) hex.Hex {
 	if sh.Actions <= 0 {
 		return at
 	}
-	if c.Cloak && !sh.Cloaked && factor > 0 && a.threat(v, c, at, covered) > 0 {
+	if c.Cloak && !sh.Cloaked && factor > 0 && a.threat(v, c, at, covered, near) > 0 {
 		a.out = append(a.out, rules.Order{Kind: rules.Cloak, Side: v.Side, Ship: sh.ID})
 		return at
 	}
@@ -274,11 +292,12 @@ func (a *crew) escort(v *rules.View, vi, layer int, layerEnd hex.Hex) {
 		reached = g.reach(start, sh.MP, a.cost)
 	}
 	best, bestT, bestC := int32(-1), 0, int32(0)
+	near := a.nearby(sh.Pos, sh.MP)
 	for _, i := range reached {
 		if !a.free(i, vi) || !rules.CoverReaches(g.hexes[i], layerEnd) {
 			continue
 		}
-		t := a.threat(v, c, g.hexes[i], false)
+		t := a.threat(v, c, g.hexes[i], false, near)
 		// Stand between the enemy and the ward: nearer is better.
 		t += 100 * hex.Distance(g.hexes[i], layerEnd)
 		cost := g.dist[i]
@@ -348,7 +367,7 @@ func (a *crew) leave(v *rules.View, vi int) hex.Hex {
 	switch {
 	case v.Map.At(at) == rules.Exit:
 		a.out = append(a.out, rules.Order{Kind: rules.Withdraw, Side: v.Side, Ship: sh.ID})
-	case c.Cloak && !sh.Cloaked && a.threat(v, c, at, false) > 0:
+	case c.Cloak && !sh.Cloaked && a.threat(v, c, at, false, a.nearby(at, 0)) > 0:
 		a.out = append(a.out, rules.Order{Kind: rules.Cloak, Side: v.Side, Ship: sh.ID})
 	case !sh.Cloaked:
 		a.fire(v, sh, at, sh.Actions)

@@ -1,6 +1,7 @@
 package ai
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/calltoarms/ds9/game/hex"
@@ -19,19 +20,20 @@ type fleet struct {
 	mem memory
 	g   *grid
 
-	cost    []int8
-	occ     []int32 // planned end hexes of own ships: view index + 1
-	fields  []fieldEntry
-	goals   []aim // per wing index
-	ships   []planned
-	order   shipSort
-	marks   []mark
-	byID    []int32
-	opts    []rules.AttackOption
-	pathBuf []hex.Hex
-	wingBuf []rules.Wing // the view's wings, with the orders planned for them
-	out     []rules.Order
-	enemies []*rules.Ship // scratch for mark
+	cost     []int8
+	lastCost []int8  // the costs of the last plan, which d.fields hold for
+	occ      []int32 // planned end hexes of own ships: view index + 1
+	fields   []fieldEntry
+	goals    []aim // per wing index
+	ships    []planned
+	order    shipSort
+	marks    []mark
+	byID     []int32
+	opts     []rules.AttackOption
+	pathBuf  []hex.Hex
+	wingBuf  []rules.Wing // the view's wings, with the orders planned for them
+	out      []rules.Order
+	enemies  []*rules.Ship // scratch for mark
 }
 
 // memory is what a commander keeps from earlier views of the same battle.
@@ -45,8 +47,10 @@ type memory struct {
 }
 
 type fieldEntry struct {
-	key  int32
-	dist []int32
+	key     int32 // map index of the aim; -1: free
+	station bool  // toward a station's footprint
+	asked   bool  // asked for in this plan
+	dist    []int32
 }
 
 type aim struct {
@@ -55,6 +59,7 @@ type aim struct {
 	target  *rules.Ship // the ship or station sought, when in view
 	field   []int32
 	station bool
+	spread  int // how far from at the field's sources lie (a station's radius)
 }
 
 type planned struct {
@@ -73,7 +78,7 @@ func newFleet(p posture) *fleet {
 	}
 	// A fleet of a battle played out: its grid and scratch space, nothing
 	// it remembers or planned (every buffer is written before it is read).
-	*d = fleet{posture: p, g: d.g, cost: d.cost, occ: d.occ, fields: d.fields, goals: d.goals[:0],
+	*d = fleet{posture: p, g: d.g, cost: d.cost, lastCost: d.lastCost, occ: d.occ, fields: d.fields, goals: d.goals[:0],
 		ships: d.ships[:0], order: d.order, marks: d.marks[:0], byID: d.byID[:0], opts: d.opts[:0],
 		pathBuf: d.pathBuf[:0], wingBuf: d.wingBuf[:0], out: d.out[:0], enemies: d.enemies[:0]}
 	return d
@@ -164,17 +169,32 @@ func (d *fleet) prepare(v *rules.View) {
 			d.cost[i] = -1
 		}
 	}
+	// The fields of the last plan hold while the costs are the same (the
+	// next round of a phase, most often): they are kept, to be asked for
+	// again.
+	same := slices.Equal(d.cost, d.lastCost)
+	d.lastCost = append(d.lastCost[:0], d.cost...)
 	for i := range d.fields {
-		d.fields[i].key = -1
+		if d.fields[i].asked = false; !same {
+			d.fields[i].key = -1
+		}
 	}
 }
 
 // fieldFor returns the distance field toward a map index (its whole footprint
-// when it is a station's centre), computed once per phase.
+// when it is a station's centre), computed once per phase: the field first
+// asked for toward the index in this plan, whether toward a station or not.
 func (d *fleet) fieldFor(at int32, v *rules.View, st *rules.Ship) []int32 {
+	station := st != nil
 	for i := range d.fields {
-		if d.fields[i].key == at {
-			return d.fields[i].dist
+		if e := &d.fields[i]; e.key == at && e.asked {
+			return e.dist
+		}
+	}
+	for i := range d.fields {
+		if e := &d.fields[i]; e.key == at && e.station == station {
+			e.asked = true // kept from the last plan, on the same costs
+			return e.dist
 		}
 	}
 	var e *fieldEntry
@@ -188,7 +208,7 @@ func (d *fleet) fieldFor(at int32, v *rules.View, st *rules.Ship) []int32 {
 		d.fields = append(d.fields, fieldEntry{dist: make([]int32, d.g.n)})
 		e = &d.fields[len(d.fields)-1]
 	}
-	e.key = at
+	e.key, e.station, e.asked = at, station, true
 	var src [19]int32
 	srcs := src[:0]
 	if st != nil {
@@ -298,7 +318,7 @@ func (d *fleet) goalFor(v *rules.View, w *rules.Wing) aim {
 	g := d.g
 	station := func(st *rules.Ship) aim {
 		at := g.index(st.Pos)
-		return aim{ok: true, at: at, target: st, station: true, field: d.fieldFor(at, v, st)}
+		return aim{ok: true, at: at, target: st, station: true, spread: v.Class(st).Radius, field: d.fieldFor(at, v, st)}
 	}
 	ship := func(t *rules.Ship) aim {
 		at := g.index(t.Pos)
@@ -462,7 +482,7 @@ func hasSweeper(c *rules.Class) bool {
 func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	g := d.g
 	start := p.end
-	if !d.direct && !g.gains(start, sh.MP, d.cost, d.occ, p.goal.field, p.goal.at, d.score(p, start)) {
+	if !d.direct && !g.gains(start, sh.MP, d.cost, d.occ, p.goal.field, p.goal.at, p.goal.spread, d.score(p, start)) {
 		return // nothing in reach does better than staying
 	}
 	reached := g.reach(start, sh.MP, d.cost)

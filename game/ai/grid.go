@@ -124,50 +124,324 @@ func (g *grid) index(h hex.Hex) int32 { return int32(g.m.Index(h)) }
 // under cost (-1: impassable). When enterable is false the sources themselves
 // are not entered (an enemy ship, a station): their neighbours are at 1, which
 // means "in contact". Unreached hexes hold unreached. A field asked again on
-// the same costs is the one computed before (fieldMemo).
+// the same sources is the one computed before (fieldMemo), brought up to date
+// where the costs have changed since (updateField): the distances are the
+// same however they are found.
 func (g *grid) field(out []int32, sources []int32, cost []int8, enterable bool) {
 	m := &g.fields
-	if !slices.Equal(m.cost, cost) {
-		m.cost = append(m.cost[:0], cost...)
-		m.kept = m.kept[:0]
-	}
+	m.clock++
 	for k := range m.kept {
-		if f := &m.kept[k]; f.enterable == enterable && slices.Equal(f.sources, sources) {
-			copy(out, f.dist)
-			return
+		f := &m.kept[k]
+		if f.enterable != enterable || !slices.Equal(f.sources, sources) {
+			continue
 		}
-	}
-	g.computeField(out, sources, cost, enterable)
-	if len(m.kept) == maxKeptFields {
+		f.used = m.clock
+		if !slices.Equal(f.cost, cost) && !g.updateField(f, cost) {
+			g.computeField(f.dist, sources, cost, enterable)
+			copy(f.cost, cost)
+		}
+		copy(out, f.dist)
 		return
 	}
-	if len(m.kept) < cap(m.kept) {
+	g.computeField(out, sources, cost, enterable)
+	var f *keptField
+	switch {
+	case len(m.kept) < maxKeptFields && len(m.kept) < cap(m.kept):
 		m.kept = m.kept[:len(m.kept)+1] // its buffers are reused
-	} else {
+		f = &m.kept[len(m.kept)-1]
+	case len(m.kept) < maxKeptFields:
 		m.kept = append(m.kept, keptField{})
+		f = &m.kept[len(m.kept)-1]
+	default:
+		f = &m.kept[0] // the one asked for longest ago
+		for k := range m.kept {
+			if m.kept[k].used < f.used {
+				f = &m.kept[k]
+			}
+		}
 	}
-	f := &m.kept[len(m.kept)-1]
-	f.enterable = enterable
+	f.enterable, f.used = enterable, m.clock
 	f.sources = append(f.sources[:0], sources...)
+	f.cost = append(f.cost[:0], cost...)
 	f.dist = append(f.dist[:0], out...)
 }
 
-// fieldMemo keeps the fields computed on one set of costs: a plan made
-// again on the same costs (the next round of a phase) asks for the same
-// fields.
+// fieldMemo keeps the fields computed last, each with the costs it holds
+// for: a plan made again (the next round of a phase, the side's next phase)
+// asks for fields toward the same sources, on costs that differ in a few
+// hexes.
 type fieldMemo struct {
-	cost []int8 // the costs they were computed on
-	kept []keptField
+	kept  []keptField
+	clock uint64 // counts the fields asked for
+	// scratch for updateField
+	diff []int32
+	heap []uint64
+	lost []int32
+	mark []uint32
+	gen  uint32
 }
 
 type keptField struct {
 	sources   []int32
 	enterable bool
+	cost      []int8 // the costs dist holds for
 	dist      []int32
+	used      uint64 // the memo's clock when it was last asked for
 }
 
 // maxKeptFields bounds the fields a memo keeps.
 const maxKeptFields = 32
+
+// maxFieldDiff bounds the hexes whose costs may have changed for a kept
+// field to be brought up to date rather than computed afresh.
+const maxFieldDiff = 64
+
+// updateField brings a kept field up to date with new costs, when they
+// differ from its own in a few hexes none of which is a source, and reports
+// whether it did; when not (too many changes, or so many distances changing
+// that a whole search is cheaper), the field is left half done, to be
+// computed afresh. It first makes every
+// changed hex as dear as it was or is, whichever is dearer (barred counts
+// as dearest): the hexes that then lose every shortest way to the sources
+// are found in order of their old distance and searched again from the hexes
+// around them that kept theirs. Then it lowers the costs to the new ones:
+// the distances that fall are spread from the hexes made cheaper. Both are
+// searches by least distance first, so each finds the same distances a
+// whole search (computeField) would.
+func (g *grid) updateField(f *keptField, cost []int8) bool {
+	m := &g.fields
+	old, dist := f.cost, f.dist
+	m.diff = m.diff[:0]
+	for i := range old {
+		if old[i] != cost[i] {
+			if len(m.diff) == maxFieldDiff {
+				return false
+			}
+			m.diff = append(m.diff, int32(i))
+		}
+	}
+	for _, s := range f.sources {
+		if s >= 0 && old[s] != cost[s] {
+			return false
+		}
+	}
+	if len(m.mark) != g.n {
+		m.mark = make([]uint32, g.n)
+	}
+	work := g.n / 6 // the hexes taken out of the heap before giving up
+	// weight is the cost of stepping from i toward the sources under c: -1
+	// when no way leads through it. Only the sources are at 0.
+	weight := func(c []int8, i int32) int32 {
+		if dist[i] == 0 && !f.enterable {
+			return 1
+		}
+		return int32(c[i])
+	}
+
+	// Raise: old holds the dearer of the two costs from here on.
+	raised := false
+	for _, x := range m.diff {
+		if o, c := old[x], cost[x]; o >= 0 && (c < 0 || c > o) {
+			raised = true
+		}
+	}
+	if raised {
+		m.gen++
+		lost := m.gen // mark: the hex lost its distance
+		m.gen++
+		queued := m.gen // mark: the hex is waiting to be looked at
+		m.heap = m.heap[:0]
+		children := func(b int32, w int32) {
+			if dist[b] == unreached || w < 0 {
+				return
+			}
+			for _, a := range &g.nb[b] {
+				if a >= 0 && dist[a] == dist[b]+w && m.mark[a] != lost && m.mark[a] != queued {
+					m.mark[a] = queued
+					m.heap = heapPush(m.heap, uint64(dist[a])<<32|uint64(a))
+				}
+			}
+		}
+		for _, x := range m.diff {
+			o, c := old[x], cost[x]
+			if o < 0 || (c >= 0 && c <= o) {
+				continue // not dearer
+			}
+			w := weight(old, x)
+			old[x] = c
+			if c < 0 && dist[x] != unreached {
+				m.mark[x] = lost
+			}
+			children(x, w)
+		}
+		// Whether each hex queued keeps a shortest way, in order of
+		// distance: its ways lead through nearer hexes, looked at before.
+		lostHexes := m.lost[:0]
+		for len(m.heap) > 0 {
+			var e uint64
+			e, m.heap = heapPop(m.heap)
+			if work--; work < 0 {
+				return false
+			}
+			a := int32(uint32(e))
+			if m.mark[a] != queued {
+				continue
+			}
+			kept := false
+			for _, b := range &g.nb[a] {
+				if b < 0 || m.mark[b] == lost || dist[b] == unreached {
+					continue
+				}
+				if w := weight(old, b); w >= 0 && dist[b]+w == dist[a] {
+					kept = true
+					break
+				}
+			}
+			if kept {
+				m.mark[a] = 0
+				continue
+			}
+			m.mark[a] = lost
+			lostHexes = append(lostHexes, a)
+			children(a, weight(old, a))
+		}
+		m.lost = lostHexes
+		for _, x := range m.diff {
+			if m.mark[x] == lost {
+				dist[x] = unreached
+			}
+		}
+		for _, a := range lostHexes {
+			dist[a] = unreached
+		}
+		// Search the lost hexes again from the hexes around them.
+		m.heap = m.heap[:0]
+		for _, a := range lostHexes {
+			if old[a] < 0 {
+				continue
+			}
+			best := unreached
+			for _, b := range &g.nb[a] {
+				if b < 0 || m.mark[b] == lost || dist[b] == unreached {
+					continue
+				}
+				if w := weight(old, b); w >= 0 {
+					best = min(best, dist[b]+w)
+				}
+			}
+			if best != unreached {
+				dist[a] = best
+				m.heap = heapPush(m.heap, uint64(best)<<32|uint64(a))
+			}
+		}
+		for len(m.heap) > 0 {
+			var e uint64
+			e, m.heap = heapPop(m.heap)
+			if work--; work < 0 {
+				return false
+			}
+			b := int32(uint32(e))
+			if d := int32(e >> 32); d != dist[b] {
+				continue
+			}
+			w := weight(old, b)
+			if w < 0 {
+				continue
+			}
+			for _, a := range &g.nb[b] {
+				if a >= 0 && m.mark[a] == lost && old[a] >= 0 && dist[b]+w < dist[a] {
+					dist[a] = dist[b] + w
+					m.heap = heapPush(m.heap, uint64(dist[a])<<32|uint64(a))
+				}
+			}
+		}
+	}
+
+	// Lower: the costs become the new ones, and the distances that fall
+	// spread from the hexes made cheaper.
+	m.heap = m.heap[:0]
+	for _, x := range m.diff {
+		if old[x] == cost[x] {
+			continue
+		}
+		old[x] = cost[x]
+		if old[x] < 0 {
+			continue
+		}
+		if dist[x] == unreached {
+			for _, b := range &g.nb[x] {
+				if b < 0 || dist[b] == unreached {
+					continue
+				}
+				if w := weight(old, b); w >= 0 {
+					dist[x] = min(dist[x], dist[b]+w)
+				}
+			}
+		}
+		if dist[x] != unreached {
+			m.heap = heapPush(m.heap, uint64(dist[x])<<32|uint64(x))
+		}
+	}
+	for len(m.heap) > 0 {
+		var e uint64
+		e, m.heap = heapPop(m.heap)
+		if work--; work < 0 {
+			return false
+		}
+		b := int32(uint32(e))
+		if d := int32(e >> 32); d != dist[b] {
+			continue
+		}
+		w := weight(old, b)
+		if w < 0 {
+			continue
+		}
+		for _, a := range &g.nb[b] {
+			if a >= 0 && old[a] >= 0 && dist[b]+w < dist[a] {
+				dist[a] = dist[b] + w
+				m.heap = heapPush(m.heap, uint64(dist[a])<<32|uint64(a))
+			}
+		}
+	}
+	return true
+}
+
+// heapPush adds e to the binary min-heap h.
+func heapPush(h []uint64, e uint64) []uint64 {
+	h = append(h, e)
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if h[p] <= h[i] {
+			break
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+	return h
+}
+
+// heapPop takes the least element out of the binary min-heap h.
+func heapPop(h []uint64) (uint64, []uint64) {
+	e := h[0]
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	for i := 0; ; {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		if r := l + 1; r < n && h[r] < h[l] {
+			l = r
+		}
+		if h[i] <= h[l] {
+			break
+		}
+		h[i], h[l] = h[l], h[i]
+		i = l
+	}
+	return e, h
+}
 
 // computeField is field, computed: a search from the sources outwards, by
 // buckets of equal cost in a ring as long as the dearest step and more
@@ -231,7 +505,9 @@ func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
 
 // reachBFS is reach, searched: by buckets of equal cost. Every cost is -1 or
 // at least 1, so a hex is first reached at its lowest cost, from the first
-// hex taken out of the buckets that reaches it, and never again.
+// hex taken out of the buckets that reaches it, and never again; nor is a
+// hex barred or out of the budget from its first neighbour taken out ever
+// reached from a later one (those are no nearer), so it is looked at once.
 func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 	g.gen++
 	gen := g.gen
@@ -242,27 +518,27 @@ func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 	for i := range buckets {
 		buckets[i] = buckets[i][:0] // the only ones this search uses
 	}
-	seen, dist, pred := g.seen, g.dist, g.pred
+	seen := g.seen[:g.n]
+	dist, pred, cost := g.dist[:len(seen)], g.pred[:len(seen)], cost[:len(seen)]
 	reached := g.reached[:0]
 	seen[start], dist[start], pred[start] = gen, 0, -1
 	buckets[0] = append(buckets[0], start)
 	last := int32(budget)
+	nb := g.nb
 	for d := int32(0); d <= last; d++ {
 		for _, b := range buckets[d] {
 			reached = append(reached, b)
-			for _, a := range &g.nb[b] {
-				if a < 0 || seen[a] == gen {
+			for _, a := range nb[b] {
+				if uint(a) >= uint(len(seen)) || seen[a] == gen {
+					continue // off the map, or looked at
+				}
+				seen[a] = gen
+				c := int32(cost[a])
+				if c < 0 || d+c > last {
 					continue
 				}
-				c := cost[a]
-				if c < 0 {
-					continue
-				}
-				nd := d + int32(c)
-				if nd > last {
-					continue
-				}
-				seen[a], dist[a], pred[a] = gen, nd, b
+				nd := d + c
+				dist[a], pred[a] = nd, b
 				buckets[nd] = append(buckets[nd], a)
 			}
 		}
@@ -469,20 +745,34 @@ func (g *grid) score(field []int32, goal, i int32) int32 {
 
 // gains reports whether a hex other than start within budget steps of it,
 // enterable under cost and free in occ, scores below than on field toward
-// goal. When none does no move within budget does better than staying: a
-// search (reach) reaches no hex that is not within budget steps (every cost
-// is at least 1).
-func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []int32, goal, than int32) bool {
-	at := g.hexes[start]
+// goal, the field's sources all within spread steps of goal. When none does
+// no move within budget does better than staying: a search (reach) reaches
+// no hex that is not within budget steps (every cost is at least 1).
+func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []int32, goal int32, spread int, than int32) bool {
+	centre, radius := g.hexes[start], budget
+	near := false // only hexes within budget of start count
+	if than <= unreached/2 {
+		// Only hexes the field reaches can score below than, and those
+		// lie within than-1 steps of a source (every step costs at least
+		// 1): within spread+than-1 of goal.
+		r := spread + int(than) - 1
+		if r < 0 || hex.Distance(centre, g.hexes[goal]) > budget+r {
+			return false
+		}
+		if r < budget {
+			centre, radius, near = g.hexes[goal], r, true
+		}
+	}
+	from := g.hexes[start]
 	cols, rows := g.m.Cols, g.m.Rows
-	for dq := -budget; dq <= budget; dq++ {
-		q := at.Q + dq
+	for dq := -radius; dq <= radius; dq++ {
+		q := centre.Q + dq
 		if q < 0 || q >= cols {
 			continue
 		}
 		off := (q - (q & 1)) / 2
-		lo := max(at.R+max(-budget, -dq-budget)+off, 0)
-		hi := min(at.R+min(budget, -dq+budget)+off, rows-1)
+		lo := max(centre.R+max(-radius, -dq-radius)+off, 0)
+		hi := min(centre.R+min(radius, -dq+radius)+off, rows-1)
 		for row := lo; row <= hi; row++ {
 			// The score first: it rules out most hexes (an unreached
 			// hex scores at least unreached/2).
@@ -495,6 +785,9 @@ func (g *grid) gains(start int32, budget int, cost []int8, occ []int32, field []
 				s = g.score(field, goal, i)
 			}
 			if s >= than || i == start || cost[i] < 0 || occ[i] != 0 {
+				continue
+			}
+			if near && hex.Distance(g.hexes[i], from) > budget {
 				continue
 			}
 			return true

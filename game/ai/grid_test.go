@@ -4,6 +4,9 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/calltoarms/ds9/game/hex"
+	"github.com/calltoarms/ds9/game/rules"
 )
 
 // randomCosts is the map's terrain costs with some hexes barred and, when
@@ -94,29 +97,56 @@ func TestReachOpenRing(t *testing.T) {
 }
 
 // TestGains: when gains finds nothing, no hex the search reaches is free and
-// scores below the start.
+// scores below the start, on fields toward a hex or toward every hex within
+// a few steps of one (a station's).
 func TestGains(t *testing.T) {
 	g := newGrid(newBattle(t, 1).Map)
 	r := rand.New(rand.NewPCG(3, 4))
 	field, occ := make([]int32, g.n), make([]int32, g.n)
-	for range 3000 {
+	found := 0
+	for k := range 6000 {
 		cost := randomCosts(g, r, 300, true)
 		goal := int32(r.IntN(g.n))
-		g.field(field, []int32{goal}, cost, r.IntN(2) == 0)
+		srcs, spread := []int32{goal}, 0
+		if k%2 == 1 {
+			spread = 1 + r.IntN(3)
+			srcs = srcs[:0]
+			for _, h := range hex.Range(g.hexes[goal], spread) {
+				if i := g.index(h); i >= 0 && r.IntN(4) > 0 {
+					srcs = append(srcs, i)
+				}
+			}
+		}
+		g.field(field, srcs, cost, r.IntN(2) == 0)
 		clear(occ)
 		for k := r.IntN(600); k > 0; k-- {
 			occ[r.IntN(g.n)] = 1
 		}
 		start, budget := int32(r.IntN(g.n)), r.IntN(9)
-		than := g.score(field, goal, start)
-		if g.gains(start, budget, cost, occ, field, goal, than) {
-			continue
-		}
-		for _, i := range g.reach(start, budget, cost)[1:] {
-			if occ[i] == 0 && g.score(field, goal, i) < than {
-				t.Fatalf("from %d, budget %d: hex %d scores %d, below %d, but gains found nothing", start, budget, i, g.score(field, goal, i), than)
+		if k%3 == 0 {
+			// Near the goal, where the scores are low.
+			h := g.hexes[goal]
+			if i := g.index(hex.Hex{Q: h.Q + r.IntN(9) - 4, R: h.R + r.IntN(9) - 4}); i >= 0 {
+				start = i
 			}
 		}
+		than := g.score(field, goal, start)
+		want := false
+		for _, i := range g.reach(start, budget, cost)[1:] {
+			if occ[i] == 0 && g.score(field, goal, i) < than {
+				want = true
+			}
+		}
+		if g.gains(start, budget, cost, occ, field, goal, spread, than) {
+			found++
+			continue
+		}
+		if want {
+			t.Fatalf("from %d, budget %d: a hex scores below %d, but gains found nothing", start, budget, than)
+		}
+	}
+	if found == 0 {
+		t.Fatal("gains never found a hex")
 	}
 }
 
@@ -137,6 +167,135 @@ func TestFieldMemo(t *testing.T) {
 		g.computeField(a, srcs, cost, enterable)
 		if !slices.Equal(a, b) {
 			t.Fatal("the field kept differs from the field computed")
+		}
+	}
+}
+
+// TestFieldUpdate: a field brought up to date as the costs change in a few
+// hexes (updateField) is the field computed afresh on the new costs.
+func TestFieldUpdate(t *testing.T) {
+	g := newGrid(newBattle(t, 1).Map)
+	r := rand.New(rand.NewPCG(7, 8))
+	got, want := make([]int32, g.n), make([]int32, g.n)
+	updated := 0
+	for range 300 {
+		cost := randomCosts(g, r, 300, true)
+		var srcs []int32
+		for k := 1 + r.IntN(4); k > 0; k-- {
+			srcs = append(srcs, int32(r.IntN(g.n)))
+		}
+		enterable := r.IntN(2) == 0
+		for range 20 {
+			for k := r.IntN(2 * maxFieldDiff); k > 0; k-- {
+				i := r.IntN(g.n)
+				switch r.IntN(4) {
+				case 0:
+					cost[i] = -1
+				case 1:
+					cost[i] = g.base[i]
+				case 2:
+					cost[i] = int8(1 + r.IntN(3))
+				default:
+					if k%7 == 0 {
+						cost[srcs[0]] = int8(2*r.IntN(2) - 1) // a source's own cost
+					}
+				}
+			}
+			before := g.fields.clock
+			g.field(got, srcs, cost, enterable)
+			if g.fields.clock != before+1 {
+				t.Fatal("clock")
+			}
+			g.computeField(want, srcs, cost, enterable)
+			if !slices.Equal(got, want) {
+				for i := range got {
+					if got[i] != want[i] {
+						t.Fatalf("hex %d at %d, want %d", i, got[i], want[i])
+					}
+				}
+			}
+			updated++
+		}
+	}
+	if updated == 0 {
+		t.Fatal("no field updated")
+	}
+}
+
+// midBattleReach is the Dominion's costs at turn 4 of the flagship battle,
+// and where its ships stand: the searches its fleet runs.
+func midBattleReach(t testing.TB) (*grid, []int8, []int32) {
+	st := newBattle(t, 1)
+	playUntil(t, st, func(s *rules.State) bool { return s.Turn == 4 && s.Active == rules.SideB && s.Phase == rules.Battle })
+	v := st.View(rules.SideB)
+	g := newGrid(v.Map)
+	cost, occ := make([]int8, g.n), make([]int32, g.n)
+	g.mark(v, cost, occ, nil)
+	var starts []int32
+	for i := range v.Ships {
+		if sh := &v.Ships[i]; sh.Side == v.Side && sh.Alive() && !v.Class(sh).Station {
+			starts = append(starts, g.index(sh.Pos))
+		}
+	}
+	return g, cost, starts
+}
+
+func BenchmarkReachBFS(b *testing.B) {
+	g, cost, starts := midBattleReach(b)
+	for b.Loop() {
+		for _, s := range starts {
+			g.reachBFS(s, 6, cost)
+		}
+	}
+}
+
+// reachBFSRef is the search reachBFS makes, written plainly.
+func (g *grid) reachBFSRef(start int32, budget int, cost []int8) []int32 {
+	seen := make([]bool, g.n)
+	buckets := make([][]int32, budget+1)
+	var reached []int32
+	seen[start], g.dist[start], g.pred[start] = true, 0, -1
+	buckets[0] = append(buckets[0], start)
+	for d := range int32(budget + 1) {
+		for _, b := range buckets[d] {
+			reached = append(reached, b)
+			for _, a := range &g.nb[b] {
+				if a < 0 || seen[a] || cost[a] < 0 {
+					continue
+				}
+				nd := d + int32(cost[a])
+				if nd > int32(budget) {
+					continue
+				}
+				seen[a], g.dist[a], g.pred[a] = true, nd, b
+				buckets[nd] = append(buckets[nd], a)
+			}
+		}
+	}
+	return reached
+}
+
+// TestReachBFS: the search is the plain one, in its order, with its costs
+// and ways.
+func TestReachBFS(t *testing.T) {
+	g, mid, starts := midBattleReach(t)
+	r := rand.New(rand.NewPCG(9, 10))
+	for k := range 4000 {
+		cost, start := mid, starts[k%len(starts)]
+		if k%2 == 1 {
+			cost, start = randomCosts(g, r, 300, true), int32(r.IntN(g.n))
+		}
+		budget := r.IntN(14)
+		want := g.reachBFSRef(start, budget, cost)
+		dist, pred := slices.Clone(g.dist), slices.Clone(g.pred)
+		got := g.reachBFS(start, budget, cost)
+		if !slices.Equal(got, want) {
+			t.Fatalf("from %d, budget %d: reached %v, want %v", start, budget, got, want)
+		}
+		for _, i := range got {
+			if g.dist[i] != dist[i] || g.pred[i] != pred[i] {
+				t.Fatalf("from %d, budget %d: hex %d at %d from %d, want %d from %d", start, budget, i, g.dist[i], g.pred[i], dist[i], pred[i])
+			}
 		}
 	}
 }

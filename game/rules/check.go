@@ -413,20 +413,45 @@ func checkLayMine(k known, sh *Ship, at hex.Hex) error {
 // from wherever it lays it: a position of one of side's fields, not laid,
 // not held by an enemy the side sees.
 func openMine(k known, at hex.Hex, side Side) error {
-	fi, pos, laid := k.mine(at)
-	if !pos {
+	switch why, occ := mineClosed(k, at, side); why {
+	case notPosition:
 		return fmt.Errorf("%v is not a minefield position", at)
-	}
-	if f := k.game(); f.Owners[fi] != side {
-		return fmt.Errorf("the minefield at %v is not the %s's", at, f.SideIDs.Of(side))
-	}
-	if laid {
+	case notSide:
+		return fmt.Errorf("the minefield at %v is not the %s's", at, k.game().SideIDs.Of(side))
+	case alreadyLaid:
 		return fmt.Errorf("a mine is already laid at %v", at)
-	}
-	if occ := k.shipAt(at); occ != nil && occ.Side != k.viewer() {
+	case heldByEnemy:
 		return fmt.Errorf("%v is held by %s", at, occ.Name)
 	}
 	return nil
+}
+
+// Why a position is not open to a side's minelayer (mineClosed).
+const (
+	mineOpen = iota
+	notPosition
+	notSide
+	alreadyLaid
+	heldByEnemy
+)
+
+// mineClosed is openMine's test, without the error: why the position is
+// not open (mineOpen when it is), and the enemy holding it.
+func mineClosed(k known, at hex.Hex, side Side) (why int, occ *Ship) {
+	fi, pos, laid := k.mine(at)
+	if !pos {
+		return notPosition, nil
+	}
+	if f := k.game(); f.Owners[fi] != side {
+		return notSide, nil
+	}
+	if laid {
+		return alreadyLaid, nil
+	}
+	if occ := k.shipAt(at); occ != nil && occ.Side != k.viewer() {
+		return heldByEnemy, occ
+	}
+	return mineOpen, nil
 }
 
 func checkCloak(f *frame, sh *Ship, kind OrderKind) error {

@@ -1,6 +1,10 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/calltoarms/ds9/game/hex"
+)
 
 // CheckInvariants verifies that the state is self-consistent: the occupancy grid
 // matches the ships, numbers are within their bounds, counts match what they
@@ -64,7 +68,8 @@ func (s *State) CheckInvariants() error {
 			}
 			continue // a team occupies no hex
 		}
-		for _, h := range s.Footprint(sh) {
+		var one [1]hex.Hex
+		for _, h := range s.footprint(sh, &one) {
 			k := s.Map.Index(h)
 			if k < 0 {
 				return fmt.Errorf("%s: off the map at %v", sh.Name, h)

@@ -162,7 +162,7 @@ func (v *View) Path(id ShipID, h hex.Hex) ([]hex.Hex, bool) {
 // and not held by an enemy it sees.
 func (v *View) OpenMines(buf []hex.Hex) []hex.Hex {
 	for _, m := range v.Mines {
-		if openMine(v, m.Pos, v.Side) == nil {
+		if why, _ := mineClosed(v, m.Pos, v.Side); why == mineOpen {
 			buf = append(buf, m.Pos)
 		}
 	}

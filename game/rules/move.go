@@ -41,7 +41,9 @@ func (s *State) move(o Order, ev *[]Event) {
 		sh.MP -= s.Map.At(h).MoveCost()
 		sh.Pos = h
 		stopAt = i
-		s.emit(ev, Event{Kind: Moved, Side: sh.Side, Ship: sh.ID, From: prev, To: h})
+		if ev != nil { // Do is told nothing: no event to make
+			s.emit(ev, Event{Kind: Moved, Side: sh.Side, Ship: sh.ID, From: prev, To: h})
+		}
 		s.detections(sh, prev, ev)
 		if s.mineStrike(sh, ev) || s.perimeter(sh, prev, ev) {
 			break

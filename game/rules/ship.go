@@ -36,51 +36,51 @@ func (s Status) String() string {
 	return fmt.Sprintf("status(%d)", uint8(s))
 }
 
-// Ship is one ship or station in the battle.
+// Ship is one ship or station in the battle. (Its fields are laid out so
+// that it takes little room: a state copies hundreds of them.)
 type Ship struct {
-	ID     ShipID
-	Key    string // the scenario's unit key: a named unit's id ("defiant"), a wing ship's wing id and number ("jh-1-3")
-	Name   string
-	Class  int // index into State.Classes
-	Side   Side
-	Wing   int // index into State.Wings, -1 for none
-	Status Status
-	Pos    hex.Hex
+	ID      ShipID
+	Side    Side
+	Status  Status
+	Cloaked bool
+	// Disordered: the ship's wing has lost its leader (Wing.Leaderless): its
+	// shots hit CohesionPenalty percent less often.
+	Disordered bool
+	Key        string // the scenario's unit key: a named unit's id ("defiant"), a wing ship's wing id and number ("jh-1-3")
+	Name       string
+	Class      int // index into State.Classes
+	Wing       int // index into State.Wings, -1 for none
+	Pos        hex.Hex
 
 	Hull    int // ships: hull points; stations: sum of the sections' hull
 	Shields int
 	Section []int // stations: hull of each section, in class order
 
-	Cloaked  bool
 	MP       int    // movement points left this phase
 	Actions  int    // actions left this phase
 	Covering ShipID // the ship this one covers, or NoShip
-	Returns  int    // covering return-fire volleys left
-	Volleys  int    // stations: perimeter volleys left this enemy phase
-	// Disordered: the ship's wing has lost its leader (Wing.Leaderless): its
-	// shots hit CohesionPenalty percent less often.
-	Disordered bool
-
-	// Stations only.
-	MainPower  bool
-	PowerAt    int  // the id of the section carrying main power (0: none)
-	Rerouted   bool // main power has been re-routed once (Reroute)
-	Garrison   int
-	EvacuateAt int // turn the evacuation completes; 0 when not ordered
-	Evacuated  bool
-	Sabotaged  bool // its sabotage program (Program Sisko 197) has run
-	Captured   bool
-	// Program is the station's sabotage program, when it has one: its name
-	// ("Program Sisko 197") and what it waits for. A station without one
-	// cannot be sabotaged.
-	Program Program
-
 	// Aboard is, for a team, the station it is aboard (NoShip otherwise; in a
 	// Setup it is read only for a team class). A
 	// team stands at the station's position but occupies no hex, is never
 	// seen by the other side, and acts only by disabling the station's
 	// sections.
-	Aboard ShipID
+	Aboard  ShipID
+	Returns int // covering return-fire volleys left
+	Volleys int // stations: perimeter volleys left this enemy phase
+
+	// Stations only.
+	PowerAt    int // the id of the section carrying main power (0: none)
+	Garrison   int
+	EvacuateAt int // turn the evacuation completes; 0 when not ordered
+	// Program is the station's sabotage program, when it has one: its name
+	// ("Program Sisko 197") and what it waits for. A station without one
+	// cannot be sabotaged.
+	Program   Program
+	MainPower bool
+	Rerouted  bool // main power has been re-routed once (Reroute)
+	Evacuated bool
+	Sabotaged bool // its sabotage program (Program Sisko 197) has run
+	Captured  bool
 }
 
 // Program is a station's sabotage program.

@@ -381,10 +381,18 @@ func (s *State) ShipAt(h hex.Hex) *Ship {
 // Footprint returns the hexes a ship occupies: its own, or all of a station's
 // or a structure's within its radius.
 func (s *State) Footprint(sh *Ship) []hex.Hex {
+	var one [1]hex.Hex
+	return s.footprint(sh, &one)
+}
+
+// footprint is Footprint, in one when the ship has no structure: the
+// engine's own look at where a ship stands makes nothing.
+func (s *State) footprint(sh *Ship, one *[1]hex.Hex) []hex.Hex {
 	if r := s.Class(sh).Radius; r > 0 {
 		return hex.Range(sh.Pos, r)
 	}
-	return []hex.Hex{sh.Pos}
+	one[0] = sh.Pos
+	return one[:]
 }
 
 // Reach is how far a ship's structure extends from its position (a station's radius).
@@ -394,7 +402,9 @@ func (s *State) Reach(sh *Ship) int { return s.Class(sh).Radius }
 func (s *State) Range(a, b *Ship) int { return rangeFrom(s.Classes, a, a.Pos, b) }
 
 func (s *State) occupy(sh *Ship) error {
-	for _, h := range s.Footprint(sh) {
+	var one [1]hex.Hex
+	fp := s.footprint(sh, &one)
+	for _, h := range fp {
 		i := s.Map.Index(h)
 		if i < 0 {
 			return fmt.Errorf("hex %v is off the map", h)
@@ -406,7 +416,7 @@ func (s *State) occupy(sh *Ship) error {
 			return fmt.Errorf("hex %v is station structure", h)
 		}
 	}
-	for _, h := range s.Footprint(sh) {
+	for _, h := range fp {
 		s.occ[s.Map.Index(h)] = int32(sh.ID) + 1
 	}
 	return nil
