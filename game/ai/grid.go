@@ -238,6 +238,43 @@ func (g *grid) updateField(f *keptField, cost []int8) bool {
 		return int32(c[i])
 	}
 
+	// pop takes the nearest hex out of the heap, with its distance when it
+	// was put in; false when the work is used up.
+	pop := func() (at, d int32, ok bool) {
+		var e uint64
+		e, m.heap = heapPop(m.heap)
+		if work--; work < 0 {
+			return 0, 0, false
+		}
+		return int32(uint32(e)), int32(e >> 32), true
+	}
+
+	// spread runs the search by least distance from the hexes in the heap,
+	// lowering the distances of the hexes around them (only those marked
+	// only, unless it is 0); false when it runs out of work.
+	spread := func(only uint32) bool {
+		for len(m.heap) > 0 {
+			b, d, ok := pop()
+			if !ok {
+				return false
+			}
+			if d != dist[b] {
+				continue
+			}
+			w := weight(old, b)
+			if w < 0 {
+				continue
+			}
+			for _, a := range &g.nb[b] {
+				if a >= 0 && (only == 0 || m.mark[a] == only) && old[a] >= 0 && dist[b]+w < dist[a] {
+					dist[a] = dist[b] + w
+					m.heap = heapPush(m.heap, uint64(dist[a])<<32|uint64(a))
+				}
+			}
+		}
+		return true
+	}
+
 	// Raise: old holds the dearer of the two costs from here on.
 	raised := false
 	for _, x := range m.diff {
@@ -278,12 +315,10 @@ func (g *grid) updateField(f *keptField, cost []int8) bool {
 		// distance: its ways lead through nearer hexes, looked at before.
 		lostHexes := m.lost[:0]
 		for len(m.heap) > 0 {
-			var e uint64
-			e, m.heap = heapPop(m.heap)
-			if work--; work < 0 {
+			a, _, ok := pop()
+			if !ok {
 				return false
 			}
-			a := int32(uint32(e))
 			if m.mark[a] != queued {
 				continue
 			}
@@ -334,26 +369,8 @@ func (g *grid) updateField(f *keptField, cost []int8) bool {
 				m.heap = heapPush(m.heap, uint64(best)<<32|uint64(a))
 			}
 		}
-		for len(m.heap) > 0 {
-			var e uint64
-			e, m.heap = heapPop(m.heap)
-			if work--; work < 0 {
-				return false
-			}
-			b := int32(uint32(e))
-			if d := int32(e >> 32); d != dist[b] {
-				continue
-			}
-			w := weight(old, b)
-			if w < 0 {
-				continue
-			}
-			for _, a := range &g.nb[b] {
-				if a >= 0 && m.mark[a] == lost && old[a] >= 0 && dist[b]+w < dist[a] {
-					dist[a] = dist[b] + w
-					m.heap = heapPush(m.heap, uint64(dist[a])<<32|uint64(a))
-				}
-			}
+		if !spread(lost) {
+			return false
 		}
 	}
 
@@ -382,28 +399,7 @@ func (g *grid) updateField(f *keptField, cost []int8) bool {
 			m.heap = heapPush(m.heap, uint64(dist[x])<<32|uint64(x))
 		}
 	}
-	for len(m.heap) > 0 {
-		var e uint64
-		e, m.heap = heapPop(m.heap)
-		if work--; work < 0 {
-			return false
-		}
-		b := int32(uint32(e))
-		if d := int32(e >> 32); d != dist[b] {
-			continue
-		}
-		w := weight(old, b)
-		if w < 0 {
-			continue
-		}
-		for _, a := range &g.nb[b] {
-			if a >= 0 && old[a] >= 0 && dist[b]+w < dist[a] {
-				dist[a] = dist[b] + w
-				m.heap = heapPush(m.heap, uint64(dist[a])<<32|uint64(a))
-			}
-		}
-	}
-	return true
+	return spread(0)
 }
 
 // heapPush adds e to the binary min-heap h.
