@@ -1,12 +1,12 @@
 package ai
 
 import (
+	"math"
 	"slices"
 	"sync"
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
-	"math"
 )
 
 // fleet plans a side's fighting ships: each attack wing by its directive

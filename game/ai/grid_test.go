@@ -35,25 +35,35 @@ func TestReachOpen(t *testing.T) {
 	for range 20000 {
 		cost := randomCosts(g, r, 30, false)
 		start, budget := int32(r.IntN(g.n)), r.IntN(maxBall+2)
-		want := slices.Clone(g.reachBFS(start, budget, cost))
-		dist, pred := slices.Clone(g.dist), slices.Clone(g.pred)
-		got, ok := g.reachOpen(start, budget, cost)
-		if !ok {
-			continue
-		}
-		copied++
-		if !slices.Equal(got, want) {
-			t.Fatalf("from %d, budget %d: reached %v, want %v", start, budget, got, want)
-		}
-		for _, i := range got {
-			if g.dist[i] != dist[i] || g.pred[i] != pred[i] {
-				t.Fatalf("from %d, budget %d: hex %d at %d from %d, want %d from %d", start, budget, i, g.dist[i], g.pred[i], dist[i], pred[i])
-			}
+		if sameAsSearch(t, g, start, budget, cost) {
+			copied++
 		}
 	}
 	if copied == 0 {
 		t.Fatal("no search was copied")
 	}
+}
+
+// sameAsSearch reports whether reachOpen copied the search from start with
+// budget under cost, failing t unless what it copied is what the search
+// itself finds, in its order, with its distances and ways.
+func sameAsSearch(t *testing.T, g *grid, start int32, budget int, cost []int8) bool {
+	t.Helper()
+	want := slices.Clone(g.reachBFS(start, budget, cost))
+	dist, pred := slices.Clone(g.dist), slices.Clone(g.pred)
+	got, ok := g.reachOpen(start, budget, cost)
+	if !ok {
+		return false
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("from %d, budget %d: reached %v, want %v", start, budget, got, want)
+	}
+	for _, i := range got {
+		if g.dist[i] != dist[i] || g.pred[i] != pred[i] {
+			t.Fatalf("from %d, budget %d: hex %d at %d from %d, want %d from %d", start, budget, i, g.dist[i], g.pred[i], dist[i], pred[i])
+		}
+	}
+	return true
 }
 
 // TestReachOpenRing: a search over open space but for hexes at its edge,
@@ -75,20 +85,8 @@ func TestReachOpenRing(t *testing.T) {
 				cost[i] = int8(-1 + 3*r.IntN(2)) // barred or dear
 			}
 		}
-		want := slices.Clone(g.reachBFS(start, budget, cost))
-		dist, pred := slices.Clone(g.dist), slices.Clone(g.pred)
-		got, ok := g.reachOpen(start, budget, cost)
-		if !ok {
-			continue
-		}
-		copied++
-		if !slices.Equal(got, want) {
-			t.Fatalf("from %d, budget %d: reached %v, want %v", start, budget, got, want)
-		}
-		for _, i := range got {
-			if g.dist[i] != dist[i] || g.pred[i] != pred[i] {
-				t.Fatalf("from %d, budget %d: hex %d at %d from %d, want %d from %d", start, budget, i, g.dist[i], g.pred[i], dist[i], pred[i])
-			}
+		if sameAsSearch(t, g, start, budget, cost) {
+			copied++
 		}
 	}
 	if copied < 1000 {
