@@ -17,9 +17,57 @@ const MaxGuideText = 600
 
 // GuideStep is one hint of a scenario's guide, for Side's player.
 type GuideStep struct {
-	Side  rules.Side
-	Text  string
-	Until GuideUntil
+	Side rules.Side
+	// Text is the hint for a player with a keyboard, Touch the same hint on
+	// a touch device: the file's text with each {KEYS|TOUCH} read as KEYS or
+	// as TOUCH ("{press L|tap Lay mine}").
+	Text, Touch string
+	Until       GuideUntil
+}
+
+// For returns the step's text for a touch device or for a keyboard.
+func (g GuideStep) For(touch bool) string {
+	if touch {
+		return g.Touch
+	}
+	return g.Text
+}
+
+// guideTexts reads a guide text's {KEYS|TOUCH} alternatives: the text with
+// a keyboard and on a touch device. Braces neither nest nor stand alone, and
+// each pair holds one |.
+func guideTexts(s string) (keys, touch string, err error) {
+	var k, t strings.Builder
+	for rest := s; rest != ""; {
+		open := strings.IndexAny(rest, "{}|")
+		if open < 0 {
+			k.WriteString(rest)
+			t.WriteString(rest)
+			break
+		}
+		if rest[open] != '{' {
+			return "", "", fmt.Errorf("a %q outside {KEYS|TOUCH}", rest[open])
+		}
+		k.WriteString(rest[:open])
+		t.WriteString(rest[:open])
+		alt, after, ok := strings.Cut(rest[open+1:], "}")
+		a, b, two := strings.Cut(alt, "|")
+		if !ok || !two || strings.ContainsAny(alt, "{") || strings.Contains(b, "|") {
+			return "", "", fmt.Errorf("%q: want {KEYS|TOUCH}, one | between the braces", clip(rest[open:]))
+		}
+		k.WriteString(a)
+		t.WriteString(b)
+		rest = after
+	}
+	return k.String(), t.String(), nil
+}
+
+// clip is s cut to a few words, for an error.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 24 {
+		return string(r[:24]) + "…"
+	}
+	return s
 }
 
 // GuideUntil is when a guide step is done: Kind "selected" (the player has
@@ -46,11 +94,15 @@ func readGuide(d *doc, f *scenarioFile) ([]GuideStep, error) {
 		if text == "" || len(text) > MaxGuideText {
 			return nil, d.errf(sub(at, "text"), "guide step %d: a text of 1..%d bytes (it has %d)", i+1, MaxGuideText, len(text))
 		}
+		keys, touch, err := guideTexts(text)
+		if err != nil {
+			return nil, d.errf(sub(at, "text"), "guide step %d: %v", i+1, err)
+		}
 		u, err := parseUntil(strings.TrimSpace(gf.Until), d.names)
 		if err != nil {
 			return nil, d.errf(sub(at, "until"), "guide step %d: %v", i+1, err)
 		}
-		out = append(out, GuideStep{Side: side, Text: text, Until: u})
+		out = append(out, GuideStep{Side: side, Text: keys, Touch: touch, Until: u})
 	}
 	return out, nil
 }

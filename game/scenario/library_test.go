@@ -108,3 +108,32 @@ func TestAllOrder(t *testing.T) {
 		t.Errorf("the game's scenarios do not list the flagship first: %v", err)
 	}
 }
+
+// TestGuidesForTouch: every guide step of the game's scenarios, as a touch
+// device shows it, names no key nor the mouse ({KEYS|TOUCH}), and as a
+// keyboard shows it holds no markup; the flagship's guide has steps that
+// differ.
+func TestGuidesForTouch(t *testing.T) {
+	all, err := scenario.All(scenarios.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyish := regexp.MustCompile(`(?i:\b(press|click|hover)\b)|\b(Tab|Enter|Shift|F1|F2)\b|\([A-Z]\)|\b[A-Z], then`)
+	differ := 0
+	for _, sc := range all {
+		for i, st := range sc.Guide {
+			if m := keyish.FindString(st.For(true)); m != "" {
+				t.Errorf("%s: guide step %d names %q on a touch device: %s", sc.ID, i+1, m, st.For(true))
+			}
+			if strings.ContainsAny(st.For(false), "{|}") {
+				t.Errorf("%s: guide step %d keeps its markup: %s", sc.ID, i+1, st.For(false))
+			}
+			if st.For(true) != st.For(false) {
+				differ++
+			}
+		}
+	}
+	if differ == 0 {
+		t.Error("no guide step reads differently on a touch device")
+	}
+}

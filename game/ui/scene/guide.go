@@ -17,7 +17,14 @@ import (
 type guideBox struct {
 	r     rect
 	lines []string
-	key   [4]float64 // step, width, scale, compact
+	key   [5]float64 // step, width, scale, compact, touch
+}
+
+// guideShown reports whether the guide's box is shown: there is a step for
+// the side giving orders, and the player has not hidden the guide.
+func (b *battleScene) guideShown() bool {
+	_, ok := b.guides[b.ctl.Side].Current()
+	return ok && !b.g.Settings.NoGuide && b.ctl.MyTurn() && !b.curtain && b.rp == nil
 }
 
 // drawGuide draws the step of the guide for the side giving orders.
@@ -25,7 +32,7 @@ func (b *battleScene) drawGuide(dst *ebiten.Image) {
 	g := b.g
 	gd := b.guides[b.ctl.Side]
 	st, ok := gd.Current()
-	if !ok || g.Settings.NoGuide || !b.ctl.MyTurn() || b.curtain || b.rp != nil {
+	if !ok || !b.guideShown() {
 		return
 	}
 	u := g.U
@@ -47,11 +54,15 @@ func (b *battleScene) drawGuide(dst *ebiten.Image) {
 	if h.compact {
 		compact = 1
 	}
-	key := [4]float64{float64(step), w, g.Scale, compact}
+	touch := 0.0
+	if g.Input.TouchDevice {
+		touch = 1
+	}
+	key := [5]float64{float64(step), w, g.Scale, compact, touch}
 	gb := &b.guideBox
 	if gb.key != key {
 		gb.key = key
-		gb.lines = render.WrapText(st.Text, f.Small, w-u(24))
+		gb.lines = render.WrapText(st.For(g.Input.TouchDevice), f.Small, w-u(24))
 		hint := fmt.Sprintf("Guide %d of %d", step, of)
 		if k := input.KeysFor(input.CmdGuide); k != "" && !g.Input.TouchDevice {
 			hint += " · " + k + ": hide"

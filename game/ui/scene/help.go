@@ -10,10 +10,11 @@ import (
 	"github.com/calltoarms/ds9/game/ui/render"
 )
 
-// helpOverlay is the battle's help (F1 or /): how this battle ends, read
-// from its scenario's outcomes, the side's objectives with their points,
-// and the keys, read from the input's bindings. It scrolls (the wheel, the
-// arrows, a drag) and closes with Esc, F1 or a click outside it.
+// helpOverlay is the battle's help (F1 or /, or the menu's): how this battle
+// ends, read from its scenario's outcomes, the side's objectives with their
+// points, and the keys, read from the input's bindings (on a touch device,
+// the gestures instead). It scrolls (the wheel, the arrows, a drag) and
+// closes with Esc, F1 or a click outside it.
 type helpOverlay struct {
 	b      *battleScene
 	lines  []campaignLine
@@ -92,6 +93,12 @@ func (h *helpOverlay) describe(w float64) {
 		add(lineBody, fmt.Sprintf("%+d  %s (%s)", o.Points, o.Text, state))
 	}
 	gap()
+	if g.Input.TouchDevice { // no keys to tell of
+		add(lineHead, "TOUCH")
+		add(lineDim, "Tap a ship to select it, a blue hex to move it there; tap an enemy once for the odds of a shot, again to fire. The buttons below give every other order. Drag to pan the map, pinch to zoom; on a small screen, the tab at the top folds out the side panel. The rules in full: docs/rules.md.")
+		add(lineDim, "Attack wings: a tap on a ship of a wing selects the whole wing (a second tap, that ship alone). With a wing selected, tap a hex to advance on it, an enemy ship to intercept it, the station to assault it (after choosing a section in the panel, to focus fire on it): the wing's ships then carry out the order one by one, each move and shot shown and logged.")
+		return
+	}
 	add(lineHead, "KEYS")
 	for _, k := range helpKeys() {
 		add(lineBody, input.KeysFor(k.cmd)+": "+k.does)
@@ -100,14 +107,19 @@ func (h *helpOverlay) describe(w float64) {
 	add(lineDim, "Attack wings: a click on a ship of a wing selects the whole wing (a second click, that ship alone). With a wing selected, click a hex to advance on it, an enemy ship to intercept it, the station to assault it (after choosing a section with [ ], to focus fire on it): the wing's ships then carry out the order one by one, each move and shot shown and logged.")
 }
 
-// update runs a frame of the help; it reports whether the help closed.
-func (h *helpOverlay) update(g *Manager) bool {
+// layout places the help on the screen and writes it for its width.
+func (h *helpOverlay) layout(g *Manager) {
 	u := g.U
 	h.box = rect{max(u(20), (g.W-u(720))/2), u(50), min(u(720), g.W-u(40)), g.H - u(100)}
 	if w := h.box.w - u(48); w != h.wrapW {
 		h.wrapW = w
 		h.describe(w)
 	}
+}
+
+// update runs a frame of the help; it reports whether the help closed.
+func (h *helpOverlay) update(g *Manager) bool {
+	h.layout(g)
 	in := &g.Input
 	if in.Just(input.CmdBack) || in.Just(input.CmdHelp) || in.Clicked && !h.box.in(in.ClickX, in.ClickY) {
 		return true
@@ -120,7 +132,10 @@ func (h *helpOverlay) update(g *Manager) bool {
 		h.scroll -= step
 	}
 	h.scroll -= in.Wheel * 3 * step
-	h.scroll = min(max(h.scroll, 0), max(0, h.height()-(h.box.h-u(40))))
+	if in.Dragging && h.box.in(in.X, in.Y) {
+		h.scroll -= in.DY
+	}
+	h.scroll = min(max(h.scroll, 0), max(0, h.height()-(h.box.h-g.U(40))))
 	return false
 }
 
@@ -152,6 +167,10 @@ func (h *helpOverlay) draw(dst *ebiten.Image) {
 		y += lh
 	}
 	if h.height() > h.box.h-u(40) {
-		g.Kit.Text(dst, "↑ ↓ or the wheel: scroll   Esc or F1: close", f.Small, h.box.x+h.box.w-u(16), h.box.y+h.box.h-u(16), render.ColDim.RGBA(), render.Right)
+		how := "↑ ↓ or the wheel: scroll   Esc or F1: close"
+		if g.Input.TouchDevice {
+			how = "drag to scroll   tap outside to close"
+		}
+		g.Kit.Text(dst, how, f.Small, h.box.x+h.box.w-u(16), h.box.y+h.box.h-u(16), render.ColDim.RGBA(), render.Right)
 	}
 }

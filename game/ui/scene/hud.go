@@ -1047,8 +1047,17 @@ func (h *hud) draw(dst *ebiten.Image) {
 			x, y := b.cam.HexCenter(c.Cursor)
 			tx, ty = x+u(26), y+u(16)
 		}
-		if tx+tw > g.W-u(4) {
-			tx = g.W - u(4) - tw
+		// Over the map it stays on the map, clear of the side panel: to
+		// the left of what it tells of when there is no room to the right.
+		right, px := g.W-u(4), tx-u(18)
+		if b.kbCursor {
+			px = tx - u(26)
+		}
+		if h.panel.w > 0 && px < h.panel.x {
+			right = h.panel.x - u(4)
+		}
+		if tx+tw > right {
+			tx = max(u(4), min(px-u(18)-tw, right-tw))
 		}
 		if ty+th > g.H-u(70) {
 			ty = max(u(40), ty-th-u(40))
@@ -1072,6 +1081,9 @@ func (h *hud) draw(dst *ebiten.Image) {
 			bx, by := g.W/2-u(150), u(56)
 			if h.compact {
 				bx, by = g.W/2, h.tab.y+h.tab.h+u(8)
+			}
+			if r := b.guideBox.r; b.guideShown() && r.h > 0 {
+				by = max(by, r.y+r.h+u(10)) // under the guide's box
 			}
 			title, tface, sub := b.bannerTitle, f.Big, b.bannerSub
 			if h.compact { // each as it is when it fits

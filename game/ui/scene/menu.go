@@ -9,13 +9,18 @@ import (
 	"github.com/calltoarms/ds9/game/ui/render"
 )
 
-// menu is the Escape menu of the battle: resume, save, load, share the
-// battle (its replay as a file, a link to it), the settings (kept for the
-// next game), full screen, and quit.
+// menu is the Escape menu of the battle: resume, the help (how the battle
+// ends, and the keys), save, load, share the battle (its replay as a file, a
+// link to it), the settings (kept for the next game: the guided first turns
+// among them, when the battle has a guide), full screen, and quit. It is the
+// way to the help and the guide's switch on a touch device, which has no F1
+// or F2.
 type menu struct {
 	b        *battleScene
 	list     *menuList
 	iRes     int
+	iHelp    int
+	iGuide   int // -1 when no guide's step is left for the side giving orders
 	iSave    int
 	iLoad    int
 	iFile    int
@@ -34,8 +39,12 @@ type menu struct {
 }
 
 func newMenu(g *Manager, b *battleScene) *menu {
-	m := &menu{b: b, list: newMenuList(g.Kit), iQuit: -1}
+	m := &menu{b: b, list: newMenuList(g.Kit), iQuit: -1, iGuide: -1}
 	m.iRes = m.list.add("Resume")
+	m.iHelp = m.list.add("How the battle ends, and the keys")
+	if g.Input.TouchDevice {
+		m.list.items[m.iHelp].label = "How the battle ends"
+	}
 	m.iSave = m.list.add("Save the battle…")
 	m.iLoad = m.list.add("Load a saved battle…")
 	m.iFile = m.list.add("Download the replay")
@@ -53,6 +62,12 @@ func newMenu(g *Manager, b *battleScene) *menu {
 		m.list.items[m.iSound].values = []string{"no sound device"}
 		m.list.items[m.iSound].value = 0
 		m.list.items[m.iSound].enabled = false
+	}
+	if _, ok := b.guides[b.ctl.Side].Current(); ok {
+		m.iGuide = m.list.add("Guided first turns", "off", "on")
+		if !g.Settings.NoGuide {
+			m.list.items[m.iGuide].value = 1
+		}
 	}
 	m.iUIScale = m.list.add("Interface size", uiScaleNames()...)
 	m.list.items[m.iUIScale].value = g.Settings.UIScale
@@ -134,6 +149,13 @@ func (m *menu) update(g *Manager) {
 	switch i {
 	case m.iRes:
 		m.b.menu = nil
+	case m.iHelp:
+		h := newHelp(m.b)
+		h.layout(g) // drawn before its first update: this frame's click was the menu's
+		m.b.menu, m.b.help = nil, h
+	case m.iGuide:
+		g.Settings.NoGuide = m.list.items[m.iGuide].value == 0
+		g.SaveSettings()
 	case m.iSave:
 		m.saver = newSaveDialog(g, m.b)
 	case m.iLoad:

@@ -86,6 +86,14 @@ func phoneScript(p *player, h *xHost, prefix string) {
 	touch()
 	p.run(15)
 	p.shoot(h, prefix+"-menu")
+	p.clickRect(b.menu.list.items[b.menu.iHelp].r) // the help, which has no key here
+	touch()
+	p.run(5)
+	p.shoot(h, prefix+"-help")
+	p.tap(ebiten.KeyEscape) // closes the help
+	p.tap(ebiten.KeyEscape) // the menu again
+	touch()
+	p.run(5)
 	m := b.menu
 	p.clickRect(m.list.items[m.iSave].r)
 	p.run(10)

@@ -895,10 +895,40 @@ func TestEscapeMenu(t *testing.T) {
 	if b.menu != nil {
 		t.Fatal("Resume did not close the menu")
 	}
+	// The help, from the menu (a touch device's only way to it).
+	p.tap(ebiten.KeyEscape)
+	p.clickRect(b.menu.list.items[b.menu.iHelp].r)
+	if b.menu != nil || b.help == nil || len(b.help.lines) == 0 {
+		t.Fatal("the menu's help item opened no help")
+	}
+	p.tap(ebiten.KeyEscape)
+	if b.help != nil {
+		t.Fatal("Esc did not close the help")
+	}
+	// The guide's switch (F2's), which the flagship's guide has.
+	p.tap(ebiten.KeyEscape)
+	m = b.menu
+	if m.iGuide < 0 || p.g.Settings.NoGuide {
+		t.Fatal("no guide to switch off in the menu")
+	}
+	for m.list.focus != m.iGuide {
+		p.tap(ebiten.KeyArrowDown)
+	}
+	p.tap(ebiten.KeyArrowLeft)
+	if !p.g.Settings.NoGuide {
+		t.Error("the menu's guide switch did not hide the guide")
+	}
+	p.tap(ebiten.KeyArrowRight)
+	if p.g.Settings.NoGuide {
+		t.Error("the menu's guide switch did not show the guide again")
+	}
+	p.tap(ebiten.KeyEscape)
 	// Save with the keyboard: the save dialog, and Enter on the name it offers.
 	p.tap(ebiten.KeyEscape)
 	m = b.menu
-	p.tap(ebiten.KeyArrowDown)
+	for m.list.focus != m.iSave {
+		p.tap(ebiten.KeyArrowDown)
+	}
 	p.tap(ebiten.KeyEnter)
 	if m.saver == nil {
 		t.Fatal("Save the battle opened no save dialog")
