@@ -157,3 +157,46 @@ func TestSampleRemembering(t *testing.T) {
 		t.Fatal("no enemy ship out of sight to remember: the test proves nothing")
 	}
 }
+
+// TestSampleGuessesOnTheWay: the enemy ships out of sight that a sample
+// guesses stand out of the side's sight, and nearer where they truly are
+// than where they started: on their way toward what their wings' orders
+// name. Measured on the flagship's Alliance, which loses sight of whole
+// wings, at the start of turns 2 to 4 of a few battles.
+func TestSampleGuessesOnTheWay(t *testing.T) {
+	var guessed, started, n int
+	starts := flagship(t).Setup.Ships
+	for seed := uint64(1); seed <= 4; seed++ {
+		st := newBattle(t, seed)
+		for turn := 2; turn <= 4; turn++ {
+			playUntil(t, st, func(s *rules.State) bool {
+				return s.Turn == turn && s.Active == rules.SideA && s.Phase == rules.Battle
+			})
+			v := st.View(rules.SideA)
+			s, err := v.Sample(seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range st.Ships {
+				tr, sm := &st.Ships[i], &s.Ships[i]
+				if tr.Side == rules.SideA || v.Ship(tr.ID) != nil || !tr.Alive() || !sm.Alive() {
+					continue
+				}
+				if s.Sees(rules.SideA, sm, nil) {
+					t.Errorf("seed %d turn %d: %s is guessed at %v, where the Alliance would see it", seed, turn, sm.Key, sm.Pos)
+				}
+				guessed += hex.Distance(sm.Pos, tr.Pos)
+				started += hex.Distance(starts[i].Pos, tr.Pos)
+				n++
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d ships out of sight to measure on", n)
+	}
+	g, s := float64(guessed)/float64(n), float64(started)/float64(n)
+	t.Logf("%d guesses: %.1f hexes from the truth on average; their starts %.1f", n, g, s)
+	if g > 0.6*s {
+		t.Errorf("the guesses are %.1f hexes from the truth on average, their starts %.1f: not on their way", g, s)
+	}
+}
