@@ -116,7 +116,6 @@ func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 		sh.Status, sh.Hull, sh.Shields, sh.Cloaked, sh.Covering = Destroyed, 0, 0, false, NoShip
 	}
 	at := make(map[ShipID]hex.Hex)
-	obs := s.observers(me) // the side's ships are where the view shows them
 	for _, id := range unseen[lost:] {
 		sh := &s.Ships[id]
 		if lastSeen != nil {
@@ -137,7 +136,7 @@ func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 		}
 		sh.Status = OnMap
 		sh.Cloaked = s.Class(sh).Cloak
-		if h := s.onTheWay(sh, su.Ships[id].Pos, s.phasesPlayed(enemy), me, obs); h != su.Ships[id].Pos {
+		if h := s.onTheWay(sh, su.Ships[id].Pos, s.phasesPlayed(enemy), me); h != su.Ships[id].Pos {
 			at[id], sh.Pos = h, h
 		}
 	}
@@ -154,7 +153,7 @@ func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 			if h, ok := at[sh.ID]; ok {
 				start = h
 			}
-			if err := s.place(sh, start, pass == 0, me, obs); err != nil {
+			if err := s.place(sh, start, pass == 0, me); err != nil {
 				return nil, err
 			}
 		}
@@ -190,7 +189,7 @@ func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 // hex: as near as the wing's ships can all stand; a ship: in contact). It
 // returns from when the ship has no wing, its orders name nothing in the
 // battle, it starts there already, or every hex on the way is in sight.
-func (s *State) onTheWay(sh *Ship, from hex.Hex, phases int, side Side, obs []*Ship) hex.Hex {
+func (s *State) onTheWay(sh *Ship, from hex.Hex, phases int, side Side) hex.Hex {
 	if sh.Wing < 0 || phases <= 0 {
 		return from
 	}
@@ -210,29 +209,28 @@ func (s *State) onTheWay(sh *Ship, from hex.Hex, phases int, side Side, obs []*S
 	}
 	line := hex.Line(from, aim)
 	steps := min(len(line)-1-reach, phases*s.Class(sh).Speed) // none when it starts within reach
-	pos := sh.Pos
-	defer func() { sh.Pos = pos }()
-	for k := steps; k >= 1; k-- { // the farthest first
-		h := line[k]
+	best, pos := from, sh.Pos
+	for _, h := range line[1:max(1, steps+1)] {
 		i := s.Map.Index(h)
 		if i < 0 {
-			continue
+			break
 		}
 		if t := s.Map.Terrain[i]; t == StationHex || t.MoveCost() < 0 {
 			continue // it goes round: not a hex to stand on
 		}
-		if sh.Pos = h; !s.seenBy(side, obs, sh) {
-			return h
+		if sh.Pos = h; !s.Sees(side, sh, nil) {
+			best = h
 		}
 	}
-	return from
+	sh.Pos = pos
+	return best
 }
 
 // place puts a ship of a sampled battle on the map: where it is when the
 // side sees it (seen); else, guessed, where it is when that is free and out
 // of the side's sight, or on the nearest hex that is (else the nearest free
 // one, else in reserve).
-func (s *State) place(sh *Ship, start hex.Hex, seen bool, side Side, obs []*Ship) error {
+func (s *State) place(sh *Ship, start hex.Hex, seen bool, side Side) error {
 	if !sh.Alive() || sh.IsAboard() {
 		sh.Cloaked, sh.Covering = false, NoShip
 		return nil
@@ -243,10 +241,10 @@ func (s *State) place(sh *Ship, start hex.Hex, seen bool, side Side, obs []*Ship
 		}
 		return nil
 	}
-	if !s.seenBy(side, obs, sh) && s.occupy(sh) == nil {
+	if !s.Sees(side, sh, nil) && s.occupy(sh) == nil {
 		return nil
 	}
-	at, ok := s.freeNear(sh, start, side, obs)
+	at, ok := s.freeNear(sh, start, side)
 	if !ok {
 		sh.Status, sh.Cloaked = Reserve, false
 		return nil
@@ -310,9 +308,9 @@ func due(s *State, sh *Ship) bool {
 	return w.Arrive < s.Turn || w.Arrive == s.Turn && (s.Active == w.Side || s.First == w.Side)
 }
 
-// freeNear finds the free hex nearest to h where sh may stand out of the
-// sight of side's observers obs, or else the free hex nearest to h.
-func (s *State) freeNear(sh *Ship, h hex.Hex, side Side, obs []*Ship) (hex.Hex, bool) {
+// freeNear finds the free hex nearest to h where sh may stand out of side's
+// sight, or else the free hex nearest to h.
+func (s *State) freeNear(sh *Ship, h hex.Hex, side Side) (hex.Hex, bool) {
 	pos := sh.Pos
 	defer func() { sh.Pos = pos }()
 	for _, hidden := range [...]bool{true, false} {
@@ -322,7 +320,7 @@ func (s *State) freeNear(sh *Ship, h hex.Hex, side Side, obs []*Ship) (hex.Hex, 
 				if i < 0 || s.occ[i] != 0 || s.Map.Terrain[i] == StationHex || s.Map.Terrain[i].MoveCost() < 0 {
 					continue
 				}
-				if sh.Pos = c; !hidden || !s.seenBy(side, obs, sh) {
+				if sh.Pos = c; !hidden || !s.Sees(side, sh, nil) {
 					return c, true
 				}
 			}
