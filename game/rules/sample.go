@@ -184,11 +184,10 @@ func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 // onTheWay guesses where an enemy ship out of sight, on the map since the
 // start at from, stands after its side's phases: on the line from there to
 // what its wing's orders name (the hex to advance on or screen, the ship or
-// station to close with), on the farthest hex its speed took it to where
-// side's ships would not see it. It stops short of the aim, round it (a
-// hex: as near as the wing's ships can all stand; a ship: in contact). It
-// returns from when the ship has no wing, its orders name nothing in the
-// battle, it starts there already, or every hex on the way is in sight.
+// station to close with), as far as its speed took it, but short of the
+// first hex on the way where side's ships would see it. It returns from
+// when the ship has no wing, its orders name nothing in the battle, or it
+// would be seen at once.
 func (s *State) onTheWay(sh *Ship, from hex.Hex, phases int, side Side) hex.Hex {
 	if sh.Wing < 0 || phases <= 0 {
 		return from
