@@ -18,12 +18,9 @@ import (
 //
 //   - the enemy's losses fall on enemy ships out of sight, drawn at random;
 //   - the other enemy ships out of sight that were on the map at the start
-//     (cloaked, if they can) stand on their way from where they started to
-//     what their wing's orders name, as far as their speed took them in
-//     their side's phases so far but out of the side's sight (onTheWay), or
-//     on the nearest free hex; those of waves already due are put back in
-//     reserve, to enter again in their side's next phase (as arrivals,
-//     counted once);
+//     stand where they started (cloaked, if they can), or on the nearest
+//     free hex; those of waves already due are put back in reserve, to enter
+//     again in their side's next phase (as arrivals, counted once);
 //   - an enemy wing whose orders are unknown keeps the ones it was briefed;
 //   - an enemy minefield's positions the side does not know of are laid
 //     when the field is active; while it is being laid, as many as its
@@ -136,9 +133,6 @@ func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 		}
 		sh.Status = OnMap
 		sh.Cloaked = s.Class(sh).Cloak
-		if h := s.onTheWay(sh, su.Ships[id].Pos, s.phasesPlayed(enemy), me); h != su.Ships[id].Pos {
-			at[id], sh.Pos = h, h
-		}
 	}
 
 	// Place every ship on the map: those in view where they are, the guessed
@@ -153,7 +147,7 @@ func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 			if h, ok := at[sh.ID]; ok {
 				start = h
 			}
-			if err := s.place(sh, start, pass == 0, me); err != nil {
+			if err := s.place(sh, start, pass == 0); err != nil {
 				return nil, err
 			}
 		}
@@ -181,69 +175,22 @@ func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
 	return s, nil
 }
 
-// onTheWay guesses where an enemy ship out of sight, on the map since the
-// start at from, stands after its side's phases: on the line from there to
-// what its wing's orders name (the hex to advance on or screen, the ship or
-// station to close with), as far as its speed took it, but short of the
-// first hex on the way where side's ships would see it. It returns from
-// when the ship has no wing, its orders name nothing in the battle, or it
-// would be seen at once.
-func (s *State) onTheWay(sh *Ship, from hex.Hex, phases int, side Side) hex.Hex {
-	if sh.Wing < 0 || phases <= 0 {
-		return from
-	}
-	w := &s.Wings[sh.Wing]
-	// reach: how near the aim it stops. A wing making for a hex gathers
-	// round it, its ships on the hexes nearest it.
-	aim, reach := w.Hold, 0
-	for 3*reach*(reach+1)+1 < len(w.Ships) {
-		reach++
-	}
-	if !w.Directive.Placed() {
-		t := s.Ship(w.Target)
-		if t == nil || !t.Alive() {
-			return from
-		}
-		aim, reach = t.Pos, s.Class(t).Radius+1
-	}
-	line := hex.Line(from, aim)
-	steps := min(len(line)-1-reach, phases*s.Class(sh).Speed) // none when it starts within reach
-	best, pos := from, sh.Pos
-	for _, h := range line[1:max(1, steps+1)] {
-		i := s.Map.Index(h)
-		if i < 0 {
-			break
-		}
-		if t := s.Map.Terrain[i]; t == StationHex || t.MoveCost() < 0 {
-			continue // it goes round: not a hex to stand on
-		}
-		if sh.Pos = h; !s.Sees(side, sh, nil) {
-			best = h
-		}
-	}
-	sh.Pos = pos
-	return best
-}
-
 // place puts a ship of a sampled battle on the map: where it is when the
-// side sees it (seen); else, guessed, where it is when that is free and out
-// of the side's sight, or on the nearest hex that is (else the nearest free
-// one, else in reserve).
-func (s *State) place(sh *Ship, start hex.Hex, seen bool, side Side) error {
+// side sees it (seen), else at start or on the nearest free hex (else in
+// reserve).
+func (s *State) place(sh *Ship, start hex.Hex, seen bool) error {
 	if !sh.Alive() || sh.IsAboard() {
 		sh.Cloaked, sh.Covering = false, NoShip
 		return nil
 	}
+	err := s.occupy(sh)
+	if err == nil {
+		return nil
+	}
 	if seen {
-		if err := s.occupy(sh); err != nil {
-			return fmt.Errorf("%s: %w", sh.Name, err)
-		}
-		return nil
+		return fmt.Errorf("%s: %w", sh.Name, err)
 	}
-	if !s.Sees(side, sh, nil) && s.occupy(sh) == nil {
-		return nil
-	}
-	at, ok := s.freeNear(sh, start, side)
+	at, ok := s.freeNear(sh, start)
 	if !ok {
 		sh.Status, sh.Cloaked = Reserve, false
 		return nil
@@ -307,21 +254,12 @@ func due(s *State, sh *Ship) bool {
 	return w.Arrive < s.Turn || w.Arrive == s.Turn && (s.Active == w.Side || s.First == w.Side)
 }
 
-// freeNear finds the free hex nearest to h where sh may stand out of side's
-// sight, or else the free hex nearest to h.
-func (s *State) freeNear(sh *Ship, h hex.Hex, side Side) (hex.Hex, bool) {
-	pos := sh.Pos
-	defer func() { sh.Pos = pos }()
-	for _, hidden := range [...]bool{true, false} {
-		for r := 0; r <= 12; r++ {
-			for _, c := range hex.Ring(h, r) {
-				i := s.Map.Index(c)
-				if i < 0 || s.occ[i] != 0 || s.Map.Terrain[i] == StationHex || s.Map.Terrain[i].MoveCost() < 0 {
-					continue
-				}
-				if sh.Pos = c; !hidden || !s.Sees(side, sh, nil) {
-					return c, true
-				}
+// freeNear finds the free hex nearest to h where sh may stand.
+func (s *State) freeNear(sh *Ship, h hex.Hex) (hex.Hex, bool) {
+	for r := 0; r <= 12; r++ {
+		for _, c := range hex.Ring(h, r) {
+			if i := s.Map.Index(c); i >= 0 && s.occ[i] == 0 && s.Map.Terrain[i] != StationHex && s.Map.Terrain[i].MoveCost() >= 0 {
+				return c, true
 			}
 		}
 	}
