@@ -505,6 +505,22 @@ func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
 // hex barred or out of the budget from its first neighbour taken out ever
 // reached from a later one (those are no nearer), so it is looked at once.
 func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
+	return g.reachDown(start, budget, cost, nil, 0)
+}
+
+// reachDown is reachBFS reaching, with a field (a distance field on the
+// same costs), only the hexes whose slack toward it is at most slack: the
+// slack of a hex is how much more it costs to get there from start than
+// the field falls on the way, dist[i] − (field[start] − field[i]). It is
+// never negative: the field is a least cost to its sources, and the way
+// from start through i is a way. Nor is it less than the slack of the hex
+// a least-cost way to i comes from (the field rises by at most a step's
+// cost going back), so every hex it reaches is reached as reachBFS
+// reaches it, at the same cost from the same hex, in the same order: the
+// search is reachBFS's with the other hexes left out. A hex is left out
+// when first looked at, as one out of the budget is: from a later
+// neighbour its cost and slack are no lower.
+func (g *grid) reachDown(start int32, budget int, cost []int8, field []int32, slack int32) []int32 {
 	g.gen++
 	gen := g.gen
 	for len(g.buckets) <= budget+2 {
@@ -520,6 +536,11 @@ func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 	seen[start], dist[start], pred[start] = gen, 0, -1
 	buckets[0] = append(buckets[0], start)
 	last := int32(budget)
+	top := slack // field[start] + slack: the most field[i] + dist[i] may be
+	if field != nil {
+		field = field[:len(seen)]
+		top += field[start]
+	}
 	nb := g.nb
 	for d := int32(0); d <= last; d++ {
 		for _, b := range buckets[d] {
@@ -534,6 +555,9 @@ func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 					continue
 				}
 				nd := d + c
+				if field != nil && field[a]+nd > top {
+					continue
+				}
 				dist[a], pred[a] = nd, b
 				buckets[nd] = append(buckets[nd], a)
 			}
