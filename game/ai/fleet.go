@@ -483,11 +483,7 @@ func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	g := d.g
 	start := p.end
 	stay := d.score(p, start)
-	if !d.direct && !g.gains(start, sh.MP, d.cost, d.occ, p.goal.field, p.goal.at, p.goal.spread, stay) {
-		return // nothing in reach does better than staying
-	}
-	var best int32
-	var bestScore int32
+	var best, bestScore int32
 	if d.direct {
 		best, _ = d.pick(p, g.reach(start, sh.MP, d.cost), stay)
 		bestScore = d.score(p, best)
@@ -541,17 +537,31 @@ func (d *fleet) pick(p *planned, reached []int32, stay int32) (int32, int32) {
 // of the hexes of no slack, of score t, is the best of all when t is 0 or
 // at most field[start] − budget + 1; and else no hex of slack above
 // t − field[start] + budget − 1 scores below t, nor at t at a lower cost
-// (it would have to cost more than budget), and those are searched.
+// (it would have to cost more than budget), and those are searched. When
+// no hex of no slack does better than staying, gains (cheaper than a
+// search) tells first whether any hex at all may.
 func (d *fleet) descend(p *planned, start int32, budget int, stay int32) (int32, int32) {
 	g, field := d.g, p.goal.field
-	if stay != field[start] {
-		return d.pick(p, g.reach(start, budget, d.cost), stay) // the field does not reach start
+	if stay != field[start] { // the field does not reach start
+		if !d.gains(p, start, budget, stay) {
+			return start, stay
+		}
+		return d.pick(p, g.reach(start, budget, d.cost), stay)
 	}
 	best, score := d.pick(p, g.reachDown(start, budget, d.cost, field, 0), stay)
-	if score == 0 || score <= field[start]-int32(budget)+1 {
+	switch {
+	case score == 0 || score <= field[start]-int32(budget)+1:
 		return best, score
+	case best == start && !d.gains(p, start, budget, stay):
+		return start, stay
 	}
 	return d.pick(p, g.reachDown(start, budget, d.cost, field, score-field[start]+int32(budget)-1), stay)
+}
+
+// gains reports whether a hex within budget of start may do better than
+// staying (grid.gains).
+func (d *fleet) gains(p *planned, start int32, budget int, stay int32) bool {
+	return d.g.gains(start, budget, d.cost, d.occ, p.goal.field, p.goal.at, p.goal.spread, stay)
 }
 
 func (d *fleet) score(p *planned, i int32) int32 { return d.g.score(p.goal.field, p.goal.at, i) }

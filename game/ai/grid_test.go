@@ -300,21 +300,21 @@ func TestReachBFS(t *testing.T) {
 
 // randomField is a field on cost toward a random hex, or toward most hexes
 // within a few steps of one (a station's), as fieldFor asks for them; it
-// returns the field and its goal.
-func randomField(g *grid, r *rand.Rand, cost []int8) ([]int32, int32) {
+// returns the field, its goal and how far from it the sources lie.
+func randomField(g *grid, r *rand.Rand, cost []int8) ([]int32, int32, int) {
 	field := make([]int32, g.n)
 	goal := int32(r.IntN(g.n))
-	srcs := []int32{goal}
+	srcs, spread := []int32{goal}, 0
 	if r.IntN(2) == 1 {
-		srcs = srcs[:0]
-		for _, h := range hex.Range(g.hexes[goal], 1+r.IntN(3)) {
+		srcs, spread = srcs[:0], 1+r.IntN(3)
+		for _, h := range hex.Range(g.hexes[goal], spread) {
 			if i := g.index(h); i >= 0 && r.IntN(4) > 0 {
 				srcs = append(srcs, i)
 			}
 		}
 	}
 	g.field(field, srcs, cost, false)
-	return field, goal
+	return field, goal, spread
 }
 
 // TestReachDown: the search of the hexes of little slack is the whole
@@ -324,7 +324,7 @@ func TestReachDown(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	for k := range 4000 {
 		cost := randomCosts(g, r, 300, k%2 == 1)
-		field, _ := randomField(g, r, cost)
+		field, _, _ := randomField(g, r, cost)
 		start, budget, slack := int32(r.IntN(g.n)), r.IntN(14), int32(r.IntN(6))
 		if field[start] == unreached {
 			continue
@@ -356,7 +356,7 @@ func TestDescend(t *testing.T) {
 	occ := make([]int32, g.n)
 	for k := range 6000 {
 		cost := randomCosts(g, r, 300, k%2 == 1)
-		field, goal := randomField(g, r, cost)
+		field, goal, spread := randomField(g, r, cost)
 		clear(occ)
 		for k := r.IntN(600); k > 0; k-- {
 			occ[r.IntN(g.n)] = 1
@@ -370,7 +370,7 @@ func TestDescend(t *testing.T) {
 			}
 		}
 		d := &fleet{g: g, cost: cost, occ: occ}
-		p := &planned{goal: &aim{ok: true, at: goal, field: field}}
+		p := &planned{goal: &aim{ok: true, at: goal, field: field, spread: spread}}
 		stay := d.score(p, start)
 		want, wantScore := d.pick(p, g.reach(start, budget, cost), stay)
 		wantPath, _ := g.path(nil, want)
