@@ -542,6 +542,9 @@ func (d *fleet) pick(p *planned, reached []int32, stay int32) (int32, int32) {
 // search) tells first whether any hex at all may.
 func (d *fleet) descend(p *planned, start int32, budget int, stay int32) (int32, int32) {
 	g, field := d.g, p.goal.field
+	if b, ring, ok := g.openAt(start, budget, d.cost); ok {
+		return d.pickOpen(p, b, ring, start, stay)
+	}
 	if stay != field[start] { // the field does not reach start
 		if !d.gains(p, start, budget, stay) {
 			return start, stay
@@ -556,6 +559,29 @@ func (d *fleet) descend(p *planned, start int32, budget int, stay int32) (int32,
 		return start, stay
 	}
 	return d.pick(p, g.reachDown(start, budget, d.cost, field, score-field[start]+int32(budget)-1), stay)
+}
+
+// pickOpen is pick over the search over open space from start kept in b
+// (grid.openAt), read where it is kept rather than copied; it sets the way
+// to the hex it picks for path.
+func (d *fleet) pickOpen(p *planned, b *ballIndex, ring bool, start, stay int32) (int32, int32) {
+	best, bestScore, bestCost := 0, stay, int32(0)
+	field := p.goal.field
+	for k := 1; k < len(b.hexes); k++ {
+		i := start + b.hexes[k]
+		s := field[i]
+		if s == unreached {
+			s = d.score(p, i)
+		}
+		if s > bestScore || !ring && k >= b.ring && d.cost[i] != 1 {
+			continue
+		}
+		if c := b.dist[k]; (s < bestScore || c < bestCost) && d.occ[i] == 0 {
+			best, bestScore, bestCost = k, s, c
+		}
+	}
+	d.g.openWay(b, start, best)
+	return start + b.hexes[best], bestScore
 }
 
 // gains reports whether a hex within budget of start may do better than

@@ -578,28 +578,9 @@ const maxBall = 12
 // through it, nor is another found later or from elsewhere for it: the
 // search is the one kept without it.
 func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
-	if budget < 0 || budget > maxBall {
+	b, ring, ok := g.openAt(start, budget, cost)
+	if !ok {
 		return nil, false
-	}
-	col, row := int(start)%g.cols, int(start)/g.cols
-	if col < budget || col+budget >= g.cols || row < budget || row+budget >= g.rows {
-		return nil, false // each step moves a column or a row at most
-	}
-	b := &g.balls[budget][col&1]
-	if len(b.hexes) == 0 {
-		return nil, false
-	}
-	ring := true // every hex budget steps away costs 1
-	for _, dl := range b.hexes[1:b.ring] {
-		if cost[start+dl] != 1 {
-			return nil, false
-		}
-	}
-	for _, dl := range b.hexes[b.ring:] {
-		if cost[start+dl] != 1 {
-			ring = false
-			break
-		}
 	}
 	g.reached = g.reached[:0]
 	for k, dl := range b.hexes {
@@ -614,10 +595,49 @@ func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
 	return g.reached, true
 }
 
+// openAt returns the search kept over open space that reachOpen copies
+// from start with budget under cost, and whether every hex budget steps
+// away costs 1 (when not, those that do not are left out of it); false
+// when the search from start is not one over open space.
+func (g *grid) openAt(start int32, budget int, cost []int8) (b *ballIndex, ring, ok bool) {
+	if budget < 0 || budget > maxBall {
+		return nil, false, false
+	}
+	col, row := int(start)%g.cols, int(start)/g.cols
+	if col < budget || col+budget >= g.cols || row < budget || row+budget >= g.rows {
+		return nil, false, false // each step moves a column or a row at most
+	}
+	b = &g.balls[budget][col&1]
+	if len(b.hexes) == 0 {
+		return nil, false, false
+	}
+	for _, dl := range b.hexes[1:b.ring] {
+		if cost[start+dl] != 1 {
+			return nil, false, false
+		}
+	}
+	for _, dl := range b.hexes[b.ring:] {
+		if cost[start+dl] != 1 {
+			return b, false, true
+		}
+	}
+	return b, true, true
+}
+
+// openWay sets g.pred along the way to the k-th hex of a search kept
+// over open space from start (openAt), as reachOpen would, for path.
+func (g *grid) openWay(b *ballIndex, start int32, k int) {
+	for ; k > 0; k = int(b.up[k]) {
+		g.pred[start+b.hexes[k]] = start + b.pred[k]
+	}
+	g.pred[start] = -1
+}
+
 // ballIndex is a search over open space as offsets of map indexes from its
 // start, for a map of a number of columns and a start column's parity.
 type ballIndex struct {
 	hexes, pred []int32 // in the search's order, start first
+	up          []int32 // where in the order each hex's pred is (the start's: -1)
 	dist        []int32
 	ring        int // the first hex budget steps away (after the start)
 }
@@ -635,6 +655,12 @@ func (b *ball) index(cols int) ballIndex {
 	for k := range b.col {
 		x.hexes = append(x.hexes, int32(b.row[k]*cols+b.col[k]))
 		x.pred = append(x.pred, int32(b.predRow[k]*cols+b.predCol[k]))
+	}
+	for _, pr := range x.pred {
+		x.up = append(x.up, int32(slices.Index(x.hexes, pr)))
+	}
+	if len(x.up) > 0 {
+		x.up[0] = -1 // the start's pred offset is its own
 	}
 	x.dist = b.dist
 	budget := int32(0)

@@ -349,11 +349,12 @@ func TestReachDown(t *testing.T) {
 }
 
 // TestDescend: the hex descend picks, and the way to it, are those picked
-// from the whole search.
+// from the whole search, over open space or not.
 func TestDescend(t *testing.T) {
 	g := newGrid(newBattle(t, 1).Map)
 	r := rand.New(rand.NewPCG(13, 14))
 	occ := make([]int32, g.n)
+	open := 0
 	for k := range 6000 {
 		cost := randomCosts(g, r, 300, k%2 == 1)
 		field, goal, spread := randomField(g, r, cost)
@@ -369,6 +370,9 @@ func TestDescend(t *testing.T) {
 				start = i
 			}
 		}
+		if _, _, ok := g.openAt(start, budget, cost); ok {
+			open++
+		}
 		d := &fleet{g: g, cost: cost, occ: occ}
 		p := &planned{goal: &aim{ok: true, at: goal, field: field, spread: spread}}
 		stay := d.score(p, start)
@@ -378,6 +382,26 @@ func TestDescend(t *testing.T) {
 		gotPath, _ := g.path(nil, got)
 		if got != want || gotScore != wantScore || !slices.Equal(gotPath, wantPath) {
 			t.Fatalf("from %d, budget %d: %d (score %d) by %v, want %d (score %d) by %v", start, budget, got, gotScore, gotPath, want, wantScore, wantPath)
+		}
+	}
+	if open < 500 {
+		t.Fatalf("%d searches over open space", open)
+	}
+}
+
+func BenchmarkDescend(b *testing.B) {
+	g, cost, starts := midBattleReach(b)
+	occ := make([]int32, g.n)
+	for _, s := range starts {
+		occ[s] = 1 // own ships' hexes are taken
+	}
+	r := rand.New(rand.NewPCG(15, 16))
+	field, goal, spread := randomField(g, r, cost)
+	d := &fleet{g: g, cost: cost, occ: occ}
+	p := &planned{goal: &aim{ok: true, at: goal, field: field, spread: spread}}
+	for b.Loop() {
+		for _, s := range starts {
+			d.descend(p, s, 6, d.score(p, s))
 		}
 	}
 }
