@@ -656,8 +656,12 @@ func (b *ball) index(cols int) ballIndex {
 		x.hexes = append(x.hexes, int32(b.row[k]*cols+b.col[k]))
 		x.pred = append(x.pred, int32(b.predRow[k]*cols+b.predCol[k]))
 	}
+	at := make(map[int32]int32, len(x.hexes)) // where each offset is in the order
+	for k, dl := range x.hexes {
+		at[dl] = int32(k)
+	}
 	for _, pr := range x.pred {
-		x.up = append(x.up, int32(slices.Index(x.hexes, pr)))
+		x.up = append(x.up, at[pr])
 	}
 	if len(x.up) > 0 {
 		x.up[0] = -1 // the start's pred offset is its own
