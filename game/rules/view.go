@@ -374,9 +374,8 @@ func (v *View) RangeFrom(a *Ship, from hex.Hex, b *Ship) int { return rangeFrom(
 // now: one of its ships has h within its detection and sensor range, with a
 // clear line.
 func (v *View) Detects(h hex.Hex) bool {
-	for i := range v.Ships {
-		o := &v.Ships[i]
-		if o.Side == v.Side && o.Alive() && !o.Lost() && picksUp(v.Map, v.sight, v.Classes, o, o.Pos, h, 0, true) {
+	for _, i := range v.aliveOf(v.Side) {
+		if o := &v.Ships[i]; !o.Lost() && picksUp(v.Map, v.sight, v.Classes, o, o.Pos, h, 0, true) {
 			return true
 		}
 	}
