@@ -452,6 +452,7 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 	for i := range buckets {
 		buckets[i] = buckets[i][:0]
 	}
+	cost = cost[:len(out)] // for the compiler: a hex of out is one of cost
 	pending := 0
 	for _, s := range sources {
 		if s < 0 {
@@ -477,8 +478,8 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 			}
 			nd := d + step
 			for _, a := range &g.nb[b] {
-				if a < 0 || out[a] <= nd || cost[a] < 0 {
-					continue
+				if uint(a) >= uint(len(out)) || out[a] <= nd || cost[a] < 0 {
+					continue // off the map, no nearer, or barred
 				}
 				out[a] = nd
 				buckets[nd%ring] = append(buckets[nd%ring], a)
