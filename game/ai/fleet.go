@@ -542,8 +542,10 @@ func (d *fleet) pick(p *planned, reached []int32, stay int32) (int32, int32) {
 // search) tells first whether any hex at all may.
 func (d *fleet) descend(p *planned, start int32, budget int, stay int32) (int32, int32) {
 	g, field := d.g, p.goal.field
-	if b, ring, ok := g.openAt(start, budget, d.cost); ok {
-		return d.pickOpen(p, b, ring, start, stay)
+	if b := g.ballAt(start, budget); b != nil {
+		if best, score, ok := d.pickOpen(p, b, start, stay); ok {
+			return best, score
+		}
 	}
 	if stay != field[start] { // the field does not reach start
 		if !d.gains(p, start, budget, stay) {
@@ -562,18 +564,25 @@ func (d *fleet) descend(p *planned, start int32, budget int, stay int32) (int32,
 }
 
 // pickOpen is pick over the search over open space from start kept in b
-// (grid.openAt), read where it is kept rather than copied; it sets the way
-// to the hex it picks for path.
-func (d *fleet) pickOpen(p *planned, b *ballIndex, ring bool, start, stay int32) (int32, int32) {
+// (grid.ballAt), read where it is kept rather than copied, when the search
+// from start is that one (grid.openAt), and false when not; it sets the
+// way to the hex it picks for path.
+func (d *fleet) pickOpen(p *planned, b *ballIndex, start, stay int32) (int32, int32, bool) {
 	best, bestScore, bestCost := 0, stay, int32(0)
 	field := p.goal.field
 	for k := 1; k < len(b.hexes); k++ {
 		i := start + b.hexes[k]
+		if d.cost[i] != 1 {
+			if k < b.ring {
+				return 0, 0, false // not open space
+			}
+			continue // budget steps away and dearer or barred: not reached
+		}
 		s := field[i]
 		if s == unreached {
 			s = d.score(p, i)
 		}
-		if s > bestScore || !ring && k >= b.ring && d.cost[i] != 1 {
+		if s > bestScore {
 			continue
 		}
 		if c := b.dist[k]; (s < bestScore || c < bestCost) && d.occ[i] == 0 {
@@ -581,7 +590,7 @@ func (d *fleet) pickOpen(p *planned, b *ballIndex, ring bool, start, stay int32)
 		}
 	}
 	d.g.openWay(b, start, best)
-	return start + b.hexes[best], bestScore
+	return start + b.hexes[best], bestScore, true
 }
 
 // gains reports whether a hex within budget of start may do better than

@@ -601,15 +601,7 @@ func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
 // away costs 1 (when not, those that do not are left out of it); false
 // when the search from start is not one over open space.
 func (g *grid) openAt(start int32, budget int, cost []int8) (b *ballIndex, ring, ok bool) {
-	if budget < 0 || budget > maxBall {
-		return nil, false, false
-	}
-	col, row := int(start)%g.cols, int(start)/g.cols
-	if col < budget || col+budget >= g.cols || row < budget || row+budget >= g.rows {
-		return nil, false, false // each step moves a column or a row at most
-	}
-	b = &g.balls[budget][col&1]
-	if len(b.hexes) == 0 {
+	if b = g.ballAt(start, budget); b == nil {
 		return nil, false, false
 	}
 	for _, dl := range b.hexes[1:b.ring] {
@@ -623,6 +615,23 @@ func (g *grid) openAt(start int32, budget int, cost []int8) (b *ballIndex, ring,
 		}
 	}
 	return b, true, true
+}
+
+// ballAt returns the search kept over open space for budget from start,
+// or nil when there is none or a hex within budget steps of start is off
+// the map.
+func (g *grid) ballAt(start int32, budget int) *ballIndex {
+	if budget < 0 || budget > maxBall {
+		return nil
+	}
+	col, row := int(start)%g.cols, int(start)/g.cols
+	if col < budget || col+budget >= g.cols || row < budget || row+budget >= g.rows {
+		return nil // each step moves a column or a row at most
+	}
+	if b := &g.balls[budget][col&1]; len(b.hexes) > 0 {
+		return b
+	}
+	return nil
 }
 
 // openWay sets g.pred along the way to the k-th hex of a search kept
