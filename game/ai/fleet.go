@@ -531,8 +531,9 @@ func (d *fleet) pick(p *planned, reached []int32, stay int32) (int32, int32) {
 	return best, bestScore
 }
 
-// descend is pick over the whole search within budget of start, searching
-// only the hexes that may do better than the best found first. No hex
+// descend is pick over the whole search within budget of start: over open
+// space read from the search kept (pickOpen), else searching only the
+// hexes that may do better than the best found first. No hex
 // scores below field[start] − budget + its slack (reachDown): so the best
 // of the hexes of no slack, of score t, is the best of all when t is 0 or
 // at most field[start] − budget + 1; and else no hex of slack above
