@@ -444,7 +444,7 @@ func heapPop(h []uint64) (uint64, []uint64) {
 // (every step costs at least 1, and at most what an int8 holds).
 func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable bool) {
 	copy(out, g.blank)
-	const ring = 256
+	const ring = 256 // a power of two: of a distance (never negative), &(ring-1) is its remainder
 	for len(g.buckets) < ring {
 		g.buckets = append(g.buckets, nil) // room made as the costs need
 	}
@@ -463,7 +463,7 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 		pending++
 	}
 	for d := int32(0); pending > 0; d++ {
-		bk := buckets[d%ring]
+		bk := buckets[d&(ring-1)]
 		pending -= len(bk)
 		for _, b := range bk {
 			if out[b] != d {
@@ -482,11 +482,11 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 					continue // off the map, no nearer, or barred
 				}
 				out[a] = nd
-				buckets[nd%ring] = append(buckets[nd%ring], a)
+				buckets[nd&(ring-1)] = append(buckets[nd&(ring-1)], a)
 				pending++
 			}
 		}
-		buckets[d%ring] = bk[:0]
+		buckets[d&(ring-1)] = bk[:0]
 	}
 }
 
