@@ -1,6 +1,7 @@
 package ai
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/calltoarms/ds9/game/hex"
@@ -44,8 +45,13 @@ func newCrew(p posture) *crew {
 // spareCrews holds the crews of battles played out (release), for newCrew.
 var spareCrews sync.Pool
 
-// plan gives the orders of the ships whose role is crewRole.
+// plan gives the orders of the ships whose role is crewRole: none, with
+// nothing readied, when no ship has it.
 func (a *crew) plan(v *rules.View, roles []role) []rules.Order {
+	a.out = a.out[:0]
+	if !slices.Contains(roles, crewRole) {
+		return a.out
+	}
 	if !a.g.sameMap(v.Map) {
 		a.g = newGridOver(a.g, v.Map)
 	}
@@ -61,7 +67,6 @@ func (a *crew) plan(v *rules.View, roles []role) []rules.Order {
 		ec := v.Class(e)
 		a.reaches = append(a.reaches, ec.Speed+ec.MaxRange())
 	}
-	a.out = a.out[:0]
 	a.pathBuf = a.pathBuf[:0]
 	a.marks, a.byID = marks(v, a.marks, a.byID)
 

@@ -482,11 +482,34 @@ func hasSweeper(c *rules.Class) bool {
 func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 	g := d.g
 	start := p.end
-	if !d.direct && !g.gains(start, sh.MP, d.cost, d.occ, p.goal.field, p.goal.at, p.goal.spread, d.score(p, start)) {
-		return // nothing in reach does better than staying
+	stay := d.score(p, start)
+	var best, bestScore int32
+	if d.direct {
+		best, _ = d.pick(p, g.reach(start, sh.MP, d.cost), stay)
+		bestScore = d.score(p, best)
+	} else {
+		best, bestScore = d.descend(p, start, sh.MP, stay)
 	}
-	reached := g.reach(start, sh.MP, d.cost)
-	best, bestScore, bestCost := start, d.score(p, start), int32(0)
+	if best == start {
+		return
+	}
+	path, buf := g.path(d.pathBuf, best)
+	d.pathBuf = buf
+	d.out = append(d.out, rules.Order{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: path})
+	if d.occ[start] == int32(p.vi)+1 {
+		d.occ[start] = 0
+	}
+	d.occ[best] = int32(p.vi) + 1
+	p.end, p.score = best, bestScore
+}
+
+// pick is the free hex of a search (start first) that scores least, and
+// of those the one it costs least to reach, and of those the first; start
+// (scoring stay) when no other does better. It returns the hex and its
+// score.
+func (d *fleet) pick(p *planned, reached []int32, stay int32) (int32, int32) {
+	g := d.g
+	best, bestScore, bestCost := reached[0], stay, int32(0)
 	goalHex := g.hexes[p.goal.at]
 	field := p.goal.field
 	for _, i := range reached[1:] {
@@ -505,20 +528,76 @@ func (d *fleet) move(v *rules.View, p *planned, sh *rules.Ship) {
 			best, bestScore, bestCost = i, s, c
 		}
 	}
-	if d.direct {
-		bestScore = d.score(p, best)
+	return best, bestScore
+}
+
+// descend is pick over the whole search within budget of start: over open
+// space read from the search kept (pickOpen), else searching only the
+// hexes that may do better than the best found first. No hex
+// scores below field[start] − budget + its slack (reachDown): so the best
+// of the hexes of no slack, of score t, is the best of all when t is 0 or
+// at most field[start] − budget + 1; and else no hex of slack above
+// t − field[start] + budget − 1 scores below t, nor at t at a lower cost
+// (it would have to cost more than budget), and those are searched. When
+// no hex of no slack does better than staying, gains (cheaper than a
+// search) tells first whether any hex at all may.
+func (d *fleet) descend(p *planned, start int32, budget int, stay int32) (int32, int32) {
+	g, field := d.g, p.goal.field
+	if b := g.ballAt(start, budget); b != nil {
+		if best, score, ok := d.pickOpen(p, b, start, stay); ok {
+			return best, score
+		}
 	}
-	if best == start {
-		return
+	if stay != field[start] { // the field does not reach start
+		if !d.gains(p, start, budget, stay) {
+			return start, stay
+		}
+		return d.pick(p, g.reach(start, budget, d.cost), stay)
 	}
-	path, buf := g.path(d.pathBuf, best)
-	d.pathBuf = buf
-	d.out = append(d.out, rules.Order{Kind: rules.Move, Side: v.Side, Ship: sh.ID, Path: path})
-	if d.occ[start] == int32(p.vi)+1 {
-		d.occ[start] = 0
+	best, score := d.pick(p, g.reachDown(start, budget, d.cost, field, 0), stay)
+	switch {
+	case score == 0 || score <= field[start]-int32(budget)+1:
+		return best, score
+	case best == start && !d.gains(p, start, budget, stay):
+		return start, stay
 	}
-	d.occ[best] = int32(p.vi) + 1
-	p.end, p.score = best, bestScore
+	return d.pick(p, g.reachDown(start, budget, d.cost, field, score-field[start]+int32(budget)-1), stay)
+}
+
+// pickOpen is pick over the search over open space from start kept in b
+// (grid.ballAt), read where it is kept rather than copied, when the search
+// from start is that one (grid.openAt), and false when not; it sets the
+// way to the hex it picks for path.
+func (d *fleet) pickOpen(p *planned, b *ballIndex, start, stay int32) (int32, int32, bool) {
+	best, bestScore, bestCost := 0, stay, int32(0)
+	field := p.goal.field
+	for k := 1; k < len(b.hexes); k++ {
+		i := start + b.hexes[k]
+		if d.cost[i] != 1 {
+			if k < b.ring {
+				return 0, 0, false // not open space
+			}
+			continue // budget steps away and dearer or barred: not reached
+		}
+		s := field[i]
+		if s == unreached {
+			s = d.score(p, i)
+		}
+		if s > bestScore {
+			continue
+		}
+		if c := b.dist[k]; (s < bestScore || c < bestCost) && d.occ[i] == 0 {
+			best, bestScore, bestCost = k, s, c
+		}
+	}
+	d.g.openWay(b, start, best)
+	return start + b.hexes[best], bestScore, true
+}
+
+// gains reports whether a hex within budget of start may do better than
+// staying (grid.gains).
+func (d *fleet) gains(p *planned, start int32, budget int, stay int32) bool {
+	return d.g.gains(start, budget, d.cost, d.occ, p.goal.field, p.goal.at, p.goal.spread, stay)
 }
 
 func (d *fleet) score(p *planned, i int32) int32 { return d.g.score(p.goal.field, p.goal.at, i) }

@@ -444,7 +444,7 @@ func heapPop(h []uint64) (uint64, []uint64) {
 // (every step costs at least 1, and at most what an int8 holds).
 func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable bool) {
 	copy(out, g.blank)
-	const ring = 256
+	const ring = 256 // a power of two: of a distance (never negative), &(ring-1) is its remainder
 	for len(g.buckets) < ring {
 		g.buckets = append(g.buckets, nil) // room made as the costs need
 	}
@@ -452,6 +452,7 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 	for i := range buckets {
 		buckets[i] = buckets[i][:0]
 	}
+	cost = cost[:len(out)] // for the compiler: a hex of out is one of cost
 	pending := 0
 	for _, s := range sources {
 		if s < 0 {
@@ -462,7 +463,7 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 		pending++
 	}
 	for d := int32(0); pending > 0; d++ {
-		bk := buckets[d%ring]
+		bk := buckets[d&(ring-1)]
 		pending -= len(bk)
 		for _, b := range bk {
 			if out[b] != d {
@@ -477,15 +478,15 @@ func (g *grid) computeField(out []int32, sources []int32, cost []int8, enterable
 			}
 			nd := d + step
 			for _, a := range &g.nb[b] {
-				if a < 0 || out[a] <= nd || cost[a] < 0 {
-					continue
+				if uint(a) >= uint(len(out)) || out[a] <= nd || cost[a] < 0 {
+					continue // off the map, no nearer, or barred
 				}
 				out[a] = nd
-				buckets[nd%ring] = append(buckets[nd%ring], a)
+				buckets[nd&(ring-1)] = append(buckets[nd&(ring-1)], a)
 				pending++
 			}
 		}
-		buckets[d%ring] = bk[:0]
+		buckets[d&(ring-1)] = bk[:0]
 	}
 }
 
@@ -505,6 +506,22 @@ func (g *grid) reach(start int32, budget int, cost []int8) []int32 {
 // hex barred or out of the budget from its first neighbour taken out ever
 // reached from a later one (those are no nearer), so it is looked at once.
 func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
+	return g.reachDown(start, budget, cost, nil, 0)
+}
+
+// reachDown is reachBFS reaching, with a field (a distance field on the
+// same costs), only the hexes whose slack toward it is at most slack: the
+// slack of a hex is how much more it costs to get there from start than
+// the field falls on the way, dist[i] − (field[start] − field[i]). It is
+// never negative: the field is a least cost to its sources, and the way
+// from start through i is a way. Nor is it less than the slack of the hex
+// a least-cost way to i comes from (the field rises by at most a step's
+// cost going back), so every hex it reaches is reached as reachBFS
+// reaches it, at the same cost from the same hex, in the same order: the
+// search is reachBFS's with the other hexes left out. A hex is left out
+// when first looked at, as one out of the budget is: from a later
+// neighbour its cost and slack are no lower.
+func (g *grid) reachDown(start int32, budget int, cost []int8, field []int32, slack int32) []int32 {
 	g.gen++
 	gen := g.gen
 	for len(g.buckets) <= budget+2 {
@@ -520,6 +537,11 @@ func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 	seen[start], dist[start], pred[start] = gen, 0, -1
 	buckets[0] = append(buckets[0], start)
 	last := int32(budget)
+	top := slack // field[start] + slack: the most field[i] + dist[i] may be
+	if field != nil {
+		field = field[:len(seen)]
+		top += field[start]
+	}
 	nb := g.nb
 	for d := int32(0); d <= last; d++ {
 		for _, b := range buckets[d] {
@@ -534,6 +556,9 @@ func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 					continue
 				}
 				nd := d + c
+				if field != nil && field[a]+nd > top {
+					continue
+				}
 				dist[a], pred[a] = nd, b
 				buckets[nd] = append(buckets[nd], a)
 			}
@@ -554,28 +579,9 @@ const maxBall = 12
 // through it, nor is another found later or from elsewhere for it: the
 // search is the one kept without it.
 func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
-	if budget < 0 || budget > maxBall {
+	b, ring, ok := g.openAt(start, budget, cost)
+	if !ok {
 		return nil, false
-	}
-	col, row := int(start)%g.cols, int(start)/g.cols
-	if col < budget || col+budget >= g.cols || row < budget || row+budget >= g.rows {
-		return nil, false // each step moves a column or a row at most
-	}
-	b := &g.balls[budget][col&1]
-	if len(b.hexes) == 0 {
-		return nil, false
-	}
-	ring := true // every hex budget steps away costs 1
-	for _, dl := range b.hexes[1:b.ring] {
-		if cost[start+dl] != 1 {
-			return nil, false
-		}
-	}
-	for _, dl := range b.hexes[b.ring:] {
-		if cost[start+dl] != 1 {
-			ring = false
-			break
-		}
 	}
 	g.reached = g.reached[:0]
 	for k, dl := range b.hexes {
@@ -590,10 +596,58 @@ func (g *grid) reachOpen(start int32, budget int, cost []int8) ([]int32, bool) {
 	return g.reached, true
 }
 
+// openAt returns the search kept over open space that reachOpen copies
+// from start with budget under cost, and whether every hex budget steps
+// away costs 1 (when not, those that do not are left out of it); false
+// when the search from start is not one over open space.
+func (g *grid) openAt(start int32, budget int, cost []int8) (b *ballIndex, ring, ok bool) {
+	if b = g.ballAt(start, budget); b == nil {
+		return nil, false, false
+	}
+	for _, dl := range b.hexes[1:b.ring] {
+		if cost[start+dl] != 1 {
+			return nil, false, false
+		}
+	}
+	for _, dl := range b.hexes[b.ring:] {
+		if cost[start+dl] != 1 {
+			return b, false, true
+		}
+	}
+	return b, true, true
+}
+
+// ballAt returns the search kept over open space for budget from start,
+// or nil when there is none or a hex within budget steps of start is off
+// the map.
+func (g *grid) ballAt(start int32, budget int) *ballIndex {
+	if budget < 0 || budget > maxBall {
+		return nil
+	}
+	col, row := int(start)%g.cols, int(start)/g.cols
+	if col < budget || col+budget >= g.cols || row < budget || row+budget >= g.rows {
+		return nil // each step moves a column or a row at most
+	}
+	if b := &g.balls[budget][col&1]; len(b.hexes) > 0 {
+		return b
+	}
+	return nil
+}
+
+// openWay sets g.pred along the way to the k-th hex of a search kept
+// over open space from start (openAt), as reachOpen would, for path.
+func (g *grid) openWay(b *ballIndex, start int32, k int) {
+	for ; k > 0; k = int(b.up[k]) {
+		g.pred[start+b.hexes[k]] = start + b.pred[k]
+	}
+	g.pred[start] = -1
+}
+
 // ballIndex is a search over open space as offsets of map indexes from its
 // start, for a map of a number of columns and a start column's parity.
 type ballIndex struct {
 	hexes, pred []int32 // in the search's order, start first
+	up          []int32 // where in the order each hex's pred is (the start's: -1)
 	dist        []int32
 	ring        int // the first hex budget steps away (after the start)
 }
@@ -611,6 +665,16 @@ func (b *ball) index(cols int) ballIndex {
 	for k := range b.col {
 		x.hexes = append(x.hexes, int32(b.row[k]*cols+b.col[k]))
 		x.pred = append(x.pred, int32(b.predRow[k]*cols+b.predCol[k]))
+	}
+	at := make(map[int32]int32, len(x.hexes)) // where each offset is in the order
+	for k, dl := range x.hexes {
+		at[dl] = int32(k)
+	}
+	for _, pr := range x.pred {
+		x.up = append(x.up, at[pr])
+	}
+	if len(x.up) > 0 {
+		x.up[0] = -1 // the start's pred offset is its own
 	}
 	x.dist = b.dist
 	budget := int32(0)

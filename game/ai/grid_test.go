@@ -297,3 +297,111 @@ func TestReachBFS(t *testing.T) {
 		}
 	}
 }
+
+// randomField is a field on cost toward a random hex, or toward most hexes
+// within a few steps of one (a station's), as fieldFor asks for them; it
+// returns the field, its goal and how far from it the sources lie.
+func randomField(g *grid, r *rand.Rand, cost []int8) ([]int32, int32, int) {
+	field := make([]int32, g.n)
+	goal := int32(r.IntN(g.n))
+	srcs, spread := []int32{goal}, 0
+	if r.IntN(2) == 1 {
+		srcs, spread = srcs[:0], 1+r.IntN(3)
+		for _, h := range hex.Range(g.hexes[goal], spread) {
+			if i := g.index(h); i >= 0 && r.IntN(4) > 0 {
+				srcs = append(srcs, i)
+			}
+		}
+	}
+	g.field(field, srcs, cost, false)
+	return field, goal, spread
+}
+
+// TestReachDown: the search of the hexes of little slack is the whole
+// search with the others left out, in its order, with its costs and ways.
+func TestReachDown(t *testing.T) {
+	g := newGrid(newBattle(t, 1).Map)
+	r := rand.New(rand.NewPCG(11, 12))
+	for k := range 4000 {
+		cost := randomCosts(g, r, 300, k%2 == 1)
+		field, _, _ := randomField(g, r, cost)
+		start, budget, slack := int32(r.IntN(g.n)), r.IntN(14), int32(r.IntN(6))
+		if field[start] == unreached {
+			continue
+		}
+		var want []int32
+		for _, i := range g.reachBFS(start, budget, cost) {
+			if g.dist[i]-(field[start]-field[i]) <= slack {
+				want = append(want, i)
+			}
+		}
+		dist, pred := slices.Clone(g.dist), slices.Clone(g.pred)
+		got := g.reachDown(start, budget, cost, field, slack)
+		if !slices.Equal(got, want) {
+			t.Fatalf("from %d, budget %d, slack %d: reached %v, want %v", start, budget, slack, got, want)
+		}
+		for _, i := range got {
+			if g.dist[i] != dist[i] || g.pred[i] != pred[i] {
+				t.Fatalf("from %d, budget %d: hex %d at %d from %d, want %d from %d", start, budget, i, g.dist[i], g.pred[i], dist[i], pred[i])
+			}
+		}
+	}
+}
+
+// TestDescend: the hex descend picks, and the way to it, are those picked
+// from the whole search, over open space or not.
+func TestDescend(t *testing.T) {
+	g := newGrid(newBattle(t, 1).Map)
+	r := rand.New(rand.NewPCG(13, 14))
+	occ := make([]int32, g.n)
+	open := 0
+	for k := range 6000 {
+		cost := randomCosts(g, r, 300, k%2 == 1)
+		field, goal, spread := randomField(g, r, cost)
+		clear(occ)
+		for k := r.IntN(600); k > 0; k-- {
+			occ[r.IntN(g.n)] = 1
+		}
+		start, budget := int32(r.IntN(g.n)), r.IntN(9)
+		if k%3 == 0 {
+			// Near the goal, where the scores are low.
+			h := g.hexes[goal]
+			if i := g.index(hex.Hex{Q: h.Q + r.IntN(9) - 4, R: h.R + r.IntN(9) - 4}); i >= 0 {
+				start = i
+			}
+		}
+		if _, _, ok := g.openAt(start, budget, cost); ok {
+			open++
+		}
+		d := &fleet{g: g, cost: cost, occ: occ}
+		p := &planned{goal: &aim{ok: true, at: goal, field: field, spread: spread}}
+		stay := d.score(p, start)
+		want, wantScore := d.pick(p, g.reach(start, budget, cost), stay)
+		wantPath, _ := g.path(nil, want)
+		got, gotScore := d.descend(p, start, budget, stay)
+		gotPath, _ := g.path(nil, got)
+		if got != want || gotScore != wantScore || !slices.Equal(gotPath, wantPath) {
+			t.Fatalf("from %d, budget %d: %d (score %d) by %v, want %d (score %d) by %v", start, budget, got, gotScore, gotPath, want, wantScore, wantPath)
+		}
+	}
+	if open < 500 {
+		t.Fatalf("%d searches over open space", open)
+	}
+}
+
+func BenchmarkDescend(b *testing.B) {
+	g, cost, starts := midBattleReach(b)
+	occ := make([]int32, g.n)
+	for _, s := range starts {
+		occ[s] = 1 // own ships' hexes are taken
+	}
+	r := rand.New(rand.NewPCG(15, 16))
+	field, goal, spread := randomField(g, r, cost)
+	d := &fleet{g: g, cost: cost, occ: occ}
+	p := &planned{goal: &aim{ok: true, at: goal, field: field, spread: spread}}
+	for b.Loop() {
+		for _, s := range starts {
+			d.descend(p, s, 6, d.score(p, s))
+		}
+	}
+}

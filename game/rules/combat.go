@@ -15,15 +15,19 @@ func HitChance(w *Weapon, dist, evasion, shelter int, covered bool) int {
 }
 
 // coverer returns a ship of t's side covering t from within CoverRadius, or nil.
+// The state counts the ships of each side in the battle covering one
+// (covers): once it has looked at them all, no other is left to.
 func (s *State) coverer(t *Ship) *Ship {
-	if s.covers[t.Side] == 0 {
-		return nil
-	}
-	for i := range s.Ships {
+	left := s.covers[t.Side]
+	for i := 0; i < len(s.Ships) && left > 0; i++ {
 		c := &s.Ships[i]
+		if c.Covering == NoShip || c.Side != t.Side || !c.Alive() {
+			continue
+		}
 		if covers(c, t) {
 			return c
 		}
+		left--
 	}
 	return nil
 }

@@ -201,7 +201,8 @@ func (v *View) coverer(t *Ship) *Ship {
 	if !t.Side.Valid() {
 		return nil
 	}
-	for _, i := range v.aliveOf(t.Side) {
+	v.aliveOf(t.Side)
+	for _, i := range v.cover[t.Side] { // no other ship covers any
 		c := &v.Ships[i]
 		if covers(c, t) {
 			return c

@@ -117,6 +117,10 @@ func (m *Minefield) LaidCount() int {
 
 // Index returns the position index of h, or -1.
 func (m *Minefield) Index(h hex.Hex) int {
+	n := len(m.Positions)
+	if n == 0 || h.Q < m.Positions[0].Q || h.Q > m.Positions[n-1].Q {
+		return -1 // outside the columns of the positions (sorted by column first)
+	}
 	i, ok := slices.BinarySearchFunc(m.Positions, h, cmpHex)
 	if !ok {
 		return -1

@@ -76,6 +76,7 @@ type View struct {
 	byID   []int32    // built on first use: ship id to Ships index + 1
 	f      frame      // built on first use: the frame the rules read
 	alive  [2][]int32 // built on first use: by side, the Ships indexes of ships in the battle
+	cover  [2][]int32 // built with alive: those of its ships covering another
 	sorted bool       // alive is built
 	setup  *Setup     // the battle's setup (both sides know it), for Sample
 	store  viewStore  // storage from a view it was written over (ViewOver)
@@ -90,6 +91,7 @@ type viewStore struct {
 	mines     []MineView
 	occ, byID []int32
 	alive     [2][]int32
+	cover     [2][]int32
 	obs       []*Ship
 	in        []bool   // by ship: in the view
 	seenWing  []bool   // by wing: an enemy wing with a ship in view
@@ -119,6 +121,7 @@ func (s *State) ViewOver(old *View, side Side) *View {
 		keep.byID = v.byID
 	}
 	keep.alive = [2][]int32{v.alive[0][:0], v.alive[1][:0]}
+	keep.cover = [2][]int32{v.cover[0][:0], v.cover[1][:0]}
 	keep.sections, keep.wingShips = keep.sections[:0], keep.wingShips[:0]
 	*v = View{
 		Side: side, SideIDs: s.SideIDs, Scenario: s.Scenario, Name: s.Name, Turn: s.Turn, TurnLimit: s.TurnLimit,
@@ -128,6 +131,7 @@ func (s *State) ViewOver(old *View, side Side) *View {
 		store: keep, sight: s.sight,
 	}
 	v.alive = keep.alive
+	v.cover = keep.cover
 	v.Ships = keep.ships
 	if cap(v.Ships) < len(s.Ships) {
 		v.Ships = make([]Ship, 0, len(s.Ships))
@@ -374,9 +378,8 @@ func (v *View) RangeFrom(a *Ship, from hex.Hex, b *Ship) int { return rangeFrom(
 // now: one of its ships has h within its detection and sensor range, with a
 // clear line.
 func (v *View) Detects(h hex.Hex) bool {
-	for i := range v.Ships {
-		o := &v.Ships[i]
-		if o.Side == v.Side && o.Alive() && !o.Lost() && picksUp(v.Map, v.sight, v.Classes, o, o.Pos, h, 0, true) {
+	for _, i := range v.aliveOf(v.Side) {
+		if o := &v.Ships[i]; !o.Lost() && picksUp(v.Map, v.sight, v.Classes, o, o.Pos, h, 0, true) {
 			return true
 		}
 	}
@@ -384,12 +387,15 @@ func (v *View) Detects(h hex.Hex) bool {
 }
 
 // aliveOf lists, by Ships index, the ships of a side in the view that are in
-// the battle.
+// the battle; building the lists, it lists in cover those covering a ship.
 func (v *View) aliveOf(side Side) []int32 {
 	if !v.sorted {
 		for i := range v.Ships {
 			if sh := &v.Ships[i]; sh.Alive() && sh.Side.Valid() {
 				v.alive[sh.Side] = append(v.alive[sh.Side], int32(i))
+				if sh.Covering != NoShip {
+					v.cover[sh.Side] = append(v.cover[sh.Side], int32(i))
+				}
 			}
 		}
 		v.sorted = true
