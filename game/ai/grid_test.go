@@ -116,18 +116,7 @@ func TestGains(t *testing.T) {
 			}
 		}
 		g.field(field, srcs, cost, r.IntN(2) == 0)
-		clear(occ)
-		for k := r.IntN(600); k > 0; k-- {
-			occ[r.IntN(g.n)] = 1
-		}
-		start, budget := int32(r.IntN(g.n)), r.IntN(9)
-		if k%3 == 0 {
-			// Near the goal, where the scores are low.
-			h := g.hexes[goal]
-			if i := g.index(hex.Hex{Q: h.Q + r.IntN(9) - 4, R: h.R + r.IntN(9) - 4}); i >= 0 {
-				start = i
-			}
-		}
+		start, budget := randomStart(g, r, occ, goal, k%3 == 0)
 		than := g.score(field, goal, start)
 		want := false
 		for _, i := range g.reach(start, budget, cost)[1:] {
@@ -358,18 +347,7 @@ func TestDescend(t *testing.T) {
 	for k := range 6000 {
 		cost := randomCosts(g, r, 300, k%2 == 1)
 		field, goal, spread := randomField(g, r, cost)
-		clear(occ)
-		for k := r.IntN(600); k > 0; k-- {
-			occ[r.IntN(g.n)] = 1
-		}
-		start, budget := int32(r.IntN(g.n)), r.IntN(9)
-		if k%3 == 0 {
-			// Near the goal, where the scores are low.
-			h := g.hexes[goal]
-			if i := g.index(hex.Hex{Q: h.Q + r.IntN(9) - 4, R: h.R + r.IntN(9) - 4}); i >= 0 {
-				start = i
-			}
-		}
+		start, budget := randomStart(g, r, occ, goal, k%3 == 0)
 		if _, _, ok := g.openAt(start, budget, cost); ok {
 			open++
 		}
@@ -404,4 +382,21 @@ func BenchmarkDescend(b *testing.B) {
 			d.descend(p, s, 6, d.score(p, s))
 		}
 	}
+}
+
+// randomStart fills occ with ships at random and draws a start and a budget
+// for a move: near the goal, where the scores are low, when near.
+func randomStart(g *grid, r *rand.Rand, occ []int32, goal int32, near bool) (int32, int) {
+	clear(occ)
+	for k := r.IntN(600); k > 0; k-- {
+		occ[r.IntN(g.n)] = 1
+	}
+	start, budget := int32(r.IntN(g.n)), r.IntN(9)
+	if near {
+		h := g.hexes[goal]
+		if i := g.index(hex.Hex{Q: h.Q + r.IntN(9) - 4, R: h.R + r.IntN(9) - 4}); i >= 0 {
+			start = i
+		}
+	}
+	return start, budget
 }
