@@ -308,6 +308,7 @@ func TestBrowser(t *testing.T) {
 		{"wheel", testWheel},
 		{"reload", testReloadKeepsOrders},
 		{"contextloss", testContextLoss},
+		{"contextstop", testContextLossStopped},
 		{"hidpi", testHiDPI},
 		{"badparams", testBadParams},
 		{"share", testShare},

@@ -344,6 +344,46 @@ func testContextLoss(t *testing.T, b *browser) {
 	b.checkErrors("losing the graphics context")
 }
 
+// testContextLossStopped: the engine may stop on a call into the graphics
+// already lost (a panic in its GL layer) before the page hears of the loss;
+// the page restarts the game all the same, in the page, and the battle
+// resumes with its orders.
+func testContextLossStopped(t *testing.T, b *browser) {
+	ctx := b.ctx
+	s := b.waitForHumanTurn(ctx, "the player's orders", 90*time.Second)
+	orders := s.Orders
+	restarts := eval[int](b, ctx, `window.ds9page.restarts`)
+	stopped := eval[bool](b, ctx, `(() => {
+		const gl = document.querySelector("body > canvas").getContext("webgl2");
+		const ext = gl && gl.getExtension("WEBGL_lose_context");
+		if (!ext) return false;
+		ext.loseContext();
+		window.ds9.debug.stop(); // before the page's event for the loss
+		return true;
+	})()`)
+	if !stopped {
+		t.Fatal("WEBGL_lose_context is not available")
+	}
+	b.until(ctx, "the game restarted", fmt.Sprintf(`window.ds9page.restarts === %d && window.ds9page.ready`, restarts+1), firstFrameLimit)
+	s = b.waitFor(ctx, "the battle resumed after the game stopped", firstFrameLimit, func(s status) bool {
+		return s.Scene == "battle" && s.Orders > 0 && s.Frames > 2
+	}, nil)
+	if s.Orders != orders || !s.HumanTurn {
+		t.Errorf("after the game stopped: %d orders (my turn %v), want %d", s.Orders, s.HumanTurn, orders)
+	}
+	if n := eval[int](b, ctx, `window.ds9page.restarts`); n != restarts+1 {
+		t.Errorf("restarted %d times, want once", n-restarts)
+	}
+	if n := eval[int](b, ctx, `document.querySelectorAll("body > canvas").length`); n != 1 {
+		t.Errorf("%d canvases after the restart", n)
+	}
+	if shown := eval[bool](b, ctx, `document.getElementById("err").classList.contains("shown")`); shown {
+		t.Errorf("the page shows an error after the restart")
+	}
+	t.Logf("the game stopped with its graphics lost: restarted once, the battle resumed with its %d orders", s.Orders)
+	b.checkErrors("the game stopping with its graphics lost")
+}
+
 // testBadParams: bad settings in the address are told on the title
 // screen, their defaults kept, and the game runs on.
 func testBadParams(t *testing.T, b *browser) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"os"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -37,6 +38,8 @@ import (
 //	ds9.graphicsLost()           the page's WebGL context was lost: the game saves the
 //	                             battle, stops, and asks the page to start it again
 //	                             (ds9page.restartGame), which resumes the battle
+//	ds9.debug.stop()             ends the game as a crash would (exit status 2), for the
+//	                             test of the page restarting it after a graphics loss
 //	ds9.debug.ownShips()         [{id, name, x, y}]: the human side's ships that can be
 //	                             given orders now, at their centres in CSS pixels
 //	ds9.debug.selected()         the selected ship's id, or -1
@@ -195,6 +198,9 @@ func (web *webPage) register() {
 	}
 	debug := js.Global().Get("Object").New()
 	debug.Set("ownShips", fn(func([]js.Value) any { return web.jsOwnShips() }))
+	// stop ends the game as a crash would (exit status 2): the page's
+	// restart after a graphics loss the engine stopped on is tested with it.
+	debug.Set("stop", fn(func([]js.Value) any { os.Exit(2); return nil }))
 	debug.Set("selected", fn(func([]js.Value) any { return web.jsSelected() }))
 	debug.Set("camera", fn(func([]js.Value) any {
 		if web.g == nil {
