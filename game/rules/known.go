@@ -201,8 +201,7 @@ func (v *View) coverer(t *Ship) *Ship {
 	if !t.Side.Valid() {
 		return nil
 	}
-	v.aliveOf(t.Side)
-	for _, i := range v.cover[t.Side] { // no other ship covers any
+	for _, i := range v.coveringOf(t.Side) {
 		c := &v.Ships[i]
 		if covers(c, t) {
 			return c

@@ -387,18 +387,31 @@ func (v *View) Detects(h hex.Hex) bool {
 }
 
 // aliveOf lists, by Ships index, the ships of a side in the view that are in
-// the battle; building the lists, it lists in cover those covering a ship.
+// the battle.
 func (v *View) aliveOf(side Side) []int32 {
-	if !v.sorted {
-		for i := range v.Ships {
-			if sh := &v.Ships[i]; sh.Alive() && sh.Side.Valid() {
-				v.alive[sh.Side] = append(v.alive[sh.Side], int32(i))
-				if sh.Covering != NoShip {
-					v.cover[sh.Side] = append(v.cover[sh.Side], int32(i))
-				}
+	v.listShips()
+	return v.alive[side]
+}
+
+// coveringOf lists, by Ships index, the ships of a side in the view that
+// are in the battle and cover another.
+func (v *View) coveringOf(side Side) []int32 {
+	v.listShips()
+	return v.cover[side]
+}
+
+// listShips builds aliveOf's and coveringOf's lists, once.
+func (v *View) listShips() {
+	if v.sorted {
+		return
+	}
+	for i := range v.Ships {
+		if sh := &v.Ships[i]; sh.Alive() && sh.Side.Valid() {
+			v.alive[sh.Side] = append(v.alive[sh.Side], int32(i))
+			if sh.Covering != NoShip {
+				v.cover[sh.Side] = append(v.cover[sh.Side], int32(i))
 			}
 		}
-		v.sorted = true
 	}
-	return v.alive[side]
+	v.sorted = true
 }

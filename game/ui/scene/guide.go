@@ -30,11 +30,11 @@ func (b *battleScene) guideShown() bool {
 // drawGuide draws the step of the guide for the side giving orders.
 func (b *battleScene) drawGuide(dst *ebiten.Image) {
 	g := b.g
-	gd := b.guides[b.ctl.Side]
-	st, ok := gd.Current()
-	if !ok || !b.guideShown() {
+	if !b.guideShown() {
 		return
 	}
+	gd := b.guides[b.ctl.Side]
+	st, _ := gd.Current()
 	u := g.U
 	f := g.Fonts
 	h := b.hud

@@ -1042,17 +1042,16 @@ func (h *hud) draw(dst *ebiten.Image) {
 	if len(h.tip) > 0 {
 		tw = h.tipW + u(20)
 		th = float64(len(h.tip))*f.SmallH + u(14)
-		tx, ty = in.X+u(18), in.Y+u(20)
+		// px is what it tells of: the pointer, or the keyboard's cursor.
+		px, py := in.X, in.Y
+		tx, ty = px+u(18), py+u(20)
 		if b.kbCursor {
-			x, y := b.cam.HexCenter(c.Cursor)
-			tx, ty = x+u(26), y+u(16)
+			px, py = b.cam.HexCenter(c.Cursor)
+			tx, ty = px+u(26), py+u(16)
 		}
 		// Over the map it stays on the map, clear of the side panel: to
 		// the left of what it tells of when there is no room to the right.
-		right, px := g.W-u(4), tx-u(18)
-		if b.kbCursor {
-			px = tx - u(26)
-		}
+		right := g.W - u(4)
 		if h.panel.w > 0 && px < h.panel.x {
 			right = h.panel.x - u(4)
 		}
