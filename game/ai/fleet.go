@@ -567,27 +567,40 @@ func (d *fleet) descend(p *planned, start int32, budget int, stay int32) (int32,
 // pickOpen is pick over the search over open space from start kept in b
 // (grid.ballAt), read where it is kept rather than copied, when the search
 // from start is that one (grid.openAt), and false when not; it sets the
-// way to the hex it picks for path.
+// way to the hex it picks for path. It reads the rings of the search from
+// the outermost in, and stops at the first ring none of whose hexes can
+// beat the best found: where the field reaches start, no hex j steps away
+// scores below field[start] − j (descend), and a hex of a ring further in
+// beats one of equal score only by its lower cost.
 func (d *fleet) pickOpen(p *planned, b *ballIndex, start, stay int32) (int32, int32, bool) {
+	cost := d.cost
+	for _, dl := range b.hexes[1:b.ring] {
+		if cost[start+dl] != 1 {
+			return 0, 0, false // not open space
+		}
+	}
 	best, bestScore, bestCost := 0, stay, int32(0)
 	field := p.goal.field
-	for k := 1; k < len(b.hexes); k++ {
-		i := start + b.hexes[k]
-		if d.cost[i] != 1 {
-			if k < b.ring {
-				return 0, 0, false // not open space
+	from := field[start]
+	for j := len(b.rings) - 2; j >= 1; j-- {
+		if from != unreached && from-int32(j) > bestScore {
+			break
+		}
+		for k := b.rings[j]; k < b.rings[j+1]; k++ {
+			i := start + b.hexes[k]
+			if cost[i] != 1 {
+				continue // budget steps away and dearer or barred: not reached
 			}
-			continue // budget steps away and dearer or barred: not reached
-		}
-		s := field[i]
-		if s == unreached {
-			s = d.score(p, i)
-		}
-		if s > bestScore {
-			continue
-		}
-		if c := b.dist[k]; (s < bestScore || c < bestCost) && d.occ[i] == 0 {
-			best, bestScore, bestCost = k, s, c
+			s := field[i]
+			if s == unreached {
+				s = d.score(p, i)
+			}
+			if s > bestScore {
+				continue
+			}
+			if c := b.dist[k]; (s < bestScore || c < bestCost) && d.occ[i] == 0 {
+				best, bestScore, bestCost = k, s, c
+			}
 		}
 	}
 	d.g.openWay(b, start, best)

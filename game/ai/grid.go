@@ -649,7 +649,8 @@ type ballIndex struct {
 	hexes, pred []int32 // in the search's order, start first
 	up          []int32 // where in the order each hex's pred is (the start's: -1)
 	dist        []int32
-	ring        int // the first hex budget steps away (after the start)
+	ring        int   // the first hex budget steps away (after the start)
+	rings       []int // where the hexes j steps away begin, for j = 0..budget, then len(hexes)
 }
 
 // ball is a search over open space as offsets of columns and rows.
@@ -682,6 +683,12 @@ func (b *ball) index(cols int) ballIndex {
 		budget = b.dist[len(b.dist)-1]
 	}
 	x.ring = max(1, slices.Index(b.dist, budget))
+	for k, dk := range b.dist {
+		for int32(len(x.rings)) <= dk {
+			x.rings = append(x.rings, k)
+		}
+	}
+	x.rings = append(x.rings, len(b.dist))
 	return x
 }
 

@@ -6,11 +6,24 @@ import (
 	"github.com/calltoarms/ds9/game/hex"
 )
 
+// claims reports whether ship i, when there is one, is on the map and
+// occupies map index k.
+func (s *State) claims(i, k int) bool {
+	if i < 0 || i >= len(s.Ships) {
+		return false
+	}
+	sh := &s.Ships[i]
+	if !sh.Alive() || sh.IsAboard() {
+		return false
+	}
+	return hex.Distance(sh.Pos, s.Map.HexAt(k)) <= s.Class(sh).Radius
+}
+
 // CheckInvariants verifies that the state is self-consistent: the occupancy grid
 // matches the ships, numbers are within their bounds, counts match what they
 // count. Tests call it after every order; it returns the first violation.
 func (s *State) CheckInvariants() error {
-	occ := make([]int32, len(s.occ))
+	claimed := 0 // hexes the ships on the map occupy: each must hold its ship in s.occ
 	var losses, cloaked, covers [2]int
 	for i := range s.Ships {
 		sh := &s.Ships[i]
@@ -74,18 +87,31 @@ func (s *State) CheckInvariants() error {
 			if k < 0 {
 				return fmt.Errorf("%s: off the map at %v", sh.Name, h)
 			}
-			if occ[k] != 0 {
-				return fmt.Errorf("%s and ship %d share %v", sh.Name, occ[k]-1, h)
+			if o := s.occ[k]; o != int32(i)+1 {
+				if s.claims(int(o)-1, k) {
+					return fmt.Errorf("%s and ship %d share %v", sh.Name, o-1, h)
+				}
+				return fmt.Errorf("occupancy of %v is %d, the ships say %d", h, o, i+1)
 			}
-			occ[k] = int32(i) + 1
+			claimed++
 			if s.Map.Terrain[k] == StationHex && !c.Fixed() {
 				return fmt.Errorf("%s: inside station structure at %v", sh.Name, h)
 			}
 		}
 	}
-	for k := range occ {
-		if occ[k] != s.occ[k] {
-			return fmt.Errorf("occupancy of %v is %d, the ships say %d", s.Map.HexAt(k), s.occ[k], occ[k])
+	// Every hex a ship claims holds it; so the occupancy is the ships' when
+	// no other hex holds one.
+	occupied := 0
+	for _, o := range s.occ {
+		if o != 0 {
+			occupied++
+		}
+	}
+	if occupied != claimed {
+		for k, o := range s.occ {
+			if o != 0 && !s.claims(int(o)-1, k) {
+				return fmt.Errorf("occupancy of %v is %d, the ships say 0", s.Map.HexAt(k), o)
+			}
 		}
 	}
 	if losses != s.Losses {
