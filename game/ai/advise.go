@@ -61,10 +61,12 @@ func PlayOutAfter(su rules.Setup, v *rules.View, first *rules.Order, seed uint64
 	if v.Phase == rules.Over {
 		return v.Outcome, nil
 	}
-	st, err := rules.Sample(su, v, seed)
+	old, _ := spareStates.Get().(*rules.State)
+	st, err := rules.SampleOver(old, su, v, seed, nil)
 	if err != nil {
 		return "", err
 	}
+	defer spareStates.Put(st) // no one holds it once it is over
 	if first != nil {
 		if _, err := st.Apply(*first); err != nil {
 			return "", err

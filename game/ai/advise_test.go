@@ -1,11 +1,14 @@
 package ai
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
 	"github.com/calltoarms/ds9/game/hex"
 	"github.com/calltoarms/ds9/game/rules"
+	"github.com/calltoarms/ds9/game/scenario"
+	"github.com/calltoarms/ds9/scenarios"
 )
 
 // A battle sampled from a side's view is a legal battle with that side's
@@ -155,5 +158,49 @@ func TestSampleRemembering(t *testing.T) {
 	}
 	if tried == 0 {
 		t.Fatal("no enemy ship out of sight to remember: the test proves nothing")
+	}
+}
+
+// TestSampleOver: a battle sampled over an old one is the battle Sample
+// gives, whatever the old one was (another scenario's, a sample of this
+// view), and the old battle's clones and views are left as they were.
+func TestSampleOver(t *testing.T) {
+	sc := flagship(t)
+	st := newBattle(t, 3)
+	playUntil(t, st, func(s *rules.State) bool { return s.Turn == 5 && s.Active == rules.SideB && s.Phase == rules.Battle })
+	other, err := scenario.Load(scenarios.FS, "torros-iii-raid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, side := range rules.Sides {
+		v := st.View(side)
+		want := func(seed uint64) uint64 {
+			s, err := rules.Sample(sc.Setup, v, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s.Checksum()
+		}
+		small, err := other.NewState(1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s1, err := rules.SampleOver(small, sc.Setup, v, 7, nil)
+		if err != nil || s1.Checksum() != want(7) {
+			t.Fatalf("%s: sampled over a smaller battle: not Sample's (%v)", sc.Setup.SideIDs.Of(side), err)
+		}
+		keep, kv := s1.Clone(), s1.View(side)
+		keepSum, keepView := keep.Checksum(), fmt.Sprint(kv.Ships, kv.Wings)
+		s2, err := rules.SampleOver(s1, sc.Setup, v, 8, nil)
+		if err != nil || s2.Checksum() != want(8) {
+			t.Fatalf("%s: sampled over a sample: not Sample's (%v)", sc.Setup.SideIDs.Of(side), err)
+		}
+		if keep.Checksum() != keepSum || fmt.Sprint(kv.Ships, kv.Wings) != keepView {
+			t.Fatalf("%s: sampling over a battle changed its clone or its view", sc.Setup.SideIDs.Of(side))
+		}
+		s3, err := v.SampleRememberingOver(s2, 9, nil)
+		if err != nil || s3.Checksum() != want(9) {
+			t.Fatalf("%s: SampleRememberingOver: not Sample's (%v)", sc.Setup.SideIDs.Of(side), err)
+		}
 	}
 }

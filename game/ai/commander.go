@@ -188,6 +188,10 @@ func release(cmd [2]Commander) {
 	}
 }
 
+// spareStates holds the battles sampled and played to their end, for the
+// next to write over (rules.SampleOver).
+var spareStates sync.Pool
+
 // spareViews holds the views of battles played to their end, for the next
 // battles to write over (rules.State.ViewOver takes a view of any battle).
 var spareViews sync.Pool

@@ -214,10 +214,12 @@ func sampleSeed(v *rules.View, k int) uint64 {
 // what the sample only guesses), and returns v's side's score. ok is false
 // when no battle could be sampled or played.
 func playPosture(v *rules.View, c *commander, p posture, seed uint64, yield func()) (score int, ok bool) {
-	st, err := v.SampleRemembering(seed, c.fleet.lastSeen)
+	old, _ := spareStates.Get().(*rules.State)
+	st, err := v.SampleRememberingOver(old, seed, c.fleet.lastSeen)
 	if err != nil {
 		return 0, false
 	}
+	defer spareStates.Put(st) // no one holds it once it is scored
 	var cmd [2]Commander
 	cmd[v.Side] = withPosture(p) // fresh: it starts from the sampled battle
 	cmd[v.Side.Other()] = New(v.Side.Other(), Normal)

@@ -30,7 +30,17 @@ import (
 // The result satisfies CheckInvariants; the error says why a view could not
 // be turned into a battle (a setup that is not the view's battle).
 func Sample(su Setup, v *View, seed uint64) (*State, error) {
-	return sample(su, v, seed, nil)
+	return sample(su, v, seed, nil, nil)
+}
+
+// SampleOver is Sample with lastSeen (nil: none) as View.SampleRemembering
+// takes it, writing over old (nil: none), a battle sampled before that no
+// one plays any more: the memory of its ships is reused, so that a search
+// playing many sampled battles one after another allocates little. Its
+// clones and views hold copies, and are left alone; old itself is no
+// battle after the call, whatever it returns.
+func SampleOver(old *State, su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
+	return sample(su, v, seed, lastSeen, old)
 }
 
 // LastSeen tells where a side last saw an enemy ship now out of its sight:
@@ -45,14 +55,27 @@ func (v *View) SampleRemembering(seed uint64, lastSeen LastSeen) (*State, error)
 	if v.setup == nil {
 		return nil, fmt.Errorf("the view knows no setup to sample from")
 	}
-	return sample(*v.setup, v, seed, lastSeen)
+	return sample(*v.setup, v, seed, lastSeen, nil)
 }
 
-func sample(su Setup, v *View, seed uint64, lastSeen LastSeen) (*State, error) {
+// SampleRememberingOver is SampleRemembering writing over old, as
+// SampleOver does.
+func (v *View) SampleRememberingOver(old *State, seed uint64, lastSeen LastSeen) (*State, error) {
+	if v.setup == nil {
+		return nil, fmt.Errorf("the view knows no setup to sample from")
+	}
+	return sample(*v.setup, v, seed, lastSeen, old)
+}
+
+func sample(su Setup, v *View, seed uint64, lastSeen LastSeen, old *State) (*State, error) {
 	if v == nil {
 		return nil, fmt.Errorf("no view to sample")
 	}
-	s, err := New(su, seed)
+	var sight *sightTable // the view's, when it is of the setup's map
+	if vm := v.Map; vm != nil && vm.Cols == su.Map.Cols && vm.Rows == su.Map.Rows && slices.Equal(vm.Terrain, su.Map.Terrain) {
+		sight = v.sight
+	}
+	s, err := newState(su, seed, old, sight)
 	if err != nil {
 		return nil, err
 	}

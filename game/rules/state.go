@@ -192,7 +192,13 @@ const (
 // device, a battle already decided before its first order (an end group that
 // holds at the start), or a starting state that breaks CheckInvariants. The
 // errors of the setup's own parts are *SetupError, of a class *ClassError.
-func New(su Setup, seed uint64) (*State, error) {
+func New(su Setup, seed uint64) (*State, error) { return newState(su, seed, nil, nil) }
+
+// newState is New writing over old (nil: none), a battle no one plays any
+// more, whose ships and occupancy grid it reuses (its clones and views hold
+// copies of those, not them), and with sight, when not nil, the sight table
+// of the setup's map.
+func newState(su Setup, seed uint64, old *State, sight *sightTable) (*State, error) {
 	if su.Map.Cols < 1 || su.Map.Rows < 1 || su.Map.Cols > MaxMapSide || su.Map.Rows > MaxMapSide {
 		return nil, fmt.Errorf("map %dx%d out of 1..%d", su.Map.Cols, su.Map.Rows, MaxMapSide)
 	}
@@ -218,6 +224,15 @@ func New(su Setup, seed uint64) (*State, error) {
 	}
 	m := su.Map
 	m.Terrain = slices.Clone(su.Map.Terrain)
+	if sight == nil {
+		sight = newSightTable(&m)
+	}
+	var ships []Ship
+	var occ []int32
+	if old != nil {
+		ships, occ = old.Ships[:0], old.occ[:0]
+		*old = State{} // it is no battle any more
+	}
 	s := &State{
 		setup:     &su,
 		Scenario:  su.Scenario,
@@ -226,7 +241,7 @@ func New(su Setup, seed uint64) (*State, error) {
 		Seed:      seed,
 		Map:       &m,
 		Classes:   su.Classes,
-		Ships:     make([]Ship, len(su.Ships)),
+		Ships:     slices.Grow(ships, len(su.Ships))[:len(su.Ships)],
 		Wings:     make([]Wing, len(su.Wings)),
 		First:     su.First,
 		TurnLimit: su.TurnLimit,
@@ -238,8 +253,8 @@ func New(su Setup, seed uint64) (*State, error) {
 		Phase:     Battle,
 		termsSide: su.TermsSide,
 		pcg:       *rand.NewPCG(seed, 0x9e3779b97f4a7c15),
-		occ:       make([]int32, len(m.Terrain)),
-		sight:     newSightTable(&m),
+		occ:       clearGrow(occ, len(m.Terrain)),
+		sight:     sight,
 	}
 	for i := range su.Wings {
 		w := su.Wings[i]
@@ -459,6 +474,13 @@ func (s *State) Clone() *State {
 	}
 	c.occ = slices.Clone(s.occ)
 	return &c
+}
+
+// clearGrow returns b as n zeroes, growing it when it is shorter.
+func clearGrow[T any](b []T, n int) []T {
+	b = slices.Grow(b[:0], n)[:n]
+	clear(b)
+	return b
 }
 
 // roll returns a number in [0, n) from the state's generator.
