@@ -19,13 +19,15 @@ type grid struct {
 	m *rules.Map
 
 	// search scratch
-	buckets [][]int32
-	seen    []uint32
-	gen     uint32
-	dist    []int32
-	pred    []int32
-	reached []int32
-	fields  fieldMemo
+	buckets      [][]int32
+	heads, tails []int32 // reachDown's buckets, by cost
+	next         []int32 // reachDown's buckets: the hex after each in its bucket
+	seen         []uint32
+	gen          uint32
+	dist         []int32
+	pred         []int32
+	reached      []int32
+	fields       fieldMemo
 }
 
 // layout is what a grid takes from its map: read-only, and shared by the
@@ -524,18 +526,24 @@ func (g *grid) reachBFS(start int32, budget int, cost []int8) []int32 {
 func (g *grid) reachDown(start int32, budget int, cost []int8, field []int32, slack int32) []int32 {
 	g.gen++
 	gen := g.gen
-	for len(g.buckets) <= budget+2 {
-		g.buckets = append(g.buckets, make([]int32, 0, 64))
+	// The buckets, one for each cost up to budget, are lists through next,
+	// first in first out: head and tail by cost, -1 when empty.
+	for len(g.heads) <= budget {
+		g.heads, g.tails = append(g.heads, -1), append(g.tails, -1)
 	}
-	buckets := g.buckets[:budget+1]
-	for i := range buckets {
-		buckets[i] = buckets[i][:0] // the only ones this search uses
+	heads, tails := g.heads[:budget+1], g.tails[:budget+1]
+	for i := range heads {
+		heads[i] = -1
 	}
 	seen := g.seen[:g.n]
+	if len(g.next) < len(seen) {
+		g.next = make([]int32, len(seen))
+	}
+	next := g.next[:len(seen)]
 	dist, pred, cost := g.dist[:len(seen)], g.pred[:len(seen)], cost[:len(seen)]
 	reached := g.reached[:0]
 	seen[start], dist[start], pred[start] = gen, 0, -1
-	buckets[0] = append(buckets[0], start)
+	heads[0], tails[0], next[start] = start, start, -1
 	last := int32(budget)
 	top := slack // field[start] + slack: the most field[i] + dist[i] may be
 	if field != nil {
@@ -544,7 +552,7 @@ func (g *grid) reachDown(start int32, budget int, cost []int8, field []int32, sl
 	}
 	nb := g.nb
 	for d := int32(0); d <= last; d++ {
-		for _, b := range buckets[d] {
+		for b := heads[d]; b >= 0; b = next[b] {
 			reached = append(reached, b)
 			for _, a := range nb[b] {
 				if uint(a) >= uint(len(seen)) || seen[a] == gen {
@@ -560,7 +568,13 @@ func (g *grid) reachDown(start int32, budget int, cost []int8, field []int32, sl
 					continue
 				}
 				dist[a], pred[a] = nd, b
-				buckets[nd] = append(buckets[nd], a)
+				// a costs more than b: its bucket is one after d's.
+				if next[a] = -1; heads[nd] < 0 {
+					heads[nd] = a
+				} else {
+					next[tails[nd]] = a
+				}
+				tails[nd] = a
 			}
 		}
 	}
