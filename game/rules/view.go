@@ -150,7 +150,8 @@ func (s *State) ViewOver(old *View, side Side) *View {
 			continue
 		}
 		in[i] = true
-		c := *sh
+		v.Ships = append(v.Ships, *sh) // copied once, then told as the side may know it
+		c := &v.Ships[len(v.Ships)-1]
 		if len(c.Section) > 0 {
 			at := len(v.store.sections)
 			v.store.sections = append(v.store.sections, c.Section...)
@@ -171,7 +172,6 @@ func (s *State) ViewOver(old *View, side Side) *View {
 				seenWing[c.Wing] = true
 			}
 		}
-		v.Ships = append(v.Ships, c)
 	}
 	for i, w := range s.Wings {
 		if w.Side == side {
