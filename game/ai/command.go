@@ -51,7 +51,9 @@ func newCommander(l Level) *commander {
 
 // withPosture is a normal-level commander that plays posture p.
 func withPosture(p posture) *commander {
-	return &commander{level: Normal, posture: p, crew: newCrew(p), fleet: newFleet(p)}
+	c := &commander{level: Normal, posture: p}
+	c.ready()
+	return c
 }
 
 // ready makes the crew and the fleet again when a battle played out has
@@ -60,6 +62,9 @@ func withPosture(p posture) *commander {
 func (c *commander) ready() {
 	if c.crew == nil {
 		c.crew, c.fleet = newCrew(c.posture), newFleet(c.posture)
+		if c.out == nil { // the order buffer of the fleet's last commander
+			c.out, c.fleet.orders = c.fleet.orders, nil
+		}
 	}
 }
 

@@ -34,6 +34,10 @@ type fleet struct {
 	wingBuf  []rules.Wing // the view's wings, with the orders planned for them
 	out      []rules.Order
 	enemies  []*rules.Ship // scratch for mark
+	wingAt   []*rules.Wing // scratch for plan: the side's wings by index
+	// orders is the order buffer of the commander the fleet was made for,
+	// kept with it for the next (release).
+	orders []rules.Order
 }
 
 // memory is what a commander keeps from earlier views of the same battle.
@@ -80,7 +84,9 @@ func newFleet(p posture) *fleet {
 	// it remembers or planned (every buffer is written before it is read).
 	*d = fleet{posture: p, g: d.g, cost: d.cost, lastCost: d.lastCost, occ: d.occ, fields: d.fields, goals: d.goals[:0],
 		ships: d.ships[:0], order: d.order, marks: d.marks[:0], byID: d.byID[:0], opts: d.opts[:0],
-		pathBuf: d.pathBuf[:0], wingBuf: d.wingBuf[:0], out: d.out[:0], enemies: d.enemies[:0]}
+		pathBuf: d.pathBuf[:0], wingBuf: d.wingBuf[:0], out: d.out[:0], enemies: d.enemies[:0],
+		wingAt: d.wingAt[:0], orders: d.orders[:0],
+		mem: d.mem.emptied()}
 	return d
 }
 
@@ -88,11 +94,19 @@ func newFleet(p posture) *fleet {
 // newFleet.
 var spareFleets sync.Pool
 
+// emptied is a memory of nothing, writing over m's buffers.
+func (m memory) emptied() memory {
+	return memory{mines: m.mines[:0], seenAt: m.seenAt[:0], seenCls: m.seenCls[:0], briefed: m.briefed[:0]}
+}
+
 // remember updates the commander's memory from a view: it resets for a new
 // battle, notes every laid mine the view shows and where enemies were seen.
 func (m *memory) remember(v *rules.View, g *grid) {
 	if m.scenario != v.Scenario || v.Turn < m.turn || len(m.mines) != g.n {
-		*m = memory{scenario: v.Scenario, mines: make([]bool, g.n)}
+		mines := slices.Grow(m.mines[:0], g.n)[:g.n]
+		clear(mines)
+		*m = m.emptied()
+		m.scenario, m.mines = v.Scenario, mines
 		for _, w := range v.Wings {
 			if w.Side == v.Side {
 				m.briefed = append(m.briefed, w)
@@ -138,7 +152,7 @@ func (d *fleet) recall(v *rules.View) {
 	if !d.g.sameMap(v.Map) {
 		old := d.g
 		d.g = newGridOver(old, v.Map)
-		d.mem = memory{}
+		d.mem = d.mem.emptied()
 		if d.g != old {
 			d.fields = d.fields[:0] // sized for the map before
 		}
@@ -260,7 +274,9 @@ func (d *fleet) plan(v *rules.View, roles []role, crewOrders []rules.Order, deci
 	}
 	d.goals = d.goals[:maxWing]
 	clear(d.goals)
-	wings := make([]*rules.Wing, maxWing)
+	wings := slices.Grow(d.wingAt[:0], maxWing)[:maxWing]
+	clear(wings)
+	d.wingAt = wings
 	for i := range d.wingBuf {
 		if w := &d.wingBuf[i]; w.Side == v.Side {
 			wings[w.Index] = w
