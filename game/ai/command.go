@@ -26,7 +26,6 @@ type commander struct {
 	crew    *crew
 	fleet   *fleet
 	search  *search // the hard level's: which posture to play each phase
-	out     []rules.Order
 	roles   []role
 }
 
@@ -51,9 +50,7 @@ func newCommander(l Level) *commander {
 
 // withPosture is a normal-level commander that plays posture p.
 func withPosture(p posture) *commander {
-	c := &commander{level: Normal, posture: p}
-	c.ready()
-	return c
+	return &commander{level: Normal, posture: p, crew: newCrew(p), fleet: newFleet(p)}
 }
 
 // ready makes the crew and the fleet again when a battle played out has
@@ -62,9 +59,6 @@ func withPosture(p posture) *commander {
 func (c *commander) ready() {
 	if c.crew == nil {
 		c.crew, c.fleet = newCrew(c.posture), newFleet(c.posture)
-		if c.out == nil { // the order buffer of the fleet's last commander
-			c.out, c.fleet.orders = c.fleet.orders, nil
-		}
 	}
 }
 
@@ -112,21 +106,21 @@ func (c *commander) Orders(v *rules.View) []rules.Order {
 		c.crew.posture, c.fleet.posture = p, p
 	}
 	c.assign(v)
-	c.out = c.out[:0]
 	crewOrders := c.crew.plan(v, c.roles)
-	c.out = append(c.out, crewOrders...)
-	c.out = append(c.out, c.fleet.plan(v, c.roles, crewOrders, true)...)
-	c.out = c.teams(v, c.out)
+	out := append(c.fleet.orders[:0], crewOrders...)
+	out = append(out, c.fleet.plan(v, c.roles, crewOrders, true)...)
+	out = c.teams(v, out)
 	if c.level == Easy {
-		kept := c.out[:0]
-		for _, o := range c.out {
+		kept := out[:0]
+		for _, o := range out {
 			if o.Kind == rules.Command || !hesitates(v, o.Ship) {
 				kept = append(kept, o)
 			}
 		}
-		c.out = kept
+		out = kept
 	}
-	return c.out
+	c.fleet.orders = out
+	return out
 }
 
 // assign gives each of the side's ships its role.

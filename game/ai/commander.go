@@ -181,7 +181,6 @@ func Play(st *rules.State, cmd [2]Commander, apply Applier) error {
 func release(cmd [2]Commander) {
 	for _, c := range cmd {
 		if c, ok := c.(*commander); ok && c.search == nil && c.crew != nil {
-			c.fleet.orders, c.out = c.out[:0], nil // its orders are all given
 			spareCrews.Put(c.crew)
 			spareFleets.Put(c.fleet)
 			c.crew, c.fleet = nil, nil

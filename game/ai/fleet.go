@@ -35,8 +35,8 @@ type fleet struct {
 	out      []rules.Order
 	enemies  []*rules.Ship // scratch for mark
 	wingAt   []*rules.Wing // scratch for plan: the side's wings by index
-	// orders is the order buffer of the commander the fleet was made for,
-	// kept with it for the next (release).
+	// orders holds the commander's orders of its last round: the crew's,
+	// the fleet's and the teams' (commander.Orders).
 	orders []rules.Order
 }
 

@@ -52,10 +52,7 @@ type LastSeen func(id ShipID) (hex.Hex, bool)
 // on the nearest free hex, rather than where it started (or, for a wave's
 // ship, back in reserve).
 func (v *View) SampleRemembering(seed uint64, lastSeen LastSeen) (*State, error) {
-	if v.setup == nil {
-		return nil, fmt.Errorf("the view knows no setup to sample from")
-	}
-	return sample(*v.setup, v, seed, lastSeen, nil)
+	return v.SampleRememberingOver(nil, seed, lastSeen)
 }
 
 // SampleRememberingOver is SampleRemembering writing over old, as

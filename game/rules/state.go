@@ -253,7 +253,7 @@ func newState(su Setup, seed uint64, old *State, sight *sightTable) (*State, err
 		Phase:     Battle,
 		termsSide: su.TermsSide,
 		pcg:       *rand.NewPCG(seed, 0x9e3779b97f4a7c15),
-		occ:       clearGrow(occ, len(m.Terrain)),
+		occ:       reuse(occ, len(m.Terrain)),
 		sight:     sight,
 	}
 	for i := range su.Wings {
@@ -474,13 +474,6 @@ func (s *State) Clone() *State {
 	}
 	c.occ = slices.Clone(s.occ)
 	return &c
-}
-
-// clearGrow returns b as n zeroes, growing it when it is shorter.
-func clearGrow[T any](b []T, n int) []T {
-	b = slices.Grow(b[:0], n)[:n]
-	clear(b)
-	return b
 }
 
 // roll returns a number in [0, n) from the state's generator.
